@@ -1,0 +1,18 @@
+import type { Command } from '../command';
+import { validateCommand } from './validate';
+import { planCommand } from './plan';
+import { applyCommand } from './apply';
+import { exportCommand } from './export';
+import { sandboxCommand } from './sandbox';
+import { demoCommand } from './demo';
+import { scopesCommand } from './scopes';
+
+export const commands: Command[] = [
+  validateCommand,
+  planCommand,
+  applyCommand,
+  exportCommand,
+  sandboxCommand,
+  scopesCommand,
+  demoCommand,
+];

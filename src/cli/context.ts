@@ -1,0 +1,31 @@
+/**
+ * What a command gets from its caller, so tests can run commands in-process (STYLE.md §6):
+ * working directory, environment, output streams, clock, and whether a person is at a terminal.
+ */
+export interface Writable {
+  write(chunk: string): unknown;
+}
+
+export interface CliContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: Writable;
+  stderr: Writable;
+  now: () => Date;
+  /** True when stdin and stdout are a terminal (prompts, progress). */
+  interactive: boolean;
+  /** Colour on/off, decided once from --no-color, NO_COLOR and TTY. */
+  color: boolean;
+  /** Reads one line from the user (confirmation prompts); undefined when there is no terminal. */
+  prompt?: (question: string) => Promise<string>;
+  /** Aborted on SIGINT/SIGTERM so long operations can stop between requests. */
+  signal?: AbortSignal;
+}
+
+/** Options every command accepts (DESIGN.md §2). */
+export interface GlobalOptions {
+  mappings: string;
+  orgUrl?: string;
+  verbose: boolean;
+  color: boolean;
+}

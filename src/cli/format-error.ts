@@ -1,0 +1,17 @@
+import chalk from 'chalk';
+import { isOktaOuError } from '../errors';
+
+/** One error, compiler style, with the fix on the next line. Unknown errors are reported as bugs. */
+export function formatError(e: unknown, opts: { color: boolean; verbose: boolean }): string {
+  const c = new chalk.Instance({ level: opts.color ? 1 : 0 });
+  if (isOktaOuError(e)) {
+    let out = `${c.red('error')} ${e.code} ${e.message}\n`;
+    if (e.hint) out += `  hint: ${e.hint}\n`;
+    return out;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  let out = `${c.red('error')} INTERNAL unexpected error (this is a bug in okta-ou): ${err.message}\n`;
+  out += '  hint: please report it with the command you ran; re-run with --verbose for the stack\n';
+  if (opts.verbose && err.stack) out += `${err.stack}\n`;
+  return out;
+}

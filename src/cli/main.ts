@@ -1,0 +1,145 @@
+/**
+ * The CLI entry: parse global options, dispatch to a command, and map errors to exit codes. This is the
+ * only place that catches errors for the user and the only place that sets the exit code (STYLE.md §3).
+ */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { CliContext, GlobalOptions } from './context';
+import type { Command, OptionSpec } from './command';
+import { commands } from './commands';
+import { isOktaOuError } from '../errors';
+import { formatError } from './format-error';
+import { VERSION } from '../version';
+
+const globalOptions: OptionSpec = {
+  mappings: { type: 'string' },
+  'org-url': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `okta-ou ${VERSION} — Okta → Active Directory provisioning (group → OU) as code`,
+    '',
+    'Usage: okta-ou <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options:',
+    '  --mappings DIR   folder of desired-state YAML (default: mappings)',
+    '  --org-url URL    Okta org URL (default: $OKTA_CLIENT_ORGURL)',
+    '  --no-color       no colour (also NO_COLOR)',
+    '  --verbose, -v    say more on stderr (requests, retries, waits)',
+    '  --help, -h       help for okta-ou or a command',
+    '  --version        print the version',
+    '',
+    'Exit codes: 0 ok · 1 error · 2 changes present (plan --detailed-exitcode) · 3 unsafe · 4 auth failed',
+    '',
+    'Run `okta-ou <command> --help` for a command’s options and examples.',
+    '',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  return `${c.usage.trimEnd()}\n`;
+}
+
+/** Runs the CLI with explicit arguments and context; returns the exit code. Never calls process.exit. */
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const name = argv[0];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout.write(mainHelp());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') {
+    ctx.stdout.write(`okta-ou ${VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    ctx.stderr.write(`error: unknown command "${name}"\n  hint: one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help\n`);
+    return 1;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      options: { ...globalOptions, ...command.options },
+      allowPositionals: command.positionals ?? false,
+      strict: true,
+    });
+  } catch (e) {
+    ctx.stderr.write(`error: ${(e as Error).message}\n  hint: see okta-ou ${command.name} --help\n`);
+    return 1;
+  }
+  const values = parsed.values as Record<string, unknown>;
+  if (values.help) {
+    ctx.stdout.write(commandHelp(command));
+    return 0;
+  }
+  const color = ctx.color && !values['no-color'];
+  const cmdCtx: CliContext = { ...ctx, color };
+  const global: GlobalOptions = {
+    mappings: path.resolve(ctx.cwd, (values.mappings as string | undefined) ?? 'mappings'),
+    orgUrl: values['org-url'] as string | undefined,
+    verbose: Boolean(values.verbose),
+    color,
+  };
+  try {
+    return await command.run(cmdCtx, global, values, parsed.positionals);
+  } catch (e) {
+    cmdCtx.stderr.write(formatError(e, { color, verbose: global.verbose }));
+    return isOktaOuError(e) ? e.exitCode : 1;
+  }
+}
+
+/** Process entry used by bin/okta-ou.js. */
+export function runMain(): void {
+  const env = process.env;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+  const controller = new AbortController();
+  const stop = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const ctx: CliContext = {
+    cwd: process.cwd(),
+    env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+    interactive,
+    color,
+    signal: controller.signal,
+    prompt: interactive
+      ? (q: string) =>
+          new Promise<string>((resolve) => {
+            const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+            rl.question(q, (a) => {
+              rl.close();
+              resolve(a);
+            });
+          })
+      : undefined,
+  };
+  run(process.argv.slice(2), ctx).then(
+    (code) => {
+      process.exitCode = code;
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+    },
+    (e) => {
+      process.stderr.write(formatError(e, { color: false, verbose: true }));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The shared data model of okta-ou. Pure types only: desired state (from YAML), live state (from Okta),
+ * findings, and the plan. Desired and live use the same shapes where they describe the same thing, so the
+ * diff compares like with like. The plan shape is the user-facing contract of DESIGN.md §4.
+ */
+
+/** A 1-based position in a mapping file. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'YAML_SYNTAX'
+  | 'DUPLICATE_KEY'
+  | 'SCHEMA'
+  | 'INVALID_DN'
+  | 'OU_NOT_IMPORT_OU'
+  | 'OU_OUTSIDE_DOMAIN'
+  | 'DN_MAPPED'
+  | 'DUPLICATE_GROUP'
+  | 'DIRECTORY_CONFLICT'
+  | 'PROFILE_OU_CONFLICT'
+  | 'GROUP_NOT_FOUND'
+  | 'GROUP_AMBIGUOUS'
+  | 'APP_NOT_FOUND'
+  | 'APP_NOT_AD'
+  | 'NAMING_CONTEXT_MISMATCH'
+  | 'PRIORITY_DUPLICATE'
+  | 'UPDATE_OU_DISABLED'
+  | 'OU_NOT_SEEN_LIVE'
+  | 'USER_SCOPE_ASSIGNMENT'
+  | 'UNMANAGED_PROFILE_KEYS'
+  | 'NO_MAPPINGS';
+
+/** The Okta object a live finding concerns. */
+export interface OktaObjectRef {
+  type: 'app' | 'group' | 'assignment' | 'mapping' | 'user';
+  id: string;
+  name?: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** What is wrong, one line. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+  directory?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** For findings about live Okta objects. */
+  object?: OktaObjectRef;
+  /** A second place, e.g. the other side of a conflict. */
+  related?: SourceRef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Desired state (mappings/*.yaml after loading, validation and merging)
+
+export type PushStatus = 'PUSH' | 'DONT_PUSH';
+
+export interface DesiredMappingProperty {
+  expression: string;
+  pushStatus: PushStatus;
+  source: SourceRef;
+}
+
+export interface DesiredAttributeMappings {
+  prune: boolean;
+  properties: Record<string, DesiredMappingProperty>;
+  source: SourceRef;
+}
+
+export interface DesiredGroup {
+  /** As written in the file: an exact Okta group name or a group id (00g…). */
+  group: string;
+  /** The OU DN as written (not normalised). */
+  ou: string;
+  /** Other assignment profile keys; only these keys (plus organizationalUnit) are managed. */
+  profile: Record<string, unknown>;
+  /** Position in the directory's list: 0 = first = highest priority. */
+  index: number;
+  source: SourceRef;
+  ouSource: SourceRef;
+}
+
+export interface DesiredImportOU {
+  dn: string;
+  source: SourceRef;
+}
+
+export interface SafetySettings {
+  /** Share (0..1) of existing assignments deleted or changed above which the plan is unsafe. Default 0.25. */
+  maxChangeShare: number;
+  /** The threshold only applies when at least this many assignments exist. Default 10. */
+  minExisting: number;
+}
+
+export interface DesiredDirectory {
+  /** The user's name for the directory, unique across files. */
+  name: string;
+  /** AD app instance id (0oa…) or label. */
+  app: string;
+  namingContext?: string;
+  importOUs: DesiredImportOU[];
+  updateOUOnGroupChange?: boolean;
+  ouCase: 'lower' | 'preserve';
+  assignments: { mode: 'additive' | 'authoritative'; ignore: string[] };
+  groups: DesiredGroup[];
+  attributeMappings?: DesiredAttributeMappings;
+  safety: SafetySettings;
+  /** Where the directory's key is declared. */
+  source: SourceRef;
+  /** Per-field positions for findings, keyed by field name (app, namingContext, importOUs, …). */
+  fieldSources: Record<string, SourceRef>;
+}
+
+export interface DesiredState {
+  directories: DesiredDirectory[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live state (what src/live reads from Okta; only the slice the desired state touches)
+
+export interface LiveApp {
+  id: string;
+  label: string;
+  /** Okta app name; `active_directory` for AD instances. */
+  name: string;
+  status: string;
+  /** settings.app.namingContext (for AD, the domain, e.g. "corp.example.com"). */
+  namingContext: string | null;
+}
+
+export interface LiveGroup {
+  id: string;
+  name: string;
+  type: 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN' | string;
+  /** From expand=stats, when read. */
+  usersCount?: number;
+  /** profile.dn of AD-imported (APP_GROUP) groups, when known. */
+  dn?: string;
+}
+
+export interface LiveAssignment {
+  groupId: string;
+  priority: number;
+  profile: Record<string, unknown>;
+  lastUpdated: string;
+}
+
+export interface LiveMappingProperty {
+  expression: string;
+  pushStatus: PushStatus | string;
+}
+
+export interface LiveMapping {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  properties: Record<string, LiveMappingProperty>;
+}
+
+export interface LiveUserRef {
+  id: string;
+  userName?: string;
+}
+
+export interface LiveDirectory {
+  /** The desired directory's name this slice was read for. */
+  name: string;
+  /** null: no app matched the desired `app` (APP_NOT_FOUND). */
+  app: LiveApp | null;
+  assignments: LiveAssignment[];
+  /** Groups known by id: every assigned group plus every group the files name. */
+  groups: Record<string, LiveGroup>;
+  /** Resolution of each `group:` reference in the files (name or id) to the matching live groups. */
+  resolved: Record<string, LiveGroup[]>;
+  /** The Okta user → AD app user profile mapping; null when none exists. */
+  mapping: LiveMapping | null;
+  /** App users assigned individually (scope USER) who are members of managed groups. */
+  userScoped: { count: number; sample: LiveUserRef[] };
+  /** DNs (profile.dn) seen on AD app users and AD-imported groups: evidence for import OUs. */
+  observedDns: string[];
+}
+
+export interface LiveState {
+  orgUrl: string;
+  directories: LiveDirectory[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan (DESIGN.md §4)
+
+export interface AssignmentState {
+  priority: number;
+  profile: Record<string, unknown>;
+}
+
+export interface AssignmentChange {
+  /** `<directory>/assign/<groupId>`, or `<directory>/reorder` for the reorder change. */
+  id: string;
+  directory: string;
+  kind: 'assignment';
+  action: 'create' | 'update' | 'delete' | 'reorder';
+  /** The group; for `reorder`, the first group moved (all moves are in `moves`). */
+  group: { id: string; name: string };
+  before: AssignmentState | null;
+  after: AssignmentState | null;
+  reason: string;
+  /** Member count of the group (blast radius), when known. */
+  members?: number;
+  /** For `reorder`: every managed group whose priority changes, in the new order. */
+  moves?: Array<{ group: { id: string; name: string }; from: number; to: number }>;
+}
+
+export interface MappingPropertyState {
+  expression: string | null;
+  pushStatus: PushStatus | string | null;
+}
+
+export interface AttributeMappingChange {
+  /** `<directory>/mapping/<property>` */
+  id: string;
+  directory: string;
+  kind: 'attributeMapping';
+  action: 'create' | 'update' | 'delete';
+  mappingId: string;
+  property: string;
+  before: MappingPropertyState | null;
+  after: MappingPropertyState | null;
+  reason: string;
+}
+
+export type Change = AssignmentChange | AttributeMappingChange;
+
+export interface PlanDirectory {
+  name: string;
+  appId: string;
+  appLabel: string;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  delete: number;
+  reorder: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  createdAt: string;
+  orgUrl: string;
+  tool: string;
+  directories: PlanDirectory[];
+  changes: Change[];
+  findings: Finding[];
+  summary: PlanSummary;
+  safety: { exceeded: boolean; reasons: string[] };
+  /** Calls made while planning, per rate-limit bucket; writes `apply` would make. */
+  budget: { reads: Record<string, number>; writes: Record<string, number> };
+  fingerprint: string;
+}
