@@ -1,0 +1,19 @@
+import type { DesiredState, Finding, FindingCode, LiveState, Severity } from '../../model/types';
+
+/** What a lint sees. `live` is present only under `plan` (lints that need it are skipped by `validate`). */
+export interface LintContext {
+  desired: DesiredState;
+  live?: LiveState;
+}
+
+/**
+ * One lint per finding code, one file per lint (STYLE.md §4). Lints are pure: whatever they need from
+ * Okta is read by src/live and passed in through `ctx.live`.
+ */
+export interface Lint {
+  code: FindingCode;
+  /** The usual severity; a lint may emit a lower one for live-only cases (see DESIGN.md §3). */
+  severity: Severity;
+  needs: 'desired' | 'live';
+  check(ctx: LintContext): Finding[];
+}
