@@ -1,0 +1,58 @@
+import { run } from '../../src/cli/main';
+import type { CliContext } from '../../src/cli/context';
+import { VERSION } from '../../src/version';
+import pkg from '../../package.json';
+
+function ctx(): CliContext & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    cwd: process.cwd(),
+    env: {},
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    interactive: false,
+    color: false,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('okta-ou CLI entry', () => {
+  test('version in src/version.ts matches package.json', () => {
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  test('--version prints the version and exits 0', async () => {
+    const c = ctx();
+    expect(await run(['--version'], c)).toBe(0);
+    expect(c.out()).toBe(`okta-ou ${VERSION}\n`);
+  });
+
+  test('--help lists every command and the exit codes', async () => {
+    const c = ctx();
+    expect(await run(['--help'], c)).toBe(0);
+    for (const name of ['validate', 'plan', 'apply', 'export', 'sandbox']) expect(c.out()).toContain(`  ${name}`);
+    expect(c.out()).toContain('Exit codes');
+  });
+
+  test('no command prints help and exits 1', async () => {
+    const c = ctx();
+    expect(await run([], c)).toBe(1);
+    expect(c.out()).toContain('Usage: okta-ou <command>');
+  });
+
+  test('an unknown command says so, suggests help, exits 1', async () => {
+    const c = ctx();
+    expect(await run(['plna'], c)).toBe(1);
+    expect(c.err()).toContain('unknown command "plna"');
+    expect(c.err()).toContain('hint:');
+  });
+
+  test('an unknown flag is a usage error with exit 1', async () => {
+    const c = ctx();
+    expect(await run(['validate', '--bogus'], c)).toBe(1);
+    expect(c.err()).toMatch(/bogus/);
+  });
+});
