@@ -1,0 +1,158 @@
+/**
+ * `okta-ou export`, the pure part: turn what was read from one AD app instance into the desired-state
+ * content of DESIGN.md §1, so that a plan right after the export shows no changes to assignments.
+ *
+ * Choices (say them in the file, so a reviewer sees them):
+ * - Groups are written by name when the name is unique among the app's assigned groups, else by id.
+ * - Assignment mode is `additive`: an export is a starting point; switching to `authoritative` is the
+ *   user's decision once the file is reviewed.
+ * - Import OUs ("User OUs connected to Okta") are not in Okta's API. They are inferred from the OUs that
+ *   users Okta imported or provisioned live in and from the OUs assignments target, collapsed to the
+ *   topmost ones under the naming context, and marked as inferred.
+ * - A live `dn` mapping is not exported: it breaks provisioning ("Target OU is not an import OU"), so the
+ *   next plan removes it, and the file says so.
+ */
+import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
+import { byPriority } from '../model/priority';
+import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
+
+export interface ExportSource {
+  app: LiveApp;
+  assignments: LiveAssignment[];
+  groups: Record<string, LiveGroup>;
+  mapping: LiveMapping | null;
+  /** profile.dn of the app's users (not in provisioning error) and of its imported groups: evidence of import OUs. */
+  observedDns: string[];
+}
+
+export interface ExportedGroup {
+  group: string;
+  ou: string;
+  profile?: Record<string, unknown>;
+}
+
+export interface ExportedContent {
+  app: string;
+  namingContext?: string;
+  importOUs: string[];
+  assignments: { mode: 'additive' };
+  groups: ExportedGroup[];
+  attributeMappings?: {
+    prune: false;
+    properties: Record<string, string | { expression: string; push: 'createOnly' }>;
+  };
+}
+
+export interface ExportedDirectory {
+  name: string;
+  content: ExportedContent;
+  /** Facts the YAML writer turns into comments. */
+  notes: {
+    importOUsInferred: boolean;
+    dnMapping?: string;
+    /** Assigned groups with no organizationalUnit: left out, listed in a comment. */
+    withoutOu: string[];
+    /** Groups whose OU is under none of the inferred import OUs (they will fail to provision). */
+    uncovered: string[];
+  };
+}
+
+const OU_KEY = 'organizationalUnit';
+
+/** "corp.example.com" → "corp"; falls back to a sanitised label. */
+export function directoryNameFor(label: string, taken: ReadonlySet<string>): string {
+  const first = label.split('.')[0].toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'directory';
+  if (!taken.has(first)) return first;
+  const full = label.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  let name = full;
+  for (let i = 2; taken.has(name); i++) name = `${full}-${i}`;
+  return name;
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
+/** Drops the first RDN: the container a user object lives in. */
+function parentOf(dn: string): string | null {
+  const rdns = canonicalRdns(dn);
+  return rdns && rdns.length > 1 ? rdns.slice(1).join(',') : null;
+}
+
+/** The topmost OUs of a set: drop every OU that sits under another one in the set. */
+export function topmost(dns: string[]): string[] {
+  const uniq = [...new Set(dns)].sort();
+  return uniq.filter((d) => !uniq.some((o) => o !== d && isUnder(d, o)));
+}
+
+/**
+ * Infers import OUs: the containers of observed users and the target OUs of assignments, each reduced to
+ * the container directly below the domain components (`ou=sales,ou=employees,dc=corp,…` → `ou=employees,
+ * dc=corp,…`), since admins tick top-level OUs in "User OUs connected to Okta" far more often than leaves.
+ */
+export function inferImportOUs(ncDn: string | null, dns: string[]): string[] {
+  const containers: string[] = [];
+  for (const dn of dns) {
+    const rdns = canonicalRdns(dn);
+    if (rdns === null || (ncDn !== null && !isUnder(dn, ncDn))) continue;
+    let i = rdns.length - 1;
+    while (i >= 0 && rdns[i].startsWith('dc=')) i--;
+    if (i >= 0) containers.push(rdns.slice(i).join(','));
+  }
+  return topmost(containers);
+}
+
+/** Builds one directory's desired-state content from its live slice. */
+export function buildExport(name: string, src: ExportSource): ExportedDirectory {
+  const assigned = [...src.assignments].sort(byPriority);
+  const nameCount = new Map<string, number>();
+  for (const a of assigned) {
+    const g = src.groups[a.groupId];
+    if (g) nameCount.set(g.name, (nameCount.get(g.name) ?? 0) + 1);
+  }
+  const groups: ExportedGroup[] = [];
+  const withoutOu: string[] = [];
+  for (const a of assigned) {
+    const g = src.groups[a.groupId];
+    const ref = g && nameCount.get(g.name) === 1 && !/^00g[A-Za-z0-9]{17}$/.test(g.name) ? g.name : a.groupId;
+    const ou = a.profile[OU_KEY];
+    if (typeof ou !== 'string' || ou === '') {
+      withoutOu.push(ref);
+      continue;
+    }
+    const rest = Object.fromEntries(Object.entries(a.profile).filter(([k, v]) => k !== OU_KEY && v !== null && v !== undefined));
+    groups.push(Object.keys(rest).length > 0 ? { group: ref, ou, profile: sortKeys(rest) } : { group: ref, ou });
+  }
+
+  const ncDn = src.app.namingContext ? tryNamingContextDn(src.app.namingContext) : null;
+  // Evidence first: where users Okta imported or provisioned without error live. Assignment OUs are not
+  // evidence (a wrong one is exactly the "Target OU is not an import OU" failure), so they are only a
+  // fallback for an org with no users yet, and the ones left uncovered are named in a comment.
+  const seen = inferImportOUs(ncDn, src.observedDns.map((d) => parentOf(d) ?? ''));
+  const importOUs = seen.length > 0 ? seen : inferImportOUs(ncDn, groups.map((g) => g.ou));
+  const uncovered = groups.filter((g) => !importOUs.some((i) => isUnder(g.ou, i))).map((g) => g.group);
+
+  let attributeMappings: ExportedContent['attributeMappings'];
+  let dnMapping: string | undefined;
+  if (src.mapping) {
+    const props: Record<string, string | { expression: string; push: 'createOnly' }> = {};
+    for (const [prop, p] of Object.entries(src.mapping.properties)) {
+      if (prop === 'dn') {
+        dnMapping = p.expression;
+        continue;
+      }
+      props[prop] = p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' } : p.expression;
+    }
+    attributeMappings = { prune: false, properties: sortKeys(props) };
+  }
+
+  const content: ExportedContent = {
+    app: src.app.label,
+    ...(src.app.namingContext ? { namingContext: ncDn ?? src.app.namingContext } : {}),
+    importOUs,
+    assignments: { mode: 'additive' },
+    groups,
+    ...(attributeMappings ? { attributeMappings } : {}),
+  };
+  return { name, content, notes: { importOUsInferred: true, dnMapping, withoutOu, uncovered } };
+}
