@@ -1,0 +1,103 @@
+/**
+ * Loose shapes of the Okta objects src/live reads, and their conversion into the model. Live state is read
+ * leniently (STYLE.md §1): every field is optional here and a missing one never crashes the plan.
+ */
+import type { LiveApp, LiveGroup, LiveMapping, LiveMappingProperty } from '../model/types';
+
+export interface RawApp {
+  id?: string;
+  name?: string;
+  label?: string;
+  status?: string;
+  settings?: { app?: { namingContext?: unknown } | null } | null;
+}
+
+export interface RawGroup {
+  id?: string;
+  type?: string;
+  profile?: { name?: unknown; dn?: unknown } | null;
+  source?: { id?: string } | null;
+  _embedded?: { stats?: { usersCount?: unknown } | null } | null;
+}
+
+/** `GET /api/v1/apps/{appId}/groups?expand=group` item: the assignment, with the group embedded. */
+export interface RawAssignment {
+  id?: string;
+  priority?: unknown;
+  profile?: Record<string, unknown> | null;
+  lastUpdated?: string;
+  _embedded?: { group?: RawGroup | null } | null;
+}
+
+export interface RawAppUser {
+  id?: string;
+  scope?: string;
+  credentials?: { userName?: unknown } | null;
+  profile?: { dn?: unknown; email?: unknown } | null;
+}
+
+export interface RawUserType {
+  id?: string;
+  name?: string;
+  default?: boolean;
+}
+
+export interface RawMapping {
+  id?: string;
+  source?: { id?: string; type?: string; name?: string } | null;
+  target?: { id?: string; type?: string } | null;
+  properties?: Record<string, { expression?: unknown; pushStatus?: unknown } | null> | null;
+}
+
+export function toLiveApp(raw: RawApp): LiveApp {
+  const nc = raw.settings?.app?.namingContext;
+  return {
+    id: String(raw.id ?? ''),
+    label: String(raw.label ?? ''),
+    name: String(raw.name ?? ''),
+    status: String(raw.status ?? ''),
+    namingContext: typeof nc === 'string' ? nc : null,
+  };
+}
+
+export function toLiveGroup(raw: RawGroup): LiveGroup {
+  const g: LiveGroup = {
+    id: String(raw.id ?? ''),
+    name: typeof raw.profile?.name === 'string' ? raw.profile.name : '',
+    type: raw.type ?? 'OKTA_GROUP',
+  };
+  const count = raw._embedded?.stats?.usersCount;
+  if (typeof count === 'number') g.usersCount = count;
+  if (typeof raw.profile?.dn === 'string') g.dn = raw.profile.dn;
+  return g;
+}
+
+export function toLiveMapping(raw: RawMapping): LiveMapping {
+  const properties: Record<string, LiveMappingProperty> = {};
+  for (const [key, p] of Object.entries(raw.properties ?? {})) {
+    // A property removed with `null` can linger as a null entry in some responses; it is not mapped.
+    if (!p || typeof p.expression !== 'string') continue;
+    properties[key] = { expression: p.expression, pushStatus: typeof p.pushStatus === 'string' ? p.pushStatus : 'PUSH' };
+  }
+  return { id: String(raw.id ?? ''), sourceId: String(raw.source?.id ?? ''), targetId: String(raw.target?.id ?? ''), properties };
+}
+
+/** Okta app ids are `0oa` + 17 base-62 characters; anything else in `app:` is a label. */
+export function looksLikeAppId(s: string): boolean {
+  return /^0oa[A-Za-z0-9]{5,}$/.test(s);
+}
+
+/** Okta group ids are `00g` + 17 base-62 characters; anything else in `group:` is a name. */
+export function looksLikeGroupId(s: string): boolean {
+  return /^00g[A-Za-z0-9]{5,}$/.test(s);
+}
+
+/** A string literal for Okta's filter/search language: double-quoted, `"` and `\` backslash-escaped. */
+export function quoteFilterString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Path segment for an id taken from a file or a response. */
+export function seg(id: string): string {
+  return encodeURIComponent(id);
+}

@@ -1,0 +1,55 @@
+/**
+ * Member counts (blast radius) for the groups a plan changes, read after a first diff so unchanged groups
+ * cost nothing. `GET /api/v1/groups/{id}` takes no `expand`; the list does (`expand=stats` →
+ * `_embedded.stats.usersCount`, spec listGroups), so each count is one
+ * `GET /api/v1/groups?search=id eq "…"&expand=stats`, or, above {@link LIST_ALL_THRESHOLD} groups, one
+ * paginated `GET /api/v1/groups?limit=200&expand=stats` for all of them.
+ */
+import type { LiveState } from '../model/types';
+import type { OktaApi } from '../okta/api';
+import { type RawGroup, quoteFilterString, toLiveGroup } from './okta-shapes';
+import { LIST_ALL_THRESHOLD } from './resolve-groups';
+
+/** Group ids in `live` that have no member count yet, among `groupIds`. */
+export function groupsWithoutCount(live: LiveState, groupIds: Iterable<string>): string[] {
+  const want = new Set(groupIds);
+  const missing = new Set<string>();
+  for (const d of live.directories) {
+    for (const id of want) {
+      const g = d.groups[id];
+      if (g && g.usersCount === undefined) missing.add(id);
+    }
+  }
+  return [...missing].sort();
+}
+
+/** Reads member counts for `groupIds` and returns a copy of `live` with `usersCount` filled in. */
+export async function readMemberCounts(api: OktaApi, live: LiveState, groupIds: Iterable<string>): Promise<LiveState> {
+  const ids = groupsWithoutCount(live, groupIds);
+  if (ids.length === 0) return live;
+  const counts = new Map<string, number>();
+  const keep = (groups: RawGroup[]): void => {
+    for (const g of groups.map(toLiveGroup)) if (g.usersCount !== undefined) counts.set(g.id, g.usersCount);
+  };
+  if (ids.length > LIST_ALL_THRESHOLD) {
+    keep(await api.list<RawGroup>('/api/v1/groups', { limit: 200, expand: 'stats' }));
+  } else {
+    const pages = await Promise.all(
+      ids.map((id) => api.list<RawGroup>('/api/v1/groups', { search: `id eq ${quoteFilterString(id)}`, expand: 'stats' })),
+    );
+    keep(pages.flat());
+  }
+  return {
+    ...live,
+    directories: live.directories.map((d) => {
+      const groups = { ...d.groups };
+      for (const [id, g] of Object.entries(groups)) {
+        const n = counts.get(id);
+        if (n !== undefined && g.usersCount === undefined) groups[id] = { ...g, usersCount: n };
+      }
+      const resolved: typeof d.resolved = {};
+      for (const [ref, gs] of Object.entries(d.resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
+      return { ...d, groups, resolved };
+    }),
+  };
+}
