@@ -88,6 +88,8 @@ export interface DesiredGroup {
   index: number;
   source: SourceRef;
   ouSource: SourceRef;
+  /** Positions of the keys inside `profile`, for findings about them. */
+  profileSources?: Record<string, SourceRef>;
 }
 
 export interface DesiredImportOU {
