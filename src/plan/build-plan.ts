@@ -1,0 +1,82 @@
+/**
+ * The pure planner: desired state + live slice → Plan (DESIGN.md §4). No I/O: the CLI loads the files,
+ * reads Okta, then calls this (STYLE.md §9.1), and renders what it returns.
+ */
+import type { Change, DesiredState, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
+import { countWrites } from './budget';
+import { diffAssignments } from './diff-assignments';
+import { diffMappings } from './diff-mappings';
+import { isUsable, pairDirectories } from './directories';
+import { fingerprintLive } from './fingerprint';
+import { liveLints } from './lints/live';
+import { assessSafety } from './safety';
+
+export interface BuildPlanInput {
+  desired: DesiredState;
+  live: LiveState;
+  /** Findings from loading and the static lints; merged in (live lints are run here). */
+  findings?: Finding[];
+  now: Date;
+  /** e.g. `okta-ou 0.1.0` */
+  tool: string;
+  /** Calls made while reading live state, per rate-limit bucket. */
+  reads: Record<string, number>;
+  /** `--directory NAME`: plan only this directory (findings of other directories are dropped). */
+  directoryFilter?: string;
+}
+
+/** Same code at the same place (or about the same Okta object) with the same message: reported once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.code, f.directory, f.file, f.line, f.column, f.object?.type, f.object?.id, f.file === undefined ? f.message : '']);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function summarise(changes: Change[], findings: Finding[]): PlanSummary {
+  const count = (a: Change['action']): number => changes.filter((c) => c.action === a).length;
+  return {
+    create: count('create'),
+    update: count('update'),
+    delete: count('delete'),
+    reorder: count('reorder'),
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+/**
+ * Builds the plan. Changes come per directory in desired order, each directory in the order apply
+ * executes them: attribute-mapping changes (the `dn` removal first, so provisioning stops failing before
+ * any assignment is written), creates and updates in target priority order, the reorder, deletes last.
+ * Directories whose app is missing or not an AD app get findings but no changes.
+ */
+export function buildPlan(input: BuildPlanInput): Plan {
+  const filter = input.directoryFilter;
+  const desired: DesiredState = filter === undefined ? input.desired : { directories: input.desired.directories.filter((d) => d.name === filter) };
+  const live: LiveState = filter === undefined ? input.live : { ...input.live, directories: input.live.directories.filter((d) => d.name === filter) };
+  const pairs = pairDirectories(desired, live);
+
+  const changes: Change[] = pairs.flatMap((p) => (isUsable(p) ? [...diffMappings(p.desired, p.live), ...diffAssignments(p.desired, p.live)] : []));
+  const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
+  const liveFindings = liveLints.flatMap((l) => l.check({ desired, live }));
+  const findings = dedupe([...staticFindings, ...liveFindings]);
+
+  const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
+  return {
+    formatVersion: 1,
+    createdAt: input.now.toISOString(),
+    orgUrl: live.orgUrl,
+    tool: input.tool,
+    directories,
+    changes,
+    findings,
+    summary: summarise(changes, findings),
+    safety: assessSafety(pairs, changes),
+    budget: { reads: { ...input.reads }, writes: countWrites(changes) },
+    fingerprint: fingerprintLive(live, desired),
+  };
+}

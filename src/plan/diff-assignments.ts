@@ -1,0 +1,140 @@
+/**
+ * The group-assignment diff of one directory: create / update / delete, plus ONE reorder change.
+ *
+ * Okta facts behind it (notes/okta-api.md §1): an assignment is `PUT /api/v1/apps/{appId}/groups/{groupId}`
+ * with `priority` and `profile`; the AD app reads the target OU from `profile.organizationalUnit`;
+ * removing an assignment (`DELETE`) makes Okta fall back to the user's next-priority group.
+ *
+ * - create: a listed group without a live assignment; `after.priority` is its target slot (assign-slots.ts).
+ * - update: the managed profile keys differ. `before` is the whole live assignment, `after` the whole
+ *   intended one (live profile with the managed keys replaced, target priority), so apply can PUT
+ *   `after` as is without dropping keys the file does not manage.
+ * - reorder: one change per directory listing every managed, existing group whose priority changes
+ *   (never one update per group for priority alone).
+ * - delete: `authoritative` mode only, for assignments not listed and not ignored; never a group an
+ *   ambiguous reference might mean.
+ * Order of the result: creates and updates by target priority, then the reorder, then deletes.
+ */
+import { byPriority } from '../model/priority';
+import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
+import { assignSlots } from './assign-slots';
+import { isIgnored } from './ignore';
+import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
+import { resolveGroups } from './resolve-groups';
+
+function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
+  return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
+}
+
+function members(g: LiveGroup | undefined): { members?: number } {
+  return g?.usersCount === undefined ? {} : { members: g.usersCount };
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function updateReason(keys: string[], live: Record<string, unknown>, after: Record<string, unknown>): string {
+  return keys
+    .map((k) => {
+      const label = k === OU_KEY ? 'OU' : `profile.${k}`;
+      return live[k] === undefined ? `${label} is set to ${show(after[k])}` : `${label} changes from ${show(live[k])} to ${show(after[k])}`;
+    })
+    .join('; ');
+}
+
+/** Live assignments in a stable order whatever order Okta returned them in. */
+export function sortedAssignments(live: LiveDirectory): LiveAssignment[] {
+  return [...live.assignments].sort((a, b) => byPriority(a, b) || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+}
+
+export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): AssignmentChange[] {
+  const file = dir.source.file;
+  const { managed, protectedIds } = resolveGroups(dir, live);
+  const assignments = sortedAssignments(live);
+  const byGroup = new Map(assignments.map((a) => [a.groupId, a]));
+  const slots = assignSlots(
+    managed.map((m) => ({ key: m.group.id, current: byGroup.get(m.group.id)?.priority ?? null })),
+    assignments.map((a) => a.priority),
+  );
+
+  const writes: AssignmentChange[] = [];
+  const moves: NonNullable<AssignmentChange['moves']> = [];
+  for (const m of managed) {
+    const target = slots.get(m.group.id) as number;
+    const current = byGroup.get(m.group.id);
+    const wanted = desiredManagedProfile(m.desired, dir.ouCase);
+    const group = { id: m.group.id, name: m.group.name };
+    if (!current) {
+      writes.push({
+        id: `${dir.name}/assign/${m.group.id}`,
+        directory: dir.name,
+        kind: 'assignment',
+        action: 'create',
+        group,
+        before: null,
+        after: { priority: target, profile: wanted },
+        reason: `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`,
+        ...members(m.group),
+      });
+      continue;
+    }
+    const differing = differingKeys(current.profile, wanted);
+    if (differing.length > 0) {
+      writes.push({
+        id: `${dir.name}/assign/${m.group.id}`,
+        directory: dir.name,
+        kind: 'assignment',
+        action: 'update',
+        group,
+        before: { priority: current.priority, profile: current.profile },
+        after: { priority: target, profile: { ...current.profile, ...wanted } },
+        reason: updateReason(differing, current.profile, wanted),
+        ...members(m.group),
+      });
+    }
+    if (target !== current.priority) moves.push({ group, from: current.priority, to: target });
+  }
+  writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
+  moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));
+
+  const out: AssignmentChange[] = [...writes];
+  if (moves.length > 0) {
+    const counts = moves.map((mv) => live.groups[mv.group.id]?.usersCount);
+    const total = counts.every((c) => c === undefined) ? undefined : counts.reduce<number>((s, c) => s + (c ?? 0), 0);
+    out.push({
+      id: `${dir.name}/reorder`,
+      directory: dir.name,
+      kind: 'assignment',
+      action: 'reorder',
+      group: moves[0].group,
+      before: null,
+      after: null,
+      reason: `managed groups follow the list order in ${file}`,
+      ...(total === undefined ? {} : { members: total }),
+      moves,
+    });
+  }
+
+  if (dir.assignments.mode === 'authoritative') {
+    const managedIds = new Set(managed.map((m) => m.group.id));
+    const listedIds = new Set(dir.groups.flatMap((g) => (live.resolved[g.group] ?? []).map((x) => x.id)));
+    for (const a of assignments) {
+      if (managedIds.has(a.groupId) || listedIds.has(a.groupId) || protectedIds.has(a.groupId)) continue;
+      const group = groupRef(live, a.groupId);
+      if (isIgnored(dir, group)) continue;
+      out.push({
+        id: `${dir.name}/assign/${a.groupId}`,
+        directory: dir.name,
+        kind: 'assignment',
+        action: 'delete',
+        group,
+        before: { priority: a.priority, profile: a.profile },
+        after: null,
+        reason: `not in ${file} (authoritative)`,
+        ...members(live.groups[a.groupId]),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * The Okta user → AD app user attribute-mapping diff of one directory (Profile Mappings API,
+ * notes/okta-api.md §3). All property changes of a mapping are written by apply in one
+ * `POST /api/v1/mappings/{id}`; a removal is the property with `{expression: null, pushStatus: null}`.
+ *
+ * - listed properties missing live → create; differing expression or push status → update;
+ * - live properties not listed → delete, only with `prune: true`;
+ * - a live `dn` mapping is ALWAYS deleted, first: mapping distinguishedName Okta→AD is one of the two
+ *   documented causes of "Target OU is not an import OU" (seeds/003, support.okta.com); AD computes the DN.
+ *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
+ * - no Okta→AD mapping at all (`live.mapping` null): no changes (the NO_MAPPINGS finding explains why).
+ */
+import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, MappingPropertyState } from '../model/types';
+
+/** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings, seeds/004). */
+export const DN_PROPERTY = 'dn';
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): AttributeMappingChange[] {
+  const mapping = live.mapping;
+  if (!mapping) return [];
+  const source = mapping.properties;
+  const file = dir.attributeMappings?.source.file ?? dir.source.file;
+  const change = (
+    action: AttributeMappingChange['action'],
+    property: string,
+    before: MappingPropertyState | null,
+    after: MappingPropertyState | null,
+    reason: string,
+  ): AttributeMappingChange => ({ id: `${dir.name}/mapping/${property}`, directory: dir.name, kind: 'attributeMapping', action, mappingId: mapping.id, property, before, after, reason });
+  const state = (p: { expression: string; pushStatus: string }): MappingPropertyState => ({ expression: p.expression, pushStatus: p.pushStatus });
+
+  const out: AttributeMappingChange[] = [];
+  if (source[DN_PROPERTY]) {
+    out.push(change('delete', DN_PROPERTY, state(source[DN_PROPERTY]), null, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'));
+  }
+  const desired = dir.attributeMappings;
+  if (!desired) return out;
+  const deletes: AttributeMappingChange[] = [];
+  for (const name of Object.keys(desired.properties).sort(byName)) {
+    if (name === DN_PROPERTY) continue;
+    const want = desired.properties[name];
+    const have = source[name];
+    if (!have) {
+      out.push(change('create', name, null, state(want), `listed in ${want.source.file}, not mapped in Okta`));
+    } else if (have.expression !== want.expression || have.pushStatus !== want.pushStatus) {
+      const what = [
+        have.expression !== want.expression ? `expression changes from ${have.expression} to ${want.expression}` : null,
+        have.pushStatus !== want.pushStatus ? `push changes from ${have.pushStatus} to ${want.pushStatus}` : null,
+      ].filter((x) => x !== null);
+      out.push(change('update', name, state(have), state(want), what.join('; ')));
+    }
+  }
+  if (desired.prune) {
+    for (const name of Object.keys(source).sort(byName)) {
+      if (name === DN_PROPERTY || desired.properties[name]) continue;
+      deletes.push(change('delete', name, state(source[name]), null, `not in ${file} (prune: true)`));
+    }
+  }
+  return [...out, ...deletes];
+}

@@ -1,0 +1,70 @@
+/**
+ * Normalisation of both sides before they are compared, so the diff sees meaning, not spelling.
+ *
+ * - OUs are DNs: compared after RFC 4514 normalisation, case-insensitively (AD's distinguishedName
+ *   syntax matches case-insensitively; see src/model/dn.ts). An OU that is not a valid DN (reported by the
+ *   static INVALID_DN lint) falls back to its trimmed lower-case text, so the plan still renders.
+ * - The OU okta-ou writes is the normalised spelling in lower case (the only public write-up of this field,
+ *   seeds/000, says "The organizational unit value should be all in lower case"), or the file's value as
+ *   given with `ouCase: preserve`.
+ * - Assignment profiles are compared only on the keys the file manages (`organizationalUnit` plus the
+ *   group's `profile` keys), ignoring key order (fast-deep-equal compares key sets, not key order).
+ */
+import equal from 'fast-deep-equal';
+import { tryNormaliseDn } from '../model/dn';
+import type { DesiredDirectory, DesiredGroup } from '../model/types';
+
+/** The assignment profile key the AD app reads the target OU from (notes/okta-api.md §1, seeds/000). */
+export const OU_KEY = 'organizationalUnit';
+
+/** The comparison form of an OU value; null when the value is absent or not a string. */
+export function ouKey(ou: unknown): string | null {
+  if (typeof ou !== 'string') return null;
+  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
+}
+
+/** True when two OU values name the same OU (case- and spacing-insensitive). */
+export function ousEqual(a: unknown, b: unknown): boolean {
+  const ka = ouKey(a);
+  return ka !== null && ka === ouKey(b);
+}
+
+/** The OU value okta-ou writes for a desired group. */
+export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): string {
+  if (ouCase === 'preserve') return ou;
+  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
+}
+
+/** The profile keys a desired group manages: `organizationalUnit` first, then its profile keys sorted. */
+export function managedKeys(g: DesiredGroup): string[] {
+  return [OU_KEY, ...Object.keys(g.profile).filter((k) => k !== OU_KEY).sort()];
+}
+
+/**
+ * The managed part of the profile the file asks for. `ou:` wins over a `profile.organizationalUnit`
+ * (that clash is the static PROFILE_OU_CONFLICT finding).
+ */
+export function desiredManagedProfile(g: DesiredGroup, ouCase: DesiredDirectory['ouCase']): Record<string, unknown> {
+  const out: Record<string, unknown> = { [OU_KEY]: ouToWrite(g.ou, ouCase) };
+  for (const k of Object.keys(g.profile).sort()) if (k !== OU_KEY) out[k] = g.profile[k];
+  return out;
+}
+
+/** The given keys of `profile` that are present, in the order of `keys`. */
+export function pickKeys(profile: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(profile, k) && profile[k] !== undefined) out[k] = profile[k];
+  return out;
+}
+
+/**
+ * The managed keys whose live value differs from the desired one, in the order of `desired`'s keys.
+ * `organizationalUnit` compares as a DN; other keys by deep equality (key order ignored).
+ */
+export function differingKeys(live: Record<string, unknown>, desired: Record<string, unknown>): string[] {
+  return Object.keys(desired).filter((k) => {
+    const has = Object.prototype.hasOwnProperty.call(live, k) && live[k] !== undefined;
+    if (!has) return true;
+    return k === OU_KEY ? !ousEqual(live[k], desired[k]) : !equal(live[k], desired[k]);
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Resolves the files' `group:` references (an exact group name or a 00g… id) to live groups, through the
+ * resolution the live reader recorded (`LiveDirectory.resolved`). Okta does not promise unique group
+ * names (notes/okta-api.md §6: AD-imported APP_GROUPs can share an OKTA_GROUP's name), so a name must
+ * match exactly one group; the fix for an ambiguous name is the group id.
+ */
+import type { DesiredDirectory, DesiredGroup, Finding, LiveDirectory, LiveGroup } from '../model/types';
+import { isIgnored } from './ignore';
+
+export interface ManagedGroup {
+  desired: DesiredGroup;
+  group: LiveGroup;
+}
+
+export interface GroupResolution {
+  /** Listed, resolved, not ignored, first listing only; in file order. */
+  managed: ManagedGroup[];
+  /** Group ids a reference could mean but did not resolve to (ambiguous): never deleted. */
+  protectedIds: Set<string>;
+  /** GROUP_NOT_FOUND, GROUP_AMBIGUOUS and DUPLICATE_GROUP (after resolution) findings. */
+  findings: Finding[];
+}
+
+function candidates(ref: string, live: LiveDirectory): LiveGroup[] {
+  const recorded = live.resolved[ref];
+  if (recorded) return recorded;
+  // Not recorded by the reader: fall back to the groups it did read (by id, then exact name).
+  const byId = live.groups[ref];
+  if (byId) return [byId];
+  return Object.values(live.groups).filter((g) => g.name === ref);
+}
+
+export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
+  const managed: ManagedGroup[] = [];
+  const protectedIds = new Set<string>();
+  const findings: Finding[] = [];
+  const firstById = new Map<string, DesiredGroup>();
+  for (const g of [...dir.groups].sort((a, b) => a.index - b.index)) {
+    const at = { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
+    const found = candidates(g.group, live);
+    if (found.length === 0) {
+      findings.push({
+        code: 'GROUP_NOT_FOUND',
+        severity: 'error',
+        message: `group "${g.group}" matches no Okta group`,
+        hint: 'check the exact group name (names are exact, not prefixes) or use the group id (00g…)',
+        ...at,
+        object: { type: 'group', id: g.group, name: g.group },
+      });
+      continue;
+    }
+    if (found.length > 1) {
+      for (const c of found) protectedIds.add(c.id);
+      const list = found.map((c) => `${c.id} (${c.type})`).join(', ');
+      findings.push({
+        code: 'GROUP_AMBIGUOUS',
+        severity: 'error',
+        message: `group "${g.group}" matches ${found.length} Okta groups: ${list}`,
+        hint: `use the id of the intended group instead of its name, e.g. group: ${found[0].id}`,
+        ...at,
+        object: { type: 'group', id: found[0].id, name: g.group },
+      });
+      continue;
+    }
+    const group = found[0];
+    const first = firstById.get(group.id);
+    if (first) {
+      // The same text listed twice is the static DUPLICATE_GROUP lint's; here only name-vs-id pairs.
+      if (first.group !== g.group) {
+        findings.push({
+          code: 'DUPLICATE_GROUP',
+          severity: 'error',
+          message: `group "${g.group}" is the same Okta group as "${first.group}" (${group.id}), already listed at line ${first.source.line}`,
+          hint: 'list each group once per directory',
+          ...at,
+          object: { type: 'group', id: group.id, name: group.name },
+          related: [first.source],
+        });
+      }
+      continue;
+    }
+    firstById.set(group.id, g);
+    // `ignore` wins over a listing: DESIGN.md §1 says ignored groups are never created, changed or removed.
+    if (isIgnored(dir, group)) continue;
+    managed.push({ desired: g, group });
+  }
+  return { managed, protectedIds, findings };
+}

@@ -1,0 +1,174 @@
+import { buildPlan } from '../../src/plan/build-plan';
+import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState, ORG_URL } from '../support/builders';
+
+const NOW = new Date('2026-02-03T04:05:06.000Z');
+const C = 'DC=corp,DC=example,DC=com';
+const c = 'dc=corp,dc=example,dc=com';
+
+/** The demo org's corp directory (/tmp/brief/demo-org.md), live and desired. */
+function corpLive() {
+  return aLiveDirectory('corp')
+    .withAssignment('Engineering', `ou=engineering,ou=employees,${c}`, 0, { usersCount: 10 })
+    .withAssignment('Contractors', `ou=contractors,${c}`, 1, { usersCount: 4 })
+    .withAssignment('Sales', `ou=sales,ou=employees,${c}`, 2, { usersCount: 6 })
+    .withAssignment('legacy-vpn', `ou=vpn,ou=legacy,${c}`, 3, { usersCount: 2 })
+    .withAssignment('Finance', `ou=finance,ou=employees,${c}`, 4, { usersCount: 3 })
+    .withGroup('Marketing', { usersCount: 5 })
+    .withGroup('R&D, Berlin', { usersCount: 7 })
+    .withMapping({
+      firstName: 'user.firstName',
+      lastName: 'user.lastName',
+      email: 'user.email',
+      department: 'user.department',
+      title: { expression: 'user.title', pushStatus: 'DONT_PUSH' },
+      dn: '"CN=" + user.firstName',
+    })
+    .withObservedDns(`CN=Ada Lovelace,OU=Engineering,OU=Employees,${C}`, `CN=Bob,OU=Contractors,${C}`);
+}
+
+function corpDesired() {
+  return aDesiredDirectory('corp')
+    .withImportOUs(`OU=Employees,${C}`, `OU=Contractors,${C}`)
+    .authoritative(['Everyone', 'legacy-*'])
+    .withGroup('Engineering', `OU=Engineering,OU=Employees,${C}`)
+    .withGroup('Sales', `OU=Sales,OU=Employees,${C}`)
+    .withGroup('Marketing', `OU=Marketing,OU=Employees,${C}`)
+    .withGroup('R&D, Berlin', `OU=R&D\\, Berlin,OU=Employees,${C}`)
+    .withGroup('Contractors', `OU=Contractors,${C}`)
+    .withMappings({ department: 'user.department', title: { expression: 'user.title', push: 'createOnly' }, employeeID: 'user.employeeNumber' });
+}
+
+describe('buildPlan', () => {
+  it('plans the demo corp directory: mapping fixes, creates, reorder, authoritative delete', () => {
+    const plan = buildPlan({
+      desired: aDesiredState(corpDesired()),
+      live: aLiveState(corpLive()),
+      now: NOW,
+      tool: 'okta-ou 0.0.0',
+      reads: { '/api/v1/apps': 3, '/api/v1': 2 },
+    });
+    const { fingerprint, findings, ...rest } = plan;
+    expect(fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(rest).toEqual({
+      formatVersion: 1,
+      createdAt: '2026-02-03T04:05:06.000Z',
+      orgUrl: ORG_URL,
+      tool: 'okta-ou 0.0.0',
+      directories: [{ name: 'corp', appId: '0oacorp', appLabel: 'corp.example.com' }],
+      changes: [
+        {
+          id: 'corp/mapping/dn',
+          directory: 'corp',
+          kind: 'attributeMapping',
+          action: 'delete',
+          mappingId: 'prmcorp',
+          property: 'dn',
+          before: { expression: '"CN=" + user.firstName', pushStatus: 'PUSH' },
+          after: null,
+          reason: expect.stringContaining('dn (distinguishedName) must not be mapped'),
+        },
+        {
+          id: 'corp/mapping/employeeID',
+          directory: 'corp',
+          kind: 'attributeMapping',
+          action: 'create',
+          mappingId: 'prmcorp',
+          property: 'employeeID',
+          before: null,
+          after: { expression: 'user.employeeNumber', pushStatus: 'PUSH' },
+          reason: 'listed in mappings/corp.yaml, not mapped in Okta',
+        },
+        {
+          id: 'corp/assign/00gMarketing',
+          directory: 'corp',
+          kind: 'assignment',
+          action: 'create',
+          group: { id: '00gMarketing', name: 'Marketing' },
+          before: null,
+          after: { priority: 5, profile: { organizationalUnit: `ou=marketing,ou=employees,${c}` } },
+          reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ou=marketing,ou=employees,${c}`,
+          members: 5,
+        },
+        {
+          id: 'corp/assign/00gRDBerlin',
+          directory: 'corp',
+          kind: 'assignment',
+          action: 'create',
+          group: { id: '00gRDBerlin', name: 'R&D, Berlin' },
+          before: null,
+          after: { priority: 6, profile: { organizationalUnit: `ou=r&d\\, berlin,ou=employees,${c}` } },
+          reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ou=r&d\\, berlin,ou=employees,${c}`,
+          members: 7,
+        },
+        {
+          id: 'corp/reorder',
+          directory: 'corp',
+          kind: 'assignment',
+          action: 'reorder',
+          group: { id: '00gSales', name: 'Sales' },
+          before: null,
+          after: null,
+          reason: 'managed groups follow the list order in mappings/corp.yaml',
+          members: 10,
+          moves: [
+            { group: { id: '00gSales', name: 'Sales' }, from: 2, to: 1 },
+            { group: { id: '00gContractors', name: 'Contractors' }, from: 1, to: 7 },
+          ],
+        },
+        {
+          id: 'corp/assign/00gFinance',
+          directory: 'corp',
+          kind: 'assignment',
+          action: 'delete',
+          group: { id: '00gFinance', name: 'Finance' },
+          before: { priority: 4, profile: { organizationalUnit: `ou=finance,ou=employees,${c}` } },
+          after: null,
+          reason: 'not in mappings/corp.yaml (authoritative)',
+          members: 3,
+        },
+      ],
+      summary: { create: 3, update: 0, delete: 2, reorder: 1, errors: 0, warnings: findings.filter((f) => f.severity === 'warning').length },
+      safety: { exceeded: false, reasons: [] },
+      budget: { reads: { '/api/v1/apps': 3, '/api/v1': 2 }, writes: { '/api/v1': 1, '/api/v1/apps': 5 } },
+    });
+  });
+
+  it('is deterministic and does not depend on the order Okta returned assignments in', () => {
+    const input = { desired: aDesiredState(corpDesired()), now: NOW, tool: 't', reads: {} };
+    const live = aLiveState(corpLive());
+    const reversed = structuredClone(live);
+    reversed.directories[0].assignments.reverse();
+    expect(buildPlan({ ...input, live: reversed })).toEqual(buildPlan({ ...input, live }));
+  });
+
+  it('plans nothing for a directory that already matches (OU differs only in case and spacing)', () => {
+    const plan = buildPlan({
+      desired: aDesiredState(aDesiredDirectory('corp').authoritative().withGroup('Engineering', `OU = Engineering , OU=Employees,${C}`)),
+      live: aLiveState(aLiveDirectory('corp').withAssignment('Engineering', `ou=engineering,ou=employees,${c}`, 0)),
+      now: NOW,
+      tool: 't',
+      reads: {},
+    });
+    expect(plan.changes).toEqual([]);
+    expect(plan.summary).toEqual({ create: 0, update: 0, delete: 0, reorder: 0, errors: 0, warnings: 0 });
+    expect(plan.budget.writes).toEqual({});
+  });
+
+  it('plans only the --directory it is given, keeping file-level findings', () => {
+    const plan = buildPlan({
+      desired: aDesiredState(corpDesired(), aDesiredDirectory('emea').withGroup('EMEA Staff', 'OU=Staff,DC=emea,DC=example,DC=com')),
+      live: aLiveState(corpLive(), aLiveDirectory('emea').withGroup('EMEA Staff')),
+      findings: [
+        { code: 'YAML_SYNTAX', severity: 'error', message: 'bad', file: 'mappings/x.yaml', line: 1, column: 1 },
+        { code: 'INVALID_DN', severity: 'error', message: 'bad dn', directory: 'corp', file: 'mappings/corp.yaml', line: 9, column: 9 },
+      ],
+      now: NOW,
+      tool: 't',
+      reads: {},
+      directoryFilter: 'emea',
+    });
+    expect(plan.directories).toEqual([{ name: 'emea', appId: '0oaemea', appLabel: 'emea.example.com' }]);
+    expect(plan.changes.map((ch) => ch.id)).toEqual(['emea/assign/00gEMEAStaff']);
+    expect(plan.findings.map((f) => f.code)).toEqual(['YAML_SYNTAX']);
+  });
+});
