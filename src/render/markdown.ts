@@ -1,0 +1,176 @@
+/**
+ * The plan as a pull-request comment (GitHub-flavoured Markdown): a hidden marker on the first line so CI
+ * finds and updates the one comment in place, the safety banner first when exceeded, the summary table,
+ * per-directory details in `<details>`, the findings table, the call budget. Kept under `maxChars`
+ * (default 60,000; GitHub's limit is 65,536) by truncating the middle, never inside a row, a table or a
+ * `<details>` pair. Everything from Okta or the files is escaped. Pure.
+ */
+import type { AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
+import { findingLocation, sortFindings } from './findings';
+import { escapeMarkdown as esc, mdCode } from './markdown-escape';
+import { type DocPart, fitMarkdown } from './markdown-fit';
+import {
+  NO_CHANGES,
+  bucketList,
+  budgetTotals,
+  changesByDirectory,
+  findingsSentence,
+  mappingSide,
+  otherProfileDiffs,
+  ouOf,
+  plural,
+  showValue,
+  summarySentence,
+} from './plan-parts';
+
+/** First line of every plan comment; `okta-ou ci pr-comment` finds the comment to update by it. */
+export const PLAN_MARKER = '<!-- okta-ou:plan -->';
+export const DEFAULT_MAX_CHARS = 60000;
+
+export interface RenderMarkdownOptions {
+  /** The result is shorter than this. Default 60,000. */
+  maxChars?: number;
+  /** Heading under the marker. Default "okta-ou plan". */
+  title?: string;
+}
+
+/** Plans this small show their details expanded. */
+const OPEN_DETAILS_UP_TO = 25;
+
+const MARKS: Record<Change['action'], string> = { create: '`+`', update: '`~`', delete: '`-`', reorder: '`↕`' };
+
+const CHANGE_HEADER = '| | change | OU / mapping | priority | members | why |\n|:-:|---|---|--:|--:|---|\n';
+const FINDING_HEADER = '| severity | code | where | message |\n|---|---|---|---|\n';
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |\n`;
+}
+
+function priorityCell(c: AssignmentChange): string {
+  const [b, a] = [c.before?.priority, c.after?.priority];
+  if (b === undefined) return a === undefined ? '' : String(a);
+  if (a === undefined || a === b) return String(b);
+  return `${b} → ${a}`;
+}
+
+function assignmentRows(c: AssignmentChange): string[] {
+  const why = esc(c.reason ?? '');
+  if (c.action === 'reorder') {
+    const moves = c.moves ?? [];
+    return [
+      row([MARKS.reorder, `reorder ${plural(moves.length, 'group')}`, '', '', '', why]),
+      ...moves.map((m) => row([MARKS.reorder, `group ${mdCode(m.group.name)}`, '', `${m.from} → ${m.to}`, '', ''])),
+    ];
+  }
+  const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
+  let what: string;
+  if (c.action === 'create') what = mdCode(oa ?? '(none)');
+  else if (c.action === 'delete') what = `<del>${mdCode(ob ?? '(none)')}</del>`;
+  else what = ob === oa ? mdCode(oa ?? '(none)') : `${mdCode(ob ?? '(none)')} → ${mdCode(oa ?? '(none)')}`;
+  const extra = otherProfileDiffs(c).map((d) => `${esc(d.key)}: ${mdCode(showValue(d.before))} → ${mdCode(showValue(d.after))}`);
+  if (c.action !== 'update') extra.length = 0;
+  const members = c.members === undefined ? '' : c.members.toLocaleString('en-US');
+  return [row([MARKS[c.action], `group ${mdCode(c.group.name)}`, [what, ...extra].join('<br>'), priorityCell(c), members, why])];
+}
+
+function mappingRow(c: AttributeMappingChange): string {
+  let what: string;
+  if (c.action === 'create') what = mdCode(mappingSide(c.after));
+  else if (c.action === 'delete') what = `<del>${mdCode(mappingSide(c.before))}</del>`;
+  else what = `${mdCode(mappingSide(c.before))} → ${mdCode(mappingSide(c.after))}`;
+  return row([MARKS[c.action], `mapping ${mdCode(c.property)}`, what, '', '', esc(c.reason ?? '')]);
+}
+
+function changeRows(c: Change): string[] {
+  return c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
+}
+
+/** The first row of a change stands for it; a reorder's move lines count for nothing. */
+function changeWeights(c: Change): number[] {
+  const n = c.kind === 'assignment' && c.action === 'reorder' ? 1 + (c.moves?.length ?? 0) : 1;
+  return Array.from({ length: n }, (_v, i) => (i === 0 ? 1 : 0));
+}
+
+function findingRow(f: Finding): string {
+  const icon = f.severity === 'error' ? '❌ error' : f.severity === 'warning' ? '⚠️ warning' : 'ℹ️ info';
+  const where = findingLocation(f);
+  const message = esc(f.message) + (f.hint ? `<br><sub>hint: ${esc(f.hint)}</sub>` : '');
+  return row([icon, `\`${f.code}\``, where ? mdCode(where) : '', message]);
+}
+
+function safetyBanner(plan: Plan): string {
+  if (!plan.safety.exceeded) return '';
+  const lines = [
+    '> [!CAUTION]',
+    '> **Unsafe plan: a safety threshold is exceeded.** `okta-ou apply` refuses it unless `--force` is given.',
+    ...plan.safety.reasons.map((r) => `> - ${esc(r)}`),
+  ];
+  return `${lines.join('\n')}\n\n`;
+}
+
+function summaryTable(plan: Plan): string {
+  const dirs = plan.directories.map((d) => {
+    const cs = plan.changes.filter((c) => c.directory === d.name);
+    const n = (a: Change['action']): number => cs.filter((c) => c.action === a).length;
+    return row([mdCode(d.name), mdCode(d.appLabel), String(n('create')), String(n('update')), String(n('delete')), String(n('reorder'))]);
+  });
+  if (dirs.length === 0) return '';
+  return `| directory | app | create | update | delete | reorder |\n|---|---|--:|--:|--:|--:|\n${dirs.join('')}\n`;
+}
+
+function footer(plan: Plan): string {
+  const t = budgetTotals(plan);
+  const parts = [`Okta calls while planning: ${t.reads.toLocaleString('en-US')}${t.reads ? ` (${esc(bucketList(plan.budget.reads))})` : ''}`];
+  if (plan.changes.length > 0) parts.push(`writes apply would make: ${t.writes.toLocaleString('en-US')}${t.writes ? ` (${esc(bucketList(plan.budget.writes))})` : ''}`);
+  parts.push(`org ${esc(plan.orgUrl)}`, esc(plan.tool));
+  return `\n<sub>${parts.join(' · ')}</sub>\n`;
+}
+
+function notice(maxChars: number): (changes: number, findings: number) => string {
+  return (changes, findings) => {
+    const what = [changes > 0 ? plural(changes, 'change') : '', findings > 0 ? plural(findings, 'finding') : ''].filter(Boolean).join(' and ');
+    return (
+      `\n> [!NOTE]\n> **… ${what || 'some rows'} not shown;** the full plan is in the job artifact/JSON ` +
+      `(\`okta-ou plan --format json\`). This comment is kept under ${maxChars.toLocaleString('en-US')} characters.\n\n`
+    );
+  };
+}
+
+/** The plan as GitHub-flavoured Markdown for a PR comment or job summary (see the module comment). */
+export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {}): string {
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  const head =
+    `${PLAN_MARKER}\n## ${esc(opts.title ?? 'okta-ou plan')}\n\n` +
+    safetyBanner(plan) +
+    (plan.changes.length === 0
+      ? `**${NO_CHANGES}**${plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : ''}\n\n`
+      : `**${summarySentence(plan)}**\n\n${summaryTable(plan)}`);
+  const parts: DocPart[] = [{ kind: 'fixed', text: head }];
+
+  const open = plan.changes.length <= OPEN_DETAILS_UP_TO ? ' open' : '';
+  for (const g of changesByDirectory(plan)) {
+    const label = `<b>${esc(g.name)}</b>${g.directory ? ` (${esc(g.directory.appLabel)})` : ''}`;
+    parts.push({
+      kind: 'table',
+      open: `<details${open}><summary>${label}: ${plural(g.changes.length, 'change')}</summary>\n\n${CHANGE_HEADER}`,
+      reopen: `<details><summary>${label} (continued)</summary>\n\n${CHANGE_HEADER}`,
+      close: '\n</details>\n\n',
+      rows: g.changes.flatMap(changeRows),
+      weights: g.changes.flatMap(changeWeights),
+      unit: 'change',
+    });
+  }
+
+  if (plan.findings.length > 0) {
+    parts.push({
+      kind: 'table',
+      open: `### Findings\n\n${FINDING_HEADER}`,
+      reopen: `### Findings (continued)\n\n${FINDING_HEADER}`,
+      close: '\n',
+      rows: sortFindings(plan.findings).map(findingRow),
+      unit: 'finding',
+    });
+  }
+  parts.push({ kind: 'fixed', text: footer(plan) });
+  return fitMarkdown(parts, maxChars, notice(maxChars)).text;
+}

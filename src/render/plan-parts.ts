@@ -1,0 +1,101 @@
+/**
+ * Pieces shared by the plan renderers (text, Markdown): grouping by directory, the summary sentence, and
+ * how one change is described. Pure.
+ */
+import type { AssignmentChange, AssignmentState, AttributeMappingChange, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
+
+export const NO_CHANGES = 'No changes. Okta matches the mappings.';
+
+export interface DirectoryChanges {
+  name: string;
+  directory?: PlanDirectory;
+  changes: Change[];
+}
+
+/** Changes grouped by directory, in the plan's directory order (directories without changes left out). */
+export function changesByDirectory(plan: Plan): DirectoryChanges[] {
+  const groups = new Map<string, DirectoryChanges>();
+  for (const d of plan.directories) groups.set(d.name, { name: d.name, directory: d, changes: [] });
+  for (const c of plan.changes) {
+    let g = groups.get(c.directory);
+    if (!g) {
+      g = { name: c.directory, changes: [] };
+      groups.set(c.directory, g);
+    }
+    g.changes.push(c);
+  }
+  return [...groups.values()].filter((g) => g.changes.length > 0);
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
+
+/** "Plan: 2 to create, 1 to update, 1 to delete, 1 reorder. 0 errors, 3 warnings." */
+export function summarySentence(plan: Plan): string {
+  const s = plan.summary;
+  return (
+    `Plan: ${s.create.toLocaleString('en-US')} to create, ${s.update.toLocaleString('en-US')} to update, ` +
+    `${s.delete.toLocaleString('en-US')} to delete, ${plural(s.reorder, 'reorder')}. ` +
+    `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`
+  );
+}
+
+/** "0 errors, 3 warnings." for a plan without changes. */
+export function findingsSentence(plan: Plan): string {
+  return `${plural(plan.summary.errors, 'error')}, ${plural(plan.summary.warnings, 'warning')}.`;
+}
+
+export function ouOf(state: AssignmentState | null | undefined): string | undefined {
+  const ou = state?.profile?.organizationalUnit;
+  return typeof ou === 'string' ? ou : undefined;
+}
+
+/** Profile keys other than the OU whose value differs between before and after, as `key: a → b`. */
+export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; before: unknown; after: unknown }> {
+  const before = c.before?.profile ?? {};
+  const after = c.after?.profile ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'organizationalUnit').sort();
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ key: k, before: before[k], after: after[k] }));
+}
+
+/** How a profile value is shown: strings as they are, everything else as JSON, absent as "(unset)". */
+export function showValue(v: unknown): string {
+  if (v === undefined) return '(unset)';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** Okta's pushStatus in the file's words (DESIGN.md §1: PUSH = always, DONT_PUSH = createOnly). */
+export function pushWord(p: MappingPropertyState['pushStatus']): string {
+  if (p === 'PUSH') return 'always';
+  if (p === 'DONT_PUSH') return 'createOnly';
+  return p ?? '(unset)';
+}
+
+export function mappingSide(s: MappingPropertyState | null): string {
+  if (!s) return '(none)';
+  return `${s.expression ?? '(null)'} (push: ${pushWord(s.pushStatus)})`;
+}
+
+export function isAssignment(c: Change): c is AssignmentChange {
+  return c.kind === 'assignment';
+}
+
+export function isMapping(c: Change): c is AttributeMappingChange {
+  return c.kind === 'attributeMapping';
+}
+
+/** Total reads and writes of the plan's budget. */
+export function budgetTotals(plan: Plan): { reads: number; writes: number } {
+  const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
+  return { reads: sum(plan.budget.reads), writes: sum(plan.budget.writes) };
+}
+
+export function bucketList(r: Record<string, number>): string {
+  return Object.keys(r)
+    .sort()
+    .map((k) => `${k}: ${r[k]}`)
+    .join(', ');
+}

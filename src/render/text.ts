@@ -1,0 +1,132 @@
+/**
+ * The plan for a terminal: grouped by directory, one marker per change (`+` create, `~` update,
+ * `-` delete, `↕` reorder), members affected, findings compiler-style, the safety banner with its numbers,
+ * and the summary sentence last (where the eye lands after a long plan). Pure: returns the text.
+ */
+import chalk from 'chalk';
+import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
+import { renderFindingsText } from './findings';
+import {
+  NO_CHANGES,
+  bucketList,
+  budgetTotals,
+  changesByDirectory,
+  findingsSentence,
+  mappingSide,
+  otherProfileDiffs,
+  ouOf,
+  plural,
+  showValue,
+  summarySentence,
+} from './plan-parts';
+
+export interface RenderTextOptions {
+  color: boolean;
+}
+
+type Chalk = chalk.Chalk;
+
+/** Group names and DNs come from Okta: never let them move the cursor or recolour the terminal. */
+function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function members(c: AssignmentChange): string {
+  return c.members === undefined ? '' : `  (${plural(c.members, 'member')})`;
+}
+
+function marker(c: Change, k: Chalk): string {
+  switch (c.action) {
+    case 'create':
+      return k.green('+');
+    case 'update':
+      return k.yellow('~');
+    case 'delete':
+      return k.red('-');
+    case 'reorder':
+      return k.cyan('↕');
+  }
+}
+
+function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
+  const name = k.bold(clean(c.group.name));
+  const m = marker(c, k);
+  const lines: string[] = [];
+  if (c.action === 'reorder') {
+    const moves = c.moves ?? [];
+    lines.push(`  ${m} reorder ${plural(moves.length, 'group')}`);
+    const width = Math.max(0, ...moves.map((mv) => clean(mv.group.name).length));
+    for (const mv of moves) lines.push(`      ${clean(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}`);
+  } else if (c.action === 'create') {
+    lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${clean(ouOf(c.after) ?? '(none)')}${members(c)}`);
+    for (const d of otherProfileDiffs(c)) lines.push(`      ${d.key}: ${clean(showValue(d.after))}`);
+  } else if (c.action === 'delete') {
+    lines.push(`  ${m} ${name}  priority ${c.before?.priority}  OU ${clean(ouOf(c.before) ?? '(none)')}${members(c)}`);
+  } else {
+    lines.push(`  ${m} ${name}${members(c)}`);
+    const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
+    if (ob !== oa) lines.push(`      OU ${clean(ob ?? '(none)')} → ${clean(oa ?? '(none)')}`);
+    if (c.before?.priority !== c.after?.priority) lines.push(`      priority ${c.before?.priority} → ${c.after?.priority}`);
+    for (const d of otherProfileDiffs(c)) lines.push(`      ${d.key}: ${clean(showValue(d.before))} → ${clean(showValue(d.after))}`);
+  }
+  if (c.reason) lines.push(k.dim(`      why: ${clean(c.reason)}`));
+  return lines;
+}
+
+function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
+  const m = marker(c, k);
+  const prop = k.bold(clean(c.property));
+  let head: string;
+  if (c.action === 'create') head = `  ${m} mapping ${prop} = ${clean(mappingSide(c.after))}`;
+  else if (c.action === 'delete') head = `  ${m} mapping ${prop} (was ${clean(mappingSide(c.before))})`;
+  else head = `  ${m} mapping ${prop}: ${clean(mappingSide(c.before))} → ${clean(mappingSide(c.after))}`;
+  return c.reason ? [head, k.dim(`      why: ${clean(c.reason)}`)] : [head];
+}
+
+/** The unsafe-plan banner, with the numbers of each threshold exceeded. Empty when the plan is safe. */
+export function renderSafetyText(plan: Plan, k: Chalk): string {
+  if (!plan.safety.exceeded) return '';
+  const lines = [k.red.bold('!! UNSAFE PLAN: a safety threshold is exceeded')];
+  for (const r of plan.safety.reasons) lines.push(k.red(`   ${clean(r)}`));
+  lines.push('   `okta-ou apply` refuses this plan unless --force is given; review the changes above first.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plan as terminal text (see the module comment). Colour only when `opts.color`. */
+export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
+  const k = new chalk.Instance({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  out.push(`okta-ou plan for ${clean(plan.orgUrl)}\n`);
+
+  for (const g of changesByDirectory(plan)) {
+    const app = g.directory ? `  ${k.dim(`(app ${clean(g.directory.appLabel)}, ${clean(g.directory.appId)})`)}` : '';
+    const lines = [`${k.bold(clean(g.name))}${app}`];
+    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)));
+    out.push(`${lines.join('\n')}\n`);
+  }
+
+  if (plan.findings.length > 0) out.push(`${k.bold('Findings')}\n${renderFindingsText(plan.findings, { color: opts.color })}`);
+
+  const totals = budgetTotals(plan);
+  if (plan.changes.length > 0 || totals.reads > 0) {
+    let budget = `Okta calls: ${plural(totals.reads, 'read')} while planning`;
+    if (totals.reads > 0) budget += ` (${bucketList(plan.budget.reads)})`;
+    if (plan.changes.length > 0) {
+      budget += `; apply would make ${plural(totals.writes, 'write')}`;
+      if (totals.writes > 0) budget += ` (${bucketList(plan.budget.writes)})`;
+    }
+    out.push(`${k.dim(`${budget}.`)}\n`);
+  }
+
+  const banner = renderSafetyText(plan, k);
+  if (banner) out.push(banner);
+
+  if (plan.changes.length === 0) {
+    const tail = plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : '';
+    out.push(`${k.green(NO_CHANGES)}${tail}\n`);
+  } else {
+    out.push(`${k.bold(summarySentence(plan))}${plan.safety.exceeded ? k.red(' Unsafe: apply needs --force.') : ''}\n`);
+  }
+  return out.join('\n');
+}
