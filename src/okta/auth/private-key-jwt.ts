@@ -1,0 +1,177 @@
+/**
+ * OAuth 2.0 service app with private_key_jwt, "the only supported method for OAuth service apps that want
+ * to get access tokens with Okta scopes" (developer.okta.com guides/implement-oauth-for-okta-serviceapp).
+ * The client assertion is signed here with node:crypto; claims as okta-sdk-nodejs `src/jwt.js` sets them
+ * (aud = the org token URL, iss = sub = client id, iat, exp = iat + 5 min) plus a `jti` against replay.
+ * Access tokens live one hour; one is reused until 60 s before it expires, and concurrent callers share a
+ * single refresh. When the app requires DPoP the token endpoint answers 400 `use_dpop_nonce` (or
+ * `invalid_dpop_proof` when no proof was sent); the request is repeated with a proof carrying the nonce.
+ */
+import type { HttpMethod } from '../api';
+import { OktaAuthError, OktaServerError, type OktaErrorBody } from '../errors';
+import { DpopKey, dpopNonceOf } from './dpop';
+import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
+import type { AuthProvider, TokenTransport } from './types';
+
+export const TOKEN_PATH = '/oauth2/v1/token';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const REFRESH_MARGIN_MS = 60_000;
+
+export interface PrivateKeyAuthConfig {
+  orgUrl: string;
+  clientId: string;
+  scopes: string[];
+  privateKey: string;
+  keyId?: string;
+}
+
+interface CachedToken {
+  value: string;
+  type: 'Bearer' | 'DPoP';
+  expiresAt: number;
+}
+
+export interface PrivateKeyAuth extends AuthProvider {
+  /** Token requests made so far (for tests and verbose output). */
+  readonly tokenRequests: number;
+}
+
+export function createPrivateKeyAuth(
+  cfg: PrivateKeyAuthConfig,
+  deps: { transport: TokenTransport; now: () => number; log: (line: string) => void },
+): PrivateKeyAuth {
+  const key: SigningKey = parseSigningKey(cfg.privateKey);
+  const kid = cfg.keyId ?? key.kid;
+  const tokenUrl = new URL(TOKEN_PATH, cfg.orgUrl);
+  let cached: CachedToken | undefined;
+  let pending: Promise<CachedToken> | undefined;
+  let dpop: DpopKey | undefined;
+  let tokenRequests = 0;
+  let forcedRefresh = false;
+  const secrets = new Set<string>([cfg.privateKey]);
+
+  const assertion = (): string => {
+    const iat = Math.floor(deps.now() / 1000);
+    const header: Record<string, unknown> = { typ: 'JWT' };
+    if (kid) header.kid = kid;
+    return signJwt(
+      header,
+      { aud: tokenUrl.toString(), iss: cfg.clientId, sub: cfg.clientId, iat, exp: iat + 300, jti: newJti() },
+      key,
+    );
+  };
+
+  const fetchToken = async (): Promise<CachedToken> => {
+    // At most: plain → DPoP without nonce → DPoP with nonce → DPoP with a rotated nonce.
+    for (let step = 0; step < 4; step++) {
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: cfg.scopes.join(' '),
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: assertion(),
+      });
+      const headers: Record<string, string> = {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      };
+      if (dpop) headers.dpop = dpop.proof('POST', tokenUrl, { nonce: dpop.tokenNonce });
+      tokenRequests++;
+      const res = await deps.transport({ url: tokenUrl, headers, body: form.toString() });
+      const body = (res.body ?? {}) as OktaErrorBody & {
+        access_token?: string;
+        token_type?: string;
+        expires_in?: number;
+      };
+      if (res.status === 200 && typeof body.access_token === 'string') {
+        secrets.add(body.access_token);
+        const type = body.token_type?.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
+        const ttl = (typeof body.expires_in === 'number' ? body.expires_in : 3600) * 1000;
+        deps.log(`obtained an OAuth access token (${type}, expires in ${Math.round(ttl / 1000)} s) for scopes ${cfg.scopes.join(' ')}`);
+        return { value: body.access_token, type, expiresAt: deps.now() + ttl };
+      }
+      if (res.status === 400 && body.error === 'use_dpop_nonce') {
+        const nonce = dpopNonceOf(res.headers);
+        dpop ??= new DpopKey(deps.now);
+        if (nonce && nonce !== dpop.tokenNonce) {
+          dpop.tokenNonce = nonce;
+          deps.log('token endpoint asked for a DPoP nonce; retrying with it');
+          continue;
+        }
+      }
+      if (res.status === 400 && body.error === 'invalid_dpop_proof' && !dpop) {
+        dpop = new DpopKey(deps.now);
+        deps.log('the service app requires DPoP; retrying the token request with a DPoP proof');
+        continue;
+      }
+      const ctx = {
+        method: 'POST' as HttpMethod,
+        path: TOKEN_PATH,
+        status: res.status,
+        body,
+        requestId: res.requestId,
+        authMode: 'PrivateKey' as const,
+        scopes: cfg.scopes,
+      };
+      if (res.status >= 500) throw new OktaServerError(ctx);
+      throw new OktaAuthError(ctx);
+    }
+    throw new OktaAuthError({
+      method: 'POST',
+      path: TOKEN_PATH,
+      status: 400,
+      body: { error: 'use_dpop_nonce', error_description: 'the token endpoint kept asking for a new DPoP nonce' },
+      authMode: 'PrivateKey',
+      scopes: cfg.scopes,
+    });
+  };
+
+  const token = async (): Promise<CachedToken> => {
+    if (cached && !forcedRefresh && deps.now() < cached.expiresAt - REFRESH_MARGIN_MS) return cached;
+    if (!pending) {
+      pending = fetchToken()
+        .then((t) => {
+          cached = t;
+          forcedRefresh = false;
+          return t;
+        })
+        .finally(() => {
+          pending = undefined;
+        });
+    }
+    return pending;
+  };
+
+  return {
+    mode: 'PrivateKey',
+    scopes: cfg.scopes,
+    get tokenRequests() {
+      return tokenRequests;
+    },
+    async authorize(method, url): Promise<Record<string, string>> {
+      const t = await token();
+      if (t.type === 'DPoP') {
+        dpop ??= new DpopKey(deps.now);
+        return {
+          authorization: `DPoP ${t.value}`,
+          dpop: dpop.proof(method, url, { accessToken: t.value, nonce: dpop.apiNonce }),
+        };
+      }
+      return { authorization: `Bearer ${t.value}` };
+    },
+    recover(status, headers) {
+      if (status !== 401) return false;
+      const nonce = dpopNonceOf(headers);
+      const www = String(headers['www-authenticate'] ?? '');
+      if (dpop && nonce && /use_dpop_nonce/.test(www) && nonce !== dpop.apiNonce) {
+        dpop.apiNonce = nonce;
+        deps.log('Okta asked for a new DPoP nonce; retrying the request with it');
+        return true;
+      }
+      // The token may have been revoked or expired early: get a new one once.
+      forcedRefresh = true;
+      deps.log('access token refused (401); requesting a new one and retrying once');
+      return true;
+    },
+    secrets: () => [...secrets],
+  };
+}

@@ -1,0 +1,360 @@
+/**
+ * The Okta Management API client okta-ou uses everywhere: one undici Pool per org (keep-alive), JSON in
+ * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
+ * Link paging, and a call counter per bucket for the plan's budget (DESIGN.md §4).
+ */
+import { Pool, type Dispatcher } from 'undici';
+import { USER_AGENT } from '../version';
+import { OktaOuError } from '../errors';
+import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
+import type { ConnectionConfig } from './config';
+import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
+import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, type OktaErrorBody } from './errors';
+import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
+import { findLink } from './link';
+import { redact } from './redact';
+import { backoffMs, DEFAULT_MAX_RETRIES, isIdempotent, isTransientNetworkError, isTransientStatus, retryHeaders } from './retry';
+import { createSswsAuth } from './auth/ssws';
+import { createPrivateKeyAuth } from './auth/private-key-jwt';
+import type { AuthProvider } from './auth/types';
+
+export interface OktaClientOptions {
+  /** Receives log lines (already scrubbed of secrets). Waits are always logged; requests and retries only when verbose. */
+  log?: (line: string) => void;
+  verbose?: boolean;
+  /** Share of each rate-limit bucket to use; overrides config.maxCapacity. */
+  maxCapacity?: number;
+  /** Requests in flight at most (default 8; capped at the share of Okta's org concurrency limit of 75). */
+  maxConcurrency?: number;
+  /** Per-request timeout for headers and for body (ms, default 60 000). */
+  timeoutMs?: number;
+  /** Retries per request (default 5). */
+  maxRetries?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Aborts requests and stops before the next one (SIGINT). */
+  signal?: AbortSignal;
+  /** Keep-alive idle timeout of pooled connections (ms, default 4 000). */
+  keepAliveTimeoutMs?: number;
+  /** Use this dispatcher instead of an own Pool (tests with MockAgent). Not closed by close(). */
+  dispatcher?: Dispatcher;
+}
+
+/** The client: OktaApi plus a few read-only facts for verbose output and tests. */
+export interface OktaClient extends OktaApi {
+  readonly authMode: 'SSWS' | 'PrivateKey';
+  /** Requests made to the token endpoint (OAuth); not part of counts(). */
+  tokenRequests(): number;
+  /** Requests in flight right now. */
+  inFlight(): number;
+}
+
+export const DEFAULT_MAX_CONCURRENCY = 8;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+interface SendOptions {
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  okStatuses?: number[];
+  /** Return every answer instead of throwing (token endpoint). */
+  raw?: boolean;
+  /** Skip API authorisation (token endpoint). */
+  noAuth?: boolean;
+  /** Safe to repeat even though not idempotent (token requests). */
+  repeatable?: boolean;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptions = {}): OktaClient {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxCapacity = opts.maxCapacity ?? config.maxCapacity;
+  const maxConcurrency = Math.max(
+    1,
+    Math.min(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, Math.floor(ORG_CONCURRENCY_LIMIT * maxCapacity)),
+  );
+  const origin = new URL(config.orgUrl).origin;
+  const ownPool = opts.dispatcher === undefined;
+  const dispatcher: Dispatcher =
+    opts.dispatcher ??
+    new Pool(origin, {
+      connections: maxConcurrency,
+      keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+
+  let auth: AuthProvider;
+  const secrets = (): string[] => (auth ? auth.secrets() : []);
+  const emit = (line: string): void => opts.log?.(redact(line, secrets()));
+  const verbose = (line: string): void => {
+    if (opts.verbose) emit(line);
+  };
+
+  const governor = new Governor({ maxCapacity, maxConcurrency, now, sleep, log: emit });
+  const reads: Record<string, number> = {};
+  const writes: Record<string, number> = {};
+  let tokenCalls = 0;
+
+  const send = async (method: HttpMethod, url: URL, so: SendOptions): Promise<OktaResponse> => {
+    const path = url.pathname;
+    const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
+    const bucket = bucketOf(path);
+    const idempotent = isIdempotent(method) || so.repeatable === true;
+    let attempts = 0;
+    let retries = 0;
+    let authRetried = false;
+    let firstRequestId: string | undefined;
+    for (;;) {
+      if (opts.signal?.aborted) throw aborted();
+      attempts++;
+      // Authorise before taking a slot: fetching a token needs a slot of its own.
+      const authHeaders = so.noAuth ? {} : await auth.authorize(method, url);
+      const headers: Record<string, string> = {
+        'user-agent': USER_AGENT,
+        accept: 'application/json',
+        ...so.headers,
+        ...authHeaders,
+        ...(retries > 0 ? retryHeaders(firstRequestId, retries) : {}),
+      };
+      if (so.body !== undefined) headers['content-type'] = so.contentType ?? 'application/json';
+      const release = await governor.acquire(bucket);
+      const started = now();
+      let status: number;
+      let resHeaders: Record<string, string | string[]>;
+      let text: string;
+      try {
+        const r = await dispatcher.request({
+          origin,
+          path: `${url.pathname}${url.search}`,
+          method,
+          headers,
+          body: so.body,
+          signal: opts.signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+        status = r.statusCode;
+        resHeaders = cleanHeaders(r.headers);
+        text = await r.body.text();
+      } catch (e) {
+        release();
+        if (opts.signal?.aborted) throw aborted();
+        const why = networkCode(e) ?? (e as Error).message;
+        if (isTransientNetworkError(e)) {
+          if (idempotent && retries < maxRetries) {
+            retries++;
+            const wait = backoffMs(retries, random);
+            verbose(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+            await sleep(wait);
+            continue;
+          }
+          if (!idempotent) verbose(`${shown} failed (${why}); not retried: ${method} is not idempotent and Okta may have applied it`);
+        }
+        throw new OktaNetworkError(method, path, e, { attempts, retried: idempotent });
+      }
+      if (bucket === TOKEN_BUCKET) tokenCalls++;
+      else (method === 'GET' ? reads : writes)[bucket] = ((method === 'GET' ? reads : writes)[bucket] ?? 0) + 1;
+      governor.learn(bucket, resHeaders);
+      release();
+      const requestId = single(resHeaders['x-okta-request-id']);
+      firstRequestId ??= requestId;
+      const snap = governor.snapshot(bucket);
+      const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
+      verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      const body = parseBody(text);
+      if ((status >= 200 && status < 300) || so.okStatuses?.includes(status) || so.raw) {
+        return { status, headers: resHeaders, body, requestId };
+      }
+      if (status === 429 && retries < maxRetries) {
+        retries++;
+        const reason = `rate-limit reset after 429 on ${method} ${path} (retry ${retries} of ${maxRetries})`;
+        const wait = governor.blockAfter429(bucket, resHeaders, reason);
+        if (wait === undefined) {
+          const b = backoffMs(retries, random);
+          emit(`429 on ${method} ${path} without rate-limit headers; waiting ${fmtSeconds(b)} (retry ${retries} of ${maxRetries})`);
+          await sleep(b);
+        }
+        continue;
+      }
+      if (status === 401 && !so.noAuth && !authRetried && auth.recover(status, resHeaders)) {
+        authRetried = true;
+        continue;
+      }
+      if (isTransientStatus(status)) {
+        if (idempotent && retries < maxRetries) {
+          retries++;
+          const wait = backoffMs(retries, random);
+          verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+          await sleep(wait);
+          continue;
+        }
+        if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
+      }
+      throw errorFromResponse(
+        {
+          method,
+          path,
+          status,
+          body: errorBodyOf(body, secrets()),
+          requestId,
+          authMode: auth.mode,
+          scopes: auth.scopes,
+          attempts,
+        },
+        bucket,
+      );
+    }
+  };
+
+  auth =
+    config.auth.mode === 'SSWS'
+      ? createSswsAuth(config.auth.token)
+      : createPrivateKeyAuth(
+          { orgUrl: origin, ...config.auth },
+          {
+            now,
+            log: verbose,
+            transport: async ({ url, headers, body }) =>
+              send('POST', url, {
+                body,
+                contentType: headers['content-type'],
+                headers,
+                raw: true,
+                noAuth: true,
+                repeatable: true,
+              }),
+          },
+        );
+
+  const toUrl = (path: string, query?: RequestOptions['query']): URL => {
+    const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(path.startsWith('/') ? path : `/${path}`, origin);
+    if (url.origin !== origin) {
+      throw new OktaProtocolError(
+        `refusing to send a request for ${url.origin} to ${origin}`,
+        'okta-ou only calls the configured org, so the token is never sent elsewhere',
+      );
+    }
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    }
+    return url;
+  };
+
+  const client: OktaClient = {
+    orgUrl: origin,
+    get authMode() {
+      return auth.mode;
+    },
+    async request<T = unknown>(method: HttpMethod, path: string, ro: RequestOptions = {}): Promise<OktaResponse<T>> {
+      const url = toUrl(path, ro.query);
+      let body: string | undefined;
+      if (ro.body !== undefined) body = JSON.stringify(ro.body);
+      // Okta answers 411 Length Required to a PUT/POST with neither body nor Content-Length.
+      else if (method === 'PUT' || method === 'POST') body = '{}';
+      return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
+    },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const q = { ...query };
+      if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
+      let url = toUrl(path, q);
+      const seen = new Set<string>();
+      const items: T[] = [];
+      for (;;) {
+        seen.add(url.href);
+        const res = await send('GET', url, {});
+        if (!Array.isArray(res.body)) {
+          throw new OktaProtocolError(
+            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected`,
+            'this endpoint does not return a list; use request() for it',
+          );
+        }
+        items.push(...(res.body as T[]));
+        const next = findLink(res.headers.link, 'next', url.href);
+        if (!next) return items;
+        const nextUrl = new URL(next);
+        if (nextUrl.origin !== origin) {
+          throw new OktaProtocolError(
+            `GET ${url.pathname}: the next-page link points to ${nextUrl.origin}, not the org ${origin}`,
+            'okta-ou follows links only on the configured org so credentials never leave it; if the org uses a ' +
+              'custom domain, set OKTA_CLIENT_ORGURL to that domain',
+          );
+        }
+        if (seen.has(nextUrl.href)) {
+          throw new OktaProtocolError(
+            `GET ${url.pathname}: the next-page link repeats a page already read`,
+            'Okta returned a pagination loop; retry, and report it to Okta support with the request id if it persists',
+          );
+        }
+        url = nextUrl;
+      }
+    },
+    counts(): CallCounts {
+      return { reads: { ...reads }, writes: { ...writes } };
+    },
+    bucketOf,
+    tokenRequests: () => tokenCalls,
+    inFlight: () => governor.active,
+    async close() {
+      if (ownPool) await dispatcher.close();
+    },
+  };
+  return client;
+}
+
+function aborted(): OktaOuError {
+  return new OktaOuError('ABORTED', 'interrupted before the Okta calls finished', {
+    exitCode: 130,
+    hint: 'nothing more was sent; run plan again to see the current state',
+  });
+}
+
+function cleanHeaders(h: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function single(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Okta's error fields, scrubbed; a non-JSON answer (a proxy's HTML page) becomes a short summary. */
+function errorBodyOf(body: unknown, secrets: string[]): OktaErrorBody | undefined {
+  const clean = (s: unknown): string | undefined => (typeof s === 'string' ? redact(s, secrets) : undefined);
+  if (typeof body === 'string') {
+    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    return text ? { errorSummary: redact(text, secrets) } : undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  return {
+    errorCode: clean(b.errorCode),
+    errorSummary: clean(b.errorSummary),
+    errorId: clean(b.errorId),
+    errorCauses: Array.isArray(b.errorCauses)
+      ? b.errorCauses.map((c) => ({ errorSummary: clean((c as { errorSummary?: unknown })?.errorSummary) }))
+      : undefined,
+    error: clean(b.error),
+    error_description: clean(b.error_description),
+  };
+}
+
+function fmtSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,135 @@
+/**
+ * Connection settings, read from the environment names Okta's own SDKs use (DESIGN.md §2,
+ * okta-sdk-nodejs `src/config-loader.js`); command-line flags win. Errors say which variable to set.
+ */
+import { OktaConfigError } from './errors';
+import { parseSigningKey } from './auth/jwt';
+
+export type AuthConfig =
+  | { mode: 'SSWS'; token: string }
+  | {
+      mode: 'PrivateKey';
+      clientId: string;
+      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '). */
+      scopes: string[];
+      /** PEM or JWK JSON, as given. */
+      privateKey: string;
+      keyId?: string;
+    };
+
+export interface ConnectionConfig {
+  /** The org's base URL, no trailing slash, e.g. https://example.okta.com. */
+  orgUrl: string;
+  auth: AuthConfig;
+  /** Share of each rate-limit bucket okta-ou may use, 0 < x ≤ 1 (--max-capacity; default 0.5). */
+  maxCapacity: number;
+}
+
+export const DEFAULT_MAX_CAPACITY = 0.5;
+
+export interface ConnectionFlags {
+  orgUrl?: string;
+  /** A fraction (0.5) or a percentage (50). */
+  maxCapacity?: number;
+}
+
+/** Builds the connection settings from `env` and flags, or throws OktaConfigError saying what to set. */
+export function resolveConnection(env: Record<string, string | undefined>, flags: ConnectionFlags = {}): ConnectionConfig {
+  const get = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const rawUrl = flags.orgUrl ?? get('OKTA_CLIENT_ORGURL');
+  if (!rawUrl) {
+    throw new OktaConfigError(
+      'no Okta org URL',
+      'set OKTA_CLIENT_ORGURL (e.g. https://example.okta.com) or pass --org-url',
+    );
+  }
+  const orgUrl = normaliseOrgUrl(rawUrl);
+  const maxCapacity = normaliseCapacity(flags.maxCapacity);
+
+  const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
+  const mode = modeRaw.toLowerCase();
+  if (mode === 'ssws') {
+    const token = get('OKTA_CLIENT_TOKEN');
+    if (!token) {
+      const oauthHint = get('OKTA_CLIENT_CLIENTID') ? ' (or set OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey to use the service app in OKTA_CLIENT_CLIENTID)' : '';
+      throw new OktaConfigError(
+        'no Okta API token',
+        `set OKTA_CLIENT_TOKEN to an API token (Admin Console > Security > API > Tokens)${oauthHint}`,
+      );
+    }
+    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity };
+  }
+  if (mode === 'privatekey') {
+    const missing: string[] = [];
+    const clientId = get('OKTA_CLIENT_CLIENTID');
+    const scopesRaw = get('OKTA_CLIENT_SCOPES');
+    const privateKey = get('OKTA_CLIENT_PRIVATEKEY');
+    if (!clientId) missing.push('OKTA_CLIENT_CLIENTID (the service app\'s client id)');
+    if (!scopesRaw) missing.push('OKTA_CLIENT_SCOPES (space-separated, e.g. "okta.apps.read okta.groups.read")');
+    if (!privateKey) missing.push('OKTA_CLIENT_PRIVATEKEY (PEM or JWK JSON)');
+    if (missing.length > 0 || !clientId || !scopesRaw || !privateKey) {
+      throw new OktaConfigError(
+        `OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey needs ${missing.length} more setting${missing.length === 1 ? '' : 's'}`,
+        `set ${missing.join(', ')}`,
+      );
+    }
+    const key = parseSigningKey(privateKey); // fail early, with a message that never shows the key
+    const keyId = get('OKTA_CLIENT_KEYID') ?? key.kid;
+    // Terraform's provider uses commas; accept both rather than send one malformed scope.
+    const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
+    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId }, maxCapacity };
+  }
+  throw new OktaConfigError(
+    `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
+    'set it to SSWS (API token, the default) or PrivateKey (OAuth 2.0 service app)',
+  );
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Validates an org URL and returns its origin, e.g. https://example.okta.com. */
+export function normaliseOrgUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new OktaConfigError(`org URL "${raw}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new OktaConfigError(`org URL "${raw}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new OktaConfigError(
+      `org URL "${raw}" uses http`,
+      'use https; plain http is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]), e.g. the local Okta of `okta-ou sandbox`',
+    );
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname.replace(/\/+$/, '') !== '') {
+    throw new OktaConfigError(
+      `org URL "${raw}" has more than scheme, host and port`,
+      `use the org's base URL only, e.g. ${url.origin}`,
+    );
+  }
+  if (/-admin\./i.test(url.hostname)) {
+    throw new OktaConfigError(
+      `org URL "${raw}" is the Admin Console host`,
+      `use the org URL without "-admin", e.g. ${url.origin.replace(/-admin\./i, '.')}`,
+    );
+  }
+  return url.origin;
+}
+
+function normaliseCapacity(v: number | undefined): number {
+  if (v === undefined) return DEFAULT_MAX_CAPACITY;
+  const share = v > 1 ? v / 100 : v;
+  if (!Number.isFinite(share) || share <= 0 || share > 1) {
+    throw new OktaConfigError(
+      `--max-capacity ${v} is out of range`,
+      'give the share of each rate-limit bucket okta-ou may use: a percentage from 1 to 100 (or a fraction such as 0.5)',
+    );
+  }
+  return share;
+}

@@ -1,0 +1,236 @@
+/**
+ * The rate-limit governor. Okta answers every call with X-Rate-Limit-Limit/-Remaining/-Reset for the
+ * call's bucket (developer.okta.com rl2-monitor); the governor learns them per bucket and holds requests
+ * back so that okta-ou never uses more than `maxCapacity` of a bucket in one window, leaving the rest to
+ * the org's other integrations (Terraform's `max_api_capacity` does the same). After a 429 it waits until
+ * the reset, measured against the server's Date header plus 1 s (Okta Node SDK README "Rate Limiting"),
+ * because the local clock may be skewed. It also bounds requests in flight: Okta counts concurrent
+ * requests org-wide (75 on Workforce orgs, rl2-concurrency) and answers 429 beyond that.
+ */
+
+/** Okta's org-wide concurrency limit for Workforce orgs (35 on Integrator Free). */
+export const ORG_CONCURRENCY_LIMIT = 75;
+
+export interface RateHeaders {
+  limit?: number;
+  remaining?: number;
+  /** Epoch seconds (server clock). */
+  reset?: number;
+  /** Server Date header, epoch ms. */
+  date?: number;
+}
+
+export interface GovernorOptions {
+  /** Share of each bucket okta-ou may use, 0 < x ≤ 1. */
+  maxCapacity: number;
+  maxConcurrency: number;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Receives one line per wait. */
+  log: (line: string) => void;
+}
+
+interface BucketState {
+  limit?: number;
+  remaining?: number;
+  /** The window's reset, server epoch seconds, to order responses. */
+  resetEpoch?: number;
+  /** The window's reset on the local clock (ms). */
+  resetAt?: number;
+  /** After a 429: no request before this local time (ms). */
+  blockedUntil?: number;
+  blockReason?: string;
+  inFlight: number;
+  /** A wait in progress, shared by every request of the bucket so it is logged once. */
+  waiting?: Promise<void>;
+}
+
+export interface BucketSnapshot {
+  limit?: number;
+  remaining?: number;
+  resetAt?: number;
+  inFlight: number;
+}
+
+/** Reads Okta's rate-limit headers; ignores values that are missing, repeated or comma-joined. */
+export function parseRateHeaders(headers: Record<string, string | string[] | undefined>): RateHeaders {
+  const num = (name: string): number | undefined => {
+    const v = headers[name];
+    // A duplicated or comma-joined reset is not trusted (okta-sdk-nodejs, OKTA-112507).
+    if (typeof v !== 'string' || !/^\s*\d+\s*$/.test(v)) return undefined;
+    return Number(v);
+  };
+  const dateRaw = headers.date;
+  const date = typeof dateRaw === 'string' ? Date.parse(dateRaw) : NaN;
+  return {
+    limit: num('x-rate-limit-limit'),
+    remaining: num('x-rate-limit-remaining'),
+    reset: num('x-rate-limit-reset'),
+    date: Number.isFinite(date) ? date : undefined,
+  };
+}
+
+export class Governor {
+  private readonly buckets = new Map<string, BucketState>();
+  private inFlight = 0;
+  private waiters: Array<() => void> = [];
+  private readonly opts: GovernorOptions;
+
+  constructor(opts: GovernorOptions) {
+    if (!(opts.maxCapacity > 0 && opts.maxCapacity <= 1)) throw new RangeError('maxCapacity must be in (0, 1]');
+    this.opts = { ...opts, maxConcurrency: Math.max(1, Math.floor(opts.maxConcurrency)) };
+  }
+
+  get maxConcurrency(): number {
+    return this.opts.maxConcurrency;
+  }
+
+  /**
+   * Resolves when a request to `bucket` may be sent, with the function that must be called once its
+   * answer (or failure) is in.
+   */
+  async acquire(bucket: string): Promise<() => void> {
+    for (;;) {
+      const b = this.state(bucket);
+      const now = this.opts.now();
+      if (b.blockedUntil !== undefined) {
+        if (now < b.blockedUntil) {
+          await this.waitUntil(bucket, b, b.blockedUntil, b.blockReason ?? 'rate-limit reset after 429');
+          continue;
+        }
+        b.blockedUntil = undefined;
+        b.blockReason = undefined;
+      }
+      if (b.resetAt !== undefined && now >= b.resetAt) {
+        // The window has rolled over: the bucket is full again until a response says otherwise.
+        b.remaining = b.limit;
+        b.resetAt = undefined;
+      }
+      if (this.inFlight >= this.opts.maxConcurrency) {
+        await this.changed();
+        continue;
+      }
+      if (b.limit === undefined || b.limit <= 0) {
+        // Unknown bucket: send one probe and learn its limit before sending more.
+        if (b.inFlight > 0) {
+          await this.changed();
+          continue;
+        }
+      } else {
+        const allowed = Math.max(1, Math.floor(b.limit * this.opts.maxCapacity));
+        const usedBefore = b.limit - (b.remaining ?? b.limit);
+        if (usedBefore + b.inFlight >= allowed) {
+          if (b.inFlight > 0 || b.resetAt === undefined) {
+            // Answers in flight will update `remaining`; wait for them rather than guess.
+            if (b.inFlight > 0) {
+              await this.changed();
+              continue;
+            }
+          } else {
+            const pct = Math.round(this.opts.maxCapacity * 100);
+            await this.waitUntil(bucket, b, b.resetAt, `rate-limit reset (${usedBefore}/${b.limit} used, keeping under ${pct}%)`);
+            continue;
+          }
+        }
+      }
+      b.inFlight++;
+      this.inFlight++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        b.inFlight--;
+        this.inFlight--;
+        this.notify();
+      };
+    }
+  }
+
+  /** Learns the bucket's state from any response's headers. */
+  learn(bucket: string, headers: Record<string, string | string[] | undefined>): void {
+    const h = parseRateHeaders(headers);
+    if (h.limit === undefined || h.remaining === undefined || h.reset === undefined) return;
+    // On a concurrency violation Okta sends limit 0 and remaining 0 with an estimated reset (rl2-concurrency);
+    // that says nothing about the bucket's window.
+    if (h.limit === 0) return;
+    const b = this.state(bucket);
+    if (b.resetEpoch !== undefined && h.reset < b.resetEpoch) return; // a late answer from an older window
+    const resetAt = this.localTime(h.reset, h.date);
+    if (b.resetEpoch === h.reset && b.remaining !== undefined && b.resetAt !== undefined) {
+      b.remaining = Math.min(b.remaining, h.remaining);
+    } else {
+      b.remaining = h.remaining;
+    }
+    b.limit = h.limit;
+    b.resetEpoch = h.reset;
+    b.resetAt = resetAt;
+    this.notify();
+  }
+
+  /**
+   * After a 429: blocks the bucket until the reset the server announced (Date-relative, +1 s).
+   * Returns the wait in ms, or undefined when the answer had no usable reset (the caller backs off).
+   */
+  blockAfter429(bucket: string, headers: Record<string, string | string[] | undefined>, reason: string): number | undefined {
+    const h = parseRateHeaders(headers);
+    if (h.reset === undefined) return undefined;
+    const b = this.state(bucket);
+    const now = this.opts.now();
+    const until = Math.max(this.localTime(h.reset, h.date), now + 1000);
+    if (h.limit !== undefined && h.limit > 0) {
+      b.limit = h.limit;
+      b.remaining = 0;
+      b.resetEpoch = h.reset;
+      b.resetAt = until;
+    }
+    b.blockedUntil = Math.max(b.blockedUntil ?? 0, until);
+    b.blockReason = reason;
+    return b.blockedUntil - now;
+  }
+
+  snapshot(bucket: string): BucketSnapshot {
+    const b = this.state(bucket);
+    return { limit: b.limit, remaining: b.remaining, resetAt: b.resetAt, inFlight: b.inFlight };
+  }
+
+  /** Requests in flight now, across buckets. */
+  get active(): number {
+    return this.inFlight;
+  }
+
+  /** Server reset (epoch s) on the local clock, plus 1 s for the Date header's whole-second resolution. */
+  private localTime(resetEpochS: number, serverDateMs?: number): number {
+    const now = this.opts.now();
+    if (serverDateMs === undefined) return resetEpochS * 1000 + 1000;
+    return now + (resetEpochS * 1000 - serverDateMs) + 1000;
+  }
+
+  private state(bucket: string): BucketState {
+    let b = this.buckets.get(bucket);
+    if (!b) {
+      b = { inFlight: 0 };
+      this.buckets.set(bucket, b);
+    }
+    return b;
+  }
+
+  private waitUntil(bucket: string, b: BucketState, until: number, reason: string): Promise<void> {
+    if (b.waiting) return b.waiting;
+    const ms = Math.max(0, until - this.opts.now());
+    this.opts.log(`waiting ${Math.ceil(ms / 1000)} s for ${bucket} ${reason}`);
+    b.waiting = this.opts.sleep(ms).finally(() => {
+      b.waiting = undefined;
+    });
+    return b.waiting;
+  }
+
+  private changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private notify(): void {
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
+  }
+}
