@@ -1,0 +1,43 @@
+/**
+ * A stable digest of a plan's drift: what differs between the files and Okta, and the problems found.
+ * The scheduled drift job stores it in the drift issue (a hidden marker) and only touches the issue when
+ * it changes, so an unchanged drift does not notify anyone again (notes/anchors.md §10.10). Pure.
+ *
+ * In: each change's identity and its before/after; error and warning findings by code, place and message.
+ * Out, because they move without the drift moving: createdAt, tool version, org URL, budget, fingerprint
+ * (it covers `lastUpdated`), member counts (people join groups), reasons (wording may change between
+ * okta-ou versions), info findings, and finding line/column (editing a file shifts them).
+ */
+import { createHash } from 'node:crypto';
+import type { Change, Finding, Plan } from '../model/types';
+import { sortKeysDeep } from '../render/findings';
+
+function changeKey(c: Change): unknown {
+  if (c.kind === 'assignment') {
+    return {
+      id: c.id,
+      directory: c.directory,
+      kind: c.kind,
+      action: c.action,
+      group: c.group.id,
+      before: c.before,
+      after: c.after,
+      moves: c.moves?.map((m) => ({ group: m.group.id, from: m.from, to: m.to })),
+    };
+  }
+  return { id: c.id, directory: c.directory, kind: c.kind, action: c.action, property: c.property, before: c.before, after: c.after };
+}
+
+function findingKey(f: Finding): unknown {
+  return { code: f.code, severity: f.severity, directory: f.directory, file: f.file, object: f.object && { type: f.object.type, id: f.object.id }, message: f.message };
+}
+
+/** `sha256:<hex>` over the drift of `plan` (see the module comment); equal drift gives an equal digest. */
+export function driftDigest(plan: Plan): string {
+  const canon = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(sortKeysDeep(x))).sort();
+  const payload = {
+    changes: canon(plan.changes.map(changeKey)),
+    findings: canon(plan.findings.filter((f) => f.severity !== 'info').map(findingKey)),
+  };
+  return `sha256:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
+}

@@ -1,0 +1,17 @@
+/**
+ * What an `okta-ou plan --detailed-exitcode` exit code means to the CI decisions (DESIGN.md §2). Kept
+ * here so the drift issue, the PR comment and docs/ci.md say the same thing.
+ */
+export const PLAN_EXIT = { ok: 0, error: 1, changes: 2, unsafe: 3, auth: 4 } as const;
+
+/** Why a plan run failed, for an error message that says what to do. */
+export function explainPlanFailure(exitCode: number): string {
+  switch (exitCode) {
+    case PLAN_EXIT.error:
+      return 'okta-ou plan failed with exit code 1 (bad input, error findings, or an Okta error); see the plan step’s log';
+    case PLAN_EXIT.auth:
+      return 'okta-ou plan failed with exit code 4: authentication or authorisation failed; check the OKTA_CLIENT_* secrets, the token’s expiry and the granted scopes (`okta-ou scopes --for plan`)';
+    default:
+      return `okta-ou plan ended with unexpected exit code ${exitCode}; see the plan step’s log`;
+  }
+}
