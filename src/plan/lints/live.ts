@@ -1,4 +1,36 @@
 import type { Lint } from './types';
+import { appNotFound } from './app-not-found';
+import { appNotAd } from './app-not-ad';
+import { namingContextMismatch } from './naming-context-mismatch';
+import { groupNotFound } from './group-not-found';
+import { groupAmbiguous } from './group-ambiguous';
+import { duplicateGroupResolved } from './duplicate-group-resolved';
+import { noMappings } from './no-mappings';
+import { dnMappedLive } from './dn-mapped-live';
+import { updateOuDisabled } from './update-ou-disabled';
+import { priorityDuplicate } from './priority-duplicate';
+import { ouNotImportOuLive } from './ou-not-import-ou-live';
+import { ouNotSeenLive } from './ou-not-seen-live';
+import { userScopeAssignment } from './user-scope-assignment';
+import { unmanagedProfileKeys } from './unmanaged-profile-keys';
 
-/** Lints that need the live slice of the org (run by `plan` only). */
-export const liveLints: Lint[] = [];
+/**
+ * Lints that need the live slice of the org (run by `plan` only; `buildPlan` runs them). Order is the
+ * order findings appear in, per lint: blocking app problems first, then references, mappings, OUs, info.
+ */
+export const liveLints: Lint[] = [
+  appNotFound,
+  appNotAd,
+  namingContextMismatch,
+  groupNotFound,
+  groupAmbiguous,
+  duplicateGroupResolved,
+  noMappings,
+  dnMappedLive,
+  updateOuDisabled,
+  priorityDuplicate,
+  ouNotImportOuLive,
+  ouNotSeenLive,
+  userScopeAssignment,
+  unmanagedProfileKeys,
+];

@@ -1,0 +1,31 @@
+/**
+ * DN_MAPPED, live form (warning): the Okta → AD profile mapping maps `dn` (distinguishedName). AD computes
+ * the DN from the target OU; mapping it is one of the two documented causes of "Target OU is not an import
+ * OU" (seeds/003; notes/okta-api.md §3). The plan always removes it (diff-mappings.ts), so this is a
+ * warning. When a file declares `dn` too, the static DN_MAPPED error already covers it: no second finding.
+ */
+import type { Finding } from '../../model/types';
+import { DN_PROPERTY } from '../diff-mappings';
+import { usablePairs } from './live-helpers';
+import type { Lint } from './types';
+
+export const dnMappedLive: Lint = {
+  code: 'DN_MAPPED',
+  severity: 'warning',
+  needs: 'live',
+  check: (ctx) =>
+    usablePairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
+      const prop = live.mapping?.properties[DN_PROPERTY];
+      if (!live.mapping || !prop || desired.attributeMappings?.properties[DN_PROPERTY]) return [];
+      return [
+        {
+          code: 'DN_MAPPED',
+          severity: 'warning',
+          message: `the Okta → AD mapping of "${app.label}" maps dn (distinguishedName) from ${prop.expression}: provisioning can fail with "Target OU is not an import OU"; the plan removes it`,
+          hint: 'nothing to do: apply removes the mapping; AD derives the DN from the group\'s OU',
+          directory: desired.name,
+          object: { type: 'mapping', id: live.mapping.id, name: DN_PROPERTY },
+        },
+      ];
+    }),
+};

@@ -1,0 +1,37 @@
+/**
+ * DN_MAPPED (file-declared form, error): `dn` (distinguishedName) must not be mapped Okta → AD. AD
+ * computes the DN from the OU the group assignment names; Okta documents a mapped distinguishedName as
+ * one of the two causes of "Target OU is not an import OU" ("AD will determine and write this value, so
+ * it should not be configured in the directory mappings", Okta support article on that error). The AD
+ * app user's variable for distinguishedName is `dn` (help.okta.com, Base Active Directory attributes).
+ */
+import type { Finding } from '../../model/types';
+import type { Lint } from './types';
+import { findingAt } from './source-finding';
+
+const DN_NAMES = new Set(['dn', 'distinguishedname']);
+
+export const dnMapped: Lint = {
+  code: 'DN_MAPPED',
+  severity: 'error',
+  needs: 'desired',
+  check({ desired }) {
+    const out: Finding[] = [];
+    for (const dir of desired.directories) {
+      for (const [prop, m] of Object.entries(dir.attributeMappings?.properties ?? {})) {
+        if (!DN_NAMES.has(prop.toLowerCase())) continue;
+        out.push(
+          findingAt(
+            'DN_MAPPED',
+            'error',
+            dir.name,
+            m.source,
+            `attributeMappings maps "${prop}" (distinguishedName); AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`,
+            `remove "${prop}" from attributeMappings.properties and set the OU with the group's "ou:"`,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * DUPLICATE_GROUP (static form): the same group written twice in one directory. Okta holds one
+ * assignment per group and app (PUT /api/v1/apps/{appId}/groups/{groupId} replaces it), so a second
+ * entry can only fight the first over OU and priority. Names compare case-insensitively, as Okta group
+ * names are unique regardless of case; a name and the id of the same group need the live org (plan).
+ */
+import type { Finding } from '../../model/types';
+import type { Lint } from './types';
+import { findingAt } from './source-finding';
+
+export const duplicateGroup: Lint = {
+  code: 'DUPLICATE_GROUP',
+  severity: 'error',
+  needs: 'desired',
+  check({ desired }) {
+    const out: Finding[] = [];
+    for (const dir of desired.directories) {
+      const seen = new Map<string, (typeof dir.groups)[number]>();
+      for (const g of dir.groups) {
+        const key = g.group.trim().toLowerCase();
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, g);
+          continue;
+        }
+        out.push(
+          findingAt(
+            'DUPLICATE_GROUP',
+            'error',
+            dir.name,
+            g.source,
+            `group ${JSON.stringify(g.group)} is listed twice in directory "${dir.name}" (first at ${first.source.file}:${first.source.line}:${first.source.column})`,
+            'keep one entry: a group has one assignment, with one OU and one priority',
+            [first.source],
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * OU_NOT_IMPORT_OU (static form, error): a group's `ou` must be one of the directory's import OUs
+ * ("User OUs connected to Okta") or below one. Okta accepts any OU on the assignment, but the AD agent
+ * then fails each user with "Target OU is not an import OU" (Okta support: "Automatic provisioning of
+ * user … to app Active Directory failed"). DNs are compared after normalisation, so a different case or
+ * spacing of an OU that is inside an import OU is fine. An OU outside the naming context is left to
+ * OU_OUTSIDE_DOMAIN (one finding per cause).
+ */
+import type { Finding } from '../../model/types';
+import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
+import type { Lint } from './types';
+import { findingAt } from './source-finding';
+
+export const ouNotImportOu: Lint = {
+  code: 'OU_NOT_IMPORT_OU',
+  severity: 'error',
+  needs: 'desired',
+  check({ desired }) {
+    const out: Finding[] = [];
+    for (const dir of desired.directories) {
+      const imports = dir.importOUs.filter((i) => tryNormaliseDn(i.dn) !== null);
+      if (imports.length === 0) continue;
+      const nc = dir.namingContext !== undefined ? tryNamingContextDn(dir.namingContext) : null;
+      for (const g of dir.groups) {
+        if (tryNormaliseDn(g.ou) === null) continue;
+        if (nc !== null && !isUnder(g.ou, nc)) continue;
+        if (imports.some((i) => isUnder(g.ou, i.dn))) continue;
+        const list = imports.map((i) => i.dn).join(' or ');
+        out.push(
+          findingAt(
+            'OU_NOT_IMPORT_OU',
+            'error',
+            dir.name,
+            g.ouSource,
+            `group ${JSON.stringify(g.group)} targets ${g.ou}, which is not under an import OU; Okta would fail its users with "Target OU is not an import OU"`,
+            `use an OU under ${list}, or add its parent to importOUs (and to "User OUs connected to Okta" in the AD integration)`,
+            [dir.fieldSources.importOUs ?? dir.source],
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * PRIORITY_DUPLICATE (warning): live assignments of one app share a `priority`. Okta applies "the group
+ * with the higher priority" to a user in several assigned groups (notes/okta-api.md §1), so for users in
+ * both groups the OU is undefined. okta-ou does not cause this; for managed groups the plan gives each a
+ * distinct slot (assign-slots.ts rule 5).
+ */
+import type { Finding } from '../../model/types';
+import { resolveGroups } from '../resolve-groups';
+import { sortedAssignments } from '../diff-assignments';
+import { at, usablePairs } from './live-helpers';
+import type { Lint } from './types';
+
+export const priorityDuplicate: Lint = {
+  code: 'PRIORITY_DUPLICATE',
+  severity: 'warning',
+  needs: 'live',
+  check: (ctx) =>
+    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
+      const managed = new Map(resolveGroups(desired, live).managed.map((m) => [m.group.id, m.desired]));
+      const byPriority = new Map<number, string[]>();
+      for (const a of sortedAssignments(live)) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a.groupId]);
+      return [...byPriority.entries()]
+        .filter(([, ids]) => ids.length > 1)
+        .map(([priority, ids]) => {
+          const names = ids.map((id) => live.groups[id]?.name ?? id);
+          const allManaged = ids.every((id) => managed.has(id));
+          const located = ids.map((id) => managed.get(id)).find((g) => g !== undefined);
+          const last = ids[ids.length - 1];
+          return {
+            code: 'PRIORITY_DUPLICATE',
+            severity: 'warning',
+            message: `live assignments of ${names.map((n) => `"${n}"`).join(', ')} share priority ${priority}: which OU wins for users in several of them is undefined`,
+            hint: allManaged
+              ? 'nothing to do: the plan gives each managed group its own priority'
+              : 'list these groups in the mappings to order them, or drag them into order under the app\'s Assignments > Groups in the Admin Console',
+            ...(located ? at(desired, located.source) : { directory: desired.name }),
+            object: { type: 'assignment', id: last, name: live.groups[last]?.name ?? last },
+          };
+        });
+    }),
+};
