@@ -1,0 +1,213 @@
+/**
+ * The order of priority-sensitive assignment writes for one AD app (pure).
+ *
+ * Okta's `PUT /api/v1/apps/{appId}/groups/{groupId}` with a `priority` that another assignment already
+ * holds does not fail: it SHIFTS the other assignment (recorded 2023 sequence in
+ * okta-recordings/app-group-assignments.json: A=1, B=2; PUT A priority 2 → A=2, B=1, and B's
+ * lastUpdated does not move). How far the shift cascades is not documented, so any write that lands on
+ * an occupied slot may move groups okta-ou does not manage.
+ *
+ * The schedule therefore never writes a priority that another assignment holds at that moment:
+ * - a write whose planned slot is free (or held only by the group itself) is "ready"; ready writes go
+ *   in priority order, highest first;
+ * - when nothing is ready, every remaining write waits on a slot held by another group. If that holder
+ *   is itself still to be written (a cycle, e.g. a swap), it is first parked on a fresh slot below
+ *   every used one, which frees the slot; a parked group is written again to its own slot later;
+ * - if the holder is a group the plan deletes, the write waits until after the deletes ("settle"); a
+ *   group that must exist before then (a create) or whose current slot another write needs is parked
+ *   meanwhile;
+ * - if the holder is a group the plan does not touch (unmanaged, ignored, or already in place), no
+ *   write order can avoid moving it: the schedule refuses before anything is sent.
+ *
+ * Because no write ever targets an occupied slot, the result does not depend on how Okta shifts: every
+ * write sets exactly one assignment's priority, so after the last write each managed group is at its
+ * planned priority and every other assignment is where it was. Each group is parked at most once per
+ * phase (park slots are never planned slots), so the schedule has at most 2 writes per group.
+ */
+import equal from 'fast-deep-equal';
+import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
+import { OktaOuError } from '../errors';
+
+export interface SlotLive {
+  groupId: string;
+  priority: number;
+  profile: Record<string, unknown>;
+}
+
+export interface SlotIntent {
+  groupId: string;
+  /** Group name, for messages. */
+  name: string;
+  /** Planned priority. */
+  target: number;
+  /** The managed profile keys and their planned values (other live keys are kept). */
+  profile: Record<string, unknown>;
+  changeIds: string[];
+}
+
+export interface ScheduledWrite {
+  groupId: string;
+  name: string;
+  /**
+   * `put`: full body `{priority, profile}` (profile = live keys overlaid with the managed ones).
+   * `patch`: JSON Patch `replace` of changed profile keys only, no priority sent — used for an in-place
+   * profile change where every changed key already exists (the smallest correct change; it cannot
+   * shift anyone, since it does not send a priority).
+   */
+  method: 'put' | 'patch';
+  priority: number;
+  /** The full profile after the write. */
+  profile: Record<string, unknown>;
+  /** For `patch`: the keys replaced. */
+  patchKeys?: string[];
+  changeIds: string[];
+  parking: boolean;
+}
+
+export interface Schedule {
+  /** Before the deletes, in order, one at a time. */
+  writes: ScheduledWrite[];
+  /** After the deletes, in order, one at a time. */
+  settle: ScheduledWrite[];
+  /** Priority of every assignment once all writes and deletes are done (deleted groups absent). */
+  final: Record<string, number>;
+}
+
+export class PriorityConflictError extends OktaOuError {
+  constructor(message: string) {
+    super('PRIORITY_CONFLICT', message, {
+      exitCode: 1,
+      hint: 'another assignment holds the planned priority and okta-ou does not manage it; re-run `okta-ou plan` (the live state may have changed) or manage that group in the file',
+    });
+  }
+}
+
+interface Cur {
+  priority: number | undefined;
+  profile: Record<string, unknown>;
+}
+
+/** Computes the write order for one app. Throws PriorityConflictError before any write when no order is safe. */
+export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotIntent[]; deletes: string[] }): Schedule {
+  const cur = new Map<string, Cur>();
+  const holders = new Map<number, Set<string>>();
+  const hold = (p: number, g: string): void => {
+    let s = holders.get(p);
+    if (!s) holders.set(p, (s = new Set()));
+    s.add(g);
+  };
+  const release = (p: number | undefined, g: string): void => {
+    if (p === undefined) return;
+    const s = holders.get(p);
+    s?.delete(g);
+    if (s && s.size === 0) holders.delete(p);
+  };
+  for (const a of input.live) {
+    cur.set(a.groupId, { priority: a.priority, profile: { ...a.profile } });
+    hold(a.priority, a.groupId);
+  }
+  const deleting = new Set(input.deletes);
+  const intentOf = new Map<string, SlotIntent>();
+  for (const i of input.intents) {
+    if (intentOf.has(i.groupId)) throw new OktaOuError('INTERNAL', `group ${i.groupId} has two planned priorities`);
+    if (deleting.has(i.groupId)) throw new OktaOuError('INTERNAL', `group ${i.groupId} is both written and deleted`);
+    intentOf.set(i.groupId, i);
+  }
+
+  // Park slots lie beyond every used and planned priority (the bottom of the list), so they are never a
+  // planned slot and parking never collides.
+  const used = [...input.live.map((a) => a.priority), ...input.intents.map((i) => i.target)];
+  let edge = used.length === 0 ? 0 : LOWER_NUMBER_WINS ? Math.max(...used) : Math.min(...used);
+  const parkSlot = (): number => (edge = LOWER_NUMBER_WINS ? edge + 1 : edge - 1);
+
+  const describe = (g: string): string => intentOf.get(g)?.name ?? g;
+
+  function needsWrite(i: SlotIntent): boolean {
+    const c = cur.get(i.groupId);
+    if (!c || c.priority !== i.target) return true;
+    return Object.keys(i.profile).some((k) => !equal(c.profile[k], i.profile[k]));
+  }
+
+  function emit(out: ScheduledWrite[], i: SlotIntent, priority: number, parking: boolean): void {
+    const c = cur.get(i.groupId);
+    const profile = { ...(c?.profile ?? {}), ...i.profile };
+    const changedKeys = Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
+    const inPlace = c !== undefined && c.priority === priority;
+    const patch = inPlace && !parking && changedKeys.length > 0 && changedKeys.every((k) => k in c.profile);
+    out.push({
+      groupId: i.groupId,
+      name: i.name,
+      method: patch ? 'patch' : 'put',
+      priority,
+      profile,
+      ...(patch ? { patchKeys: changedKeys } : {}),
+      changeIds: i.changeIds,
+      parking,
+    });
+    release(c?.priority, i.groupId);
+    hold(priority, i.groupId);
+    cur.set(i.groupId, { priority, profile });
+  }
+
+  /** True when writing `i` now cannot shift anyone. */
+  function ready(i: SlotIntent): boolean {
+    const c = cur.get(i.groupId);
+    const inPlacePatch =
+      c !== undefined &&
+      c.priority === i.target &&
+      Object.keys(i.profile)
+        .filter((k) => !equal(c.profile[k], i.profile[k]))
+        .every((k) => k in c.profile);
+    if (inPlacePatch) return true;
+    const h = holders.get(i.target);
+    return !h || [...h].every((g) => g === i.groupId);
+  }
+
+  const order = (a: SlotIntent, b: SlotIntent): number =>
+    a.target === b.target ? (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) : outranks(a.target, b.target) ? -1 : 1;
+
+  function run(pending: SlotIntent[], out: ScheduledWrite[], deferred: SlotIntent[] | null): void {
+    pending = pending.filter(needsWrite).sort(order);
+    while (pending.length > 0) {
+      const idx = pending.findIndex(ready);
+      if (idx >= 0) {
+        const [i] = pending.splice(idx, 1);
+        emit(out, i, i.target, false);
+        continue;
+      }
+      const i = pending[0];
+      const blockers = [...(holders.get(i.target) ?? [])].filter((g) => g !== i.groupId);
+      const pendingIds = new Set(pending.map((p) => p.groupId));
+      const stuck = blockers.filter((g) => !pendingIds.has(g) && !deleting.has(g));
+      if (stuck.length > 0) {
+        throw new PriorityConflictError(
+          `cannot give "${i.name}" priority ${i.target}: it is held by ${stuck.map((g) => `"${describe(g)}"`).join(', ')}, which this plan does not move; writing it would make Okta shift that assignment`,
+        );
+      }
+      if (blockers.some((g) => deleting.has(g))) {
+        if (!deferred) throw new OktaOuError('INTERNAL', `priority ${i.target} still held by a deleted group`);
+        pending.shift();
+        const c = cur.get(i.groupId);
+        const slotWanted = c !== undefined && pending.some((p) => p.target === c.priority);
+        if (c === undefined || slotWanted) emit(out, i, parkSlot(), true);
+        deferred.push(i);
+        continue;
+      }
+      for (const g of blockers) emit(out, intentOf.get(g)!, parkSlot(), true);
+    }
+  }
+
+  const writes: ScheduledWrite[] = [];
+  const deferred: SlotIntent[] = [];
+  run([...input.intents], writes, deferred);
+  for (const g of deleting) {
+    release(cur.get(g)?.priority, g);
+    cur.delete(g);
+  }
+  const settle: ScheduledWrite[] = [];
+  run(deferred, settle, null);
+
+  const final: Record<string, number> = {};
+  for (const [g, c] of cur) if (c.priority !== undefined) final[g] = c.priority;
+  return { writes, settle, final };
+}

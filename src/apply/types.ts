@@ -1,0 +1,65 @@
+/**
+ * Requests as data: what `apply` will send, computed before anything is sent (pure), so tests and
+ * reviewers can see the exact sequence and the executor stays a thin loop.
+ */
+
+export type WriteMethod = 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/** One HTTP request `apply` sends, and which plan changes it carries out. */
+export interface ApplyRequest {
+  method: WriteMethod;
+  /** Path under the org URL, e.g. `/api/v1/apps/0oa…/groups/00g…`. */
+  path: string;
+  body?: unknown;
+  /** The plan change ids this request (partly) carries out; a change is done when all of its requests are. */
+  changeIds: string[];
+  directory: string;
+  /** One line for progress and reports, e.g. `PUT corp Sales priority 1`. */
+  summary: string;
+  /** For assignment writes: the group and the priority / profile written (used to verify and to retry PATCH). */
+  target?: { groupId: string; priority?: number; profile?: Record<string, unknown> };
+  /**
+   * A temporary move to a free slot at the bottom of the list (to break a priority cycle or wait for a
+   * delete); the group is written again to its planned slot later.
+   */
+  parking?: boolean;
+}
+
+/** What a directory must look like once every request has run; `verify` compares the read-back to it. */
+export interface DirectoryExpectation {
+  directory: string;
+  appId: string;
+  /** Managed groups written by the plan: planned priority and the managed profile keys. null = deleted. */
+  assignments: Record<string, { priority: number; profile: Record<string, unknown> } | null>;
+  /** Every other assignment of the app with its priority before apply: it must not move. */
+  untouched: Record<string, number>;
+  /** Which change each group belongs to (for reporting a mismatch against the change). */
+  changeOf: Record<string, string[]>;
+}
+
+export interface MappingExpectation {
+  directory: string;
+  mappingId: string;
+  /** Property → value it must have; null = absent. */
+  properties: Record<string, { expression: string; pushStatus: string } | null>;
+  changeIds: string[];
+}
+
+/**
+ * The whole apply, in order: mapping fixes (alone, first), then per directory the sequential
+ * priority-sensitive writes, the deletes (may run concurrently), and the final moves that had to wait
+ * for a delete to free their slot.
+ */
+export interface WritePlan {
+  mappings: ApplyRequest[];
+  directories: Array<{
+    directory: string;
+    appId: string;
+    writes: ApplyRequest[];
+    deletes: ApplyRequest[];
+    settle: ApplyRequest[];
+  }>;
+  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[] };
+  /** Every change id of the plan, in plan order. */
+  changeIds: string[];
+}

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { scheduleAssignments, type Schedule, type SlotIntent, type SlotLive } from '../../src/apply/schedule';
+import { FakeApp, type ShiftModel } from './support/fake-assignments';
+
+const ou = (name: string): Record<string, unknown> => ({ organizationalUnit: `ou=${name},dc=corp,dc=example,dc=com` });
+
+function intent(groupId: string, target: number, profile: Record<string, unknown> = {}): SlotIntent {
+  return { groupId, name: groupId, target, profile, changeIds: [`c/${groupId}`] };
+}
+
+function execute(app: FakeApp, s: Schedule, deletes: string[]): void {
+  for (const w of s.writes) {
+    if (w.method === 'put') app.put(w.groupId, w.priority, w.profile);
+    else app.patch(w.groupId, (w.patchKeys ?? []).map((k) => ({ op: 'replace', path: `/profile/${k}`, value: w.profile[k] })));
+  }
+  for (const d of deletes) app.delete(d);
+  for (const w of s.settle) app.put(w.groupId, w.priority, w.profile);
+}
+
+const priorities = (app: FakeApp): Record<string, number> =>
+  Object.fromEntries([...app.state].map(([g, a]) => [g, a.priority]));
+
+describe('scheduleAssignments', () => {
+  test('a swap of two groups parks one at the bottom, then writes both to their slots', () => {
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: ou('a') },
+      { groupId: 'B', priority: 1, profile: ou('b') },
+      { groupId: 'U', priority: 2, profile: ou('u') },
+    ];
+    const s = scheduleAssignments({ live, intents: [intent('A', 1), intent('B', 0)], deletes: [] });
+    expect(s.writes.map((w) => [w.groupId, w.priority, w.parking])).toEqual([
+      ['A', 3, true],
+      ['B', 0, false],
+      ['A', 1, false],
+    ]);
+    expect(s.settle).toEqual([]);
+    expect(s.final).toEqual({ A: 1, B: 0, U: 2 });
+  });
+
+  test('creates and moves go highest priority first when their slots are free', () => {
+    const live: SlotLive[] = [
+      { groupId: 'Eng', priority: 0, profile: ou('eng') },
+      { groupId: 'Con', priority: 1, profile: ou('con') },
+      { groupId: 'Sales', priority: 2, profile: ou('sales') },
+      { groupId: 'vpn', priority: 3, profile: ou('vpn') },
+      { groupId: 'Fin', priority: 4, profile: ou('fin') },
+    ];
+    // Sales above Contractors, two creates, Finance deleted, legacy-vpn (ignored) keeps 3.
+    const intents = [intent('Sales', 1), intent('Mkt', 2, ou('mkt')), intent('RnD', 4, ou('rnd')), intent('Con', 5)];
+    const s = scheduleAssignments({ live, intents, deletes: ['Fin'] });
+    expect(s.writes.map((w) => [w.groupId, w.priority, w.parking])).toEqual([
+      ['Con', 5, false],
+      ['Sales', 1, false],
+      ['Mkt', 2, false],
+      // RnD's slot 4 is Finance's until Finance is deleted: created at the bottom meanwhile.
+      ['RnD', 6, true],
+    ]);
+    expect(s.settle.map((w) => [w.groupId, w.priority])).toEqual([['RnD', 4]]);
+    expect(s.final).toEqual({ Eng: 0, Sales: 1, Mkt: 2, vpn: 3, RnD: 4, Con: 5 });
+  });
+
+  test('a move whose slot waits for a delete is not parked when nobody needs its current slot', () => {
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: {} },
+      { groupId: 'D', priority: 1, profile: {} },
+    ];
+    const s = scheduleAssignments({ live, intents: [intent('A', 1)], deletes: ['D'] });
+    expect(s.writes).toEqual([]);
+    expect(s.settle.map((w) => [w.groupId, w.priority])).toEqual([['A', 1]]);
+  });
+
+  test('an in-place OU change is a JSON Patch of that key only (no priority sent)', () => {
+    const live: SlotLive[] = [{ groupId: 'A', priority: 3, profile: { ...ou('old'), custom: 'keep' } }];
+    const s = scheduleAssignments({ live, intents: [intent('A', 3, ou('new'))], deletes: [] });
+    expect(s.writes).toEqual([
+      {
+        groupId: 'A',
+        name: 'A',
+        method: 'patch',
+        priority: 3,
+        profile: { ...ou('new'), custom: 'keep' },
+        patchKeys: ['organizationalUnit'],
+        changeIds: ['c/A'],
+        parking: false,
+      },
+    ]);
+  });
+
+  test('a PUT keeps live profile keys the file does not manage', () => {
+    const live: SlotLive[] = [{ groupId: 'A', priority: 3, profile: { ...ou('old'), custom: 'keep' } }];
+    const s = scheduleAssignments({ live, intents: [intent('A', 1, ou('new'))], deletes: [] });
+    expect(s.writes.map((w) => [w.method, w.priority, w.profile])).toEqual([['put', 1, { ...ou('new'), custom: 'keep' }]]);
+  });
+
+  test('nothing to write when live already matches', () => {
+    const live: SlotLive[] = [{ groupId: 'A', priority: 0, profile: ou('a') }];
+    const s = scheduleAssignments({ live, intents: [intent('A', 0, ou('a'))], deletes: [] });
+    expect(s).toEqual({ writes: [], settle: [], final: { A: 0 } });
+  });
+
+  test('refuses before any write when a slot is held by a group the plan does not move', () => {
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: {} },
+      { groupId: 'U', priority: 1, profile: {} },
+    ];
+    expect(() => scheduleAssignments({ live, intents: [intent('A', 1)], deletes: [] })).toThrow(
+      expect.objectContaining({ code: 'PRIORITY_CONFLICT' }),
+    );
+  });
+
+  // -----------------------------------------------------------------------------------------------
+  // Properties over random orgs and random desired orders.
+
+  interface Case {
+    live: SlotLive[];
+    intents: SlotIntent[];
+    deletes: string[];
+    unmanaged: string[];
+  }
+
+  /** A random app: unmanaged (fixed), managed (moved/updated), deleted, and new groups; a random desired order. */
+  const arbCase: fc.Arbitrary<Case> = fc
+    .record({
+      roles: fc.array(fc.constantFrom('unmanaged', 'managed', 'deleted', 'new'), { minLength: 1, maxLength: 14 }),
+      slots: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 14, maxLength: 14 }),
+      order: fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+      targetPool: fc.uniqueArray(fc.integer({ min: 0, max: 45 }), { minLength: 30, maxLength: 30 }),
+      ouChange: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
+    })
+    .map(({ roles, slots, order, targetPool, ouChange }) => {
+      const live: SlotLive[] = [];
+      const unmanaged: string[] = [];
+      const deletes: string[] = [];
+      const desired: string[] = [];
+      roles.forEach((role, i) => {
+        const g = `g${i}`;
+        if (role !== 'new') live.push({ groupId: g, priority: slots[i], profile: { ...ou(g), extra: i } });
+        if (role === 'unmanaged') unmanaged.push(g);
+        if (role === 'deleted') deletes.push(g);
+        if (role === 'managed' || role === 'new') desired.push(g);
+      });
+      // Random desired order; planned priorities: increasing, never an unmanaged group's slot.
+      const shuffled = desired.map((g, i) => ({ g, k: order[i] })).sort((a, b) => a.k - b.k || (a.g < b.g ? -1 : 1));
+      const taken = new Set(live.filter((a) => unmanaged.includes(a.groupId)).map((a) => a.priority));
+      const targets = targetPool.filter((p) => !taken.has(p)).slice(0, shuffled.length).sort((a, b) => a - b);
+      const intents = shuffled.map(({ g }, i) =>
+        intent(g, targets[i], ouChange[Number(g.slice(1))] ? ou(`${g}-new`) : ou(g)),
+      );
+      return { live, intents, deletes, unmanaged };
+    });
+
+  test.each<ShiftModel>(['swap', 'cascade'])(
+    'every managed group ends at its planned priority, nothing else moves, no write lands on a held slot (%s shifts)',
+    (model) => {
+      fc.assert(
+        fc.property(arbCase, ({ live, intents, deletes, unmanaged }) => {
+          const s = scheduleAssignments({ live, intents, deletes });
+          const app = new FakeApp(model, live);
+          execute(app, s, deletes);
+          expect(app.collisions).toBe(0);
+          const expected: Record<string, number> = {};
+          for (const g of unmanaged) expected[g] = live.find((a) => a.groupId === g)!.priority;
+          for (const i of intents) expected[i.groupId] = i.target;
+          expect(priorities(app)).toEqual(expected);
+          expect(s.final).toEqual(expected);
+          for (const i of intents) {
+            const before = live.find((a) => a.groupId === i.groupId)?.profile ?? {};
+            expect(app.state.get(i.groupId)!.profile).toEqual({ ...before, ...i.profile });
+          }
+          for (const g of unmanaged) expect(app.state.get(g)!.profile).toEqual(live.find((a) => a.groupId === g)!.profile);
+          // At most one extra (parking) write per managed group, plus its own write.
+          expect(s.writes.length + s.settle.length).toBeLessThanOrEqual(2 * intents.length);
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  test('the schedule does not depend on the order of the inputs', () => {
+    fc.assert(
+      fc.property(arbCase, fc.integer(), ({ live, intents, deletes }, seed) => {
+        const rotate = <T>(xs: T[]): T[] => (xs.length === 0 ? xs : [...xs.slice(seed % xs.length), ...xs.slice(0, seed % xs.length)]);
+        const a = scheduleAssignments({ live, intents, deletes });
+        const b = scheduleAssignments({ live: rotate([...live].reverse()), intents: rotate(intents), deletes: [...deletes].reverse() });
+        expect(b.writes).toEqual(a.writes);
+        expect(b.settle).toEqual(a.settle);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
