@@ -1,0 +1,166 @@
+import { createOktaClient, type OktaClient } from '../../src/okta/client';
+import type { ConnectionConfig } from '../../src/okta/config';
+import { FakeClock, httpDate, json, oktaError, startFakeOkta, type FakeOkta } from './support/fake-okta';
+
+const TOKEN = 'ssws-token-for-error-tests-0123456789';
+
+describe('typed errors', () => {
+  let server: FakeOkta;
+  let client: OktaClient;
+  const clock = new FakeClock();
+  beforeAll(async () => {
+    server = await startFakeOkta((req, res) => {
+      const id = { 'x-okta-request-id': `req-${req.path.split('/').pop()}` };
+      switch (req.path) {
+        case '/api/v1/apps/401':
+          return json(res, 401, oktaError('E0000011', 'Invalid token provided'), id);
+        case '/api/v1/apps/403':
+          return json(res, 403, oktaError('E0000006', 'You do not have permission to perform the requested action'), id);
+        case '/api/v1/apps/404':
+          return json(res, 404, oktaError('E0000007', 'Not found: Resource not found: 0oa404 (AppInstance)'), id);
+        case '/api/v1/mappings/400':
+          return json(res, 400, oktaError('E0000001', 'Api validation failed: mapping', ['dn: Property not found', 'title: Invalid expression']), id);
+        case '/api/v1/apps/429':
+          return json(res, 429, oktaError('E0000047', 'API call exceeded rate limit due to too many requests.'), {
+            ...id,
+            date: httpDate(clock.now()),
+            'x-rate-limit-limit': '100',
+            'x-rate-limit-remaining': '0',
+            'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) + 5),
+          });
+        case '/api/v1/directories/502':
+          return json(res, 502, oktaError('E0000240', 'Request timed out waiting for agent.'), id);
+        case '/api/v1/apps/504':
+          return json(res, 504, oktaError('E0000241', 'No connected agents.'), id);
+        case '/api/v1/apps/500':
+          return json(res, 500, oktaError('E0000009', 'Internal Server Error'), id);
+        case '/api/v1/apps/409':
+          return json(res, 409, oktaError('E0000068', 'Conflict'), id);
+        case '/api/v1/apps/html':
+          res.writeHead(503, { 'content-type': 'text/html' });
+          return res.end('<html><body><h1>503 Service Unavailable</h1></body></html>');
+        default:
+          return json(res, 200, {});
+      }
+    });
+    client = createOktaClient({ orgUrl: server.url, auth: { mode: 'SSWS', token: TOKEN }, maxCapacity: 0.5 }, {
+      now: clock.now,
+      sleep: clock.sleep,
+      maxRetries: 2,
+    });
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  const fail = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
+    try {
+      await p;
+    } catch (e) {
+      return e as Record<string, unknown>;
+    }
+    throw new Error('expected the call to fail');
+  };
+
+  it('401 → OKTA_AUTH, exit 4, with a hint about the token', async () => {
+    const e = await fail(client.request('GET', '/api/v1/apps/401', { query: { q: 'secret-search' } }));
+    expect(e).toMatchObject({
+      name: 'OktaAuthError',
+      code: 'OKTA_AUTH',
+      exitCode: 4,
+      status: 401,
+      errorCode: 'E0000011',
+      requestId: 'req-401',
+      message: 'GET /api/v1/apps/401 → 401 E0000011: Invalid token provided [X-Okta-Request-Id req-401]',
+      hint: expect.stringContaining('check OKTA_CLIENT_TOKEN'),
+    });
+  });
+
+  it('403 under SSWS names the admin role, not a scope', async () => {
+    const e = await fail(client.request('PUT', '/api/v1/apps/403'));
+    expect(e).toMatchObject({
+      code: 'OKTA_AUTH',
+      exitCode: 4,
+      message: 'PUT /api/v1/apps/403 → 403 E0000006: You do not have permission to perform the requested action [X-Okta-Request-Id req-403]',
+      hint: expect.stringContaining('admin'),
+      requiredScopes: ['okta.apps.manage'],
+    });
+  });
+
+  it('404 → OKTA_NOT_FOUND', async () => {
+    const e = await fail(client.request('GET', '/api/v1/apps/404'));
+    expect(e).toMatchObject({
+      name: 'OktaNotFound',
+      code: 'OKTA_NOT_FOUND',
+      exitCode: 1,
+      message: 'GET /api/v1/apps/404 → 404 E0000007: Not found: Resource not found: 0oa404 (AppInstance) [X-Okta-Request-Id req-404]',
+    });
+  });
+
+  it('400 → OKTA_VALIDATION with errorCauses', async () => {
+    const e = await fail(client.request('POST', '/api/v1/mappings/400', { body: { properties: {} } }));
+    expect(e).toMatchObject({
+      name: 'OktaValidationError',
+      code: 'OKTA_VALIDATION',
+      errorCauses: ['dn: Property not found', 'title: Invalid expression'],
+      message:
+        'POST /api/v1/mappings/400 → 400 E0000001: Api validation failed: mapping (causes: dn: Property not found; title: Invalid expression) [X-Okta-Request-Id req-400]',
+    });
+  });
+
+  it('429 after the retries are spent → OKTA_RATE_LIMITED, having waited for each reset', async () => {
+    const before = server.seen.length;
+    const e = await fail(client.request('GET', '/api/v1/apps/429'));
+    expect(server.seen.length - before).toBe(3);
+    expect(e).toMatchObject({
+      name: 'OktaRateLimited',
+      code: 'OKTA_RATE_LIMITED',
+      message:
+        'GET /api/v1/apps/429 → 429 E0000047: API call exceeded rate limit due to too many requests. — rate limit of /api/v1/apps still exceeded after 3 attempts [X-Okta-Request-Id req-429]',
+    });
+  });
+
+  it('502/504 → OKTA_AGENT_UNAVAILABLE; a POST is not retried, a GET is', async () => {
+    const before = server.seen.length;
+    const post = await fail(client.request('POST', '/api/v1/directories/502'));
+    expect(server.seen.length - before).toBe(1);
+    expect(post).toMatchObject({
+      name: 'OktaAgentUnavailable',
+      code: 'OKTA_AGENT_UNAVAILABLE',
+      message: 'POST /api/v1/directories/502 → 502 E0000240: Request timed out waiting for agent. [X-Okta-Request-Id req-502]',
+      hint: expect.stringContaining('AD agent'),
+    });
+    const get = await fail(client.request('GET', '/api/v1/apps/504'));
+    expect(server.seen.length - before).toBe(1 + 3);
+    expect(get).toMatchObject({ code: 'OKTA_AGENT_UNAVAILABLE', status: 504, errorCode: 'E0000241' });
+  });
+
+  it('500 → OKTA_SERVER_ERROR', async () => {
+    const e = await fail(client.request('PATCH', '/api/v1/apps/500', { body: [] }));
+    expect(e).toMatchObject({
+      name: 'OktaServerError',
+      code: 'OKTA_SERVER_ERROR',
+      message: 'PATCH /api/v1/apps/500 → 500 E0000009: Internal Server Error [X-Okta-Request-Id req-500]',
+    });
+  });
+
+  it('other 4xx → OKTA_REQUEST; a non-JSON answer is summarised without markup', async () => {
+    expect(await fail(client.request('DELETE', '/api/v1/apps/409'))).toMatchObject({ code: 'OKTA_REQUEST', status: 409 });
+    const html = await fail(client.request('POST', '/api/v1/apps/html'));
+    expect(html).toMatchObject({ code: 'OKTA_SERVER_ERROR', message: expect.stringContaining('503: 503 Service Unavailable [no X-Okta-Request-Id]') });
+  });
+
+  it('a refused connection → OKTA_NETWORK naming the request', async () => {
+    const dead = createOktaClient({ orgUrl: 'http://127.0.0.1:9', auth: { mode: 'SSWS', token: TOKEN }, maxCapacity: 0.5 }, {
+      sleep: clock.sleep,
+      maxRetries: 1,
+    });
+    try {
+      const e = await fail(dead.request('GET', '/api/v1/apps'));
+      expect(e).toMatchObject({ code: 'OKTA_NETWORK', message: expect.stringMatching(/^GET \/api\/v1\/apps failed after 2 attempts: ECONNREFUSED/) });
+    } finally {
+      await dead.close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { createOktaClient } from '../../src/okta/client';
+import type { ConnectionConfig } from '../../src/okta/config';
+import { json, startFakeOkta, type FakeOkta } from './support/fake-okta';
+
+const cfg = (url: string): ConnectionConfig => ({ orgUrl: url, auth: { mode: 'SSWS', token: 'tok-pagination-000000' }, maxCapacity: 0.5 });
+
+/** Pages `total` groups by the id of the last item, the way Okta does; link style per test. */
+function pagedServer(total: number, style: 'repeated' | 'joined', nextOrigin?: string): Promise<FakeOkta> {
+  const items = Array.from({ length: total }, (_, i) => ({ id: `00g${String(i).padStart(5, '0')}` }));
+  let origin = '';
+  const p = startFakeOkta((req, res) => {
+    const limit = Number(req.query.get('limit') ?? 20);
+    const after = req.query.get('after');
+    const start = after ? items.findIndex((g) => g.id === after) + 1 : 0;
+    const page = items.slice(start, start + limit);
+    const self = `<${origin}${req.path}?${req.query.toString()}>; rel="self"`;
+    const links = [self];
+    if (start + limit < items.length) {
+      links.push(`<${nextOrigin ?? origin}${req.path}?after=${page[page.length - 1].id}&limit=${limit}>; rel="next"`);
+    }
+    json(res, 200, page, { link: style === 'repeated' ? links : links.join(', ') });
+  });
+  return p.then((s) => {
+    origin = s.url;
+    return s;
+  });
+}
+
+describe('list() follows Link rel="next"', () => {
+  it.each(['repeated', 'joined'] as const)('reads 1,000 items in 5 pages of 200 (%s Link headers)', async (style) => {
+    const server = await pagedServer(1000, style);
+    const client = createOktaClient(cfg(server.url));
+    try {
+      const groups = await client.list<{ id: string }>('/api/v1/groups', { q: undefined });
+      expect(groups.map((g) => g.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `00g${String(i).padStart(5, '0')}`));
+      expect(server.seen.map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
+        '/api/v1/groups?limit=200',
+        '/api/v1/groups?after=00g00199&limit=200',
+        '/api/v1/groups?after=00g00399&limit=200',
+        '/api/v1/groups?after=00g00599&limit=200',
+        '/api/v1/groups?after=00g00799&limit=200',
+      ]);
+      expect(client.counts().reads).toEqual({ '/api/v1/groups': 5 });
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('keeps a caller-given limit and query on the first page only', async () => {
+    const server = await pagedServer(5, 'repeated');
+    const client = createOktaClient(cfg(server.url));
+    try {
+      expect(await client.list('/api/v1/groups', { limit: 2, q: 'Eng' })).toHaveLength(5);
+      expect(server.seen.map((r) => r.query.toString())).toEqual(['limit=2&q=Eng', 'after=00g00001&limit=2', 'after=00g00003&limit=2']);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('refuses a next link on another origin, so the token never leaves the org', async () => {
+    const server = await pagedServer(5, 'repeated', 'https://elsewhere.example.com');
+    const client = createOktaClient(cfg(server.url));
+    try {
+      await expect(client.list('/api/v1/groups', { limit: 2 })).rejects.toMatchObject({
+        code: 'OKTA_PROTOCOL',
+        message: expect.stringContaining('points to https://elsewhere.example.com'),
+      });
+      expect(server.seen).toHaveLength(1);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('says so when a list endpoint answers something that is not a list', async () => {
+    const server = await startFakeOkta((_req, res) => json(res, 200, { id: 'x' }));
+    const client = createOktaClient(cfg(server.url));
+    try {
+      await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({ code: 'OKTA_PROTOCOL' });
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
