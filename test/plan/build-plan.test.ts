@@ -136,7 +136,7 @@ describe('buildPlan', () => {
   it('is deterministic and does not depend on the order Okta returned assignments in', () => {
     const input = { desired: aDesiredState(corpDesired()), now: NOW, tool: 't', reads: {} };
     const live = aLiveState(corpLive());
-    const reversed = structuredClone(live);
+    const reversed = JSON.parse(JSON.stringify(live)) as typeof live;
     reversed.directories[0].assignments.reverse();
     expect(buildPlan({ ...input, live: reversed })).toEqual(buildPlan({ ...input, live }));
   });

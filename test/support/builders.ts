@@ -36,6 +36,12 @@ export function ouDn(name: string, domain = 'corp'): string {
   return `OU=${name},OU=Employees,DC=${domain},DC=example,DC=com`;
 }
 
+/**
+ * A deep copy through JSON, like data read from Okta or YAML. (structuredClone would create objects of
+ * Node's realm, not jest's, which fast-deep-equal's constructor check tells apart.)
+ */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 const at = (file: string, line: number, column = 3): SourceRef => ({ file, line, column });
 
 export type MappingInput = string | { expression: string; push?: 'always' | 'createOnly'; pushStatus?: PushStatus };
@@ -109,7 +115,7 @@ export class DesiredDirectoryBuilder {
   }
 
   build(): DesiredDirectory {
-    return structuredClone(this.d);
+    return copy(this.d);
   }
 }
 
@@ -215,7 +221,7 @@ export class LiveDirectoryBuilder {
       (resolved[g.name] ??= []).push(g);
       resolved[g.id] = [g];
     }
-    return structuredClone({ ...this.d, resolved: { ...resolved, ...this.explicitResolved } });
+    return copy({ ...this.d, resolved: { ...resolved, ...this.explicitResolved } });
   }
 }
 
