@@ -1,13 +1,48 @@
+/**
+ * `okta-ou validate`: schema and static findings for the mappings folder, no Okta calls (DESIGN.md §2).
+ * Exit 0 when there is no error-level finding, 1 otherwise.
+ */
 import type { Command } from '../command';
-import { OktaOuError } from '../../errors';
+import { UsageError } from '../../errors';
+import { readDesired } from '../../config';
+import { runLints } from '../../plan/lints';
+import { countFindings, findingsToJson, renderFindingsText, stringifySorted, summariseFindings } from '../../render/findings';
 
-// Placeholder until its issue lands; replaced by the real command.
 export const validateCommand: Command = {
   name: 'validate',
-  summary: '(not yet available)',
-  usage: 'Usage: okta-ou validate',
-  options: {},
-  async run() {
-    throw new OktaOuError('NOT_IMPLEMENTED', 'validate is not available yet');
+  summary: 'check the mapping files: schema and static findings (no Okta calls)',
+  usage: `Usage: okta-ou validate [--mappings DIR] [--format text|json]
+
+Reads every *.yaml / *.yml under the mappings folder (default: mappings/), checks it against the JSON
+Schema (schemas/okta-ou.schema.json) and runs the findings that need no Okta org: YAML_SYNTAX,
+DUPLICATE_KEY, SCHEMA, INVALID_DN, OU_NOT_IMPORT_OU, OU_OUTSIDE_DOMAIN, DN_MAPPED, DUPLICATE_GROUP,
+DIRECTORY_CONFLICT, PROFILE_OU_CONFLICT.
+
+Options:
+  --format text|json   text (default): one line per finding, file:line:col, then a hint line;
+                       json: {"files", "findings", "summary"} with sorted keys, on stdout
+
+Exit codes: 0 no error-level finding · 1 error-level findings or unreadable input
+
+Examples:
+  okta-ou validate
+  okta-ou validate --mappings ./okta/mappings
+  okta-ou validate --format json | jq '.findings[] | select(.severity == "error")'
+`,
+  options: { format: { type: 'string' } },
+  async run(ctx, global, values) {
+    const format = (values.format as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"`, 'use --format text or --format json');
+    const loaded = await readDesired(global.mappings, ctx.cwd);
+    const findings = [...loaded.findings, ...runLints({ desired: loaded.desired })];
+    const counts = countFindings(findings);
+    if (format === 'json') {
+      ctx.stdout.write(stringifySorted({ files: loaded.files, findings: findingsToJson(findings), summary: counts }));
+    } else {
+      ctx.stdout.write(renderFindingsText(findings, { color: ctx.color }));
+      const summary = summariseFindings(findings, loaded.files.length);
+      ctx.stderr.write(counts.errors === 0 && counts.warnings === 0 && counts.infos === 0 ? `ok: ${summary}\n` : `${summary}\n`);
+    }
+    return counts.errors > 0 ? 1 : 0;
   },
 };

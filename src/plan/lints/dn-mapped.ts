@@ -26,7 +26,7 @@ export const dnMapped: Lint = {
             'error',
             dir.name,
             m.source,
-            `attributeMappings maps "${prop}" (distinguishedName); AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`,
+            `attributeMappings maps ${prop.toLowerCase() === 'dn' ? `"${prop}" (the AD distinguishedName)` : `"${prop}"`}; AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`,
             `remove "${prop}" from attributeMappings.properties and set the OU with the group's "ou:"`,
           ),
         );

@@ -8,7 +8,7 @@ import { parseDn, tryNamingContextDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from './source-finding';
 
-function check(dir: DesiredDirectory, what: string, value: string, at: SourceRef): Finding[] {
+function check(dir: DesiredDirectory, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
   const p = parseDn(value);
   if (p.ok) return [];
   return [
@@ -17,7 +17,7 @@ function check(dir: DesiredDirectory, what: string, value: string, at: SourceRef
       'error',
       dir.name,
       at,
-      `${what} ${JSON.stringify(value)} is not a valid DN: ${p.error} (at character ${p.offset + 1})`,
+      `${what(JSON.stringify(value))} is not a valid DN: ${p.error} (at character ${p.offset + 1})`,
       'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"',
     ),
   ];
@@ -42,8 +42,8 @@ export const invalidDn: Lint = {
           ),
         );
       }
-      for (const ou of dir.importOUs) out.push(...check(dir, 'import OU', ou.dn, ou.source));
-      for (const g of dir.groups) out.push(...check(dir, `the OU of group ${JSON.stringify(g.group)},`, g.ou, g.ouSource));
+      for (const ou of dir.importOUs) out.push(...check(dir, (v) => `import OU ${v}`, ou.dn, ou.source));
+      for (const g of dir.groups) out.push(...check(dir, (v) => `OU ${v} of group ${JSON.stringify(g.group)}`, g.ou, g.ouSource));
       return out;
     });
   },

@@ -8,7 +8,7 @@ import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from './source-finding';
 
-function outside(dir: DesiredDirectory, nc: string, what: string, dn: string, at: SourceRef): Finding[] {
+function outside(dir: DesiredDirectory, nc: string, what: (v: string) => string, dn: string, at: SourceRef): Finding[] {
   if (tryNormaliseDn(dn) === null || isUnder(dn, nc)) return [];
   return [
     findingAt(
@@ -16,7 +16,7 @@ function outside(dir: DesiredDirectory, nc: string, what: string, dn: string, at
       'error',
       dir.name,
       at,
-      `${what} ${dn} is not in the directory's domain ${dir.namingContext}`,
+      `${what(dn)} is not in the directory's domain ${dir.namingContext}`,
       `use an OU ending in ${dir.namingContext}, or move this entry to the directory of its domain`,
       [dir.fieldSources.namingContext ?? dir.source],
     ),
@@ -33,8 +33,8 @@ export const ouOutsideDomain: Lint = {
       const nc = tryNamingContextDn(dir.namingContext);
       if (nc === null) return [];
       return [
-        ...dir.importOUs.flatMap((i) => outside(dir, nc, 'import OU', i.dn, i.source)),
-        ...dir.groups.flatMap((g) => outside(dir, nc, `the OU of group ${JSON.stringify(g.group)},`, g.ou, g.ouSource)),
+        ...dir.importOUs.flatMap((i) => outside(dir, nc, (v) => `import OU ${v}`, i.dn, i.source)),
+        ...dir.groups.flatMap((g) => outside(dir, nc, (v) => `OU ${v} of group ${JSON.stringify(g.group)}`, g.ou, g.ouSource)),
       ];
     });
   },

@@ -1,0 +1,228 @@
+/**
+ * Merge directory parts across files (DESIGN.md §1: "a directory may be split across files").
+ *
+ * Rules: every part names its `app` and they must agree; any other setting may be repeated only with the
+ * same value; `importOUs` and `assignments.ignore` are unions; `groups` are concatenated in file order
+ * (files sorted by path), so list order stays the priority order; an attribute mapping property may be
+ * declared once. Two directory names for the same app are a conflict too. Each conflict is reported at
+ * both places (DIRECTORY_CONFLICT), each pointing at the other through `related`. Defaults are filled
+ * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
+ */
+import equal from 'fast-deep-equal';
+import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
+import { tryNamingContextDn } from '../model/dn';
+
+export interface Setting<T> {
+  value: T;
+  /** Position of the value. */
+  source: SourceRef;
+  /** Position of the key. */
+  keySource: SourceRef;
+}
+
+export interface PartGroup {
+  group: string;
+  ou: string;
+  profile: Record<string, unknown>;
+  source: SourceRef;
+  groupSource: SourceRef;
+  ouSource: SourceRef;
+  profileSources: Record<string, SourceRef>;
+}
+
+export interface DirectoryPart {
+  name: string;
+  source: SourceRef;
+  app: Setting<string>;
+  namingContext?: Setting<string>;
+  importOUs?: Setting<DesiredImportOU[]>;
+  updateOUOnGroupChange?: Setting<boolean>;
+  ouCase?: Setting<'lower' | 'preserve'>;
+  assignments?: SourceRef;
+  mode?: Setting<'additive' | 'authoritative'>;
+  ignore?: Setting<string[]>;
+  groups: PartGroup[];
+  groupsSource?: SourceRef;
+  attributeMappings?: SourceRef;
+  prune?: Setting<boolean>;
+  properties: Array<[string, DesiredMappingProperty]>;
+  safety?: SourceRef;
+  maxChangeShare?: Setting<number>;
+  minExisting?: Setting<number>;
+}
+
+export const DEFAULT_SAFETY = { maxChangeShare: 0.25, minExisting: 10 } as const;
+
+function where(s: SourceRef): string {
+  return `${s.file}:${s.line}:${s.column}`;
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v);
+}
+
+/** Two findings, one at each place, each pointing at the other. */
+function conflictPair(directory: string, what: string, a: Setting<unknown>, b: Setting<unknown>, hint: string): Finding[] {
+  const one = (here: Setting<unknown>, there: Setting<unknown>): Finding => ({
+    code: 'DIRECTORY_CONFLICT',
+    severity: 'error',
+    message: `directory "${directory}": ${what} is ${show(here.value)} here but ${show(there.value)} at ${where(there.source)}`,
+    hint,
+    directory,
+    file: here.source.file,
+    line: here.source.line,
+    column: here.source.column,
+    related: [there.source],
+  });
+  return [one(a, b), one(b, a)];
+}
+
+function appKey(app: string): string {
+  return app.trim().toLowerCase();
+}
+
+/** The first declared value of a setting; every later different value is a conflict. */
+function mergeSetting<T>(
+  directory: string,
+  label: string,
+  settings: Array<Setting<T> | undefined>,
+  findings: Finding[],
+  same: (a: T, b: T) => boolean = (a, b) => equal(a, b),
+): Setting<T> | undefined {
+  const defined = settings.filter((s): s is Setting<T> => s !== undefined);
+  const [first, ...rest] = defined;
+  for (const s of rest) {
+    if (!same(first.value, s.value)) {
+      findings.push(...conflictPair(directory, label, first as Setting<unknown>, s as Setting<unknown>, `a directory split across files must declare ${label} once, or the same everywhere`));
+    }
+  }
+  return first;
+}
+
+export function mergeParts(parts: readonly DirectoryPart[]): { directories: DesiredDirectory[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const byName = new Map<string, DirectoryPart[]>();
+  for (const p of parts) {
+    const list = byName.get(p.name) ?? [];
+    list.push(p);
+    byName.set(p.name, list);
+  }
+
+  const directories: DesiredDirectory[] = [];
+  for (const [name, ps] of byName) {
+    const app = mergeSetting(name, 'app', ps.map((p) => p.app), findings, (a, b) => appKey(a) === appKey(b)) as Setting<string>;
+    const namingContext = mergeSetting(name, 'namingContext', ps.map((p) => p.namingContext), findings, (a, b) => {
+      const na = tryNamingContextDn(a);
+      return na !== null ? na === tryNamingContextDn(b) : a === b;
+    });
+    const update = mergeSetting(name, 'updateOUOnGroupChange', ps.map((p) => p.updateOUOnGroupChange), findings);
+    const ouCase = mergeSetting(name, 'ouCase', ps.map((p) => p.ouCase), findings);
+    const mode = mergeSetting(name, 'assignments.mode', ps.map((p) => p.mode), findings);
+    const prune = mergeSetting(name, 'attributeMappings.prune', ps.map((p) => p.prune), findings);
+    const maxChangeShare = mergeSetting(name, 'safety.maxChangeShare', ps.map((p) => p.maxChangeShare), findings);
+    const minExisting = mergeSetting(name, 'safety.minExisting', ps.map((p) => p.minExisting), findings);
+
+    const importOUs = ps.flatMap((p) => p.importOUs?.value ?? []);
+    const ignore = [...new Set(ps.flatMap((p) => p.ignore?.value ?? []))];
+
+    const groups: DesiredGroup[] = ps
+      .flatMap((p) => p.groups)
+      .map((g, index) => ({ group: g.group, ou: g.ou, profile: g.profile, index, source: g.source, ouSource: g.ouSource, profileSources: g.profileSources }));
+
+    const properties: Record<string, DesiredMappingProperty> = {};
+    const propertySettings = new Map<string, Setting<string>>();
+    for (const p of ps) {
+      for (const [prop, value] of p.properties) {
+        const here: Setting<string> = { value: value.expression, source: value.source, keySource: value.source };
+        const before = propertySettings.get(prop);
+        if (before) {
+          findings.push(...conflictPair(name, `attributeMappings property "${prop}"`, before as Setting<unknown>, here as Setting<unknown>, 'declare each mapping property in one file only'));
+          continue;
+        }
+        propertySettings.set(prop, here);
+        properties[prop] = value;
+      }
+    }
+
+    const fieldSources: Record<string, SourceRef> = {};
+    const firstSource = (key: string, refs: Array<SourceRef | undefined>): void => {
+      const r = refs.find((x) => x !== undefined);
+      if (r) fieldSources[key] = r;
+    };
+    fieldSources.app = app.source;
+    firstSource('namingContext', [namingContext?.source]);
+    firstSource('importOUs', ps.map((p) => p.importOUs?.keySource));
+    firstSource('updateOUOnGroupChange', [update?.source]);
+    firstSource('ouCase', [ouCase?.source]);
+    firstSource('assignments', ps.map((p) => p.assignments));
+    firstSource('assignments.mode', [mode?.source]);
+    firstSource('assignments.ignore', ps.map((p) => p.ignore?.source));
+    firstSource('groups', ps.map((p) => p.groupsSource));
+    firstSource('attributeMappings', ps.map((p) => p.attributeMappings));
+    firstSource('attributeMappings.prune', [prune?.source]);
+    firstSource('safety', ps.map((p) => p.safety));
+    firstSource('safety.maxChangeShare', [maxChangeShare?.source]);
+    firstSource('safety.minExisting', [minExisting?.source]);
+
+    const hasMappings = ps.some((p) => p.attributeMappings !== undefined);
+    const dir: DesiredDirectory = {
+      name,
+      app: app.value,
+      importOUs,
+      ouCase: ouCase?.value ?? 'lower',
+      assignments: { mode: mode?.value ?? 'additive', ignore },
+      groups,
+      safety: {
+        maxChangeShare: maxChangeShare?.value ?? DEFAULT_SAFETY.maxChangeShare,
+        minExisting: minExisting?.value ?? DEFAULT_SAFETY.minExisting,
+      },
+      source: ps[0].source,
+      fieldSources,
+    };
+    if (namingContext) dir.namingContext = namingContext.value;
+    if (update) dir.updateOUOnGroupChange = update.value;
+    if (hasMappings) {
+      dir.attributeMappings = { prune: prune?.value ?? false, properties, source: fieldSources.attributeMappings };
+    }
+
+    if (importOUs.length === 0) {
+      // Okta places users only under "User OUs connected to Okta", which its API does not expose
+      // (notes: support article "Target OU is not an import OU"), so the files must name them.
+      findings.push({
+        code: 'SCHEMA',
+        severity: 'error',
+        message: `directory "${name}" declares no importOUs`,
+        hint: 'add "importOUs:" with the AD integration\'s "User OUs connected to Okta" (Directory › Directory Integrations › Provisioning › Integration)',
+        directory: name,
+        file: dir.source.file,
+        line: dir.source.line,
+        column: dir.source.column,
+      });
+    }
+    directories.push(dir);
+  }
+
+  // One app, one directory: two names for the same app would fight over its assignments.
+  const byApp = new Map<string, { name: string; app: Setting<string> }>();
+  for (const [name, ps] of byName) {
+    const app = ps[0].app;
+    const other = byApp.get(appKey(app.value));
+    if (other) {
+      const one = (dirName: string, here: Setting<string>, otherName: string, there: Setting<string>): Finding => ({
+        code: 'DIRECTORY_CONFLICT',
+        severity: 'error',
+        message: `directories "${otherName}" and "${dirName}" both manage app ${JSON.stringify(here.value)} (other at ${where(there.source)})`,
+        hint: 'manage each AD app from one directory; merge the two, or correct the app of one of them',
+        directory: dirName,
+        file: here.source.file,
+        line: here.source.line,
+        column: here.source.column,
+        related: [there.source],
+      });
+      findings.push(one(other.name, other.app, name, app), one(name, app, other.name, other.app));
+    } else {
+      byApp.set(appKey(app.value), { name, app });
+    }
+  }
+  return { directories, findings };
+}

@@ -1,0 +1,187 @@
+/**
+ * Desired state from YAML text: parse with source positions, validate with the JSON Schema, extract each
+ * directory part with the position of every value, then merge parts across files. Pure (no I/O): the
+ * caller gives file paths (as they should appear in findings) and texts.
+ *
+ * Stages (STYLE.md §3, "collect, then report once"): a file with YAML errors is not validated further;
+ * a directory part with schema errors is left out of the merge (so one typo gives one finding, not a
+ * cascade of lint findings about half-read data); every problem found is returned as a Finding.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
+import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
+import { schemaValidator } from './schema';
+import { schemaFindings } from './schema-errors';
+import { mergeParts, type DirectoryPart, type Setting } from './merge';
+
+export interface DesiredFileText {
+  /** The path shown in findings (e.g. relative to the working directory). */
+  path: string;
+  text: string;
+}
+
+export interface ParsedDesired {
+  desired: DesiredState;
+  findings: Finding[];
+}
+
+function finding(code: Finding['code'], where: SourceRef, message: string, hint?: string, severity: Finding['severity'] = 'error'): Finding {
+  const f: Finding = { code, severity, message, file: where.file, line: where.line, column: where.column };
+  if (hint) f.hint = hint;
+  return f;
+}
+
+/** Parses, validates and merges the given files (in path order). Never throws on bad input. */
+export function parseDesired(files: ReadonlyArray<DesiredFileText>): ParsedDesired {
+  const findings: Finding[] = [];
+  const parts: DirectoryPart[] = [];
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
+    const r = parseFile(file);
+    findings.push(...r.findings);
+    parts.push(...r.parts);
+  }
+  const merged = mergeParts(parts);
+  findings.push(...merged.findings);
+  return { desired: { directories: merged.directories }, findings };
+}
+
+function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: Finding[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = new PositionMapper(file.path, doc, lineCounter);
+  const findings: Finding[] = [];
+
+  // Every duplicate key is its own mistake; other syntax errors cascade (one bad indent confuses the
+  // rest of the file), so only the first is reported: fix it and run again, as with a compiler.
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
+    findings.push(finding('DUPLICATE_KEY', pos.at(e.pos[0]), 'this key appears twice in the same mapping', 'keep one of them: YAML readers disagree about which one wins'));
+  }
+  if (syntax.length > 0) findings.push(syntaxFinding(syntax[0].code, firstLine(syntax[0].message), pos.at(syntax[0].pos[0])));
+  if (findings.length > 0) return { parts: [], findings };
+
+  if (doc.contents === null) {
+    findings.push(finding('SCHEMA', pos.root(), 'the file is empty', 'start it with "version: 1" and "directories:", or delete it'));
+    return { parts: [], findings };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    findings.push(finding('YAML_SYNTAX', pos.root(), `the YAML cannot be read: ${firstLine((e as Error).message)}`, 'avoid deeply nested aliases (*name)'));
+    return { parts: [], findings };
+  }
+
+  const validate = schemaValidator();
+  const badDirectories = new Set<string>();
+  let fileBroken = false;
+  if (!validate(data)) {
+    const errors = validate.errors ?? [];
+    findings.push(...schemaFindings(errors, doc, data, pos));
+    for (const e of errors) {
+      const segs = pointerSegments(e.instancePath);
+      if (segs[0] === 'directories' && segs.length >= 2) badDirectories.add(segs[1]);
+      else fileBroken = true;
+    }
+  }
+  if (fileBroken) return { parts: [], findings };
+
+  const dirs = ((data as { directories?: Record<string, unknown> }).directories ?? {}) as Record<string, RawDirectory>;
+  const parts: DirectoryPart[] = [];
+  for (const [name, raw] of Object.entries(dirs)) {
+    if (badDirectories.has(name)) continue;
+    parts.push(extractPart(name, raw, doc, pos));
+  }
+  return { parts, findings };
+}
+
+function syntaxFinding(code: string, message: string, where: SourceRef): Finding {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return finding('YAML_SYNTAX', where, 'a tab is used for indentation', 'indent with spaces only (YAML does not allow tabs for indentation)');
+    case 'MULTIPLE_DOCS':
+      return finding('YAML_SYNTAX', where, 'the file holds more than one YAML document ("---")', 'put each document in its own file');
+    case 'BAD_INDENT':
+      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'check the indentation, and that every "[" and "{" is closed');
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'check the indentation: keys of one mapping start in the same column, list items start with "- "');
+    default:
+      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'fix the YAML syntax at this place (a quote, bracket or indentation)');
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface RawDirectory {
+  app: string;
+  namingContext?: string;
+  importOUs?: string[];
+  updateOUOnGroupChange?: boolean;
+  ouCase?: 'lower' | 'preserve';
+  assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[] };
+  groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
+  attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
+  safety?: { maxChangeShare?: number; minExisting?: number };
+}
+
+/** One schema-valid directory part with the position of every value. */
+function extractPart(name: string, raw: RawDirectory, doc: Document, pos: PositionMapper): DirectoryPart {
+  const base = ['directories', name];
+  const at = (...p: string[]): SourceRef => pos.ofPath([...base, ...p]);
+  const keyAt = (...p: string[]): SourceRef => pos.ofKeyOrNode([...base, ...p]);
+  const setting = <T>(value: T | undefined, ...p: string[]): Setting<T> | undefined => (value === undefined ? undefined : { value, source: at(...p), keySource: keyAt(...p) });
+
+  const importOUs: DesiredImportOU[] | undefined = raw.importOUs?.map((dn, i) => ({ dn, source: at('importOUs', String(i)) }));
+
+  const groups = (raw.groups ?? []).map((g, i) => {
+    const gp = ['groups', String(i)];
+    const profile = g.profile ?? {};
+    const profileSources: Record<string, SourceRef> = {};
+    for (const k of Object.keys(profile)) {
+      const keyNode = locateKey(doc, [...base, ...gp, 'profile'], k);
+      profileSources[k] = keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile');
+    }
+    return {
+      group: g.group,
+      ou: g.ou,
+      profile,
+      source: pos.ofNode(locate(doc, [...base, ...gp]).node),
+      groupSource: at(...gp, 'group'),
+      ouSource: at(...gp, 'ou'),
+      profileSources,
+    };
+  });
+
+  const properties: Array<[string, DesiredMappingProperty]> = Object.entries(raw.attributeMappings?.properties ?? {}).map(([prop, v]) => {
+    const expression = typeof v === 'string' ? v : v.expression;
+    const push = typeof v === 'string' ? 'always' : (v.push ?? 'always');
+    return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt('attributeMappings', 'properties', prop) }];
+  });
+
+  return {
+    name,
+    source: pos.ofKeyOrNode(base),
+    app: { value: raw.app, source: at('app'), keySource: keyAt('app') },
+    namingContext: setting(raw.namingContext, 'namingContext'),
+    importOUs: importOUs && { value: importOUs, source: at('importOUs'), keySource: keyAt('importOUs') },
+    updateOUOnGroupChange: setting(raw.updateOUOnGroupChange, 'updateOUOnGroupChange'),
+    ouCase: setting(raw.ouCase, 'ouCase'),
+    assignments: raw.assignments === undefined ? undefined : keyAt('assignments'),
+    mode: setting(raw.assignments?.mode, 'assignments', 'mode'),
+    ignore: setting(raw.assignments?.ignore, 'assignments', 'ignore'),
+    groups,
+    groupsSource: raw.groups === undefined ? undefined : keyAt('groups'),
+    attributeMappings: raw.attributeMappings === undefined ? undefined : keyAt('attributeMappings'),
+    prune: setting(raw.attributeMappings?.prune, 'attributeMappings', 'prune'),
+    properties,
+    safety: raw.safety === undefined ? undefined : keyAt('safety'),
+    maxChangeShare: setting(raw.safety?.maxChangeShare, 'safety', 'maxChangeShare'),
+    minExisting: setting(raw.safety?.minExisting, 'safety', 'minExisting'),
+  };
+}
