@@ -1,0 +1,356 @@
+import type { Finding } from '../../../src/model/types';
+import { liveLints } from '../../../src/plan/lints/live';
+import type { Lint } from '../../../src/plan/lints/types';
+import { appNotFound } from '../../../src/plan/lints/app-not-found';
+import { appNotAd } from '../../../src/plan/lints/app-not-ad';
+import { namingContextMismatch } from '../../../src/plan/lints/naming-context-mismatch';
+import { groupNotFound } from '../../../src/plan/lints/group-not-found';
+import { groupAmbiguous } from '../../../src/plan/lints/group-ambiguous';
+import { duplicateGroupResolved } from '../../../src/plan/lints/duplicate-group-resolved';
+import { noMappings } from '../../../src/plan/lints/no-mappings';
+import { dnMappedLive } from '../../../src/plan/lints/dn-mapped-live';
+import { updateOuDisabled } from '../../../src/plan/lints/update-ou-disabled';
+import { priorityDuplicate } from '../../../src/plan/lints/priority-duplicate';
+import { ouNotImportOuLive } from '../../../src/plan/lints/ou-not-import-ou-live';
+import { ouNotSeenLive } from '../../../src/plan/lints/ou-not-seen-live';
+import { userScopeAssignment } from '../../../src/plan/lints/user-scope-assignment';
+import { unmanagedProfileKeys } from '../../../src/plan/lints/unmanaged-profile-keys';
+import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState, type DesiredDirectoryBuilder, type LiveDirectoryBuilder } from '../../support/builders';
+
+const C = 'DC=corp,DC=example,DC=com';
+const ou = (name: string): string => `OU=${name},OU=Employees,${C}`;
+const lc = (name: string): string => `ou=${name.toLowerCase()},ou=employees,dc=corp,dc=example,dc=com`;
+const FILE = 'mappings/corp.yaml';
+// Builder positions: directory 3:3, app 4:10, namingContext 5:20, import OU i at (6+i):9,
+// group i at (20+3i):9 and its ou one line below at column 13, attributeMappings 58:5.
+const APP = { type: 'app' as const, id: '0oacorp', name: 'corp.example.com' };
+
+function run(lint: Lint, desired: DesiredDirectoryBuilder, live: LiveDirectoryBuilder): Finding[] {
+  return lint.check({ desired: aDesiredState(desired), live: aLiveState(live) });
+}
+
+const cases: Array<{ lint: Lint; name: string; desired: DesiredDirectoryBuilder; live: LiveDirectoryBuilder; want: Finding[] }> = [
+  {
+    lint: appNotFound,
+    name: 'no app matches',
+    desired: aDesiredDirectory().with({ app: 'nope.example.com' }),
+    live: aLiveDirectory().withApp(null),
+    want: [
+      {
+        code: 'APP_NOT_FOUND',
+        severity: 'error',
+        message: 'directory "corp": no Okta app matches "nope.example.com"',
+        hint: 'use the AD app instance id (0oa…) or its exact label, as shown under Directory > Directory Integrations',
+        directory: 'corp',
+        file: FILE,
+        line: 4,
+        column: 10,
+        object: { type: 'app', id: 'nope.example.com', name: 'nope.example.com' },
+      },
+    ],
+  },
+  {
+    lint: appNotAd,
+    name: 'a bookmark app',
+    desired: aDesiredDirectory(),
+    live: aLiveDirectory().withApp({ name: 'bookmark', label: 'Intranet', id: '0oaINTRA' }),
+    want: [
+      {
+        code: 'APP_NOT_AD',
+        severity: 'error',
+        message: 'directory "corp": app "Intranet" (0oaINTRA) is a bookmark app, not an Active Directory app',
+        hint: 'point app: at the AD instance (app name active_directory) of this domain',
+        directory: 'corp',
+        file: FILE,
+        line: 4,
+        column: 10,
+        object: { type: 'app', id: '0oaINTRA', name: 'Intranet' },
+      },
+    ],
+  },
+  {
+    lint: namingContextMismatch,
+    name: 'declared DN differs from the app domain',
+    desired: aDesiredDirectory().with({ namingContext: 'DC=emea,DC=example,DC=com' }),
+    live: aLiveDirectory(),
+    want: [
+      {
+        code: 'NAMING_CONTEXT_MISMATCH',
+        severity: 'error',
+        message: 'directory "corp" declares naming context DC=emea,DC=example,DC=com, but app "corp.example.com" serves corp.example.com (dc=corp,dc=example,dc=com)',
+        hint: 'set namingContext: DC=corp,DC=example,DC=com, or point app: at the AD instance of DC=emea,DC=example,DC=com',
+        directory: 'corp',
+        file: FILE,
+        line: 5,
+        column: 20,
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: groupNotFound,
+    name: 'a name that matches nothing',
+    desired: aDesiredDirectory().withGroup('Engineerin', ou('Eng')),
+    live: aLiveDirectory().withResolved('Engineerin', []),
+    want: [
+      {
+        code: 'GROUP_NOT_FOUND',
+        severity: 'error',
+        message: 'group "Engineerin" matches no Okta group',
+        hint: 'check the exact group name (names are exact, not prefixes) or use the group id (00g…)',
+        directory: 'corp',
+        file: FILE,
+        line: 20,
+        column: 9,
+        object: { type: 'group', id: 'Engineerin', name: 'Engineerin' },
+      },
+    ],
+  },
+  {
+    lint: groupAmbiguous,
+    name: 'an OKTA_GROUP and an APP_GROUP share a name',
+    desired: aDesiredDirectory().withGroup('Sales', ou('Sales')),
+    live: aLiveDirectory().withGroup('Sales', { id: '00gS1' }).withGroup('Sales', { id: '00gS2', type: 'APP_GROUP' }),
+    want: [
+      {
+        code: 'GROUP_AMBIGUOUS',
+        severity: 'error',
+        message: 'group "Sales" matches 2 Okta groups: 00gS1 (OKTA_GROUP), 00gS2 (APP_GROUP)',
+        hint: 'use the id of the intended group instead of its name, e.g. group: 00gS1',
+        directory: 'corp',
+        file: FILE,
+        line: 20,
+        column: 9,
+        object: { type: 'group', id: '00gS1', name: 'Sales' },
+      },
+    ],
+  },
+  {
+    lint: duplicateGroupResolved,
+    name: 'the same group by name and by id',
+    desired: aDesiredDirectory().withGroup('Sales', ou('Sales')).withGroup('00gSales', ou('Other')),
+    live: aLiveDirectory().withGroup('Sales'),
+    want: [
+      {
+        code: 'DUPLICATE_GROUP',
+        severity: 'error',
+        message: 'group "00gSales" is the same Okta group as "Sales" (00gSales), already listed at line 20',
+        hint: 'list each group once per directory',
+        directory: 'corp',
+        file: FILE,
+        line: 23,
+        column: 9,
+        object: { type: 'group', id: '00gSales', name: 'Sales' },
+        related: [{ file: FILE, line: 20, column: 9 }],
+      },
+    ],
+  },
+  {
+    lint: noMappings,
+    name: 'mappings declared, none in Okta',
+    desired: aDesiredDirectory().withMappings({ email: 'user.email' }),
+    live: aLiveDirectory().withoutMapping(),
+    want: [
+      {
+        code: 'NO_MAPPINGS',
+        severity: 'error',
+        message: 'app "corp.example.com" has no Okta user → AD profile mapping, so attributeMappings cannot be applied',
+        hint: 'enable provisioning To App on the AD integration in the Admin Console (Okta then creates the mapping), or remove attributeMappings',
+        directory: 'corp',
+        file: FILE,
+        line: 58,
+        column: 5,
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: dnMappedLive,
+    name: 'dn mapped live only',
+    desired: aDesiredDirectory(),
+    live: aLiveDirectory().withMapping({ dn: 'user.x' }),
+    want: [
+      {
+        code: 'DN_MAPPED',
+        severity: 'warning',
+        message: 'the Okta → AD mapping of "corp.example.com" maps dn (distinguishedName) from user.x: provisioning can fail with "Target OU is not an import OU"; the plan removes it',
+        hint: "nothing to do: apply removes the mapping; AD derives the DN from the group's OU",
+        directory: 'corp',
+        object: { type: 'mapping', id: 'prmcorp', name: 'dn' },
+      },
+    ],
+  },
+  {
+    lint: dnMappedLive,
+    name: 'dn declared in the file too: the static error covers it',
+    desired: aDesiredDirectory().withMappings({ dn: 'user.x' }),
+    live: aLiveDirectory().withMapping({ dn: 'user.x' }),
+    want: [],
+  },
+  {
+    lint: updateOuDisabled,
+    name: 'an OU change with updateOUOnGroupChange: false',
+    desired: aDesiredDirectory().with({ updateOUOnGroupChange: false }).withGroup('Partners', ou('External')),
+    live: aLiveDirectory().withAssignment('Partners', lc('Partners'), 0, { usersCount: 8 }),
+    want: [
+      {
+        code: 'UPDATE_OU_DISABLED',
+        severity: 'warning',
+        message: `group "Partners" moves from ${lc('Partners')} to ${lc('External')} while updateOUOnGroupChange is false: its 8 existing users stay in the old OU, only new users go to the new one`,
+        hint: 'enable "Update OU when the group that provisions a user to AD changes" (AD integration > Provisioning > To App), then set updateOUOnGroupChange: true; or move existing users in AD',
+        directory: 'corp',
+        file: FILE,
+        line: 21,
+        column: 13,
+        object: { type: 'assignment', id: '00gPartners', name: 'Partners' },
+      },
+    ],
+  },
+  {
+    lint: updateOuDisabled,
+    name: 'the same change with the setting on: silent',
+    desired: aDesiredDirectory().with({ updateOUOnGroupChange: true }).withGroup('Partners', ou('External')),
+    live: aLiveDirectory().withAssignment('Partners', lc('Partners'), 0),
+    want: [],
+  },
+  {
+    lint: priorityDuplicate,
+    name: 'two live assignments share a priority, one managed',
+    desired: aDesiredDirectory().withGroup('A', ou('A')),
+    live: aLiveDirectory().withAssignment('B', lc('B'), 1).withAssignment('A', lc('A'), 1).withAssignment('C', lc('C'), 2),
+    want: [
+      {
+        code: 'PRIORITY_DUPLICATE',
+        severity: 'warning',
+        message: 'live assignments of "A", "B" share priority 1: which OU wins for users in several of them is undefined',
+        hint: "list these groups in the mappings to order them, or drag them into order under the app's Assignments > Groups in the Admin Console",
+        directory: 'corp',
+        file: FILE,
+        line: 20,
+        column: 9,
+        object: { type: 'assignment', id: '00gB', name: 'B' },
+      },
+    ],
+  },
+  {
+    lint: ouNotImportOuLive,
+    name: 'unmanaged live assignments outside the import OUs (kept or deleted)',
+    desired: aDesiredDirectory().authoritative(['legacy-*']).withGroup('A', ou('A')),
+    live: aLiveDirectory()
+      .withAssignment('A', 'ou=a,ou=elsewhere,dc=corp,dc=example,dc=com', 0)
+      .withAssignment('legacy-vpn', 'ou=vpn,ou=legacy,dc=corp,dc=example,dc=com', 1)
+      .withAssignment('Old', 'ou=old,dc=corp,dc=example,dc=com', 2)
+      .withAssignment('Fine', lc('Fine'), 3),
+    want: [
+      {
+        code: 'OU_NOT_IMPORT_OU',
+        severity: 'warning',
+        message: 'live assignment of "legacy-vpn" targets ou=vpn,ou=legacy,dc=corp,dc=example,dc=com, which is not under an import OU: provisioning its members fails with "Target OU is not an import OU" (okta-ou leaves it alone)',
+        hint: `connect the OU to Okta (AD integration > Provisioning > Integration > User OUs connected to Okta) and add it to importOUs, or point the assignment at an OU under OU=Employees,${C}`,
+        directory: 'corp',
+        object: { type: 'assignment', id: '00glegacyvpn', name: 'legacy-vpn' },
+      },
+      {
+        code: 'OU_NOT_IMPORT_OU',
+        severity: 'warning',
+        message: 'live assignment of "Old" targets ou=old,dc=corp,dc=example,dc=com, which is not under an import OU: provisioning its members fails with "Target OU is not an import OU" (the plan removes this assignment)',
+        hint: `connect the OU to Okta (AD integration > Provisioning > Integration > User OUs connected to Okta) and add it to importOUs, or point the assignment at an OU under OU=Employees,${C}`,
+        directory: 'corp',
+        object: { type: 'assignment', id: '00gOld', name: 'Old' },
+      },
+    ],
+  },
+  {
+    lint: ouNotSeenLive,
+    name: 'no observed DN under the second import OU',
+    desired: aDesiredDirectory().withImportOUs(`OU=Employees,${C}`, `OU=Contractors,${C}`),
+    live: aLiveDirectory().withObservedDns(`CN=Ada,OU=Eng,OU=Employees,${C}`, 'CN=Domain Users,CN=Users,DC=corp,DC=example,DC=com'),
+    want: [
+      {
+        code: 'OU_NOT_SEEN_LIVE',
+        severity: 'warning',
+        message: `import OU OU=Contractors,${C}: none of the 2 DNs seen on users and groups imported from "corp.example.com" lies under it`,
+        hint: 'check the spelling against "User OUs connected to Okta" (AD integration > Provisioning > Integration in the Admin Console); provisioning into an OU that is not connected fails with "Target OU is not an import OU"',
+        directory: 'corp',
+        file: FILE,
+        line: 7,
+        column: 9,
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: ouNotSeenLive,
+    name: 'nothing observed: no evidence either way',
+    desired: aDesiredDirectory().withImportOUs(`OU=Contractors,${C}`),
+    live: aLiveDirectory(),
+    want: [],
+  },
+  {
+    lint: userScopeAssignment,
+    name: 'individually assigned members',
+    desired: aDesiredDirectory(),
+    live: aLiveDirectory().withUserScoped(7, [
+      { id: '00u1', userName: 'ada.lovelace@example.com' },
+      { id: '00u2', userName: 'alan.turing@example.com' },
+      { id: '00u3' },
+    ]),
+    want: [
+      {
+        code: 'USER_SCOPE_ASSIGNMENT',
+        severity: 'warning',
+        message: '7 members of managed groups are assigned to "corp.example.com" individually (scope USER), so their OU does not follow their group: ada.lovelace@example.com, alan.turing@example.com, 00u3, and 4 more',
+        hint: 'convert each to a group assignment: POST /api/v1/apps/0oacorp/users/00u1 with {"scope":"GROUP"} (or Assignments > Convert Assignments in the Admin Console)',
+        directory: 'corp',
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: unmanagedProfileKeys,
+    name: 'live profile keys the file does not list',
+    desired: aDesiredDirectory().withGroup('A', ou('A'), { division: 'x' }),
+    live: aLiveDirectory().withAssignment('A', lc('A'), 0, { profile: { division: 'x', manager: 'm', costCenter: 'c', empty: null } }),
+    want: [
+      {
+        code: 'UNMANAGED_PROFILE_KEYS',
+        severity: 'info',
+        message: 'live assignment profile of "A" has keys the file does not manage: costCenter, manager (kept as they are)',
+        hint: "to manage them, list them under the group's profile:",
+        directory: 'corp',
+        file: FILE,
+        line: 20,
+        column: 9,
+        object: { type: 'assignment', id: '00gA', name: 'A' },
+      },
+    ],
+  },
+];
+
+describe('live lints', () => {
+  it.each(cases)('$lint.code: $name', ({ lint, desired, live, want }) => {
+    expect(run(lint, desired, live)).toEqual(want);
+  });
+
+  it('every registered live lint is covered by a case above, and needs live data', () => {
+    const covered = new Set(cases.map((c) => c.lint));
+    expect(liveLints.filter((l) => !covered.has(l))).toEqual([]);
+    expect(liveLints.filter((l) => l.needs !== 'live')).toEqual([]);
+  });
+
+  it('a quiet, matching directory gives no live finding at all', () => {
+    const desired = aDesiredDirectory().authoritative().withImportOUs(`OU=Employees,${C}`).withGroup('A', ou('A')).withMappings({ email: 'user.email' });
+    const live = aLiveDirectory().withAssignment('A', lc('A'), 0).withMapping({ email: 'user.email' }).withObservedDns(`CN=x,${ou('A')}`);
+    expect(liveLints.flatMap((l) => run(l, desired, live))).toEqual([]);
+  });
+
+  it('a directory whose app is missing gets APP_NOT_FOUND only, not noise about its groups', () => {
+    const desired = aDesiredDirectory().withGroup('A', ou('A'));
+    const live = aLiveDirectory().withApp(null).withResolved('A', []);
+    expect(liveLints.flatMap((l) => run(l, desired, live)).map((f) => f.code)).toEqual(['APP_NOT_FOUND']);
+  });
+
+  it('live lints are silent without live data (validate)', () => {
+    expect(liveLints.flatMap((l) => l.check({ desired: aDesiredState(aDesiredDirectory().withGroup('A', ou('A'))) }))).toEqual([]);
+  });
+});
