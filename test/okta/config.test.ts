@@ -1,0 +1,93 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { resolveConnection } from '../../src/okta/config';
+
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const PEM = ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const JWK = JSON.stringify({ ...ec.privateKey.export({ format: 'jwk' }), kid: 'jwk-kid' });
+
+const oauthEnv = {
+  OKTA_CLIENT_ORGURL: 'https://example.okta.com/',
+  OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey',
+  OKTA_CLIENT_CLIENTID: '0oaCLIENT',
+  OKTA_CLIENT_SCOPES: 'okta.apps.read  okta.groups.read',
+  OKTA_CLIENT_PRIVATEKEY: PEM,
+  OKTA_CLIENT_KEYID: 'kid-1',
+};
+
+const errorOf = (f: () => unknown): Record<string, unknown> => {
+  try {
+    f();
+  } catch (e) {
+    return e as Record<string, unknown>;
+  }
+  throw new Error('expected an error');
+};
+
+describe('resolveConnection', () => {
+  it('reads an SSWS token, strips the trailing slash and defaults the capacity to 50%', () => {
+    expect(resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com/', OKTA_CLIENT_TOKEN: 'tok' })).toEqual({
+      orgUrl: 'https://example.okta.com',
+      auth: { mode: 'SSWS', token: 'tok' },
+      maxCapacity: 0.5,
+    });
+  });
+
+  it('lets flags win over the environment', () => {
+    const c = resolveConnection({ OKTA_CLIENT_ORGURL: 'https://a.okta.com', OKTA_CLIENT_TOKEN: 'tok' }, { orgUrl: 'https://b.okta.com', maxCapacity: 25 });
+    expect([c.orgUrl, c.maxCapacity]).toEqual(['https://b.okta.com', 0.25]);
+    expect(resolveConnection({ OKTA_CLIENT_TOKEN: 'tok' }, { orgUrl: 'http://127.0.0.1:8080', maxCapacity: 0.8 })).toMatchObject({
+      orgUrl: 'http://127.0.0.1:8080',
+      maxCapacity: 0.8,
+    });
+  });
+
+  it('reads a PrivateKey service app (PEM), splitting scopes on spaces', () => {
+    expect(resolveConnection(oauthEnv)).toEqual({
+      orgUrl: 'https://example.okta.com',
+      auth: { mode: 'PrivateKey', clientId: '0oaCLIENT', scopes: ['okta.apps.read', 'okta.groups.read'], privateKey: PEM.trim(), keyId: 'kid-1' },
+      maxCapacity: 0.5,
+    });
+  });
+
+  it('takes the kid from a JWK when OKTA_CLIENT_KEYID is not set', () => {
+    const c = resolveConnection({ ...oauthEnv, OKTA_CLIENT_PRIVATEKEY: JWK, OKTA_CLIENT_KEYID: undefined, OKTA_CLIENT_AUTHORIZATIONMODE: 'privatekey' });
+    expect(c.auth).toMatchObject({ mode: 'PrivateKey', keyId: 'jwk-kid' });
+  });
+
+  it.each([
+    [{}, {}, 'no Okta org URL', 'set OKTA_CLIENT_ORGURL'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }, {}, 'no Okta API token', 'set OKTA_CLIENT_TOKEN'],
+    [{ OKTA_CLIENT_ORGURL: 'example.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'is not a URL', 'https://example.okta.com'],
+    [{ OKTA_CLIENT_ORGURL: 'ftp://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'is not http(s)', 'https://'],
+    [{ OKTA_CLIENT_ORGURL: 'http://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'uses http', 'plain http is allowed only for loopback hosts'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com/api/v1', OKTA_CLIENT_TOKEN: 't' }, {}, 'more than scheme, host and port', 'https://example.okta.com'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example-admin.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'Admin Console host', 'https://example.okta.com'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, { maxCapacity: 0 }, 'out of range', 'percentage'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_AUTHORIZATIONMODE: 'Bearer' }, {}, 'is "Bearer"', 'SSWS'],
+    [
+      { OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey', OKTA_CLIENT_CLIENTID: 'c' },
+      {},
+      'needs 2 more settings',
+      'set OKTA_CLIENT_SCOPES',
+    ],
+  ])('%j %j → %s', (env, flags, message, hint) => {
+    const e = errorOf(() => resolveConnection(env as Record<string, string>, flags));
+    expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message: expect.stringContaining(message), hint: expect.stringContaining(hint) });
+  });
+
+  it('rejects an unreadable private key without echoing it', () => {
+    const secret = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-key';
+    const e = errorOf(() => resolveConnection({ ...oauthEnv, OKTA_CLIENT_PRIVATEKEY: `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----` }));
+    expect(e).toMatchObject({ code: 'OKTA_CONFIG', message: 'OKTA_CLIENT_PRIVATEKEY is not a readable private key' });
+    expect(JSON.stringify(e) + String(e.hint)).not.toContain(secret);
+  });
+
+  it('does not read process.env', () => {
+    process.env.OKTA_CLIENT_TOKEN = 'ambient';
+    try {
+      expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }))).toMatchObject({ code: 'OKTA_CONFIG' });
+    } finally {
+      delete process.env.OKTA_CLIENT_TOKEN;
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createOktaClient } from '../../src/okta/client';
+import type { ConnectionConfig } from '../../src/okta/config';
+import { FakeClock } from './support/fake-okta';
+import { startOAuthOkta } from './support/oauth-okta';
+
+const CLIENT_ID = '0oaSERVICEAPP0001';
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const pem = (k: KeyObject): string => k.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+function oauthConfig(orgUrl: string, privateKey: string, scopes: string[], keyId?: string): ConnectionConfig {
+  return { orgUrl, auth: { mode: 'PrivateKey', clientId: CLIENT_ID, scopes, privateKey, keyId }, maxCapacity: 0.5 };
+}
+
+describe('OAuth 2.0 private_key_jwt', () => {
+  it('gets a token with an RSA key (RS256) and reuses it until 60 s before expiry', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: rsa.publicKey, kid: 'rsa-1', grantedScopes: ['okta.apps.read'] });
+    const client = createOktaClient(oauthConfig(server.url, pem(rsa.privateKey), ['okta.apps.read'], 'rsa-1'), { now: clock.now, sleep: clock.sleep });
+    try {
+      // Concurrent first calls share one token request.
+      await Promise.all(Array.from({ length: 5 }, () => client.request('GET', '/api/v1/apps')));
+      for (let i = 0; i < 3; i++) await client.request('GET', '/api/v1/apps/0oa1');
+      expect(server.tokenCalls).toBe(1);
+      clock.t += 3_539_000; // 61 s before expiry: still reused
+      await client.request('GET', '/api/v1/apps');
+      expect(server.tokenCalls).toBe(1);
+      clock.t += 2_000; // 59 s before expiry: refreshed
+      await client.request('GET', '/api/v1/apps');
+      expect(server.tokenCalls).toBe(2);
+      expect(server.tokenOutcomes).toEqual(['ok', 'ok']);
+      expect(server.apiOutcomes).toEqual(Array(10).fill('ok'));
+      expect(server.seen.filter((r) => r.path !== '/oauth2/v1/token').every((r) => /^Bearer /.test(String(r.headers.authorization)))).toBe(true);
+      expect(client.tokenRequests()).toBe(2);
+      expect(client.counts()).toEqual({ reads: { '/api/v1/apps': 10 }, writes: {} });
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('gets a token with an EC P-256 key given as a JWK (ES256, kid from the JWK)', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read', 'okta.groups.read'] });
+    const jwk = JSON.stringify({ ...ec.privateKey.export({ format: 'jwk' }), kid: 'ec-1' });
+    const client = createOktaClient(oauthConfig(server.url, jwk, ['okta.apps.read', 'okta.groups.read']), { now: clock.now, sleep: clock.sleep });
+    try {
+      await client.request('GET', '/api/v1/groups');
+      await client.request('GET', '/api/v1/apps');
+      expect(server.tokenOutcomes).toEqual(['ok']);
+      expect(new URLSearchParams(server.seen[0].body).get('scope')).toBe('okta.apps.read okta.groups.read');
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('names the missing scope on 403 E0000006', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] });
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
+    try {
+      await expect(client.request('PUT', '/api/v1/apps/0oa1/groups/00g1', { body: { priority: 0 } })).rejects.toMatchObject({
+        code: 'OKTA_AUTH',
+        exitCode: 4,
+        requiredScopes: ['okta.apps.manage'],
+        message: expect.stringMatching(/^PUT \/api\/v1\/apps\/0oa1\/groups\/00g1 → 403 E0000006: You do not have permission/),
+        hint: expect.stringContaining('the service app needs okta.apps.manage (requested: okta.apps.read)'),
+      });
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('reports a refused token request as OKTA_AUTH with the OAuth error', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] });
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read', 'okta.apps.manage'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
+    const wrongKey = createOktaClient(oauthConfig(server.url, pem(rsa.privateKey), ['okta.apps.read'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
+    try {
+      await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({
+        code: 'OKTA_AUTH',
+        exitCode: 4,
+        message: expect.stringMatching(/^POST \/oauth2\/v1\/token → 400 invalid_scope: fake: invalid_scope/),
+      });
+      await expect(wrongKey.request('GET', '/api/v1/apps')).rejects.toMatchObject({ code: 'OKTA_AUTH', errorCode: 'invalid_client', status: 401 });
+      expect(server.apiOutcomes).toEqual([]);
+    } finally {
+      await client.close();
+      await wrongKey.close();
+      await server.close();
+    }
+  });
+
+  it('switches to DPoP when the token endpoint asks, with a nonce round-trip on the token and API calls', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({
+      clock,
+      clientId: CLIENT_ID,
+      publicKey: ec.publicKey,
+      kid: 'ec-1',
+      grantedScopes: ['okta.apps.read'],
+      dpop: true,
+      apiNonce: 'api-nonce-7',
+    });
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
+    try {
+      expect((await client.request('GET', '/api/v1/apps', { query: { limit: 200 } })).body).toEqual({ ok: true });
+      await client.request('GET', '/api/v1/apps/0oa1');
+      expect(server.tokenOutcomes).toEqual(['invalid_dpop_proof', 'use_dpop_nonce', 'ok']);
+      expect(server.apiOutcomes).toEqual(['use_dpop_nonce', 'ok', 'ok']);
+      const apiCalls = server.seen.filter((r) => r.path !== '/oauth2/v1/token');
+      expect(apiCalls.every((r) => /^DPoP /.test(String(r.headers.authorization)))).toBe(true);
+      // A fresh proof per request.
+      expect(new Set(apiCalls.map((r) => r.headers.dpop)).size).toBe(3);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
