@@ -5,3 +5,4 @@ export type { DriftIssueDecision, DriftIssueInput, ExistingIssue } from './drift
 export { decidePrComment, isPlanComment, planFailureComment } from './pr-comment';
 export type { PrComment, PrCommentDecision } from './pr-comment';
 export { PLAN_EXIT, explainPlanFailure } from './exit-codes';
+export { parseComments, pickDriftIssue } from './ci-inputs';

@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
 import { scopesCommand } from './scopes';
+import { ciCommand } from './ci';
 
 export const commands: Command[] = [
   validateCommand,
@@ -14,5 +15,6 @@ export const commands: Command[] = [
   exportCommand,
   sandboxCommand,
   scopesCommand,
+  ciCommand,
   demoCommand,
 ];

@@ -1,13 +1,52 @@
+/**
+ * `okta-ou scopes [--for plan|apply] [--list]`: the least-privilege OAuth 2.0 scopes to grant the Okta
+ * service app (the table lives in src/okta-scopes.ts, shared with docs/ci.md). No Okta calls.
+ */
 import type { Command } from '../command';
-import { OktaOuError } from '../../errors';
+import { UsageError } from '../../errors';
+import { OKTA_SCOPES, SCOPE_USE_COMMANDS, type ScopeUse, scopesFor } from '../../okta-scopes';
 
-// Placeholder until its issue lands; replaced by the real command.
+const USES: ScopeUse[] = ['plan', 'apply'];
+
 export const scopesCommand: Command = {
   name: 'scopes',
-  summary: '(not yet available)',
-  usage: 'Usage: okta-ou scopes',
-  options: {},
-  async run() {
-    throw new OktaOuError('NOT_IMPLEMENTED', 'scopes is not available yet');
+  summary: 'print the least-privilege OAuth scopes okta-ou needs for plan and apply',
+  usage: `Usage: okta-ou scopes [--for plan|apply] [--list]
+
+Prints the Okta OAuth 2.0 scopes to grant the service app okta-ou signs in as
+(OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey), and why each is needed. plan (also export and the drift job)
+is read-only; apply needs plan's scopes plus the .manage ones. The service app also needs an admin role
+that covers the AD app (Okta checks roles as well as scopes). validate needs no Okta access.
+
+Options:
+  --for plan|apply   only the scopes for this use (default: both)
+  --list             only the space-separated list, for OKTA_CLIENT_SCOPES
+
+Examples:
+  okta-ou scopes
+  okta-ou scopes --for plan --list
+  export OKTA_CLIENT_SCOPES="$(okta-ou scopes --for apply --list)"
+`,
+  options: { for: { type: 'string' }, list: { type: 'boolean' } },
+  async run(ctx, _global, values) {
+    const use = values.for as string | undefined;
+    if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan or --for apply');
+    const uses = use ? [use as ScopeUse] : USES;
+    if (values.list) {
+      if (!use) throw new UsageError('--list needs --for plan or --for apply');
+      ctx.stdout.write(`${scopesFor(use as ScopeUse).join(' ')}\n`);
+      return 0;
+    }
+    const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
+    const out: string[] = [];
+    for (const u of uses) {
+      const shown = OKTA_SCOPES.filter((s) => (use === 'apply' ? true : s.use === u));
+      out.push(`${use === 'apply' ? 'apply (all of these)' : SCOPE_USE_COMMANDS[u]}:`);
+      for (const s of shown) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
+      out.push('');
+    }
+    for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${scopesFor(u).join(' ')}"`);
+    ctx.stdout.write(`${out.join('\n')}\n`);
+    return 0;
   },
 };

@@ -1,0 +1,46 @@
+/**
+ * The OAuth 2.0 scopes okta-ou needs, per command: the one table that `okta-ou scopes` prints and
+ * docs/ci.md shows (a test keeps the two equal). Scopes per endpoint are from Okta's Management API spec
+ * (per-operation `security`; notes/okta-api.md §10). What each command reads: issue 6 (`plan` reads the
+ * AD apps, their group assignments with embedded groups, group search and member counts, app users, the
+ * default user type and the profile mapping); `apply` also writes assignments and mapping properties.
+ */
+export type ScopeUse = 'plan' | 'apply';
+
+export interface ScopeInfo {
+  scope: string;
+  /** The least command that needs it; `apply` needs the `plan` scopes too. */
+  use: ScopeUse;
+  why: string;
+}
+
+export const OKTA_SCOPES: readonly ScopeInfo[] = [
+  { scope: 'okta.apps.read', use: 'plan', why: 'find the AD app instances; list their group assignments and app users' },
+  { scope: 'okta.groups.read', use: 'plan', why: 'resolve group names, member counts and members of managed groups' },
+  { scope: 'okta.profileMappings.read', use: 'plan', why: 'read the Okta user → AD user profile mapping' },
+  { scope: 'okta.userTypes.read', use: 'plan', why: 'find the default user type, the source of that mapping' },
+  { scope: 'okta.apps.manage', use: 'apply', why: 'create, update, reorder and delete group assignments of the AD app' },
+  { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
+];
+
+/** Which commands each use covers (validate needs no Okta access at all). */
+export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = { plan: 'plan, export, the drift job', apply: 'apply (plan’s scopes, plus these)' };
+
+/** Every scope the use needs, in table order; `apply` includes the `plan` scopes. */
+export function scopesFor(use: ScopeUse): string[] {
+  return OKTA_SCOPES.filter((s) => s.use === 'plan' || use === 'apply').map((s) => s.scope);
+}
+
+/** The table as Markdown, for docs/ci.md. */
+export function renderScopesMarkdown(): string {
+  const rows = OKTA_SCOPES.map((s) => `| \`${s.scope}\` | ${s.use} | ${s.why} |`);
+  return [
+    '| scope | needed by | why |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    `- plan: \`OKTA_CLIENT_SCOPES="${scopesFor('plan').join(' ')}"\``,
+    `- apply: \`OKTA_CLIENT_SCOPES="${scopesFor('apply').join(' ')}"\``,
+    '',
+  ].join('\n');
+}

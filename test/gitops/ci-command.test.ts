@@ -1,0 +1,113 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../support/cli';
+import { renderPlanJson } from '../../src/render/json';
+import { renderPlanMarkdown } from '../../src/render/markdown';
+import { DRIFT_ISSUE_TITLE, driftDigest, driftMarker } from '../../src/gitops';
+import { aCreate, aPlan, fullPlan } from '../support/plan-fixtures';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-ci-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+const drift = aPlan([aCreate('corp', '00g-ENG', 'Engineering', 'ou=eng,dc=corp', 0, 5)]);
+
+describe('okta-ou ci drift-issue', () => {
+  test('exit 2 with no open issue: open, as JSON on stdout', async () => {
+    write('plan.json', renderPlanJson(drift));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--run-url', 'https://ci/run/1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ action: 'open', title: DRIFT_ISSUE_TITLE, digest: driftDigest(drift) });
+    expect(d.body).toContain('https://ci/run/1');
+    expect(r.stderr).toMatch(/^open: /);
+  });
+
+  test('the same drift as the open issue (gh issue list output, upper-case states): none', async () => {
+    write('plan.json', renderPlanJson({ ...drift, createdAt: 'another time' }));
+    const issues = [
+      { number: 4, title: 'unrelated', body: '', state: 'OPEN' },
+      { number: 2, title: DRIFT_ISSUE_TITLE, body: 'old', state: 'CLOSED' },
+      { number: 3, title: DRIFT_ISSUE_TITLE, body: `${driftMarker(driftDigest(drift))}\n…`, state: 'OPEN' },
+    ];
+    write('issues.json', JSON.stringify(issues));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--existing-issue', 'issues.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ action: 'none', issueNumber: 3 });
+  });
+
+  test('exit 0 closes the open issue, even when the plan file is absent', async () => {
+    write('issues2.json', JSON.stringify([{ number: 3, title: DRIFT_ISSUE_TITLE, body: 'x', state: 'OPEN' }]));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'absent.json', '--exit-code', '0', '--existing-issue', 'issues2.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ action: 'close', issueNumber: 3 });
+  });
+
+  test('exit 4 fails loudly (exit 1, an error annotation on GitHub Actions) and leaves the issue alone', async () => {
+    write('issues3.json', JSON.stringify([{ number: 3, title: DRIFT_ISSUE_TITLE, body: 'x', state: 'OPEN' }]));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'absent.json', '--exit-code', '4', '--existing-issue', 'issues3.json'], {
+      cwd: dir,
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ action: 'fail' });
+    expect(r.stderr).toContain('::error title=okta-ou drift check failed::okta-ou plan failed with exit code 4');
+    expect(r.stderr).toContain('not drift');
+  });
+
+  test('a plan file from a newer okta-ou is an error, not drift', async () => {
+    write('newer.json', renderPlanJson({ ...drift, formatVersion: 2 as 1 }));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'newer.json', '--exit-code', '2'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('plan format 2 is newer than this okta-ou understands; upgrade okta-ou');
+  });
+
+  test('usage errors', async () => {
+    expect((await runCli(['ci'], { cwd: dir })).stderr).toContain('missing ci subcommand');
+    expect((await runCli(['ci', 'nope'], { cwd: dir })).stderr).toContain('unknown ci subcommand "nope"');
+    expect((await runCli(['ci', 'drift-issue'], { cwd: dir })).stderr).toContain('--exit-code is required');
+    expect((await runCli(['ci', 'drift-issue', '--exit-code', 'two'], { cwd: dir })).code).toBe(1);
+  });
+});
+
+describe('okta-ou ci pr-comment', () => {
+  const md = renderPlanMarkdown(fullPlan());
+
+  test('updates the marked comment from paginated gh api output (pages back to back)', async () => {
+    write('plan.md', md);
+    write('comments.json', `${JSON.stringify([{ id: 1, body: 'hi' }])}\n${JSON.stringify([{ id: 8, body: renderPlanMarkdown(aPlan()) }])}\n`);
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'plan.md', '--comments', 'comments.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ action: 'update', commentId: 8, body: md, reason: expect.any(String) });
+  });
+
+  test('creates one when there are no comments (no --comments file)', async () => {
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'plan.md'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ action: 'create', body: md });
+  });
+
+  test('a plan that failed before printing gets a failure comment', async () => {
+    write('empty.md', '');
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'empty.md', '--exit-code', '1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.action).toBe('create');
+    expect(d.body).toMatch(/^<!-- okta-ou:plan -->\n/);
+    expect(d.body).toContain('exit code 1');
+  });
+
+  test('an empty Markdown file without a failing exit code is an error', async () => {
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'empty.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('empty.md is missing or empty');
+  });
+});
