@@ -1,13 +1,61 @@
+/**
+ * `okta-ou sandbox`: the local Okta (src/sandbox) seeded with the demo org or an org file
+ * (DESIGN.md §2). stdout carries only the two `export` lines so `eval "$(okta-ou sandbox &)"`-style use
+ * works; everything else goes to stderr. The token is the sandbox's own, random per run.
+ */
+import * as path from 'node:path';
 import type { Command } from '../command';
-import { OktaOuError } from '../../errors';
+import { UsageError } from '../../errors';
+import { startSandbox } from '../../sandbox';
 
-// Placeholder until its issue lands; replaced by the real command.
 export const sandboxCommand: Command = {
   name: 'sandbox',
-  summary: '(not yet available)',
-  usage: 'Usage: okta-ou sandbox',
-  options: {},
-  async run() {
-    throw new OktaOuError('NOT_IMPLEMENTED', 'sandbox is not available yet');
+  summary: 'start the local Okta (demo org or --org FILE) and serve until stopped',
+  usage: `Usage: okta-ou sandbox [--port N] [--org FILE] [--seed N]
+
+Starts an HTTP server that behaves like the Okta Management API (apps, AD group assignments, groups,
+profile mappings, app users, agent pools, System Log; SSWS and OAuth auth; Okta's paging, errors
+and rate-limit headers), seeded with the built-in demo org or a YAML/JSON org file (format:
+src/sandbox/README.md). Prints, on stdout:
+
+  export OKTA_CLIENT_ORGURL=http://127.0.0.1:N
+  export OKTA_CLIENT_TOKEN=…
+
+and serves until Ctrl-C (SIGINT) or SIGTERM. Requests are logged on stderr with --verbose.
+
+Options:
+  --port N      port to listen on (default: a free port)
+  --org FILE    org file instead of the demo org
+  --seed N      seed for ids (default 1)
+
+Examples:
+  okta-ou sandbox --port 8080
+  okta-ou sandbox --org test/fixtures/big-org.yaml
+`,
+  options: { port: { type: 'string' }, org: { type: 'string' }, seed: { type: 'string' } },
+  async run(ctx, global, values) {
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port "${String(values.port)}"`, 'use a number between 0 and 65535');
+    const seed = values.seed === undefined ? 1 : Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed "${String(values.seed)}"`, 'use an integer');
+    const orgFile = values.org === undefined ? undefined : path.resolve(ctx.cwd, String(values.org));
+    const sb = await startSandbox({
+      org: orgFile ?? 'demo', port, seed,
+      onRequest: global.verbose ? (e) => ctx.stderr.write(`${e.at} ${e.method} ${e.path} ${e.status}${e.fault ? ` (fault ${e.fault})` : ''}\n`) : undefined,
+    });
+    ctx.stdout.write(`export OKTA_CLIENT_ORGURL=${sb.url}\nexport OKTA_CLIENT_TOKEN=${sb.token}\n`);
+    ctx.stderr.write(`okta-ou sandbox: serving ${orgFile ? orgFile : 'the demo org'} at ${sb.url} (Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      if (ctx.signal) {
+        if (ctx.signal.aborted) return resolve();
+        ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+      } else {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }
+    });
+    await sb.close();
+    ctx.stderr.write('okta-ou sandbox: stopped\n');
+    return 0;
   },
 };
