@@ -1,0 +1,159 @@
+import { parseDesired } from '../../src/config';
+import type { DesiredState } from '../../src/model/types';
+
+const corp = `version: 1
+directories:
+  corp:
+    app: corp.example.com
+    importOUs:
+      - OU=Employees,DC=corp,DC=example,DC=com
+    groups:
+      - group: Engineering
+        ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com
+        profile: { description: eng }
+    attributeMappings:
+      properties:
+        department: user.department
+        title: { expression: user.title, push: createOnly }
+`;
+
+test('builds the desired state with defaults and positions', () => {
+  const { desired, findings } = parseDesired([{ path: 'm/corp.yaml', text: corp }]);
+  expect(findings).toEqual([]);
+  const at = (line: number, column: number) => ({ file: 'm/corp.yaml', line, column });
+  const expected: DesiredState = {
+    directories: [
+      {
+        name: 'corp',
+        app: 'corp.example.com',
+        importOUs: [{ dn: 'OU=Employees,DC=corp,DC=example,DC=com', source: at(6, 9) }],
+        ouCase: 'lower',
+        assignments: { mode: 'additive', ignore: [] },
+        groups: [
+          {
+            group: 'Engineering',
+            ou: 'OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com',
+            profile: { description: 'eng' },
+            index: 0,
+            source: at(8, 9),
+            ouSource: at(9, 13),
+            profileSources: { description: at(10, 20) },
+          },
+        ],
+        attributeMappings: {
+          prune: false,
+          properties: {
+            department: { expression: 'user.department', pushStatus: 'PUSH', source: at(13, 9) },
+            title: { expression: 'user.title', pushStatus: 'DONT_PUSH', source: at(14, 9) },
+          },
+          source: at(11, 5),
+        },
+        safety: { maxChangeShare: 0.25, minExisting: 10 },
+        source: at(3, 3),
+        fieldSources: { app: at(4, 10), importOUs: at(5, 5), groups: at(7, 5), attributeMappings: at(11, 5) },
+      },
+    ],
+  };
+  expect(desired).toEqual(expected);
+});
+
+test('a directory split across files: groups concatenate in path order, settings merge, explicit settings win over defaults', () => {
+  const b = `version: 1
+directories:
+  corp:
+    app: corp.example.com
+    ouCase: preserve
+    assignments: { mode: authoritative, ignore: [Everyone] }
+    safety: { maxChangeShare: 0.5, minExisting: 3 }
+    groups:
+      - group: Sales
+        ou: OU=Sales,OU=Employees,DC=corp,DC=example,DC=com
+`;
+  // given out of order: files are merged sorted by path
+  const { desired, findings } = parseDesired([
+    { path: 'b.yaml', text: b },
+    { path: 'a.yaml', text: corp },
+  ]);
+  expect(findings).toEqual([]);
+  const d = desired.directories[0];
+  expect(d.groups.map((g) => [g.group, g.index, g.source.file])).toEqual([
+    ['Engineering', 0, 'a.yaml'],
+    ['Sales', 1, 'b.yaml'],
+  ]);
+  expect([d.ouCase, d.assignments, d.safety]).toEqual(['preserve', { mode: 'authoritative', ignore: ['Everyone'] }, { maxChangeShare: 0.5, minExisting: 3 }]);
+});
+
+test('conflicts are reported at both places, each pointing at the other', () => {
+  const other = corp.replace('version: 1\n', 'version: 1\n').replace('    importOUs:', '    namingContext: DC=corp,DC=example,DC=com\n    importOUs:');
+  const third = `version: 1
+directories:
+  corp:
+    app: corp.example.com
+    namingContext: corp.example.org
+`;
+  const { findings } = parseDesired([
+    { path: 'a.yaml', text: other.replace(/    groups:[\s\S]*/, '') },
+    { path: 'b.yaml', text: third },
+  ]);
+  expect(findings).toEqual([
+    expect.objectContaining({ code: 'DIRECTORY_CONFLICT', file: 'a.yaml', line: 5, column: 20, related: [{ file: 'b.yaml', line: 5, column: 20 }] }),
+    expect.objectContaining({ code: 'DIRECTORY_CONFLICT', file: 'b.yaml', line: 5, column: 20, related: [{ file: 'a.yaml', line: 5, column: 20 }] }),
+  ]);
+});
+
+test('the same naming context spelt as a domain and as a DN is no conflict', () => {
+  const a = corp.replace('    importOUs:', '    namingContext: DC=Corp, DC=example,DC=com\n    importOUs:');
+  const b = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    namingContext: corp.example.com\n';
+  expect(parseDesired([{ path: 'a.yaml', text: a }, { path: 'b.yaml', text: b }]).findings).toEqual([]);
+});
+
+test('a schema error leaves that directory out of the merge but keeps the others', () => {
+  const text = `${corp}  emea:
+    app: emea.example.com
+    importOus: [OU=Staff,DC=emea,DC=example,DC=com]
+`;
+  const { desired, findings } = parseDesired([{ path: 'x.yaml', text }]);
+  expect(desired.directories.map((d) => d.name)).toEqual(['corp']);
+  expect(findings).toEqual([
+    {
+      code: 'SCHEMA',
+      severity: 'error',
+      message: 'unknown key "importOus" in directories.emea',
+      hint: 'did you mean "importOUs"? (allowed keys here: app, namingContext, importOUs, updateOUOnGroupChange, ouCase, assignments, groups, attributeMappings, safety)',
+      file: 'x.yaml',
+      line: 17,
+      column: 5,
+    },
+  ]);
+});
+
+test('schema messages are plain words with a fix', () => {
+  const text = `version: 1
+directories:
+  corp:
+    app: 12
+    importOUs: OU=Employees,DC=corp
+    assignments: { mode: Additive }
+    attributeMappings:
+      properties:
+        title: { expresion: user.title }
+`;
+  const { findings } = parseDesired([{ path: 'x.yaml', text }]);
+  expect(findings.map((f) => `${f.line}:${f.column} ${f.message} | ${f.hint}`)).toEqual([
+    '4:10 directories.corp.app must be text, found the number 12 | write the value as text (quote it if it looks like a number or a boolean)',
+    '5:16 directories.corp.importOUs must be a list, found the text "OU=Employees,DC=corp" | write a list: one "- item" per line, or [a, b]',
+    '6:26 directories.corp.assignments.mode must be one of "additive", "authoritative", found the text "Additive" | did you mean "additive"?',
+    '9:9 directories.corp.attributeMappings.properties.title is missing the required key "expression" | add "expression:"',
+    '9:18 unknown key "expresion" in directories.corp.attributeMappings.properties.title | did you mean "expression"? (allowed keys here: expression, push)',
+  ]);
+});
+
+test('YAML problems: every duplicate key, and the first syntax error only', () => {
+  const text = 'version: 1\nversion: 1\ndirectories:\n  corp: {\n  x: [\n';
+  const { findings, desired } = parseDesired([{ path: 'y.yaml', text }]);
+  expect(desired.directories).toEqual([]);
+  expect(findings.map((f) => [f.code, f.line, f.column])).toEqual([
+    ['DUPLICATE_KEY', 2, 1],
+    ['YAML_SYNTAX', 5, 3],
+  ]);
+});
