@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readDesired } from '../../src/config';
+import { parseDesired, readDesired } from '../../src/config';
 import { runLints } from '../../src/plan/lints';
 import { sortFindings } from '../../src/render/findings';
 import type { Finding } from '../../src/model/types';
@@ -83,4 +83,13 @@ test('every example file carries the yaml-language-server schema line, pointing 
     expect(m).not.toBeNull();
     expect(fs.existsSync(path.resolve(repo, 'mappings', m![1]))).toBe(true);
   }
+});
+
+test('the README example is valid and gives no findings', () => {
+  const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('version: 1'));
+  expect(blocks.length).toBe(1);
+  const { desired, findings } = parseDesired([{ path: 'README.md', text: blocks[0] }]);
+  expect([...findings, ...runLints({ desired })]).toEqual([]);
+  expect(desired.directories[0].groups.map((g) => g.group)).toEqual(['Engineering', 'R&D, Berlin']);
 });
