@@ -41,8 +41,8 @@ export function applyChangesToLive(live: LiveState, changes: Change[]): LiveStat
         }
         break;
       default: {
-        const never: never = c.action;
-        throw new Error(`unknown action ${String(never)}`);
+        const never: never = c;
+        throw new Error(`unknown change ${JSON.stringify(never)}`);
       }
     }
   }
