@@ -4,9 +4,11 @@ import { appGroupRoutes } from './app-groups';
 import { groupRoutes } from './groups';
 import { mappingRoutes } from './mappings';
 import { metaRoutes } from './meta';
+import { appUserRoutes } from './app-users';
+import { directoryRoutes } from './directory';
 
 export function buildRouter(): Router {
   const router = new Router();
-  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes]) router.add(r);
+  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes, ...appUserRoutes, ...directoryRoutes]) router.add(r);
   return router;
 }
