@@ -14,7 +14,7 @@ export interface SeenRequest {
   body: string;
 }
 
-export type Handler = (req: SeenRequest, res: ServerResponse, n: number) => void | Promise<void>;
+export type Handler = (req: SeenRequest, res: ServerResponse, n: number) => unknown;
 
 export interface FakeOkta {
   url: string;
