@@ -1,0 +1,177 @@
+/**
+ * `okta-ou plan` options and failure modes end to end: --out, --format, --directory, --verbose, a bad
+ * token (exit 4), unreadable mappings (exit 1, no Okta call), and an unsafe plan (exit 3).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { OrgSeed } from '../../src/sandbox/types';
+import { parsePlanJson } from '../../src/render/json';
+import { PLAN_MARKER } from '../../src/render/markdown';
+import { runCli } from '../support/cli';
+import { callsByPath, expectReadOnly, mappingFile, plan, project, removeProjects, seeded, TOKEN, type Sandbox } from './helpers';
+
+const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
+const STAFF = 'OU=Staff,DC=emea,DC=example,DC=com';
+
+const org: OrgSeed = {
+  users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+  groups: [
+    { name: 'Engineering', members: ['ada@example.com'] },
+    { name: 'Sales' },
+    { name: 'EMEA Staff' },
+    ...Array.from({ length: 12 }, (_, i) => ({ name: `Team ${i}` })),
+  ],
+  apps: [
+    {
+      label: 'corp.example.com',
+      name: 'active_directory',
+      namingContext: 'corp.example.com',
+      importOUs: [EMP],
+      assignments: [
+        { group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=engineering,${EMP.toLowerCase()}` } },
+        ...Array.from({ length: 12 }, (_, i) => ({ group: `Team ${i}`, priority: i + 1, profile: { organizationalUnit: `ou=team${i},${EMP.toLowerCase()}` } })),
+      ],
+    },
+    { label: 'emea.example.com', name: 'active_directory', namingContext: 'emea.example.com', importOUs: [STAFF] },
+  ],
+};
+
+const teams = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `      - group: Team ${i}\n        ou: OU=Team${i},${EMP}\n`).join('');
+
+const corp = (teamCount = 12): string =>
+  mappingFile(`  corp:
+    app: corp.example.com
+    importOUs: ["${EMP}"]
+    assignments: { mode: authoritative }
+    groups:
+      - group: Engineering
+        ou: OU=Engineering,${EMP}
+      - group: Sales
+        ou: OU=Sales,${EMP}
+${teams(teamCount)}`);
+const emea = mappingFile(`  emea:
+    app: emea.example.com
+    importOUs: ["${STAFF}"]
+    groups:
+      - group: EMEA Staff
+        ou: ${STAFF}
+`);
+
+describe('plan: options and failures', () => {
+  let sb: Sandbox;
+  let cwd: string;
+  beforeAll(async () => {
+    sb = await seeded(org);
+    cwd = project({ 'corp.yaml': corp(), 'emea.yaml': emea });
+  });
+  afterAll(async () => {
+    await sb.close();
+    removeProjects();
+  });
+
+  test('--out writes the JSON plan (parses, same as --format json, no token anywhere)', async () => {
+    const r = await plan(sb, cwd, ['--out', 'out/plan.json']);
+    expect(r.code).toBe(0);
+    const saved = fs.readFileSync(path.join(cwd, 'out/plan.json'), 'utf8');
+    const p = parsePlanJson(saved, 'out/plan.json');
+    expect(p.orgUrl).toBe(sb.url);
+    expect(p.summary.create).toBe(2);
+    expect(saved).not.toContain(TOKEN);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    const json = await plan(sb, cwd, ['--format', 'json']);
+    expect(json.stdout).toBe(saved);
+    expectReadOnly(sb);
+  });
+
+  test('--format markdown gives the PR-comment form', async () => {
+    const r = await plan(sb, cwd, ['--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(PLAN_MARKER);
+    expect(r.stdout).toContain('Sales');
+    expect(r.stdout).toContain('EMEA Staff');
+    expectReadOnly(sb);
+  });
+
+  test('--format with an unknown value is a usage error', async () => {
+    const r = await plan(sb, cwd, ['--format', 'yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--format');
+    expect(sb.audit).toEqual([]);
+  });
+
+  test('--directory plans one directory and reads only its app', async () => {
+    const r = await plan(sb, cwd, ['--directory', 'emea', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expect(p.directories.map((d) => d.name)).toEqual(['emea']);
+    expect(p.changes.every((c) => c.directory === 'emea')).toBe(true);
+    const corpId = sb.org.findApp('corp.example.com')!.id;
+    expect(sb.audit.filter((e) => e.path.includes(corpId))).toEqual([]);
+    const unknown = await plan(sb, cwd, ['--directory', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('nope');
+    expect(unknown.stderr).toContain('corp, emea');
+  });
+
+  test('--verbose logs progress to stderr only; without it stderr is empty', async () => {
+    const quiet = await plan(sb, cwd);
+    expect(quiet.stderr).toBe('');
+    const loud = await plan(sb, cwd, ['--verbose']);
+    expect(loud.stderr).toContain('live:');
+    expect(loud.stdout).toBe(quiet.stdout);
+    expect(loud.stderr).not.toContain(TOKEN);
+  });
+
+  test('--detailed-exitcode: 3 when a safety threshold is exceeded (the plan is still printed)', async () => {
+    // Dropping 6 of 13 assignments in authoritative mode is over the default 25 %.
+    const unsafe = project({ 'corp.yaml': corp(6) });
+    const r = await plan(sb, unsafe, ['--detailed-exitcode', '--format', 'json']);
+    expect(r.code).toBe(3);
+    const p = parsePlanJson(r.stdout);
+    expect(p.safety.exceeded).toBe(true);
+    expect(p.summary.delete).toBe(6);
+    const plain = await plan(sb, unsafe);
+    expect(plain.code).toBe(0);
+    expectReadOnly(sb);
+  });
+
+  test('a bad token: exit 4 with a clear message, the token never shown', async () => {
+    sb.audit.length = 0;
+    const wrong = 'not-the-right-token-1234567890';
+    const r = await runCli(['plan'], { env: { OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: wrong }, cwd });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/401|authenticat|token/i);
+    expect(r.stderr).not.toContain(wrong);
+    expect(sb.audit.every((e) => e.status === 401)).toBe(true);
+  });
+
+  test('no connection settings: exit 1 saying what to set', async () => {
+    const r = await runCli(['plan'], { env: {}, cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('OKTA_CLIENT_ORGURL');
+  });
+
+  test('unreadable mappings: findings on stderr, exit 1, and not a single Okta call', async () => {
+    const broken = project({ 'corp.yaml': 'version: 1\ndirectories:\n  corp:\n    app: [unclosed\n', 'emea.yaml': emea });
+    const r = await plan(sb, broken, ['--detailed-exitcode']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('mappings/corp.yaml:');
+    expect(r.stderr).toContain('YAML_SYNTAX');
+    expect(sb.audit).toEqual([]);
+    const schema = project({ 'corp.yaml': mappingFile('  corp:\n    app: corp.example.com\n    groups:\n      - group: Engineering\n') });
+    const s = await plan(sb, schema);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain('SCHEMA');
+    expect(sb.audit).toEqual([]);
+  });
+
+  test('budget.reads counts every call the plan made, per bucket', async () => {
+    const r = await plan(sb, cwd, ['--format', 'json']);
+    const p = parsePlanJson(r.stdout);
+    const total = Object.values(p.budget.reads).reduce((n, v) => n + v, 0);
+    expect(total).toBe(sb.audit.length);
+    expect(Object.values(callsByPath(sb)).reduce((n, v) => n + v, 0)).toBe(sb.audit.length);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Two AD domains with 2,000 group assignments each are planned in the minimal number of calls: the
+ * assignment lists come 200 per page with their groups embedded (no GET per group), app users 500 per
+ * page, and no group lookup at all when every file reference is an assigned group. Counted from the
+ * local Okta's audit log, not timed.
+ */
+import type { OrgSeed } from '../../src/sandbox/types';
+import { parsePlanJson } from '../../src/render/json';
+import { callsByPath, expectReadOnly, mappingFile, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
+
+const N = 2000;
+const USERS = 600;
+const pad = (i: number): string => String(i).padStart(4, '0');
+
+const domains = [
+  { dir: 'corp', label: 'corp.example.com', dc: 'DC=corp,DC=example,DC=com', prefix: 'C' },
+  { dir: 'emea', label: 'emea.example.com', dc: 'DC=emea,DC=example,DC=com', prefix: 'E' },
+];
+
+function bigOrg(): OrgSeed {
+  const users = Array.from({ length: USERS }, (_, i) => ({ login: `user${i}@example.com`, firstName: 'User', lastName: String(i) }));
+  // Each user is a member of one group per domain, so each AD app has USERS app users (2 pages of 500).
+  const groups = domains.flatMap((d) =>
+    Array.from({ length: N }, (_, i) => ({ name: `${d.prefix}-${pad(i)}`, members: i < USERS ? [`user${i}@example.com`] : [] })),
+  );
+  const apps = domains.map((d) => ({
+    label: d.label,
+    name: 'active_directory',
+    namingContext: d.label,
+    importOUs: [`OU=Staff,${d.dc}`],
+    assignments: Array.from({ length: N }, (_, i) => ({
+      group: `${d.prefix}-${pad(i)}`,
+      priority: i,
+      profile: { organizationalUnit: `ou=g${pad(i)},ou=staff,${d.dc.toLowerCase()}` },
+    })),
+    mapping: { properties: { department: { expression: 'user.department', pushStatus: 'PUSH' as const } } },
+  }));
+  return { users, groups, apps };
+}
+
+function files(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of domains) {
+    const groups = Array.from({ length: N }, (_, i) => `      - group: ${d.prefix}-${pad(i)}\n        ou: OU=G${pad(i)},OU=Staff,${d.dc}\n`).join('');
+    out[`${d.dir}.yaml`] = mappingFile(`  ${d.dir}:
+    app: ${d.label}
+    importOUs: ["OU=Staff,${d.dc}"]
+    assignments: { mode: authoritative }
+    attributeMappings:
+      properties:
+        department: user.department
+    groups:
+${groups}`);
+  }
+  return out;
+}
+
+describe('plan at scale: 2 domains × 2,000 assignments', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await seeded(bigOrg());
+  });
+  afterAll(async () => {
+    await sb.close();
+    removeProjects();
+  });
+
+  test('no changes, in the minimal number of calls per path', async () => {
+    const r = await plan(sb, project(files()), ['--detailed-exitcode', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expect(p.changes).toEqual([]);
+    expectReadOnly(sb);
+
+    const perApp = (n: number): number => n * domains.length;
+    expect(callsByPath(sb)).toEqual({
+      // one filtered list finds both AD apps by label
+      'GET /api/v1/apps': 1,
+      // 2,000 assignments at 200 per page, groups embedded: 10 pages per app, no GET per group
+      'GET /api/v1/apps/{0oa}/groups': perApp(Math.ceil(N / 200)),
+      // 600 app users at 500 per page
+      'GET /api/v1/apps/{0oa}/users': perApp(Math.ceil(USERS / 500)),
+      // the default user type once, then the mapping: list by source/target + one GET
+      'GET /api/v1/meta/types/user': 1,
+      'GET /api/v1/mappings': perApp(1),
+      'GET /api/v1/mappings/{prm}': perApp(1),
+      // AD-imported groups of each app (import-OU evidence): one search each
+      'GET /api/v1/groups': perApp(1),
+    });
+    const total = 1 + perApp(10) + perApp(2) + 1 + perApp(1) + perApp(1) + perApp(1);
+    expect(sb.audit).toHaveLength(total);
+    expect(Object.values(p.budget.reads).reduce((n, v) => n + v, 0)).toBe(total);
+  });
+
+  test('a reorder reads member counts for the moved groups only, one search each', async () => {
+    const f = files();
+    // Swap the first two corp groups: one reorder change.
+    f['corp.yaml'] = f['corp.yaml']
+      .replace('      - group: C-0000\n        ou: OU=G0000,OU=Staff,DC=corp,DC=example,DC=com\n', '')
+      .replace(
+        '      - group: C-0001\n        ou: OU=G0001,OU=Staff,DC=corp,DC=example,DC=com\n',
+        '      - group: C-0001\n        ou: OU=G0001,OU=Staff,DC=corp,DC=example,DC=com\n      - group: C-0000\n        ou: OU=G0000,OU=Staff,DC=corp,DC=example,DC=com\n',
+      );
+    const r = await plan(sb, project(f), ['--format', 'json']);
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expect(p.changes.map((c) => c.action)).toEqual(['reorder']);
+    expectReadOnly(sb);
+    const calls = callsByPath(sb);
+    // One member-count search per moved group, on top of each app's one source-group search.
+    const moved = p.changes.flatMap((c) => (c.kind === 'assignment' ? (c.moves ?? []).map((m) => m.group.id) : []));
+    expect(moved.length).toBeGreaterThan(0);
+    expect(calls['GET /api/v1/groups']).toBe(domains.length + new Set(moved).size);
+    const reorder = p.changes[0];
+    expect(reorder.kind === 'assignment' && reorder.moves?.every((m) => m.group.name.startsWith('C-'))).toBe(true);
+    expect(calls['GET /api/v1/apps/{0oa}/groups']).toBe(domains.length * 10);
+  });
+});
