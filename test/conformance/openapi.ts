@@ -165,6 +165,11 @@ export function operation(method: string, pathTemplate: string): Node {
 }
 
 export function responseSpec(method: string, pathTemplate: string, status: number): ResponseSpec {
+  // A 405 answers a method the path does not have, so no operation can declare it.
+  if (status === 405 && !isObject(spec.paths[pathTemplate]?.[method.toLowerCase()])) {
+    if (!spec.paths[pathTemplate]) throw new Error(`path ${pathTemplate} is not in the spec subset`);
+    return { source: 'error-fallback', schema: { $ref: `${SCHEMA_REF}Error` } };
+  }
   const responses = operation(method, pathTemplate).responses as Record<string, Node>;
   const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`];
   if (declared) return { source: 'operation', schema: bodySchemaOf(declared) };
