@@ -97,7 +97,7 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
         const hint = guess
           ? `did you mean "${guess}"? (allowed keys here: ${allowed.join(', ')})`
           : `allowed keys here: ${allowed.join(', ')}; remove or rename it`;
-        out.push(schemaFinding(where, `unknown key "${name}" in ${here}`, hint));
+        out.push(schemaFinding(where, `unknown key "${name}" ${segs.length === 0 ? 'at the top level' : `in ${here}`}`, hint));
         break;
       }
       case 'required': {
@@ -155,7 +155,7 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
         break;
       }
       case 'minLength':
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must not be empty`, 'give a value, or remove the key'));
+        out.push(schemaFinding(pos.ofPath(segs), `${here} must not be empty`, 'write a value after the colon'));
         break;
       case 'minItems':
         out.push(schemaFinding(pos.ofPath(segs), `${here} must list at least ${(e.params as { limit: number }).limit} item(s)`, 'add an item, or remove the key'));

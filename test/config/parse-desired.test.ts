@@ -1,4 +1,4 @@
-import { parseDesired } from '../../src/config';
+import { parseDesired, schema } from '../../src/config';
 import type { DesiredState } from '../../src/model/types';
 
 const corp = `version: 1
@@ -156,4 +156,33 @@ test('YAML problems: every duplicate key, and the first syntax error only', () =
     ['DUPLICATE_KEY', 2, 1],
     ['YAML_SYNTAX', 5, 3],
   ]);
+});
+
+test('the loader reads every directory key the schema allows (types and schema agree)', () => {
+  const keys = Object.keys((schema.$defs as Record<string, { properties: Record<string, unknown> }>).directory.properties);
+  const text = `version: 1
+directories:
+  corp:
+    app: corp.example.com
+    namingContext: corp.example.com
+    importOUs: [OU=Employees,DC=corp,DC=example,DC=com]
+    updateOUOnGroupChange: false
+    ouCase: preserve
+    assignments: { mode: authoritative, ignore: [x] }
+    groups: []
+    attributeMappings: { prune: true, properties: {} }
+    safety: { maxChangeShare: 0.1, minExisting: 1 }
+`;
+  const { desired, findings } = parseDesired([{ path: 'all.yaml', text }]);
+  expect(findings).toEqual([]);
+  const d = desired.directories[0];
+  expect(Object.keys(d.fieldSources).filter((k) => !k.includes('.')).sort()).toEqual([...keys].sort());
+  expect(d).toMatchObject({
+    namingContext: 'corp.example.com',
+    updateOUOnGroupChange: false,
+    ouCase: 'preserve',
+    assignments: { mode: 'authoritative', ignore: ['x'] },
+    attributeMappings: { prune: true, properties: {} },
+    safety: { maxChangeShare: 0.1, minExisting: 1 },
+  });
 });

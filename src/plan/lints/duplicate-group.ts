@@ -1,8 +1,9 @@
 /**
  * DUPLICATE_GROUP (static form): the same group written twice in one directory. Okta holds one
  * assignment per group and app (PUT /api/v1/apps/{appId}/groups/{groupId} replaces it), so a second
- * entry can only fight the first over OU and priority. Names compare case-insensitively, as Okta group
- * names are unique regardless of case; a name and the id of the same group need the live org (plan).
+ * entry can only fight the first over OU and priority. Compared exactly as written (after trimming), as
+ * `group:` matches Okta group names exactly and Okta is not documented to keep names unique regardless
+ * of case; a name and the id of the same group need the live org (plan, after resolution).
  */
 import type { Finding } from '../../model/types';
 import type { Lint } from './types';
@@ -17,7 +18,7 @@ export const duplicateGroup: Lint = {
     for (const dir of desired.directories) {
       const seen = new Map<string, (typeof dir.groups)[number]>();
       for (const g of dir.groups) {
-        const key = g.group.trim().toLowerCase();
+        const key = g.group.trim();
         const first = seen.get(key);
         if (!first) {
           seen.set(key, g);

@@ -4,7 +4,7 @@
  * then fails each user with "Target OU is not an import OU" (Okta support: "Automatic provisioning of
  * user … to app Active Directory failed"). DNs are compared after normalisation, so a different case or
  * spacing of an OU that is inside an import OU is fine. An OU outside the naming context is left to
- * OU_OUTSIDE_DOMAIN (one finding per cause).
+ * OU_OUTSIDE_DOMAIN (one finding per cause), and nothing is said while an import OU is not a valid DN.
  */
 import type { Finding } from '../../model/types';
 import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
@@ -18,8 +18,9 @@ export const ouNotImportOu: Lint = {
   check({ desired }) {
     const out: Finding[] = [];
     for (const dir of desired.directories) {
-      const imports = dir.importOUs.filter((i) => tryNormaliseDn(i.dn) !== null);
-      if (imports.length === 0) continue;
+      // With an unreadable import OU (INVALID_DN) we cannot tell what is inside it: say nothing.
+      if (dir.importOUs.length === 0 || dir.importOUs.some((i) => tryNormaliseDn(i.dn) === null)) continue;
+      const imports = dir.importOUs;
       const nc = dir.namingContext !== undefined ? tryNamingContextDn(dir.namingContext) : null;
       for (const g of dir.groups) {
         if (tryNormaliseDn(g.ou) === null) continue;
