@@ -25,11 +25,15 @@ export interface BuildPlanInput {
   directoryFilter?: string;
 }
 
-/** Same code at the same place (or about the same Okta object) with the same message: reported once. */
+/**
+ * One finding per code and place: the same code at the same file:line:col (e.g. a static lint and a live
+ * lint seeing the same DUPLICATE_GROUP) is reported once, the first (static) one kept; findings without a
+ * file position are the same when code, directory, Okta object and message agree.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.code, f.directory, f.file, f.line, f.column, f.object?.type, f.object?.id, f.file === undefined ? f.message : '']);
+    const key = f.file !== undefined ? JSON.stringify([f.code, f.file, f.line, f.column]) : JSON.stringify([f.code, f.directory, f.object?.type, f.object?.id, f.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -65,8 +65,9 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
     const group = found[0];
     const first = firstById.get(group.id);
     if (first) {
-      // The same text listed twice is the static DUPLICATE_GROUP lint's; here only name-vs-id pairs.
-      if (first.group !== g.group) {
+      // The same text listed twice (compared as the static lint does, trimmed and case-insensitively)
+      // is the static DUPLICATE_GROUP lint's; here only what resolution reveals, e.g. a name and an id.
+      if (first.group.trim().toLowerCase() !== g.group.trim().toLowerCase()) {
         findings.push({
           code: 'DUPLICATE_GROUP',
           severity: 'error',

@@ -171,4 +171,82 @@ describe('buildPlan', () => {
     expect(plan.changes.map((ch) => ch.id)).toEqual(['emea/assign/00gEMEAStaff']);
     expect(plan.findings.map((f) => f.code)).toEqual(['YAML_SYNTAX']);
   });
+
+  it('reports the demo corp findings: the live dn mapping and the unmanaged legacy assignment outside the import OUs', () => {
+    const plan = buildPlan({ desired: aDesiredState(corpDesired()), live: aLiveState(corpLive()), now: NOW, tool: 't', reads: {} });
+    expect(plan.findings.map((f) => ({ code: f.code, severity: f.severity, directory: f.directory, object: f.object }))).toEqual([
+      { code: 'DN_MAPPED', severity: 'warning', directory: 'corp', object: { type: 'mapping', id: 'prmcorp', name: 'dn' } },
+      { code: 'OU_NOT_IMPORT_OU', severity: 'warning', directory: 'corp', object: { type: 'assignment', id: '00glegacyvpn', name: 'legacy-vpn' } },
+    ]);
+    expect(plan.summary.warnings).toBe(2);
+  });
+
+  it('plans the demo emea directory: additive, an OU update while updateOUOnGroupChange is false, a create', () => {
+    const E = 'DC=emea,DC=example,DC=com';
+    const live = aLiveDirectory('emea')
+      .withAssignment('EMEA Staff', 'ou=staff,dc=emea,dc=example,dc=com', 0, { usersCount: 5 })
+      .withAssignment('EMEA Partners', 'ou=partners,dc=emea,dc=example,dc=com', 1, { usersCount: 3 })
+      .withGroup('EMEA Sales', { usersCount: 4 })
+      .withMapping({ firstName: 'user.firstName', lastName: 'user.lastName', email: 'user.email', department: 'user.department' });
+    const desired = aDesiredDirectory('emea')
+      .withImportOUs(`OU=Staff,${E}`, `OU=Partners,${E}`)
+      .with({ updateOUOnGroupChange: false })
+      .withGroup('EMEA Staff', `OU=Staff,${E}`)
+      .withGroup('EMEA Partners', `OU=External,OU=Partners,${E}`)
+      .withGroup('EMEA Sales', `OU=Sales,OU=Staff,${E}`);
+    const plan = buildPlan({ desired: aDesiredState(desired), live: aLiveState(live), now: NOW, tool: 't', reads: {} });
+    expect(plan.changes).toEqual([
+      {
+        id: 'emea/assign/00gEMEAPartners',
+        directory: 'emea',
+        kind: 'assignment',
+        action: 'update',
+        group: { id: '00gEMEAPartners', name: 'EMEA Partners' },
+        before: { priority: 1, profile: { organizationalUnit: 'ou=partners,dc=emea,dc=example,dc=com' } },
+        after: { priority: 1, profile: { organizationalUnit: 'ou=external,ou=partners,dc=emea,dc=example,dc=com' } },
+        reason: 'OU changes from ou=partners,dc=emea,dc=example,dc=com to ou=external,ou=partners,dc=emea,dc=example,dc=com',
+        members: 3,
+      },
+      {
+        id: 'emea/assign/00gEMEASales',
+        directory: 'emea',
+        kind: 'assignment',
+        action: 'create',
+        group: { id: '00gEMEASales', name: 'EMEA Sales' },
+        before: null,
+        after: { priority: 2, profile: { organizationalUnit: 'ou=sales,ou=staff,dc=emea,dc=example,dc=com' } },
+        reason: 'listed in mappings/emea.yaml, not assigned in Okta: provisions into ou=sales,ou=staff,dc=emea,dc=example,dc=com',
+        members: 4,
+      },
+    ]);
+    expect(plan.findings.map((f) => [f.code, f.file, f.line, f.column])).toEqual([['UPDATE_OU_DISABLED', 'mappings/emea.yaml', 24, 13]]);
+    expect(plan.budget.writes).toEqual({ '/api/v1/apps': 2 });
+  });
+
+  it('merges static findings and reports a finding at the same place once', () => {
+    const dup = { code: 'DUPLICATE_GROUP' as const, severity: 'error' as const, message: 'static wording', directory: 'corp', file: 'mappings/corp.yaml', line: 23, column: 9 };
+    const plan = buildPlan({
+      desired: aDesiredState(aDesiredDirectory().withGroup('Sales', `OU=Sales,OU=Employees,${C}`).withGroup('00gSales', `OU=Sales,OU=Employees,${C}`)),
+      live: aLiveState(aLiveDirectory().withGroup('Sales')),
+      findings: [dup],
+      now: NOW,
+      tool: 't',
+      reads: {},
+    });
+    expect(plan.findings).toEqual([dup]);
+    expect(plan.summary.errors).toBe(1);
+  });
+
+  it('a directory whose app is missing: findings, no changes, empty appId', () => {
+    const plan = buildPlan({
+      desired: aDesiredState(aDesiredDirectory().withGroup('A', `OU=A,OU=Employees,${C}`)),
+      live: aLiveState(aLiveDirectory().withApp(null)),
+      now: NOW,
+      tool: 't',
+      reads: {},
+    });
+    expect(plan.directories).toEqual([{ name: 'corp', appId: '', appLabel: 'corp.example.com' }]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.findings.map((f) => f.code)).toEqual(['APP_NOT_FOUND']);
+  });
 });
