@@ -1,6 +1,6 @@
 // A minimal OAuth 2.0 service-app client (private_key_jwt, RFC 7523) for the tests that need a
 // scoped Bearer token from the local Okta's POST /oauth2/v1/token.
-import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { request } from 'undici';
 
 export interface ServiceApp {
