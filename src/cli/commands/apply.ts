@@ -1,13 +1,254 @@
+/**
+ * `okta-ou apply [PLANFILE]`: make exactly the planned changes (DESIGN.md §2, issue 7).
+ *
+ * - With PLANFILE: the saved plan is what the reviewer saw. It is refused when written by a newer
+ *   okta-ou, for another org, with error findings, or unsafe without --force; then the same live slice is
+ *   read again and the plan is refused as stale (exit 1) when its fingerprint moved.
+ * - Without: plan now, show it, and ask on a terminal (only "yes" proceeds); without a terminal (CI)
+ *   --auto-approve is required. If the user took time to answer, live Okta is read again and the
+ *   answer only counts when nothing moved meanwhile.
+ * Then the changes are sent (src/apply), read back and reported; exit 1 on any failure, with what was
+ * done, what failed and what was not attempted. A new plan then shows exactly the rest.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Command } from '../command';
-import { OktaOuError } from '../../errors';
+import type { CliContext, GlobalOptions } from '../context';
+import type { DesiredState, Finding, LiveState, Plan } from '../../model/types';
+import { OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
+import { readDesired } from '../../config';
+import { createOktaClient, normaliseOrgUrl, resolveConnection, type OktaApi } from '../../okta';
+import { readLive, readMemberCounts } from '../../live';
+import { buildPlan } from '../../plan/build-plan';
+import { runLints } from '../../plan/lints';
+import { parsePlanJson } from '../../render/json';
+import { renderPlanText } from '../../render/text';
+import { renderFindingsText, summariseFindings } from '../../render/findings';
+import { buildWritePlan } from '../../apply/requests';
+import { executeWritePlan } from '../../apply/execute';
+import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
+import { describeDrift } from '../../apply/stale';
+import { isUnusable } from './plan';
+import { VERSION } from '../../version';
 
-// Placeholder until its issue lands; replaced by the real command.
+export interface ApplyOptions {
+  planFile?: string;
+  autoApprove: boolean;
+  force: boolean;
+  format: 'text' | 'json';
+  directory?: string;
+  maxCapacity?: number;
+}
+
+function parseOptions(values: Record<string, unknown>, positionals: string[]): ApplyOptions {
+  if (positionals.length > 1) throw new UsageError(`apply takes at most one plan file, got ${positionals.length}`, 'okta-ou apply [PLANFILE]');
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'use --format text or json');
+  let maxCapacity: number | undefined;
+  if (values['max-capacity'] !== undefined) {
+    maxCapacity = Number(String(values['max-capacity']).replace(/%$/, ''));
+    if (!Number.isFinite(maxCapacity) || maxCapacity <= 0 || maxCapacity > 100) {
+      throw new UsageError(`--max-capacity must be a percentage between 1 and 100, got "${String(values['max-capacity'])}"`);
+    }
+  }
+  if (positionals.length === 1 && values.directory !== undefined) {
+    throw new UsageError('--directory applies to planning; a saved plan already names its directories', 'plan with --directory, then apply that plan');
+  }
+  return {
+    planFile: positionals[0],
+    autoApprove: Boolean(values['auto-approve']),
+    force: Boolean(values.force),
+    format,
+    directory: values.directory as string | undefined,
+    maxCapacity,
+  };
+}
+
+function changedGroupIds(plan: Plan): string[] {
+  const ids = new Set<string>();
+  for (const c of plan.changes) {
+    if (c.kind !== 'assignment') continue;
+    if (c.action === 'reorder') for (const m of c.moves ?? []) ids.add(m.group.id);
+    else ids.add(c.group.id);
+  }
+  return [...ids];
+}
+
+/** Error findings block apply; an unsafe plan needs --force (DESIGN.md §2, §3). */
+function checkAllowed(plan: Plan, force: boolean): void {
+  const errors = plan.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors.slice(0, 3).map((f) => `${f.code} ${f.message}`);
+    throw new OktaOuError('PLAN_HAS_ERRORS', `the plan has ${errors.length} error finding(s); nothing was applied: ${first.join('; ')}${errors.length > 3 ? '; …' : ''}`, {
+      hint: 'fix the mappings (see `okta-ou plan`), plan again and apply the new plan',
+    });
+  }
+  if (plan.safety.exceeded && !force) {
+    throw new UnsafePlanError(`the plan exceeds a safety threshold; nothing was applied: ${plan.safety.reasons.join('; ')}`, 'review the plan, then re-run apply with --force if the change is intended');
+  }
+}
+
+function staleError(lines: string[]): StalePlanError {
+  return new StalePlanError(`plan is stale: Okta changed since the plan was made:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+}
+
+async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
+  const full = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = await fs.readFile(full, 'utf8');
+  } catch (e) {
+    throw new OktaOuError('PLAN_NOT_FOUND', `cannot read plan file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      hint: 'save a plan with `okta-ou plan --out FILE`',
+    });
+  }
+  return parsePlanJson(text, file);
+}
+
+export async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptions): Promise<number> {
+  const chatty = ctx.interactive || global.verbose;
+  const log = chatty ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
+  // With --format json stdout carries only the result; the plan and messages go to stderr.
+  const out = opts.format === 'json' ? ctx.stderr : ctx.stdout;
+
+  const saved = opts.planFile !== undefined ? await readPlanFile(ctx, opts.planFile) : undefined;
+  const loaded = await readDesired(global.mappings, ctx.cwd);
+  if (isUnusable(loaded.findings)) {
+    ctx.stderr.write(renderFindingsText(loaded.findings, { color: ctx.color }));
+    ctx.stderr.write(`${summariseFindings(loaded.findings, loaded.files.length)}: the mappings cannot be read, nothing was applied\n`);
+    return 1;
+  }
+  let desired: DesiredState = loaded.desired;
+  let directoryFilter = opts.directory;
+  if (saved) {
+    // The same slice the plan was computed from: its directories only.
+    const names = new Set(saved.directories.map((d) => d.name));
+    const missing = [...names].filter((n) => !desired.directories.some((d) => d.name === n));
+    if (missing.length > 0) {
+      throw new OktaOuError('PLAN_MAPPINGS_MISMATCH', `the plan is for directory ${missing.map((n) => `"${n}"`).join(', ')}, which ${path.relative(ctx.cwd, global.mappings) || '.'} does not declare`, {
+        hint: 'apply the plan from the checkout it was made from (same --mappings), or plan again',
+      });
+    }
+    desired = { directories: desired.directories.filter((d) => names.has(d.name)) };
+    if (desired.directories.length === 1) directoryFilter = desired.directories[0].name;
+  } else if (directoryFilter !== undefined && !desired.directories.some((d) => d.name === directoryFilter)) {
+    throw new UsageError(`no directory named "${directoryFilter}" in ${path.relative(ctx.cwd, global.mappings) || '.'}`, `one of: ${desired.directories.map((d) => d.name).join(', ')}`);
+  }
+  const staticFindings: Finding[] = [...loaded.findings, ...runLints({ desired })];
+
+  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
+  if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
+    throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
+      hint: 'point OKTA_CLIENT_ORGURL (or --org-url) at the org the plan was made for, or plan against this org',
+    });
+  }
+  if (saved) {
+    checkAllowed(saved, opts.force);
+    if (saved.changes.length === 0) {
+      out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
+      return 0;
+    }
+  }
+
+  // No signal here: an in-flight write is never cut off; the executor stops between requests instead.
+  const api: OktaApi = createOktaClient(connection, { log, verbose: global.verbose });
+  try {
+    const planNow = async (): Promise<{ live: LiveState; plan: Plan }> => {
+      let live = await readLive(api, desired, { directoryFilter, log: global.verbose ? log : undefined });
+      const build = (): Plan =>
+        buildPlan({ desired, live, findings: staticFindings, now: ctx.now(), tool: `okta-ou ${VERSION}`, reads: api.counts().reads, directoryFilter });
+      let plan = build();
+      if (!saved) {
+        const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
+        if (withCounts !== live) {
+          live = withCounts;
+          plan = build();
+        }
+      }
+      return { live, plan };
+    };
+
+    let { live, plan } = await planNow();
+    if (saved) {
+      if (plan.fingerprint !== saved.fingerprint) throw staleError(describeDrift(saved, plan, live));
+      plan = saved;
+    } else {
+      out.write(renderPlanText(plan, { color: ctx.color }));
+      checkAllowed(plan, opts.force);
+      if (plan.changes.length === 0) return 0;
+      if (!opts.autoApprove) {
+        if (!ctx.interactive || !ctx.prompt) {
+          throw new OktaOuError('APPROVAL_REQUIRED', 'apply needs a confirmation and there is no terminal to ask on; nothing was applied', {
+            hint: 'in CI pass --auto-approve, or save the reviewed plan with `okta-ou plan --out plan.json` and run `okta-ou apply plan.json`',
+          });
+        }
+        const answer = await ctx.prompt(`\nApply these ${plan.changes.length} change(s) to ${connection.orgUrl}? Only "yes" is accepted: `);
+        if (answer.trim() !== 'yes') {
+          ctx.stderr.write('Apply cancelled; nothing was changed.\n');
+          return 1;
+        }
+        // The answer may have taken a while: apply only what was shown, onto the state it was shown for.
+        const again = await planNow();
+        if (again.plan.fingerprint !== plan.fingerprint) throw staleError(describeDrift(plan, again.plan, again.live));
+        live = again.live;
+      }
+    }
+    if (ctx.signal?.aborted) throw new OktaOuError('ABORTED', 'interrupted before anything was written', { exitCode: 1 });
+
+    const wp = buildWritePlan(plan, live);
+    const result = await executeWritePlan(api, wp, {
+      signal: ctx.signal,
+      onProgress: ctx.interactive
+        ? (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${e.request.summary}\n`)
+        : undefined,
+    });
+    if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(result));
+    else ctx.stdout.write(renderApplyResultText(plan, result));
+    return result.failed || result.interrupted ? 1 : 0;
+  } finally {
+    await api.close();
+  }
+}
+
 export const applyCommand: Command = {
   name: 'apply',
-  summary: '(not yet available)',
-  usage: 'Usage: okta-ou apply',
-  options: {},
-  async run() {
-    throw new OktaOuError('NOT_IMPLEMENTED', 'apply is not available yet');
+  summary: 'make the planned changes in Okta (a saved plan, or plan then confirm)',
+  usage: `Usage: okta-ou apply [PLANFILE] [--auto-approve] [--force] [--format text|json]
+                     [--directory NAME] [--max-capacity PCT]
+
+With PLANFILE (from \`okta-ou plan --out PLANFILE\`): applies exactly that plan, after checking that
+live Okta has not changed since it was made (otherwise "plan is stale", exit 1). Without: plans now,
+shows the plan and asks for confirmation ("yes"); where there is no terminal, --auto-approve is needed.
+
+Changes are made in a safe order (the dn mapping removal first, assignments in priority order, never
+writing a priority another assignment holds, deletes last), read back and verified. If anything fails
+the run stops and reports what was done, what failed (with Okta's request id) and what was not
+attempted; run plan/apply again to finish.
+
+Options:
+  --auto-approve        do not ask for confirmation (CI)
+  --force               apply even when the plan exceeds a safety threshold
+  --format FORMAT       result as text (default) or json (for CI logs)
+  --directory NAME      plan and apply only this directory (without PLANFILE)
+  --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: the client's)
+
+Exit codes: 0 applied (or nothing to do) · 1 error findings, stale plan, cancelled, Okta error or
+partial apply · 3 unsafe without --force · 4 authentication failed
+
+Examples:
+  okta-ou plan --out plan.json && okta-ou apply plan.json
+  okta-ou apply
+  okta-ou apply --auto-approve --format json
+`,
+  options: {
+    'auto-approve': { type: 'boolean' },
+    force: { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    directory: { type: 'string', short: 'd' },
+    'max-capacity': { type: 'string' },
+  },
+  positionals: true,
+  async run(ctx, global, values, positionals) {
+    return runApply(ctx, global, parseOptions(values, positionals));
   },
 };

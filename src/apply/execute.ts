@@ -1,0 +1,239 @@
+/**
+ * Sends a WritePlan (edge). Everything goes through the Okta client, whose governor keeps each
+ * rate-limit bucket under its share and retries 429s always and 5xx / resets for idempotent methods
+ * (PUT, DELETE). Concurrency only where order does not matter: the mapping POSTs (one per app, all
+ * before any assignment write), the directories (different apps: their priorities are independent),
+ * and the deletes of one directory. Priority-sensitive writes of one app go one at a time.
+ *
+ * POST (mapping) and PATCH (assignment profile) are not idempotent for the client, so it does not retry
+ * them; but what okta-ou sends sets values rather than adding them, so after a 5xx or a lost reply the
+ * executor reads the object back: when the write took, it counts as done; when not, it is sent again
+ * (twice at most). This is what makes "connection reset after the write committed" harmless.
+ *
+ * The first error that survives this stops the run: requests in flight finish, nothing new starts.
+ * Ctrl-C (the signal) does the same between requests. The result says which changes were done, which
+ * failed (with Okta's request id) and which were not attempted; a new plan shows exactly the rest.
+ */
+import equal from 'fast-deep-equal';
+import type { OktaApi } from '../okta/api';
+import { isOktaOuError } from '../errors';
+import type { ApplyRequest, WritePlan } from './types';
+import { verifyWritePlan } from './verify';
+
+export interface FailureInfo {
+  /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
+  code: string;
+  /** The change(s) the failed request carried out. */
+  changeIds: string[];
+  request?: { method: string; path: string };
+  status?: number;
+  errorCode?: string;
+  /** X-Okta-Request-Id of the failed answer, for Okta support. */
+  requestId?: string;
+  message: string;
+}
+
+export interface ApplyResult {
+  /** Changes whose every request succeeded and whose result was read back and matched. */
+  applied: string[];
+  failed: FailureInfo | null;
+  /** Changes with some requests done and some not (e.g. a reorder stopped half-way). */
+  partial: string[];
+  notAttempted: string[];
+  /** True when every change was read back from Okta and matched. */
+  verified: boolean;
+  /** Stopped by Ctrl-C / SIGTERM. */
+  interrupted: boolean;
+  /** What did not take, one line each (verification). */
+  mismatches: string[];
+  requests: { sent: number; total: number };
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  request: ApplyRequest;
+  ok: boolean;
+}
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Deletes in flight per directory (default 4). */
+  deleteConcurrency?: number;
+  /** Read-back-and-resend attempts for POST/PATCH after a 5xx or lost reply (default 2). */
+  resendAttempts?: number;
+}
+
+class Stop extends Error {}
+
+/** Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`. */
+async function pool<T>(items: T[], limit: number, stopped: () => boolean, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !stopped()) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function failureOf(e: unknown, r: Pick<ApplyRequest, 'changeIds' | 'path'> & { method: string }): FailureInfo {
+  const x = e as { code?: string; status?: number; errorCode?: string; requestId?: string; message?: string };
+  return {
+    code: isOktaOuError(e) ? e.code : 'UNEXPECTED',
+    changeIds: r.changeIds,
+    request: { method: r.method, path: r.path },
+    ...(typeof x.status === 'number' ? { status: x.status } : {}),
+    ...(x.errorCode ? { errorCode: x.errorCode } : {}),
+    ...(x.requestId ? { requestId: x.requestId } : {}),
+    message: x.message ?? String(e),
+  };
+}
+
+/** A failure after which Okta may or may not have applied the write: worth reading back. */
+function outcomeUnknown(e: unknown): boolean {
+  const x = e as { code?: string; status?: number };
+  return x.code === 'OKTA_NETWORK' || (typeof x.status === 'number' && x.status >= 500);
+}
+
+/** Did a POST/PATCH take? Reads the object back and compares the values it set. */
+async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
+  if (r.method === 'POST') {
+    const res = await api.request<{ properties?: Record<string, { expression?: string; pushStatus?: string }> }>('GET', r.path);
+    const have = res.body?.properties ?? {};
+    const want = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
+    return Object.entries(want).every(([p, v]) =>
+      v.expression === null ? !(p in have) : have[p]?.expression === v.expression && have[p]?.pushStatus === v.pushStatus,
+    );
+  }
+  if (r.method === 'PATCH') {
+    const res = await api.request<{ profile?: Record<string, unknown> }>('GET', r.path, { okStatuses: [404] });
+    if (res.status === 404) return false;
+    const have = res.body?.profile ?? {};
+    const ops = r.body as Array<{ path: string; value: unknown }>;
+    return ops.every((o) => {
+      const key = o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~');
+      return equal(have[key], o.value);
+    });
+  }
+  return false;
+}
+
+export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: ExecuteOptions = {}): Promise<ApplyResult> {
+  const all: ApplyRequest[] = [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
+  const total = all.length;
+  const requestsOf = new Map<string, number>();
+  const doneOf = new Map<string, number>();
+  for (const r of all) for (const id of r.changeIds) requestsOf.set(id, (requestsOf.get(id) ?? 0) + 1);
+  let sent = 0;
+  let failed = null as FailureInfo | null;
+  let interrupted = false as boolean;
+  const resends = opts.resendAttempts ?? 2;
+  const stopped = (): boolean => {
+    if (!failed && !interrupted && opts.signal?.aborted) interrupted = true;
+    return failed !== null || interrupted;
+  };
+
+  const send = async (r: ApplyRequest): Promise<void> => {
+    if (stopped()) throw new Stop();
+    let ok = false;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await api.request(r.method, r.path, {
+            ...(r.body === undefined ? {} : { body: r.body }),
+            // A DELETE retried after a lost reply finds the assignment already gone.
+            ...(r.method === 'DELETE' ? { okStatuses: [404] } : {}),
+          });
+          break;
+        } catch (e) {
+          const recoverable = (r.method === 'POST' || r.method === 'PATCH') && outcomeUnknown(e);
+          if (recoverable && (await tookEffect(api, r))) break;
+          if (!recoverable || attempt >= resends || stopped()) throw e;
+        }
+      }
+      ok = true;
+      sent++;
+      for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
+    } catch (e) {
+      if (e instanceof Stop) throw e;
+      failed ??= failureOf(e, r);
+      throw new Stop();
+    } finally {
+      opts.onProgress?.({ done: sent, total, request: r, ok });
+    }
+  };
+  const sequence = async (rs: ApplyRequest[]): Promise<void> => {
+    for (const r of rs) await send(r);
+  };
+  const guard = async (p: Promise<void>): Promise<void> => {
+    try {
+      await p;
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+    }
+  };
+
+  // 1. Mapping fixes, before any assignment write (the dn removal must be in place before provisioning runs).
+  await guard(pool(wp.mappings, 4, stopped, send));
+  // 2. Directories side by side; inside one: writes one at a time, deletes concurrently, then the settle moves.
+  if (!stopped()) {
+    await Promise.all(
+      wp.directories.map((d) =>
+        guard(
+          (async () => {
+            await sequence(d.writes);
+            await pool(d.deletes, opts.deleteConcurrency ?? 4, stopped, send);
+            if (stopped()) throw new Stop();
+            await sequence(d.settle);
+          })(),
+        ),
+      ),
+    );
+  }
+  stopped();
+
+  const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
+  const started = (id: string): boolean => (doneOf.get(id) ?? 0) > 0;
+  const failedIds = new Set(failed?.changeIds ?? []);
+  let verified = false;
+  let mismatches: string[] = [];
+  let mismatchIds = new Set<string>();
+  if (!failed && !interrupted) {
+    let v: { mismatches: string[]; changeIds: string[] };
+    try {
+      v = await verifyWritePlan(api, wp);
+    } catch (e) {
+      // Everything was sent, but the read-back failed: report it; a new plan shows whether it took.
+      return {
+        applied: [],
+        failed: { ...failureOf(e, { method: 'GET', path: '(read-back)', changeIds: [] }), code: 'VERIFY_UNAVAILABLE', changeIds: [] },
+        partial: wp.changeIds.filter((id) => started(id)),
+        notAttempted: wp.changeIds.filter((id) => !started(id)),
+        verified: false,
+        interrupted: false,
+        mismatches: [],
+        requests: { sent, total },
+      };
+    }
+    mismatches = v.mismatches;
+    mismatchIds = new Set(v.changeIds);
+    verified = mismatches.length === 0;
+    if (!verified) {
+      failed = {
+        code: 'VERIFY_FAILED',
+        changeIds: [...mismatchIds],
+        message: `${mismatches.length} ${mismatches.length === 1 ? 'value does' : 'values do'} not read back as written: ${mismatches.join('; ')}`,
+      };
+    }
+  }
+  const applied: string[] = [];
+  const partial: string[] = [];
+  const notAttempted: string[] = [];
+  for (const id of wp.changeIds) {
+    if (failedIds.has(id) || mismatchIds.has(id)) continue;
+    if (complete(id) && (requestsOf.has(id) || !interrupted)) applied.push(id);
+    else if (started(id)) partial.push(id);
+    else notAttempted.push(id);
+  }
+  return { applied, failed, partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
+}

@@ -1,0 +1,70 @@
+/**
+ * The apply result as text (for people) and JSON (for CI logs). Pure: returns strings.
+ */
+import type { Change, Plan } from '../model/types';
+import { stringifySorted } from '../render/findings';
+import type { ApplyResult } from './execute';
+
+/** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */
+export function describeChange(c: Change): string {
+  if (c.kind === 'attributeMapping') {
+    const verb = c.action === 'delete' ? 'remove' : c.action === 'create' ? 'add' : 'update';
+    return `${c.directory}: ${verb} mapping property ${c.property}`;
+  }
+  switch (c.action) {
+    case 'create':
+      return `${c.directory}: assign "${c.group.name}" at priority ${c.after?.priority}`;
+    case 'update':
+      return `${c.directory}: update "${c.group.name}"`;
+    case 'delete':
+      return `${c.directory}: unassign "${c.group.name}"`;
+    case 'reorder':
+      return `${c.directory}: reorder ${(c.moves ?? []).length} group(s)`;
+  }
+}
+
+function labelOf(plan: Plan): (id: string) => string {
+  const byId = new Map(plan.changes.map((c) => [c.id, describeChange(c)]));
+  return (id) => `${byId.get(id) ?? id}  [${id}]`;
+}
+
+export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
+  const label = labelOf(plan);
+  const n = plan.changes.length;
+  const lines: string[] = [];
+  if (!r.failed && !r.interrupted) {
+    lines.push(`Apply complete: ${r.applied.length} of ${n} change(s) applied and verified (${r.requests.sent} write request(s)).`);
+    for (const id of r.applied) lines.push(`  ✓ ${label(id)}`);
+    return `${lines.join('\n')}\n`;
+  }
+  const head = r.interrupted ? 'Apply interrupted' : r.failed?.code === 'VERIFY_FAILED' ? 'Apply did not take' : 'Apply stopped';
+  lines.push(
+    `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${r.failed.changeIds.length} failed, ` : ''}` +
+      `${r.partial.length} partly done, ${r.notAttempted.length} not attempted (${r.requests.sent} of ${r.requests.total} write request(s) sent).`,
+  );
+  for (const id of r.applied) lines.push(`  ✓ done          ${label(id)}`);
+  if (r.failed) {
+    for (const id of r.failed.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
+    const where = r.failed.request ? `${r.failed.request.method} ${r.failed.request.path}: ` : '';
+    const rid = r.failed.requestId ? ` (X-Okta-Request-Id ${r.failed.requestId})` : '';
+    if (r.failed.code !== 'VERIFY_FAILED') lines.push(`    ${r.failed.code} ${where}${r.failed.message}${rid && !r.failed.message.includes(r.failed.requestId ?? '\0') ? rid : ''}`);
+  }
+  for (const m of r.mismatches) lines.push(`    ${m}`);
+  for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);
+  for (const id of r.notAttempted) lines.push(`  · not attempted ${label(id)}`);
+  lines.push('  hint: run `okta-ou plan` to see what is left, then `okta-ou apply` to finish it; nothing done is undone');
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderApplyResultJson(r: ApplyResult): string {
+  return stringifySorted({
+    applied: r.applied,
+    failed: r.failed,
+    interrupted: r.interrupted,
+    mismatches: r.mismatches,
+    notAttempted: r.notAttempted,
+    partial: r.partial,
+    requests: r.requests,
+    verified: r.verified,
+  });
+}

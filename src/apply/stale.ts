@@ -1,0 +1,74 @@
+/**
+ * Why a saved plan is stale, in words (pure). The saved plan keeps only the fingerprint of the live
+ * slice it was computed from (DESIGN.md §4), not the slice, so what moved is reconstructed from what the
+ * plan does record: each change's `before` (and each reorder move's `from`) against live Okta now, and
+ * the changes a fresh plan would make that the saved one does not (and the reverse).
+ */
+import equal from 'fast-deep-equal';
+import type { Change, LiveState, Plan } from '../model/types';
+import { canonicalJson } from '../plan/fingerprint';
+import { describeChange } from './render-result';
+
+const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
+
+function sameOu(k: string, a: unknown, b: unknown): boolean {
+  if (k === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return equal(a, b);
+}
+
+function movedSince(c: Change, live: LiveState): string[] {
+  const dir = live.directories.find((d) => d.name === c.directory);
+  if (!dir) return [`${c.directory}: directory no longer read`];
+  if (c.kind === 'attributeMapping') {
+    const have = dir.mapping?.properties[c.property];
+    const before = c.before && c.before.expression !== null ? c.before : null;
+    if (!before && have) return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${have.expression})`];
+    if (before && !have) return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
+    if (before && have && (have.expression !== before.expression || have.pushStatus !== before.pushStatus)) {
+      return [`${c.directory}: mapping property ${c.property} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
+    }
+    return [];
+  }
+  const name = (id: string, fallback: string): string => dir.groups[id]?.name ?? fallback;
+  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  if (c.action === 'reorder') {
+    return (c.moves ?? []).flatMap((m) => {
+      const a = at(m.group.id);
+      if (!a) return [`${c.directory}: "${m.group.name}" was unassigned`];
+      return a.priority !== m.from ? [`${c.directory}: "${m.group.name}" priority ${m.from} → ${a.priority}`] : [];
+    });
+  }
+  const a = at(c.group.id);
+  const label = `"${name(c.group.id, c.group.name)}"`;
+  if (c.action === 'create') return a ? [`${c.directory}: ${label} was assigned outside okta-ou (priority ${a.priority})`] : [];
+  if (!a) return [`${c.directory}: ${label} was unassigned`];
+  const out: string[] = [];
+  const before = c.before;
+  if (!before) return out;
+  if (a.priority !== before.priority) out.push(`${c.directory}: ${label} priority ${before.priority} → ${a.priority}`);
+  for (const k of [...new Set([...Object.keys(before.profile), ...Object.keys(a.profile)])].sort()) {
+    if (!sameOu(k, before.profile[k], a.profile[k])) out.push(`${c.directory}: ${label} profile.${k} ${show(before.profile[k])} → ${show(a.profile[k])}`);
+  }
+  return out;
+}
+
+/** What moved between the saved plan and now, one line each; never empty. */
+export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string[] {
+  const lines: string[] = [];
+  for (const c of saved.changes) lines.push(...movedSince(c, live));
+  const freshById = new Map(fresh.changes.map((c) => [c.id, c]));
+  const savedById = new Map(saved.changes.map((c) => [c.id, c]));
+  for (const c of fresh.changes) {
+    const s = savedById.get(c.id);
+    if (!s) lines.push(`now also needed: ${describeChange(c)}`);
+    else if (canonicalJson({ ...s, members: undefined, reason: undefined }) !== canonicalJson({ ...c, members: undefined, reason: undefined })) {
+      lines.push(`now different: ${describeChange(c)}`);
+    }
+  }
+  for (const c of saved.changes) if (!freshById.has(c.id)) lines.push(`no longer needed: ${describeChange(c)}`);
+  const unique = [...new Set(lines)];
+  if (unique.length === 0) {
+    unique.push('an assignment or mapping the plan read was modified in Okta since the plan was made (its lastUpdated changed)');
+  }
+  return unique;
+}

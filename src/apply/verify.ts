@@ -1,0 +1,91 @@
+/**
+ * Read back what apply wrote and compare (a change that did not take is an error, not a success).
+ * One paginated list per app (limit 200, the maximum: notes/okta-api.md §1) rather than one GET per
+ * assignment, and one GET per mapping (the list omits `properties`, notes/okta-api.md §3).
+ *
+ * Compared: every managed group at its planned priority with the managed profile keys as written
+ * (OU strings case-insensitively: AD DNs are case-insensitive and Okta may echo them differently),
+ * deleted groups absent, every other assignment at the priority it had before apply (Okta shifts
+ * assignments on a colliding PUT; none may have moved), and each written mapping property.
+ */
+import equal from 'fast-deep-equal';
+import type { OktaApi } from '../okta/api';
+import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+
+interface OktaAssignment {
+  id: string;
+  priority: number;
+  profile?: Record<string, unknown>;
+}
+
+function sameValue(key: string, a: unknown, b: unknown): boolean {
+  if (key === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return equal(a, b);
+}
+
+/** Differences between an app's read-back assignments and what apply meant to leave (pure). */
+export function compareAssignments(exp: DirectoryExpectation, live: OktaAssignment[]): { mismatches: string[]; changeIds: string[] } {
+  const byId = new Map(live.map((a) => [a.id, a]));
+  const mismatches: string[] = [];
+  const ids = new Set<string>();
+  const miss = (groupId: string, what: string): void => {
+    mismatches.push(`${exp.directory}: group ${groupId} ${what}`);
+    for (const c of exp.changeOf[groupId] ?? []) ids.add(c);
+  };
+  for (const [groupId, want] of Object.entries(exp.assignments)) {
+    const have = byId.get(groupId);
+    if (want === null) {
+      if (have) miss(groupId, 'is still assigned');
+      continue;
+    }
+    if (!have) {
+      miss(groupId, 'is not assigned');
+      continue;
+    }
+    if (have.priority !== want.priority) miss(groupId, `has priority ${have.priority}, expected ${want.priority}`);
+    for (const [k, v] of Object.entries(want.profile)) {
+      if (!sameValue(k, have.profile?.[k], v)) miss(groupId, `has profile.${k} ${JSON.stringify(have.profile?.[k])}, expected ${JSON.stringify(v)}`);
+    }
+  }
+  for (const [groupId, priority] of Object.entries(exp.untouched)) {
+    const have = byId.get(groupId);
+    if (!have) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) is no longer assigned`);
+    else if (have.priority !== priority) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) moved from priority ${priority} to ${have.priority}`);
+  }
+  return { mismatches, changeIds: [...ids] };
+}
+
+export function compareMapping(exp: MappingExpectation, properties: Record<string, { expression?: string; pushStatus?: string }>): string[] {
+  const out: string[] = [];
+  for (const [p, want] of Object.entries(exp.properties)) {
+    const have = properties[p];
+    if (want === null) {
+      if (have) out.push(`${exp.directory}: mapping property ${p} is still mapped (${have.expression})`);
+    } else if (!have) {
+      out.push(`${exp.directory}: mapping property ${p} is not mapped`);
+    } else if (have.expression !== want.expression || have.pushStatus !== want.pushStatus) {
+      out.push(`${exp.directory}: mapping property ${p} is ${have.expression} (${have.pushStatus}), expected ${want.expression} (${want.pushStatus})`);
+    }
+  }
+  return out;
+}
+
+export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mismatches: string[]; changeIds: string[] }> {
+  const mismatches: string[] = [];
+  const changeIds = new Set<string>();
+  for (const m of wp.expect.mappings) {
+    const res = await api.request<{ properties?: Record<string, { expression?: string; pushStatus?: string }> }>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
+    const found = compareMapping(m, res.body?.properties ?? {});
+    if (found.length > 0) {
+      mismatches.push(...found);
+      for (const c of m.changeIds) changeIds.add(c);
+    }
+  }
+  for (const d of wp.expect.assignments) {
+    const live = await api.list<OktaAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
+    const r = compareAssignments(d, live);
+    mismatches.push(...r.mismatches);
+    for (const c of r.changeIds) changeIds.add(c);
+  }
+  return { mismatches, changeIds: [...changeIds] };
+}
