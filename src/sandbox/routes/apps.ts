@@ -20,7 +20,7 @@ function listApps(ctx: RouteContext): Reply {
   const filter = ctx.query.get('filter');
   if (filter) {
     const expr = parseExpr(filter, 'filter');
-    assertAttrs(expr, ['id', 'status', 'name', 'user.id', 'group.id', 'credentials.signing.kid', 'settings.slo.enabled'], 'filter');
+    assertAttrs(expr, ['id', 'status', 'name', 'credentials.signing.kid', 'settings.slo.enabled'], 'filter');
     apps = apps.filter((a) => matchExpr(expr, (attr) => appAttr(ctx, a, attr)));
   }
   const page = paginate(ctx, {
@@ -35,7 +35,6 @@ function appAttr(ctx: RouteContext, a: AppRec, attr: string): unknown {
     case 'id': return a.id;
     case 'status': return a.status;
     case 'name': return a.name;
-    case 'group.id': return undefined;
     default: return undefined;
   }
 }
