@@ -231,7 +231,7 @@ export function dnEquals(a: string, b: string): boolean {
   return na !== null && na === tryNormaliseDn(b);
 }
 
-/** The normalised RDNs, leaf first; null when invalid. */
+/** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. */
 export function canonicalRdns(s: string): string[] | null {
   const p = parseDn(s);
   return p.ok ? p.rdns.map((r) => renderRdn(r, false)) : null;

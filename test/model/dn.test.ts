@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dnEquals, domainToDn, isUnder, namingContextDn, normaliseDn, parseDn, tryNamingContextDn, tryNormaliseDn } from '../../src/model/dn';
+import { canonicalRdns, dnEquals, domainToDn, isUnder, namingContextDn, normaliseDn, parseDn, tryNamingContextDn, tryNormaliseDn } from '../../src/model/dn';
 
 describe('parseDn', () => {
   test.each([
@@ -198,4 +198,9 @@ describe('properties', () => {
       { numRuns: 500 },
     );
   });
+});
+
+test('canonicalRdns: normalised RDNs, leaf first', () => {
+  expect(canonicalRdns('OU=R&D\\2C Berlin, UID=x+CN=Y,DC=corp')).toEqual(['ou=r&d\\, berlin', 'cn=y+uid=x', 'dc=corp']);
+  expect(canonicalRdns('OU=a,')).toBeNull();
 });
