@@ -1,0 +1,36 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../support/cli';
+import { OKTA_SCOPES, renderScopesMarkdown, scopesFor } from '../../src/okta-scopes';
+
+describe('okta-ou scopes', () => {
+  test('--for plan --list prints the read scopes for OKTA_CLIENT_SCOPES', async () => {
+    const r = await runCli(['scopes', '--for', 'plan', '--list']);
+    expect(r).toEqual({ code: 0, stdout: 'okta.apps.read okta.groups.read okta.profileMappings.read okta.userTypes.read\n', stderr: '' });
+  });
+
+  test('apply needs plan’s scopes plus the .manage ones, and no other write scope', () => {
+    expect(scopesFor('apply')).toEqual([...scopesFor('plan'), 'okta.apps.manage', 'okta.profileMappings.manage']);
+    expect(scopesFor('plan').every((s) => s.endsWith('.read'))).toBe(true);
+  });
+
+  test('without --for it prints every scope with its reason, and both lists', async () => {
+    const r = await runCli(['scopes']);
+    expect(r.code).toBe(0);
+    for (const s of OKTA_SCOPES) expect(r.stdout).toContain(`${s.scope.padEnd(27)}  ${s.why}`);
+    expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${scopesFor('plan').join(' ')}"`);
+    expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${scopesFor('apply').join(' ')}"`);
+  });
+
+  test('rejects an unknown use', async () => {
+    const r = await runCli(['scopes', '--for', 'delete']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown use "delete"');
+  });
+
+  test('docs/ci.md shows the same table as the command', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
+    const block = /<!-- okta-ou:scopes -->\n([\s\S]*?)<!-- \/okta-ou:scopes -->/.exec(doc)?.[1];
+    expect(block).toBe(renderScopesMarkdown());
+  });
+});
