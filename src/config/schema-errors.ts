@@ -83,6 +83,7 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
   for (const e of errors) {
     if (isNoise(e)) continue;
     const segs = pointerSegments(e.instancePath);
+    const before = out.length;
     const here = displayPath(segs, data);
     const value = sub(data, segs);
     const parent = e.parentSchema as Record<string, unknown> | undefined;
@@ -180,6 +181,7 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
       default:
         out.push(schemaFinding(pos.ofPath(segs), `${here} ${e.message ?? 'is not valid'}`, 'see schemas/okta-ou.schema.json for the allowed form'));
     }
+    if (segs[0] === 'directories' && segs.length >= 2) for (const f of out.slice(before)) f.directory = segs[1];
   }
   return out;
 }

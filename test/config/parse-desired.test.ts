@@ -120,6 +120,7 @@ test('a schema error leaves that directory out of the merge but keeps the others
       severity: 'error',
       message: 'unknown key "importOus" in directories.emea',
       hint: 'did you mean "importOUs"? (allowed keys here: app, namingContext, importOUs, updateOUOnGroupChange, ouCase, assignments, groups, attributeMappings, safety)',
+      directory: 'emea',
       file: 'x.yaml',
       line: 17,
       column: 5,
