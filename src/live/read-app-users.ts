@@ -31,11 +31,14 @@ export async function readUserScoped(
   api: OktaApi,
   appUsers: RawAppUser[],
   managed: LiveGroup[],
-): Promise<{ count: number; sample: LiveUserRef[] }> {
+): Promise<{ count: number; sample: LiveUserRef[]; memberCounts: Map<string, number> }> {
+  const memberCounts = new Map<string, number>();
   const individual = appUsers.filter((u) => u.scope === 'USER' && typeof u.id === 'string');
-  if (individual.length === 0 || managed.length === 0) return { count: 0, sample: [] };
+  if (individual.length === 0 || managed.length === 0) return { count: 0, sample: [], memberCounts };
   const members = await Promise.all(managed.map((g) => api.list<{ id?: string }>(`/api/v1/groups/${seg(g.id)}/users`, { limit: 200 })));
+  // Whole member lists were read: their lengths are the member counts, sparing a stats call per group.
+  managed.forEach((g, i) => memberCounts.set(g.id, members[i].length));
   const inManaged = new Set(members.flat().map((m) => String(m.id)));
   const scoped = individual.filter((u) => inManaged.has(String(u.id)));
-  return { count: scoped.length, sample: scoped.slice(0, USER_SAMPLE_SIZE).map(userRef) };
+  return { count: scoped.length, sample: scoped.slice(0, USER_SAMPLE_SIZE).map(userRef), memberCounts };
 }

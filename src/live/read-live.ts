@@ -151,7 +151,9 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         return { name: d.name, app, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
       const managed = uniqueById(Object.values(resolved).filter((m) => m.length === 1).flat());
-      const userScoped = await readUserScoped(api, slice.appUsers, managed);
+      const { memberCounts, ...userScoped } = await readUserScoped(api, slice.appUsers, managed);
+      for (const [id, n] of memberCounts) if (groups[id] && groups[id].usersCount === undefined) groups[id] = { ...groups[id], usersCount: n };
+      for (const [ref, gs] of Object.entries(resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
       const dns = new Set<string>();
       for (const u of slice.appUsers) if (typeof u.profile?.dn === 'string' && u.profile.dn !== '') dns.add(u.profile.dn);
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);

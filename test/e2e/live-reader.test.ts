@@ -1,0 +1,137 @@
+/**
+ * src/live against the local Okta over real HTTP: how apps and group references are found, and what
+ * each costs in calls (counted from the audit log).
+ */
+import { parseDesired } from '../../src/config';
+import { readLive } from '../../src/live';
+import { LIST_ALL_THRESHOLD } from '../../src/live/resolve-groups';
+import type { LiveDirectory } from '../../src/model/types';
+import { createOktaClient, resolveConnection } from '../../src/okta';
+import type { OrgSeed } from '../../src/sandbox/types';
+import { callsByPath, mappingFile, oktaEnv, seeded, type Sandbox } from './helpers';
+
+const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
+const many = Array.from({ length: LIST_ALL_THRESHOLD + 1 }, (_, i) => `Extra ${i}`);
+
+const org: OrgSeed = {
+  users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
+  groups: [
+    { name: 'Engineering', members: ['ada@example.com'] },
+    { name: 'Ops' },
+    { name: 'OPS' },
+    { name: 'Quoted "name" with \\ backslash' },
+    { name: 'Unassigned', members: ['ada@example.com'] },
+    { name: 'Domain Users', type: 'APP_GROUP', source: 'corp.example.com', dn: `CN=Domain Users,${EMP}` },
+    ...many.map((name) => ({ name })),
+  ],
+  apps: [
+    {
+      label: 'corp.example.com',
+      name: 'active_directory',
+      namingContext: 'corp.example.com',
+      importOUs: [EMP],
+      assignments: [{ group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=engineering,${EMP.toLowerCase()}` } }],
+    },
+    { label: 'Intranet', name: 'bookmark', signOnMode: 'BOOKMARK', url: 'https://intranet.example.com' },
+  ],
+};
+
+function desiredOf(groups: string[], app = 'corp.example.com', name = 'corp'): ReturnType<typeof parseDesired>['desired'] {
+  const list = groups.map((g) => `      - group: ${JSON.stringify(g)}\n        ou: OU=X,${EMP}\n`).join('');
+  const { desired, findings } = parseDesired([
+    { path: 'mappings/x.yaml', text: mappingFile(`  ${name}:\n    app: ${JSON.stringify(app)}\n    importOUs: ["${EMP}"]\n${list ? `    groups:\n${list}` : ''}`) },
+  ]);
+  expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  return desired;
+}
+
+describe('live reader', () => {
+  let sb: Sandbox;
+  let read: (groups: string[], app?: string) => Promise<LiveDirectory>;
+  beforeAll(async () => {
+    sb = await seeded(org);
+    read = async (groups, app) => {
+      sb.audit.length = 0;
+      const api = createOktaClient(resolveConnection(oktaEnv(sb)), { keepAliveTimeoutMs: 100 });
+      try {
+        return (await readLive(api, desiredOf(groups, app))).directories[0];
+      } finally {
+        await api.close();
+      }
+    };
+  });
+  afterAll(async () => {
+    await sb.close();
+  });
+
+  test('an assigned group named in the file costs no group call; its name and type come embedded', async () => {
+    const d = await read(['Engineering']);
+    const eng = sb.org.findGroup('Engineering')!;
+    expect(d.resolved).toEqual({ Engineering: [{ id: eng.id, name: 'Engineering', type: 'OKTA_GROUP' }] });
+    expect(d.assignments).toEqual([
+      { groupId: eng.id, priority: 0, profile: { organizationalUnit: `ou=engineering,${EMP.toLowerCase()}` }, lastUpdated: expect.any(String) },
+    ]);
+    // The only /api/v1/groups call is the app's AD-imported groups (import-OU evidence).
+    expect(sb.audit.filter((e) => e.path.startsWith('/api/v1/groups')).map((e) => e.query.search)).toEqual([
+      `source.id eq "${d.app!.id}"`,
+    ]);
+  });
+
+  test('names are searched one call each, quoted and escaped; exact case wins over a case-insensitive match', async () => {
+    const d = await read(['Ops', 'Quoted "name" with \\ backslash', 'engineering', 'Nobody']);
+    const searches = sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search?.startsWith('profile.name')).map((e) => e.query.search);
+    expect(searches.sort()).toEqual(
+      ['profile.name eq "Ops"', 'profile.name eq "Quoted \\"name\\" with \\\\ backslash"', 'profile.name eq "engineering"', 'profile.name eq "Nobody"'].sort(),
+    );
+    expect(d.resolved.Ops.map((g) => g.name)).toEqual(['Ops']);
+    expect(d.resolved['Quoted "name" with \\ backslash'].map((g) => g.id)).toEqual([sb.org.findGroup('Quoted "name" with \\ backslash')!.id]);
+    // No group is named exactly "engineering": the assigned "Engineering" matches case-insensitively.
+    expect(d.resolved.engineering.map((g) => g.name)).toEqual(['Engineering']);
+    expect(d.resolved.Nobody).toEqual([]);
+  });
+
+  test(`more than ${LIST_ALL_THRESHOLD} unresolved references: one paginated list of all groups instead`, async () => {
+    const d = await read(many);
+    const groupCalls = sb.audit.filter((e) => e.path === '/api/v1/groups');
+    expect(groupCalls.filter((e) => e.query.search === undefined)).toHaveLength(1);
+    expect(groupCalls.filter((e) => e.query.search?.startsWith('profile.name'))).toEqual([]);
+    for (const name of many) expect(d.resolved[name].map((g) => g.name)).toEqual([name]);
+    // listed with expand=stats: member counts come free
+    expect(d.resolved[many[0]][0].usersCount).toBe(0);
+  });
+
+  test('ids: an assigned one costs nothing, another one GET, an unknown one resolves to nothing', async () => {
+    const eng = sb.org.findGroup('Engineering')!.id;
+    const other = sb.org.findGroup('Unassigned')!.id;
+    const missing = '00gDOESNOTEXIST000000';
+    const d = await read([eng, other, missing]);
+    expect(d.resolved[eng].map((g) => g.name)).toEqual(['Engineering']);
+    expect(d.resolved[other].map((g) => g.name)).toEqual(['Unassigned']);
+    expect(d.resolved[missing]).toEqual([]);
+    expect(callsByPath(sb)['GET /api/v1/groups/{00g}']).toBe(2);
+  });
+
+  test('apps: by id, by label, a non-AD app by label (kept for APP_NOT_AD), none', async () => {
+    const corpId = sb.org.findApp('corp.example.com')!.id;
+    expect((await read([], corpId)).app).toEqual({ id: corpId, label: 'corp.example.com', name: 'active_directory', status: 'ACTIVE', namingContext: 'corp.example.com' });
+    expect(sb.audit.map((e) => `${e.method} ${e.path}`)).toContain(`GET /api/v1/apps/${corpId}`);
+
+    const intranet = await read([], 'Intranet');
+    expect(intranet.app?.name).toBe('bookmark');
+    expect(intranet.assignments).toEqual([]);
+    // not an AD app: nothing else of it is read
+    expect(sb.audit.filter((e) => e.path.startsWith(`/api/v1/apps/${intranet.app!.id}`))).toEqual([]);
+
+    const none = await read([], 'nowhere.example.com');
+    expect(none.app).toBeNull();
+    expect(sb.audit.filter((e) => e.path === '/api/v1/apps').map((e) => e.query.filter ?? `q=${e.query.q}`)).toEqual([
+      'name eq "active_directory"',
+      'q=nowhere.example.com',
+    ]);
+  });
+
+  test('observed DNs: app users and AD-imported groups of the app', async () => {
+    const d = await read(['Engineering']);
+    expect(d.observedDns).toEqual([`CN=Ada Lovelace,ou=engineering,${EMP.toLowerCase()}`, `CN=Domain Users,${EMP}`].sort());
+  });
+});
