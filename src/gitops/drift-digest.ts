@@ -5,8 +5,9 @@
  *
  * In: each change's identity and its before/after; error and warning findings by code, place and message.
  * Out, because they move without the drift moving: createdAt, tool version, org URL, budget, fingerprint
- * (it covers `lastUpdated`), member counts (people join groups), reasons (wording may change between
- * okta-ou versions), info findings, and finding line/column (editing a file shifts them).
+ * (it covers `lastUpdated`), member counts (people join groups; also the numbers inside finding messages,
+ * e.g. "its 42 existing users"), reasons (wording may change between okta-ou versions), info findings,
+ * and finding line/column (editing a file shifts them).
  */
 import { createHash } from 'node:crypto';
 import type { Change, Finding, Plan } from '../model/types';
@@ -29,7 +30,7 @@ function changeKey(c: Change): unknown {
 }
 
 function findingKey(f: Finding): unknown {
-  return { code: f.code, severity: f.severity, directory: f.directory, file: f.file, object: f.object && { type: f.object.type, id: f.object.id }, message: f.message };
+  return { code: f.code, severity: f.severity, directory: f.directory, file: f.file, object: f.object && { type: f.object.type, id: f.object.id }, message: f.message.replace(/\d+/g, '#') };
 }
 
 /** `sha256:<hex>` over the drift of `plan` (see the module comment); equal drift gives an equal digest. */

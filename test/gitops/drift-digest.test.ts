@@ -26,6 +26,7 @@ describe('driftDigest', () => {
     ['findings moved to other lines', (p) => p.findings.forEach((f) => f.line !== undefined && (f.line += 3))],
     ['an extra info finding', (p) => p.findings.push({ code: 'UNMANAGED_PROFILE_KEYS', severity: 'info', message: 'x' })],
     ['changes and findings in another order', (p) => (p.changes.reverse(), p.findings.reverse())],
+    ['other counts inside finding messages', (p) => p.findings.forEach((f) => (f.message = f.message.replace(/\d+/g, '7')))],
     ['a safety verdict recomputed', (p) => (p.safety = { exceeded: false, reasons: [] })],
   ])('ignores %s', (_what, mutate) => {
     expect(digestOf(mutate)).toBe(base);
