@@ -52,6 +52,41 @@ function movedSince(c: Change, live: LiveState): string[] {
   return out;
 }
 
+/**
+ * A change the fresh plan has and the saved one lacks means its object then matched the files and now
+ * does not: what it was is the change's `after`, what it is now its `before`.
+ */
+function inferredMove(c: Change, saved: Change | undefined): string[] {
+  if (c.kind === 'attributeMapping') {
+    if (saved) return [];
+    if (c.action === 'create') return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
+    if (c.action === 'delete') return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${c.before?.expression})`];
+    return [`${c.directory}: mapping property ${c.property} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
+  }
+  const label = `"${c.group.name}"`;
+  switch (c.action) {
+    case 'create':
+      return saved ? [] : [`${c.directory}: ${label} was unassigned`];
+    case 'delete':
+      return saved ? [] : [`${c.directory}: ${label} was assigned outside okta-ou (priority ${c.before?.priority})`];
+    case 'update': {
+      if (saved || !c.before || !c.after) return [];
+      const b = c.before.profile;
+      const a = c.after.profile;
+      return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+        .sort()
+        .filter((k) => !sameOu(k, a[k], b[k]))
+        .map((k) => `${c.directory}: ${label} profile.${k} ${show(a[k])} → ${show(b[k])}`);
+    }
+    case 'reorder': {
+      const before = new Map(((saved?.kind === 'assignment' && saved.moves) || []).map((m) => [m.group.id, m.from]));
+      return (c.moves ?? [])
+        .filter((m) => before.get(m.group.id) !== m.from)
+        .map((m) => `${c.directory}: "${m.group.name}" is now at priority ${m.from}`);
+    }
+  }
+}
+
 /** What moved between the saved plan and now, one line each; never empty. */
 export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string[] {
   const lines: string[] = [];
@@ -60,7 +95,9 @@ export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string
   const savedById = new Map(saved.changes.map((c) => [c.id, c]));
   for (const c of fresh.changes) {
     const s = savedById.get(c.id);
-    if (!s) lines.push(`now also needed: ${describeChange(c)}`);
+    const inferred = inferredMove(c, s);
+    if (inferred.length > 0) lines.push(...inferred);
+    else if (!s) lines.push(`now also needed: ${describeChange(c)}`);
     else if (canonicalJson({ ...s, members: undefined, reason: undefined }) !== canonicalJson({ ...c, members: undefined, reason: undefined })) {
       lines.push(`now different: ${describeChange(c)}`);
     }

@@ -82,3 +82,61 @@ export function order(sb: Sandbox, app: string): string[] {
 }
 
 export const writes = (sb: Sandbox) => sb.audit.filter((e) => e.method !== 'GET');
+
+/** An app's assignments right now, for replaying the audit log later. */
+export function snapshot(sb: Sandbox, app: string): Array<{ groupId: string; priority: number; profile: Record<string, unknown> }> {
+  return sb.org.assignmentsOf(app).map((a) => ({ groupId: a.groupId, priority: a.priority, profile: { ...a.profile } }));
+}
+
+/** Fault name marking a fault that lets the write commit before failing the reply (`after: true`). */
+export const COMMITTED = 'committed';
+
+/**
+ * Replays the audit log's committed assignment writes of one app over `initial` and counts writes
+ * that landed on a priority another assignment held at that moment (each would make Okta shift that
+ * other assignment). Returns the count and the replayed priorities (to check the replay itself).
+ */
+export function replayCollisions(
+  sb: Sandbox,
+  app: string,
+  initial: Array<{ groupId: string; priority: number }>,
+  from = 0,
+): { collisions: string[]; priorities: Record<string, number> } {
+  const appId = sb.org.findApp(app)!.id;
+  const state = new Map(initial.map((a) => [a.groupId, a.priority]));
+  const collisions: string[] = [];
+  const re = new RegExp(`^/api/v1/apps/${appId}/groups/([^/]+)$`);
+  for (const e of sb.audit.slice(from)) {
+    const m = re.exec(e.path);
+    if (!m || e.method === 'GET') continue;
+    const committed = (e.status >= 200 && e.status < 300) || e.fault === COMMITTED;
+    if (!committed) continue;
+    const g = m[1];
+    if (e.method === 'DELETE') state.delete(g);
+    else if (e.method === 'PUT') {
+      const p = (e.body as { priority?: number }).priority;
+      if (typeof p !== 'number') {
+        collisions.push(`PUT ${g} without a priority`);
+        continue;
+      }
+      for (const [other, q] of state) if (other !== g && q === p) collisions.push(`PUT ${g} priority ${p} held by ${other}`);
+      state.set(g, p);
+    } else if (e.method === 'PATCH') {
+      for (const op of e.body as Array<{ path: string; value: unknown }>) {
+        if (op.path === '/priority') collisions.push(`PATCH ${g} priority`);
+      }
+    }
+  }
+  return { collisions, priorities: Object.fromEntries(state) };
+}
+
+/** Sends one request to the sandbox directly, as another admin would (out-of-band change). */
+export async function oktaRequest(sb: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${sb.url}${path}`, {
+    method,
+    headers: { authorization: `SSWS ${sb.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
