@@ -74,3 +74,18 @@ describe('a plan with 5,000 changes as Markdown', () => {
     expect(out.split('\n').filter((l) => /^\| `[+~-]` \| group /.test(l))).toHaveLength(20);
   });
 });
+
+describe('a plan with thousands of findings as Markdown', () => {
+  test('cuts the findings table too, and says how many findings it left out', () => {
+    const plan = hugePlan(10);
+    for (let i = 0; i < 3000; i++) {
+      plan.findings.push({ code: 'OU_NOT_IMPORT_OU', severity: 'warning', message: `live assignment ${i} targets an OU that is not an import OU`, directory: 'corp', object: { type: 'assignment', id: `00g-${i}` } });
+    }
+    const md = renderPlanMarkdown(plan);
+    expect(md.length).toBeLessThan(60000);
+    const shown = md.split('\n').filter((l) => l.startsWith('| ⚠️ warning')).length;
+    expect(md).toContain(`… ${(plan.findings.length - shown).toLocaleString('en-US')} findings not shown;**`);
+    expect(md.split('\n').filter((l) => /^\| `[+~-]` \| group /.test(l))).toHaveLength(10);
+    tablesAreWhole(md);
+  });
+});
