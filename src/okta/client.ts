@@ -125,6 +125,10 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       };
       if (so.body !== undefined) headers['content-type'] = so.contentType ?? 'application/json';
       const release = await governor.acquire(bucket);
+      if (opts.signal?.aborted) {
+        release();
+        throw aborted();
+      }
       const started = now();
       let status: number;
       let resHeaders: Record<string, string | string[]>;
@@ -169,7 +173,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
       verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
       const body = parseBody(text);
-      if ((status >= 200 && status < 300) || so.okStatuses?.includes(status) || so.raw) {
+      if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
         return { status, headers: resHeaders, body, requestId };
       }
       if (status === 429 && retries < maxRetries) {
@@ -197,6 +201,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         }
         if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
       }
+      if (so.raw) return { status, headers: resHeaders, body, requestId };
       throw errorFromResponse(
         {
           method,

@@ -41,8 +41,10 @@ interface BucketState {
   blockedUntil?: number;
   blockReason?: string;
   inFlight: number;
-  /** A wait in progress, shared by every request of the bucket so it is logged once. */
-  waiting?: Promise<void>;
+  /** Requests waiting for this bucket, in arrival order. */
+  queue: Array<(release: () => void) => void>;
+  /** A timer for the reset is running. */
+  waiting: boolean;
 }
 
 export interface BucketSnapshot {
@@ -70,10 +72,11 @@ export function parseRateHeaders(headers: Record<string, string | string[] | und
   };
 }
 
+type Verdict = 'go' | 'hold' | { until: number; reason: string };
+
 export class Governor {
   private readonly buckets = new Map<string, BucketState>();
   private inFlight = 0;
-  private waiters: Array<() => void> = [];
   private readonly opts: GovernorOptions;
 
   constructor(opts: GovernorOptions) {
@@ -86,64 +89,14 @@ export class Governor {
   }
 
   /**
-   * Resolves when a request to `bucket` may be sent, with the function that must be called once its
-   * answer (or failure) is in.
+   * Resolves, in arrival order per bucket, when a request to `bucket` may be sent, with the function
+   * that must be called once its answer (or failure) is in.
    */
-  async acquire(bucket: string): Promise<() => void> {
-    for (;;) {
-      const b = this.state(bucket);
-      const now = this.opts.now();
-      if (b.blockedUntil !== undefined) {
-        if (now < b.blockedUntil) {
-          await this.waitUntil(bucket, b, b.blockedUntil, b.blockReason ?? 'rate-limit reset after 429');
-          continue;
-        }
-        b.blockedUntil = undefined;
-        b.blockReason = undefined;
-      }
-      if (b.resetAt !== undefined && now >= b.resetAt) {
-        // The window has rolled over: the bucket is full again until a response says otherwise.
-        b.remaining = b.limit;
-        b.resetAt = undefined;
-      }
-      if (this.inFlight >= this.opts.maxConcurrency) {
-        await this.changed();
-        continue;
-      }
-      if (b.limit === undefined || b.limit <= 0) {
-        // Unknown bucket: send one probe and learn its limit before sending more.
-        if (b.inFlight > 0) {
-          await this.changed();
-          continue;
-        }
-      } else {
-        const allowed = Math.max(1, Math.floor(b.limit * this.opts.maxCapacity));
-        const usedBefore = b.limit - (b.remaining ?? b.limit);
-        if (usedBefore + b.inFlight >= allowed) {
-          if (b.inFlight > 0 || b.resetAt === undefined) {
-            // Answers in flight will update `remaining`; wait for them rather than guess.
-            if (b.inFlight > 0) {
-              await this.changed();
-              continue;
-            }
-          } else {
-            const pct = Math.round(this.opts.maxCapacity * 100);
-            await this.waitUntil(bucket, b, b.resetAt, `rate-limit reset (${usedBefore}/${b.limit} used, keeping under ${pct}%)`);
-            continue;
-          }
-        }
-      }
-      b.inFlight++;
-      this.inFlight++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        b.inFlight--;
-        this.inFlight--;
-        this.notify();
-      };
-    }
+  acquire(bucket: string): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.state(bucket).queue.push(resolve);
+      this.pump();
+    });
   }
 
   /** Learns the bucket's state from any response's headers. */
@@ -164,7 +117,7 @@ export class Governor {
     b.limit = h.limit;
     b.resetEpoch = h.reset;
     b.resetAt = resetAt;
-    this.notify();
+    this.pump();
   }
 
   /**
@@ -198,6 +151,59 @@ export class Governor {
     return this.inFlight;
   }
 
+  /** Starts every queued request that may go now, one bucket after another (round robin). */
+  private pump(): void {
+    let progressed = true;
+    while (progressed) {
+      progressed = false;
+      for (const [name, b] of this.buckets) {
+        if (b.queue.length === 0) continue;
+        const verdict = this.verdict(b);
+        if (verdict === 'go') {
+          const resolve = b.queue.shift()!;
+          b.inFlight++;
+          this.inFlight++;
+          let released = false;
+          resolve(() => {
+            if (released) return;
+            released = true;
+            b.inFlight--;
+            this.inFlight--;
+            this.pump();
+          });
+          progressed = true;
+        } else if (verdict !== 'hold') {
+          this.waitUntil(name, b, verdict.until, verdict.reason);
+        }
+      }
+    }
+  }
+
+  private verdict(b: BucketState): Verdict {
+    const now = this.opts.now();
+    if (b.blockedUntil !== undefined) {
+      if (now < b.blockedUntil) return { until: b.blockedUntil, reason: b.blockReason ?? 'rate-limit reset after 429' };
+      b.blockedUntil = undefined;
+      b.blockReason = undefined;
+    }
+    if (b.resetAt !== undefined && now >= b.resetAt) {
+      // The window has rolled over: the bucket is full again until a response says otherwise.
+      b.remaining = b.limit;
+      b.resetAt = undefined;
+    }
+    if (this.inFlight >= this.opts.maxConcurrency) return 'hold';
+    // Unknown bucket: send one probe and learn its limit before sending more.
+    if (b.limit === undefined || b.limit <= 0) return b.inFlight > 0 ? 'hold' : 'go';
+    const allowed = Math.max(1, Math.floor(b.limit * this.opts.maxCapacity));
+    const used = b.limit - (b.remaining ?? b.limit);
+    if (used + b.inFlight < allowed) return 'go';
+    // Answers in flight will update `remaining`; wait for them rather than guess.
+    if (b.inFlight > 0) return 'hold';
+    if (b.resetAt === undefined) return 'go';
+    const pct = Math.round(this.opts.maxCapacity * 100);
+    return { until: b.resetAt, reason: `rate-limit reset (${used}/${b.limit} used, keeping under ${pct}%)` };
+  }
+
   /** Server reset (epoch s) on the local clock, plus 1 s for the Date header's whole-second resolution. */
   private localTime(resetEpochS: number, serverDateMs?: number): number {
     const now = this.opts.now();
@@ -208,29 +214,27 @@ export class Governor {
   private state(bucket: string): BucketState {
     let b = this.buckets.get(bucket);
     if (!b) {
-      b = { inFlight: 0 };
+      b = { inFlight: 0, queue: [], waiting: false };
       this.buckets.set(bucket, b);
     }
     return b;
   }
 
-  private waitUntil(bucket: string, b: BucketState, until: number, reason: string): Promise<void> {
-    if (b.waiting) return b.waiting;
+  /** One timer per bucket, logged once, however many requests wait on it. */
+  private waitUntil(bucket: string, b: BucketState, until: number, reason: string): void {
+    if (b.waiting) return;
+    b.waiting = true;
     const ms = Math.max(0, until - this.opts.now());
     this.opts.log(`waiting ${Math.ceil(ms / 1000)} s for ${bucket} ${reason}`);
-    b.waiting = this.opts.sleep(ms).finally(() => {
-      b.waiting = undefined;
-    });
-    return b.waiting;
-  }
-
-  private changed(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  private notify(): void {
-    const ws = this.waiters;
-    this.waiters = [];
-    for (const w of ws) w();
+    void this.opts.sleep(ms).then(
+      () => {
+        b.waiting = false;
+        this.pump();
+      },
+      () => {
+        b.waiting = false;
+        this.pump();
+      },
+    );
   }
 }

@@ -89,3 +89,21 @@ describe('counts()', () => {
     }
   });
 });
+
+describe('abort', () => {
+  it('stops a request in flight and sends nothing more once aborted', async () => {
+    const server = await startFakeOkta(() => undefined); // never answers
+    const controller = new AbortController();
+    const client = createOktaClient(sswsConfig(server.url), { signal: controller.signal });
+    try {
+      const pending = client.request('GET', '/api/v1/apps');
+      setTimeout(() => controller.abort(), 20);
+      await expect(pending).rejects.toMatchObject({ code: 'ABORTED', exitCode: 130 });
+      await expect(client.request('GET', '/api/v1/groups')).rejects.toMatchObject({ code: 'ABORTED' });
+      expect(server.seen.map((r) => r.path)).toEqual(['/api/v1/apps']);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});

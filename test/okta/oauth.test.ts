@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createOktaClient } from '../../src/okta/client';
 import type { ConnectionConfig } from '../../src/okta/config';
-import { FakeClock } from './support/fake-okta';
+import { FakeClock, httpDate, json, startFakeOkta } from './support/fake-okta';
 import { startOAuthOkta } from './support/oauth-okta';
 
 const CLIENT_ID = '0oaSERVICEAPP0001';
@@ -116,6 +116,31 @@ describe('OAuth 2.0 private_key_jwt', () => {
       expect(apiCalls.every((r) => /^DPoP /.test(String(r.headers.authorization)))).toBe(true);
       // A fresh proof per request.
       expect(new Set(apiCalls.map((r) => r.headers.dpop)).size).toBe(3);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
+
+describe('token endpoint rate limit', () => {
+  it('waits out a 429 from /oauth2/v1/token and then uses the token', async () => {
+    const clock = new FakeClock();
+    let tokenCalls = 0;
+    const server = await startFakeOkta((req, res) => {
+      if (req.path === '/oauth2/v1/token') {
+        tokenCalls++;
+        const headers = { date: httpDate(clock.now()), 'x-rate-limit-limit': '600', 'x-rate-limit-reset': String(Math.floor(clock.now() / 1000) + 4) };
+        if (tokenCalls === 1) return json(res, 429, { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }, { ...headers, 'x-rate-limit-remaining': '0' });
+        return json(res, 200, { token_type: 'Bearer', expires_in: 3600, access_token: 'at-after-429', scope: 'okta.apps.read' }, { ...headers, 'x-rate-limit-remaining': '598' });
+      }
+      json(res, 200, { auth: req.headers.authorization });
+    });
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read'], 'k'), { now: clock.now, sleep: clock.sleep });
+    try {
+      expect((await client.request('GET', '/api/v1/apps')).body).toEqual({ auth: 'Bearer at-after-429' });
+      expect([tokenCalls, clock.slept]).toEqual([2, [5000]]);
+      expect(server.seen[1].headers['x-okta-retry-count']).toBe('1');
     } finally {
       await client.close();
       await server.close();
