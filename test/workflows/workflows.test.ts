@@ -66,12 +66,16 @@ describe.each(files)('%s', (file) => {
     for (const job of Object.values(wf.jobs)) expect(job.permissions).toBeUndefined();
   });
 
-  test('uses secrets only under the Okta SDK’s env names', () => {
+  test('uses secrets only under the Okta SDK’s env names, and only in the steps that call Okta', () => {
     for (const m of text.matchAll(/secrets\.([A-Za-z_]+)/g)) expect(m[1]).toMatch(/^OKTA_CLIENT_(ORGURL|TOKEN|CLIENTID|PRIVATEKEY|KEYID)$/);
-    for (const job of Object.values(wf.jobs)) {
-      for (const [k, v] of Object.entries(job.env ?? {})) {
+    for (const job of Object.values(wf.jobs)) expect(JSON.stringify(job.env ?? {})).not.toContain('secrets.');
+    for (const s of steps) {
+      const env = s.env ?? {};
+      for (const [k, v] of Object.entries(env)) {
         if (/secrets\./.test(String(v))) expect(String(v)).toContain(k === 'OKTA_CLIENT_AUTHORIZATIONMODE' ? 'secrets.OKTA_CLIENT_PRIVATEKEY' : `secrets.${k}`);
       }
+      // Okta credentials reach a step only if it runs an okta-ou command that talks to Okta.
+      if ('OKTA_CLIENT_ORGURL' in env) expect(s.run).toMatch(/okta-ou\.js (plan|"\$\{args\[@\]\}")/);
     }
   });
 
@@ -97,11 +101,19 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('the okta-ou workflows', () => {
-  test('ask Okta for exactly the scopes `okta-ou scopes` lists: read-only for plan and drift', () => {
-    const scopesOf = (file: string): string | undefined => Object.values(load(file).wf.jobs)[0]!.env?.OKTA_CLIENT_SCOPES;
-    expect(scopesOf('okta-ou-plan.yml')).toBe(scopesFor('plan').join(' '));
-    expect(scopesOf('okta-ou-drift.yml')).toBe(scopesFor('plan').join(' '));
-    expect(scopesOf('okta-ou-apply.yml')).toBe(scopesFor('apply').join(' '));
+  test('ask Okta for exactly the scopes `okta-ou scopes` lists: read-only except for the apply step', () => {
+    const scopesOf = (file: string): Array<[string, string | undefined]> =>
+      Object.values(load(file).wf.jobs)
+        .flatMap((j) => j.steps)
+        .filter((s) => s.env?.OKTA_CLIENT_ORGURL)
+        .map((s) => [(s as { name?: string }).name ?? '', s.env?.OKTA_CLIENT_SCOPES]);
+    const plan = scopesFor('plan').join(' ');
+    expect(scopesOf('okta-ou-plan.yml')).toEqual([['Plan against Okta', plan]]);
+    expect(scopesOf('okta-ou-drift.yml')).toEqual([['Plan against Okta', plan]]);
+    expect(scopesOf('okta-ou-apply.yml')).toEqual([
+      ['Plan the merged commit', plan],
+      ['Apply that plan', scopesFor('apply').join(' ')],
+    ]);
   });
 
   test('plan and drift use --detailed-exitcode and save the JSON plan; apply applies that saved plan', () => {
