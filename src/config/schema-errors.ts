@@ -65,6 +65,20 @@ function typeHint(segs: readonly string[], type: unknown, value: unknown): strin
   return `write ${typeWord(type)}`;
 }
 
+// Words people reach for that are not misspellings of the key they mean.
+const knownAliases: Record<string, string> = {
+  organizationalunit: 'ou',
+  name: 'group',
+  groupname: 'group',
+  groupid: 'group',
+  importous: 'importOUs',
+  userous: 'importOUs',
+  mappings: 'attributeMappings',
+  application: 'app',
+  appid: 'app',
+  applabel: 'app',
+};
+
 /** Whether an error should be dropped because another error explains it better. */
 function isNoise(e: ErrorObject): boolean {
   // `if`/`then` wrappers and the `propertyNames` summary repeat what their inner error says.
@@ -92,12 +106,14 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
       case 'additionalProperties': {
         const name = String((e.params as { additionalProperty: string }).additionalProperty);
         const allowed = Object.keys(props);
-        const guess = closest(name, allowed);
+        const alias = knownAliases[name.toLowerCase()];
+        const guess = closest(name, allowed) ?? (alias !== undefined && allowed.includes(alias) ? alias : undefined);
         const keyNode = locateKey(doc, segs, name);
         const where = keyNode ? pos.ofNode(keyNode) : pos.ofPath(segs);
-        const hint = guess
-          ? `did you mean "${guess}"? (allowed keys here: ${allowed.join(', ')})`
-          : `allowed keys here: ${allowed.join(', ')}; remove or rename it`;
+        const special = name.toLowerCase() === 'priority' && allowed.includes('ou') ? 'priority is the order of the groups list (first = highest): move the entry instead' : undefined;
+        const hint =
+          special ??
+          (guess ? `did you mean "${guess}"? (allowed keys here: ${allowed.join(', ')})` : `allowed keys here: ${allowed.join(', ')}; remove or rename it`);
         out.push(schemaFinding(where, `unknown key "${name}" ${segs.length === 0 ? 'at the top level' : `in ${here}`}`, hint));
         break;
       }

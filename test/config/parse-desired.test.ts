@@ -187,3 +187,23 @@ directories:
     safety: { maxChangeShare: 0.1, minExisting: 1 },
   });
 });
+
+test('unknown keys people reach for get the key they mean', () => {
+  const text = `version: 1
+directories:
+  corp:
+    application: corp.example.com
+    importOUs: [DC=corp]
+    groups:
+      - name: Engineering
+        organizationalUnit: OU=Eng,DC=corp
+        priority: 1
+`;
+  const hints = parseDesired([{ path: 'x.yaml', text }]).findings.filter((f) => f.message.startsWith('unknown key')).map((f) => f.hint);
+  expect(hints).toEqual([
+    expect.stringMatching(/^did you mean "app"\?/),
+    expect.stringMatching(/^did you mean "group"\?/),
+    expect.stringMatching(/^did you mean "ou"\?/),
+    'priority is the order of the groups list (first = highest): move the entry instead',
+  ]);
+});
