@@ -47,7 +47,7 @@ export interface SlotRequest {
  */
 export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): Map<string, number> {
   const reusable = ordered.filter((r) => r.current !== null).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
-  let fresh = livePriorities.length === 0 ? 0 : Math.max(...livePriorities.map(toRank)) + 1;
+  let fresh = livePriorities.reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
   const out = new Map<string, number>();
   let next = 0;
   let prev = -Infinity;

@@ -10,7 +10,8 @@
  *   intended one (live profile with the managed keys replaced, target priority), so apply can PUT
  *   `after` as is without dropping keys the file does not manage.
  * - reorder: one change per directory listing every managed, existing group whose priority changes
- *   (never one update per group for priority alone).
+ *   (never one update per group for priority alone), in the new order; `group` is the first move and
+ *   `members` the sum of the moved groups' members (an upper bound on the users whose OU may change).
  * - delete: `authoritative` mode only, for assignments not listed and not ignored; never a group an
  *   ambiguous reference might mean.
  * Order of the result: creates and updates by target priority, then the reorder, then deletes.

@@ -61,13 +61,18 @@ export function liveSlice(live: LiveState, desired: DesiredState): LiveSlice {
   return { directories: directories.sort((a, b) => cmp(a.name, b.name)) };
 }
 
-/** JSON with object keys sorted at every level. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+function sortedKeys(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(sortedKeys);
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort(cmp);
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort(cmp)) if (o[k] !== undefined) out[k] = sortedKeys(o[k]);
+  return out;
+}
+
+/** JSON with object keys sorted at every level (code-unit order), no whitespace. */
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(sortedKeys(v)) ?? 'null';
 }
 
 export function fingerprintOf(slice: LiveSlice): string {

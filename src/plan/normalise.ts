@@ -17,10 +17,41 @@ import type { DesiredDirectory, DesiredGroup } from '../model/types';
 /** The assignment profile key the AD app reads the target OU from (notes/okta-api.md §1, seeds/000). */
 export const OU_KEY = 'organizationalUnit';
 
+// A plan compares the same few thousand DNs many times (diff, lints, fingerprint); parsing is the cost.
+const canonical = new Map<string, string | null>();
+
+/** `tryNormaliseDn` (lower case), memoised. */
+export function canonicalDn(dn: string): string | null {
+  let c = canonical.get(dn);
+  if (c === undefined) {
+    if (canonical.size > 100_000) canonical.clear();
+    c = tryNormaliseDn(dn);
+    canonical.set(dn, c);
+  }
+  return c;
+}
+
+/**
+ * True when `child` is `parent` or below it (both valid DNs), like `isUnder` of src/model/dn.ts but on
+ * memoised canonical forms: the canonical parent must be a suffix of the canonical child, starting right
+ * after an RDN separator (a comma not escaped by an odd run of backslashes).
+ */
+export function dnUnder(child: string, parent: string): boolean {
+  const c = canonicalDn(child);
+  const p = canonicalDn(parent);
+  if (c === null || p === null) return false;
+  if (c === p) return true;
+  const at = c.length - p.length - 1;
+  if (at < 1 || c[at] !== ',' || !c.endsWith(p)) return false;
+  let slashes = 0;
+  for (let i = at - 1; i >= 0 && c[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
 /** The comparison form of an OU value; null when the value is absent or not a string. */
 export function ouKey(ou: unknown): string | null {
   if (typeof ou !== 'string') return null;
-  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
+  return canonicalDn(ou) ?? ou.trim().toLowerCase();
 }
 
 /** True when two OU values name the same OU (case- and spacing-insensitive). */
@@ -32,7 +63,7 @@ export function ousEqual(a: unknown, b: unknown): boolean {
 /** The OU value okta-ou writes for a desired group. */
 export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): string {
   if (ouCase === 'preserve') return ou;
-  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
+  return canonicalDn(ou) ?? ou.trim().toLowerCase();
 }
 
 /** The profile keys a desired group manages: `organizationalUnit` first, then its profile keys sorted. */
