@@ -29,7 +29,7 @@ export const DEFAULT_MAX_CAPACITY = 0.5;
 
 export interface ConnectionFlags {
   orgUrl?: string;
-  /** A fraction (0.5) or a percentage (50). */
+  /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too). */
   maxCapacity?: number;
 }
 
@@ -122,14 +122,14 @@ export function normaliseOrgUrl(raw: string): string {
   return url.origin;
 }
 
-function normaliseCapacity(v: number | undefined): number {
-  if (v === undefined) return DEFAULT_MAX_CAPACITY;
-  const share = v > 1 ? v / 100 : v;
-  if (!Number.isFinite(share) || share <= 0 || share > 1) {
+function normaliseCapacity(pct: number | undefined): number {
+  if (pct === undefined) return DEFAULT_MAX_CAPACITY;
+  // Below 1 is refused rather than read as a fraction, so "1" can only mean 1 %.
+  if (!Number.isFinite(pct) || pct < 1 || pct > 100) {
     throw new OktaConfigError(
-      `--max-capacity ${v} is out of range`,
-      'give the share of each rate-limit bucket okta-ou may use: a percentage from 1 to 100 (or a fraction such as 0.5)',
+      `--max-capacity ${pct} is out of range`,
+      'give the share of each rate-limit bucket okta-ou may use as a percentage from 1 to 100 (default 50)',
     );
   }
-  return share;
+  return pct / 100;
 }

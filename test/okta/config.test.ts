@@ -35,9 +35,9 @@ describe('resolveConnection', () => {
   it('lets flags win over the environment', () => {
     const c = resolveConnection({ OKTA_CLIENT_ORGURL: 'https://a.okta.com', OKTA_CLIENT_TOKEN: 'tok' }, { orgUrl: 'https://b.okta.com', maxCapacity: 25 });
     expect([c.orgUrl, c.maxCapacity]).toEqual(['https://b.okta.com', 0.25]);
-    expect(resolveConnection({ OKTA_CLIENT_TOKEN: 'tok' }, { orgUrl: 'http://127.0.0.1:8080', maxCapacity: 0.8 })).toMatchObject({
+    expect(resolveConnection({ OKTA_CLIENT_TOKEN: 'tok' }, { orgUrl: 'http://127.0.0.1:8080', maxCapacity: 1 })).toMatchObject({
       orgUrl: 'http://127.0.0.1:8080',
-      maxCapacity: 0.8,
+      maxCapacity: 0.01,
     });
   });
 
@@ -62,7 +62,8 @@ describe('resolveConnection', () => {
     [{ OKTA_CLIENT_ORGURL: 'http://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'uses http', 'plain http is allowed only for loopback hosts'],
     [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com/api/v1', OKTA_CLIENT_TOKEN: 't' }, {}, 'more than scheme, host and port', 'https://example.okta.com'],
     [{ OKTA_CLIENT_ORGURL: 'https://example-admin.okta.com', OKTA_CLIENT_TOKEN: 't' }, {}, 'Admin Console host', 'https://example.okta.com'],
-    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, { maxCapacity: 0 }, 'out of range', 'percentage'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, { maxCapacity: 0.5 }, 'out of range', 'percentage from 1 to 100'],
+    [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_TOKEN: 't' }, { maxCapacity: 101 }, 'out of range', 'percentage'],
     [{ OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_AUTHORIZATIONMODE: 'Bearer' }, {}, 'is "Bearer"', 'SSWS'],
     [
       { OKTA_CLIENT_ORGURL: 'https://example.okta.com', OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey', OKTA_CLIENT_CLIENTID: 'c' },
