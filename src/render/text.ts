@@ -85,7 +85,7 @@ function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
 }
 
 /** The unsafe-plan banner, with the numbers of each threshold exceeded. Empty when the plan is safe. */
-export function renderSafetyText(plan: Plan, k: Chalk): string {
+function safetyBanner(plan: Plan, k: Chalk): string {
   if (!plan.safety.exceeded) return '';
   const lines = [k.red.bold('!! UNSAFE PLAN: a safety threshold is exceeded')];
   for (const r of plan.safety.reasons) lines.push(k.red(`   ${clean(r)}`));
@@ -119,7 +119,7 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
     out.push(`${k.dim(`${budget}.`)}\n`);
   }
 
-  const banner = renderSafetyText(plan, k);
+  const banner = safetyBanner(plan, k);
   if (banner) out.push(banner);
 
   if (plan.changes.length === 0) {
