@@ -32,6 +32,8 @@ export interface RawAssignment {
 export interface RawAppUser {
   id?: string;
   scope?: string;
+  status?: string;
+  syncState?: string;
   credentials?: { userName?: unknown } | null;
   profile?: { dn?: unknown; email?: unknown } | null;
 }

@@ -118,11 +118,11 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const orgIds: string[] = [];
   const orgNames: string[] = [];
   for (const { d, slice } of slices) {
-    const assigned = Object.values(slice?.groups ?? {});
+    const byName = nameIndex(Object.values(slice?.groups ?? {}));
     for (const ref of refsOf(d)) {
       if (looksLikeGroupId(ref)) {
         if (!slice?.groups[ref]) orgIds.push(ref);
-      } else if (!assigned.some((g) => g.name === ref)) {
+      } else if (!byName.has(ref)) {
         orgNames.push(ref);
       }
     }
@@ -134,6 +134,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     slices.map(async ({ d, app, slice }): Promise<LiveDirectory> => {
       const groups: Record<string, LiveGroup> = { ...(slice?.groups ?? {}) };
       const assigned = Object.values(groups);
+      const assignedByName = nameIndex(assigned);
       const resolved: Record<string, LiveGroup[]> = {};
       for (const ref of refsOf(d)) {
         let matches: LiveGroup[];
@@ -141,8 +142,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           const g = groups[ref] ?? org.byId.get(ref) ?? null;
           matches = g ? [g] : [];
         } else {
-          const exactAssigned = assigned.filter((g) => g.name === ref);
-          matches = exactAssigned.length > 0 ? exactAssigned : matchName(ref, [...(org.byName.get(ref) ?? []), ...assigned]);
+          const exactAssigned = assignedByName.get(ref);
+          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...assigned]);
         }
         resolved[ref] = matches;
         for (const g of matches) groups[g.id] = groups[g.id] ?? g;
@@ -155,7 +156,11 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       for (const [id, n] of memberCounts) if (groups[id] && groups[id].usersCount === undefined) groups[id] = { ...groups[id], usersCount: n };
       for (const [ref, gs] of Object.entries(resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
       const dns = new Set<string>();
-      for (const u of slice.appUsers) if (typeof u.profile?.dn === 'string' && u.profile.dn !== '') dns.add(u.profile.dn);
+      // A user whose push failed (syncState ERROR, still STAGED) is not in AD: its dn is no evidence of an import OU.
+      for (const u of slice.appUsers) {
+        if (u.syncState === 'ERROR' || u.status === 'STAGED') continue;
+        if (typeof u.profile?.dn === 'string' && u.profile.dn !== '') dns.add(u.profile.dn);
+      }
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);
       return {
         name: d.name,
@@ -174,6 +179,13 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
 
 function refsOf(d: DesiredDirectory): string[] {
   return [...new Set(d.groups.map((g) => g.group))];
+}
+
+/** Groups by exact name (names are not unique in Okta: a list per name). */
+function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
+  const out = new Map<string, LiveGroup[]>();
+  for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
+  return out;
 }
 
 function uniqueById(groups: LiveGroup[]): LiveGroup[] {

@@ -1,13 +1,183 @@
+/**
+ * `okta-ou export`: write desired-state YAML from the live org, to bootstrap a repository (DESIGN.md §2).
+ * Read-only against Okta. A directory already declared in the mappings folder is refreshed in the file
+ * that declares it (comments and layout kept where the content is unchanged); a new one gets
+ * `<out>/<name>.yaml`. A plan right after an export shows no assignment or mapping changes, except the
+ * removal of a live `dn` mapping, which the file says.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from '../command';
-import { OktaOuError } from '../../errors';
+import type { CliContext, GlobalOptions } from '../context';
+import type { DesiredDirectory, DesiredState } from '../../model/types';
+import { OktaOuError, UsageError } from '../../errors';
+import { readDesired } from '../../config';
+import { createOktaClient, resolveConnection } from '../../okta';
+import type { OktaApi } from '../../okta/api';
+import { readLive } from '../../live';
+import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
+import { renderExportYaml } from '../../export/render-export-yaml';
 
-// Placeholder until its issue lands; replaced by the real command.
+interface AdApp {
+  id: string;
+  label: string;
+}
+
+/** The package's own schema, for the `$schema` line when the user's repository has no copy. */
+const PACKAGE_SCHEMA = path.resolve(__dirname, '../../../../schemas/okta-ou.schema.json');
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function listAdApps(api: OktaApi): Promise<AdApp[]> {
+  const apps = await api.list<{ id?: string; label?: string }>('/api/v1/apps', { filter: 'name eq "active_directory"', limit: 200 });
+  return apps.filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
+}
+
+/** Directories already declared under `outDir`, to refresh in place (none when the folder is new). */
+async function existingDirectories(outDir: string, cwd: string): Promise<DesiredDirectory[]> {
+  if (!(await exists(outDir))) return [];
+  const loaded = await readDesired(outDir, cwd);
+  const broken = loaded.findings.filter((f) => f.code === 'YAML_SYNTAX' || f.code === 'DUPLICATE_KEY');
+  if (broken.length > 0) {
+    const f = broken[0];
+    throw new OktaOuError('EXPORT_TARGET_UNREADABLE', `cannot update ${f.file}: ${f.message} (line ${f.line ?? '?'})`, {
+      hint: 'fix the YAML first (okta-ou validate shows where), or export into another folder with --out DIR',
+    });
+  }
+  return loaded.desired.directories;
+}
+
+function selectApps(apps: AdApp[], appRef: string | undefined, dirRef: string | undefined, existing: DesiredDirectory[]): AdApp[] {
+  let ref = appRef;
+  if (ref === undefined && dirRef !== undefined) ref = existing.find((d) => d.name === dirRef)?.app;
+  if (ref === undefined) {
+    if (dirRef !== undefined && apps.length !== 1)
+      throw new UsageError(`--directory ${dirRef} names no directory in the mappings and the org has ${apps.length} AD apps`, 'say which app with --app ID|LABEL');
+    return apps;
+  }
+  const hit = apps.filter((a) => a.id === ref || a.label === ref);
+  if (hit.length === 0) {
+    const known = apps.map((a) => `${a.label} (${a.id})`).join(', ') || 'none';
+    throw new OktaOuError('APP_NOT_FOUND', `no Active Directory app "${ref}" in the org`, { hint: `AD apps found: ${known}` });
+  }
+  return hit;
+}
+
+/** A desired state that names the apps and nothing else: readLive then reads exactly their live slices. */
+function probeState(targets: Array<{ name: string; app: AdApp }>): DesiredState {
+  const nowhere = { file: '', line: 0, column: 0 };
+  return {
+    directories: targets.map(({ name, app }) => ({
+      name,
+      app: app.id,
+      importOUs: [],
+      ouCase: 'lower' as const,
+      assignments: { mode: 'additive' as const, ignore: [] },
+      groups: [],
+      safety: { maxChangeShare: 0.25, minExisting: 10 },
+      source: nowhere,
+      fieldSources: {},
+    })),
+  };
+}
+
+function describe(d: ExportedDirectory): string {
+  const props = Object.keys(d.content.attributeMappings?.properties ?? {}).length;
+  const extra = [
+    d.notes.dnMapping !== undefined ? 'live dn mapping left out (the next plan removes it)' : '',
+    d.notes.uncovered.length > 0 ? `${d.notes.uncovered.length} group(s) outside the inferred import OUs` : '',
+  ].filter(Boolean);
+  return `${d.content.groups.length} group(s), ${props} mapping propert${props === 1 ? 'y' : 'ies'}, ${d.content.importOUs.length} import OU(s) inferred${extra.length ? `; ${extra.join('; ')}` : ''}`;
+}
+
+export async function runExport(
+  ctx: CliContext,
+  global: GlobalOptions,
+  opts: { app?: string; directory?: string; out?: string },
+): Promise<number> {
+  const outDir = path.resolve(ctx.cwd, opts.out ?? global.mappings);
+  const existing = await existingDirectories(outDir, ctx.cwd);
+  const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
+  const api = createOktaClient(resolveConnection(ctx.env, { orgUrl: global.orgUrl }), { log, verbose: global.verbose, signal: ctx.signal });
+  try {
+    const apps = selectApps(await listAdApps(api), opts.app, opts.directory, existing);
+    if (apps.length === 0) {
+      ctx.stderr.write('export: the org has no Active Directory app instances; nothing written\n');
+      return 0;
+    }
+    if (opts.directory !== undefined && apps.length > 1) throw new UsageError('--directory names one directory, but several AD apps were selected', 'add --app ID|LABEL');
+    const taken = new Set(existing.map((d) => d.name));
+    const targets = apps.map((app) => {
+      const declared = existing.find((d) => d.app === app.id || d.app === app.label);
+      const name = opts.directory ?? declared?.name ?? directoryNameFor(app.label, taken);
+      taken.add(name);
+      return { name, app, file: declared?.source.file ? path.resolve(ctx.cwd, declared.source.file) : path.join(outDir, `${name}.yaml`) };
+    });
+    const live = await readLive(api, probeState(targets), { log });
+    const schemaRef = (await exists(path.join(ctx.cwd, 'schemas/okta-ou.schema.json'))) ? path.join(ctx.cwd, 'schemas/okta-ou.schema.json') : PACKAGE_SCHEMA;
+    await fs.mkdir(outDir, { recursive: true });
+    for (const t of targets) {
+      const l = live.directories.find((d) => d.name === t.name);
+      if (!l?.app) throw new OktaOuError('APP_NOT_FOUND', `app ${t.app.label} (${t.app.id}) disappeared while exporting`, { hint: 'run okta-ou export again' });
+      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns });
+      const before = (await exists(t.file)) ? await fs.readFile(t.file, 'utf8') : undefined;
+      const text = renderExportYaml(
+        dir,
+        { schemaRef: path.relative(path.dirname(t.file), schemaRef).split(path.sep).join('/'), generatedAt: ctx.now().toISOString().slice(0, 10) },
+        before,
+      );
+      const shown = path.relative(ctx.cwd, t.file).split(path.sep).join('/');
+      if (text === before) {
+        ctx.stdout.write(`unchanged ${shown} (${t.name})\n`);
+        continue;
+      }
+      // Write beside and rename, so an interrupted export never leaves half a file.
+      await fs.writeFile(`${t.file}.tmp`, text);
+      await fs.rename(`${t.file}.tmp`, t.file);
+      ctx.stdout.write(`${before === undefined ? 'wrote' : 'updated'} ${shown} (${t.name}): ${describe(dir)}\n`);
+    }
+    ctx.stderr.write('next: review the files (import OUs are inferred), then run okta-ou plan\n');
+    return 0;
+  } finally {
+    await api.close();
+  }
+}
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: '(not yet available)',
-  usage: 'Usage: okta-ou export',
-  options: {},
-  async run() {
-    throw new OktaOuError('NOT_IMPLEMENTED', 'export is not available yet');
+  summary: 'write desired-state YAML from the live org (bootstrap); read-only',
+  usage: `Usage: okta-ou export [--app ID|LABEL] [--directory NAME] [--out DIR]
+
+Reads the org's Active Directory app instances and writes, per app, the group assignments in priority
+order with their OUs, the Okta→AD attribute mappings, the naming context, and import OUs inferred from
+where users live (marked as inferred: confirm them in the Admin Console). A directory already declared
+in the folder is updated in its own file, keeping your comments; others go to <out>/<name>.yaml.
+
+Options:
+  --app ID|LABEL     export only this AD app instance
+  --directory NAME   the directory to export (an existing one, or the name for --app's directory)
+  --out DIR          folder to write into (default: the --mappings folder, mappings/)
+
+Examples:
+  okta-ou export                               # every AD app into mappings/
+  okta-ou export --app corp.example.com --out mappings
+  okta-ou export --directory corp              # refresh the directory "corp" from Okta
+`,
+  options: {
+    app: { type: 'string' },
+    directory: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(ctx: CliContext, global: GlobalOptions, values: Record<string, unknown>) {
+    return runExport(ctx, global, {
+      app: values.app as string | undefined,
+      directory: values.directory as string | undefined,
+      out: values.out as string | undefined,
+    });
   },
 };

@@ -1,0 +1,188 @@
+/**
+ * `okta-ou export` end to end against the local Okta: export → validate → plan shows no changes, over
+ * several seeded orgs (names that need quoting, DNs with escaped characters, duplicate group names,
+ * extra profile keys, createOnly mappings, the demo org); re-export keeps the user's comments.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { OrgSeed } from '../../src/sandbox/types';
+import { parsePlanJson } from '../../src/render/json';
+import { runCli } from '../support/cli';
+import { oktaEnv, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+
+const users = ['ada', 'bob', 'cy', 'di'].map((n) => ({ login: `${n}@example.com`, firstName: n, lastName: 'Test' }));
+
+const tricky: OrgSeed = {
+  users,
+  groups: [
+    { name: 'R&D, Berlin', members: ['ada@example.com'] },
+    { name: 'yes', members: ['bob@example.com'] },
+    { name: '#hash: colon', members: [] },
+    { name: "O'Brien \"team\"", members: ['cy@example.com'] },
+    { name: '- dash', members: [] },
+    { name: 'Twin', id: '00gtwin00000000000a1', members: ['di@example.com'] },
+    { name: 'Twin', id: '00gtwin00000000000b2', members: [] },
+    { name: 'Not assigned', members: [] },
+  ],
+  apps: [
+    {
+      label: 'corp.example.com',
+      name: 'active_directory',
+      namingContext: 'corp.example.com',
+      importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'],
+      updateOUOnGroupChange: true,
+      assignments: [
+        { group: 'R&D, Berlin', priority: 0, profile: { organizationalUnit: 'ou=r&d\\, berlin,ou=employees,dc=corp,dc=example,dc=com' } },
+        { group: 'yes', priority: 1, profile: { organizationalUnit: 'ou=a\\+b,ou=employees,dc=corp,dc=example,dc=com', extensionAttribute1: 'x' } },
+        { group: '#hash: colon', priority: 3, profile: { organizationalUnit: 'ou=\\#1 \\"quoted\\",ou=employees,dc=corp,dc=example,dc=com' } },
+        { group: "O'Brien \"team\"", priority: 4, profile: { organizationalUnit: 'ou=employees,dc=corp,dc=example,dc=com' } },
+        { group: '- dash', priority: 5, profile: { organizationalUnit: 'ou=employees,dc=corp,dc=example,dc=com' } },
+        { group: '00gtwin00000000000a1', priority: 6, profile: { organizationalUnit: 'ou=twins,ou=employees,dc=corp,dc=example,dc=com' } },
+        { group: '00gtwin00000000000b2', priority: 7, profile: { organizationalUnit: 'ou=twins,ou=employees,dc=corp,dc=example,dc=com' } },
+      ],
+      mapping: {
+        properties: {
+          department: { expression: 'user.department', pushStatus: 'PUSH' },
+          title: { expression: 'user.title', pushStatus: 'DONT_PUSH' },
+        },
+      },
+    },
+    { label: 'Intranet', name: 'bookmark' },
+  ],
+};
+
+const twoDomains: OrgSeed = {
+  ...tricky,
+  apps: [
+    ...tricky.apps!,
+    {
+      label: 'emea.example.com',
+      name: 'active_directory',
+      namingContext: 'emea.example.com',
+      importOUs: ['OU=Staff,DC=emea,DC=example,DC=com'],
+      assignments: [{ group: 'yes', priority: 0, profile: { organizationalUnit: 'ou=staff,dc=emea,dc=example,dc=com' } }],
+    },
+  ],
+};
+
+async function exportThenPlan(sb: Sandbox, cwd: string): Promise<{ plan: ReturnType<typeof parsePlanJson>; files: string[] }> {
+  const exp = await runCli(['export'], { env: oktaEnv(sb), cwd });
+  expect(exp.stderr).not.toContain(sb.token);
+  expect(exp.code).toBe(0);
+  const files = fs.readdirSync(path.join(cwd, 'mappings')).sort();
+  const validate = await runCli(['validate', '--format', 'json'], { cwd });
+  expect(validate.code).toBe(0);
+  sb.audit.length = 0;
+  const res = await runCli(['plan', '--format', 'json', '--detailed-exitcode'], { env: oktaEnv(sb), cwd });
+  expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
+  return { plan: parsePlanJson(res.stdout), files };
+}
+
+describe('okta-ou export', () => {
+  afterAll(removeProjects);
+
+  test.each([
+    ['names that need quoting and DNs with escaped characters', tricky],
+    ['two domains', twoDomains],
+  ])('export → plan shows no changes: %s', async (_name, org) => {
+    const sb = await seeded(org);
+    try {
+      const cwd = project({});
+      const { plan, files } = await exportThenPlan(sb, cwd);
+      expect(files).toEqual(org === twoDomains ? ['corp.yaml', 'emea.yaml'] : ['corp.yaml']);
+      expect(plan.changes).toEqual([]);
+      expect(plan.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const corp = parse(fs.readFileSync(path.join(cwd, 'mappings/corp.yaml'), 'utf8'));
+      const groups = corp.directories.corp.groups as Array<{ group: string; ou: string; profile?: object }>;
+      // Priority order kept; names written as names (quoted by the YAML writer); the two groups named Twin by id.
+      expect(groups.map((g) => g.group)).toEqual(['R&D, Berlin', 'yes', '#hash: colon', "O'Brien \"team\"", '- dash', '00gtwin00000000000a1', '00gtwin00000000000b2']);
+      expect(groups[1].profile).toEqual({ extensionAttribute1: 'x' });
+      expect(corp.directories.corp.attributeMappings.properties).toEqual({
+        department: 'user.department',
+        title: { expression: 'user.title', push: 'createOnly' },
+      });
+      expect(corp.directories.corp.importOUs).toEqual(['ou=employees,dc=corp,dc=example,dc=com']);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('the demo org: only the live dn mapping is planned away, and the non-import OU is reported', async () => {
+    const sb = await seeded('demo' as never);
+    try {
+      const cwd = project({});
+      const exp = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      expect(exp.code).toBe(0);
+      const text = fs.readFileSync(path.join(cwd, 'mappings/corp.yaml'), 'utf8');
+      expect(text).toMatch(/^# yaml-language-server: \$schema=/);
+      expect(text).toContain('INFERRED');
+      expect(text).toContain('left out here on purpose');
+      sb.audit.length = 0;
+      const res = await runCli(['plan', '--format', 'json'], { env: oktaEnv(sb), cwd });
+      const plan = parsePlanJson(res.stdout);
+      expect(plan.changes.map((c) => `${c.directory} ${c.kind} ${c.action}`)).toEqual(['corp attributeMapping delete']);
+      // legacy-vpn's OU holds only users whose push failed, so it is not inferred as an import OU.
+      expect(plan.findings.some((f) => f.code === 'OU_NOT_IMPORT_OU' && f.severity === 'error')).toBe(true);
+      expect(res.code).toBe(1);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('re-export keeps comments and layout, and changes only what moved in Okta', async () => {
+    const sb = await seeded(tricky);
+    try {
+      const cwd = project({});
+      expect((await runCli(['export'], { env: oktaEnv(sb), cwd })).code).toBe(0);
+      const file = path.join(cwd, 'mappings/corp.yaml');
+      const edited = fs
+        .readFileSync(file, 'utf8')
+        .replace('    groups:', '    # reviewed by the directory team\n    groups:')
+        .replace('mode: additive', 'mode: authoritative # we own this app');
+      fs.writeFileSync(file, edited);
+
+      const again = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      expect(again.stdout).toContain('unchanged mappings/corp.yaml');
+      expect(fs.readFileSync(file, 'utf8')).toBe(edited);
+
+      const app = sb.org.findApp('corp.example.com')!;
+      const dash = sb.org.findGroup('- dash')!;
+      const put = await fetch(`${sb.url}/api/v1/apps/${app.id}/groups/${dash.id}`, {
+        method: 'PUT',
+        headers: { authorization: `SSWS ${sb.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ priority: 5, profile: { organizationalUnit: 'ou=moved,ou=employees,dc=corp,dc=example,dc=com' } }),
+      });
+      expect(put.status).toBe(200);
+      const third = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      expect(third.stdout).toContain('updated mappings/corp.yaml');
+      const after = fs.readFileSync(file, 'utf8');
+      expect(after).toContain('# reviewed by the directory team');
+      expect(after).toContain('mode: authoritative # we own this app');
+      expect(after).toContain('ou=moved,ou=employees,dc=corp,dc=example,dc=com');
+      const changed = after.split('\n').filter((l, i) => l !== edited.split('\n')[i]);
+      expect(changed).toEqual(['        ou: ou=moved,ou=employees,dc=corp,dc=example,dc=com']);
+      const plan = await runCli(['plan', '--detailed-exitcode'], { env: oktaEnv(sb), cwd });
+      expect(plan.stdout).toContain('No changes');
+      expect(plan.code).toBe(0);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('--app selects one app; an unknown app is a clear error with the apps found', async () => {
+    const sb = await seeded(twoDomains);
+    try {
+      const cwd = project({});
+      const one = await runCli(['export', '--app', 'emea.example.com'], { env: oktaEnv(sb), cwd });
+      expect(one.code).toBe(0);
+      expect(fs.readdirSync(path.join(cwd, 'mappings'))).toEqual(['emea.yaml']);
+      const bad = await runCli(['export', '--app', 'nope.example.com'], { env: oktaEnv(sb), cwd });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('no Active Directory app "nope.example.com"');
+      expect(bad.stderr).toContain('corp.example.com');
+    } finally {
+      await sb.close();
+    }
+  });
+});
