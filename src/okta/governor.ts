@@ -30,13 +30,22 @@ export interface GovernorOptions {
   log: (line: string) => void;
 }
 
-interface BucketState {
-  limit?: number;
-  remaining?: number;
+/**
+ * One rate-limit window as the responses describe it. A bucket key can cover several of Okta's real
+ * buckets (e.g. /api/v1/apps/{id} exact, 500/min, and /api/v1/apps*, 100/min), which announce different
+ * limits; each limit gets its own window and a request goes only when every window allows it.
+ */
+interface Window {
+  limit: number;
+  remaining: number;
   /** The window's reset, server epoch seconds, to order responses. */
-  resetEpoch?: number;
-  /** The window's reset on the local clock (ms). */
+  resetEpoch: number;
+  /** The window's reset on the local clock (ms); undefined once it has passed. */
   resetAt?: number;
+}
+
+interface BucketState {
+  windows: Map<number, Window>;
   /** After a 429: no request before this local time (ms). */
   blockedUntil?: number;
   blockReason?: string;
@@ -107,16 +116,17 @@ export class Governor {
     // that says nothing about the bucket's window.
     if (h.limit === 0) return;
     const b = this.state(bucket);
-    if (b.resetEpoch !== undefined && h.reset < b.resetEpoch) return; // a late answer from an older window
+    const w = b.windows.get(h.limit);
     const resetAt = this.localTime(h.reset, h.date);
-    if (b.resetEpoch === h.reset && b.remaining !== undefined && b.resetAt !== undefined) {
-      b.remaining = Math.min(b.remaining, h.remaining);
-    } else {
-      b.remaining = h.remaining;
+    if (!w) {
+      b.windows.set(h.limit, { limit: h.limit, remaining: h.remaining, resetEpoch: h.reset, resetAt });
+    } else if (h.reset >= w.resetEpoch) {
+      // Answers arrive out of order: within one window the lowest remaining is the latest truth;
+      // an answer from an older window (smaller reset) is ignored.
+      w.remaining = h.reset === w.resetEpoch && w.resetAt !== undefined ? Math.min(w.remaining, h.remaining) : h.remaining;
+      w.resetEpoch = h.reset;
+      w.resetAt = resetAt;
     }
-    b.limit = h.limit;
-    b.resetEpoch = h.reset;
-    b.resetAt = resetAt;
     this.pump();
   }
 
@@ -131,19 +141,21 @@ export class Governor {
     const now = this.opts.now();
     const until = Math.max(this.localTime(h.reset, h.date), now + 1000);
     if (h.limit !== undefined && h.limit > 0) {
-      b.limit = h.limit;
-      b.remaining = 0;
-      b.resetEpoch = h.reset;
-      b.resetAt = until;
+      b.windows.set(h.limit, { limit: h.limit, remaining: 0, resetEpoch: h.reset, resetAt: until });
     }
     b.blockedUntil = Math.max(b.blockedUntil ?? 0, until);
     b.blockReason = reason;
     return b.blockedUntil - now;
   }
 
+  /** The bucket's most used window (for verbose output and tests). */
   snapshot(bucket: string): BucketSnapshot {
     const b = this.state(bucket);
-    return { limit: b.limit, remaining: b.remaining, resetAt: b.resetAt, inFlight: b.inFlight };
+    let tightest: Window | undefined;
+    for (const w of b.windows.values()) {
+      if (!tightest || w.remaining / w.limit < tightest.remaining / tightest.limit) tightest = w;
+    }
+    return { limit: tightest?.limit, remaining: tightest?.remaining, resetAt: tightest?.resetAt, inFlight: b.inFlight };
   }
 
   /** Requests in flight now, across buckets. */
@@ -186,22 +198,30 @@ export class Governor {
       b.blockedUntil = undefined;
       b.blockReason = undefined;
     }
-    if (b.resetAt !== undefined && now >= b.resetAt) {
-      // The window has rolled over: the bucket is full again until a response says otherwise.
-      b.remaining = b.limit;
-      b.resetAt = undefined;
+    for (const w of b.windows.values()) {
+      if (w.resetAt !== undefined && now >= w.resetAt) {
+        // The window has rolled over: it is full again until a response says otherwise.
+        w.remaining = w.limit;
+        w.resetAt = undefined;
+      }
     }
     if (this.inFlight >= this.opts.maxConcurrency) return 'hold';
     // Unknown bucket: send one probe and learn its limit before sending more.
-    if (b.limit === undefined || b.limit <= 0) return b.inFlight > 0 ? 'hold' : 'go';
-    const allowed = Math.max(1, Math.floor(b.limit * this.opts.maxCapacity));
-    const used = b.limit - (b.remaining ?? b.limit);
-    if (used + b.inFlight < allowed) return 'go';
-    // Answers in flight will update `remaining`; wait for them rather than guess.
-    if (b.inFlight > 0) return 'hold';
-    if (b.resetAt === undefined) return 'go';
-    const pct = Math.round(this.opts.maxCapacity * 100);
-    return { until: b.resetAt, reason: `rate-limit reset (${used}/${b.limit} used, keeping under ${pct}%)` };
+    if (b.windows.size === 0) return b.inFlight > 0 ? 'hold' : 'go';
+    let wait: { until: number; reason: string } | undefined;
+    for (const w of b.windows.values()) {
+      const allowed = Math.max(1, Math.floor(w.limit * this.opts.maxCapacity));
+      const used = w.limit - w.remaining;
+      if (used + b.inFlight < allowed) continue;
+      // Answers in flight will update `remaining`; wait for them rather than guess.
+      if (b.inFlight > 0) return 'hold';
+      if (w.resetAt === undefined) continue;
+      if (!wait || w.resetAt > wait.until) {
+        const pct = Math.round(this.opts.maxCapacity * 100);
+        wait = { until: w.resetAt, reason: `rate-limit reset (${used}/${w.limit} used, keeping under ${pct}%)` };
+      }
+    }
+    return wait ?? 'go';
   }
 
   /** Server reset (epoch s) on the local clock, plus 1 s for the Date header's whole-second resolution. */
@@ -214,7 +234,7 @@ export class Governor {
   private state(bucket: string): BucketState {
     let b = this.buckets.get(bucket);
     if (!b) {
-      b = { inFlight: 0, queue: [], waiting: false };
+      b = { windows: new Map(), inFlight: 0, queue: [], waiting: false };
       this.buckets.set(bucket, b);
     }
     return b;

@@ -100,6 +100,22 @@ describe('rate-limit governor', () => {
     }
   });
 
+  it('holds a request while any of the windows sharing a bucket key is at its share', async () => {
+    const clock = new FakeClock();
+    const lines: string[] = [];
+    const g = new Governor({ maxCapacity: 0.5, maxConcurrency: 4, now: clock.now, sleep: clock.sleep, log: (l) => lines.push(l) });
+    const nowS = Math.floor(clock.now() / 1000);
+    const date = httpDate(clock.now());
+    // /api/v1/apps* (100/min, half used) and /api/v1/apps/{id} exact (500/min, nearly unused) answer under one key.
+    g.learn('/api/v1/apps', { date, 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '50', 'x-rate-limit-reset': String(nowS + 20) });
+    g.learn('/api/v1/apps', { date, 'x-rate-limit-limit': '500', 'x-rate-limit-remaining': '490', 'x-rate-limit-reset': String(nowS + 40) });
+    const release = await g.acquire('/api/v1/apps');
+    release();
+    expect(clock.slept).toEqual([21_000]);
+    expect(lines).toEqual(['waiting 21 s for /api/v1/apps rate-limit reset (50/100 used, keeping under 50%)']);
+    expect(g.snapshot('/api/v1/apps')).toMatchObject({ limit: 500, remaining: 490 });
+  });
+
   it('ignores duplicated or comma-joined reset headers (okta-sdk-nodejs OKTA-112507) and concurrency-violation zeros', () => {
     expect(parseRateHeaders({ 'x-rate-limit-reset': ['1', '2'], 'x-rate-limit-limit': '5, 6' })).toEqual({
       limit: undefined,
