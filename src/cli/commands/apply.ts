@@ -25,7 +25,7 @@ import { parsePlanJson } from '../../render/json';
 import { renderPlanText } from '../../render/text';
 import { renderFindingsText, summariseFindings } from '../../render/findings';
 import { buildWritePlan } from '../../apply/requests';
-import { executeWritePlan } from '../../apply/execute';
+import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
 import { isUnusable } from './plan';
@@ -92,6 +92,11 @@ function staleError(lines: string[]): StalePlanError {
   return new StalePlanError(`plan is stale: Okta changed since the plan was made:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
 }
 
+/** The result of an apply with no changes (for --format json, so CI always gets a result object). */
+function nothingToDo(): ApplyResult {
+  return { applied: [], failed: null, partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], requests: { sent: 0, total: 0 } };
+}
+
 async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
@@ -146,6 +151,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     checkAllowed(saved, opts.force);
     if (saved.changes.length === 0) {
       out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
+      if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
       return 0;
     }
   }
@@ -175,7 +181,10 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     } else {
       out.write(renderPlanText(plan, { color: ctx.color }));
       checkAllowed(plan, opts.force);
-      if (plan.changes.length === 0) return 0;
+      if (plan.changes.length === 0) {
+        if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
+        return 0;
+      }
       if (!opts.autoApprove) {
         if (!ctx.interactive || !ctx.prompt) {
           throw new OktaOuError('APPROVAL_REQUIRED', 'apply needs a confirmation and there is no terminal to ask on; nothing was applied', {
