@@ -23,7 +23,7 @@ const KEEP = {
   '/api/v1/apps/{appId}/groups': ['get'],
   '/api/v1/apps/{appId}/groups/{groupId}': ['get', 'put', 'patch', 'delete'],
   '/api/v1/apps/{appId}/users': ['get', 'post'],
-  '/api/v1/apps/{appId}/users/{userId}': ['get', 'post'],
+  '/api/v1/apps/{appId}/users/{userId}': ['get', 'post', 'delete'],
   '/api/v1/apps/{appId}/group-push/mappings': ['get'],
   '/api/v1/groups': ['get'],
   '/api/v1/groups/{groupId}': ['get'],
@@ -31,9 +31,12 @@ const KEEP = {
   '/api/v1/mappings': ['get'],
   '/api/v1/mappings/{mappingId}': ['get', 'post'],
   '/api/v1/meta/types/user': ['get'],
+  '/api/v1/meta/types/user/{typeId}': ['get'],
   '/api/v1/meta/schemas/apps/{appId}/default': ['get'],
   '/api/v1/agentPools': ['get'],
   '/api/v1/logs': ['get'],
+  // Also served by the sandbox (group members link to them; mappings link to user types).
+  '/api/v1/users/{id}': ['get'],
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 // Shared responses every operation can produce even where the operation does not list them

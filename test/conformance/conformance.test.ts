@@ -1,8 +1,10 @@
 // Every kind of response the local Okta gives — success and error — validated against the official
 // Okta Management API spec (okta-spec-subset.json), allowing only the recorded deviations in
 // deviations.ts. Real HTTP against the sandbox on 127.0.0.1:0.
+import * as net from 'node:net';
 import { request } from 'undici';
 import { DEMO_ORG, startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
+import { buildRouter } from '../../src/sandbox/routes';
 import { DEVIATIONS, checkResponse, type ToleratedNull } from './deviations';
 import { fetchAccessToken, newServiceApp } from './oauth';
 import { describeError, matchTemplate, operations } from './openapi';
@@ -308,6 +310,124 @@ describe('meta, agents, push mappings, logs', () => {
   });
 });
 
+describe('users and user types', () => {
+  it('GET /api/v1/users/{id} and /api/v1/meta/types/user/{typeId}', async () => {
+    const user = sb.org.findUser('ada.lovelace@example.com')!;
+    const res = conforms(await call('GET', `/api/v1/users/${user.id}`), 200);
+    expect(res.body.profile.login).toBe('ada.lovelace@example.com');
+    expectOktaError(conforms(await call('GET', '/api/v1/users/00uNOPE00000000000'), 404), 'E0000007');
+    for (const type of sb.org.userTypes.values()) {
+      conforms(await call('GET', `/api/v1/meta/types/user/${type.id}`), 200);
+    }
+    expectOktaError(conforms(await call('GET', '/api/v1/meta/types/user/otyNOPE00000000000'), 404), 'E0000007');
+  });
+
+  it('DELETE /api/v1/apps/{appId}/users/{userId}', async () => {
+    const appId = corp().id;
+    const user = sb.org.findUser('edsger.dijkstra@example.com')!;
+    conforms(await call('POST', `/api/v1/apps/${appId}/users`, { body: { id: user.id, scope: 'USER' } }), 200);
+    conforms(await call('DELETE', `/api/v1/apps/${appId}/users/${user.id}`), 204);
+    expectOktaError(conforms(await call('DELETE', `/api/v1/apps/${appId}/users/${user.id}`), 404), 'E0000007');
+  });
+});
+
+describe('parameter and body errors', () => {
+  it('400 E0000029 for an invalid after cursor', async () => {
+    for (const path of ['/api/v1/apps?after=garbage', '/api/v1/mappings?after=garbage']) {
+      expectOktaError(conforms(await call('GET', path), 400), 'E0000029');
+    }
+  });
+
+  it('400 E0000001 for invalid query parameters', async () => {
+    const appId = corp().id;
+    for (const path of [
+      '/api/v1/apps?limit=abc',
+      `/api/v1/apps?filter=${encodeURIComponent('bogus')}`,
+      `/api/v1/groups?search=${encodeURIComponent('bogus')}`,
+      `/api/v1/apps/${appId}/groups?limit=1`,
+      `/api/v1/apps/${appId}/groups?expand=bogus`,
+      `/api/v1/logs?filter=${encodeURIComponent('bogus')}`,
+    ]) {
+      expectOktaError(conforms(await call('GET', path), 400), 'E0000001');
+    }
+  });
+
+  it('400 E0000001 for invalid bodies; 404 for unknown referenced ids', async () => {
+    const appId = corp().id;
+    const assigned = `/api/v1/apps/${appId}/groups/${group('Engineering').id}`;
+    expectOktaError(conforms(await call('PATCH', assigned, { body: [{ op: 'add', path: '/priority', value: 1 }] }), 400), 'E0000001');
+    expectOktaError(conforms(await call('PATCH', assigned, { body: { op: 'replace' } }), 400), 'E0000001');
+    expectOktaError(conforms(await call('POST', `/api/v1/apps/${appId}/users`, { body: { scope: 'USER' } }), 400), 'E0000001');
+    const mapping = sb.org.mappingFor('corp.example.com')!;
+    expectOktaError(
+      conforms(await call('POST', `/api/v1/mappings/${mapping.id}`, {
+        body: { properties: { firstName: { expression: 'user.firstName', pushStatus: 'SOMETIMES' } } },
+      }), 400),
+      'E0000001',
+    );
+    expectOktaError(conforms(await call('PUT', `/api/v1/apps/${appId}/groups/00gNOPE00000000000`, { body: {} }), 404), 'E0000007');
+    expectOktaError(conforms(await call('POST', `/api/v1/apps/${appId}/users`, { body: { id: '00uNOPE00000000000', scope: 'USER' } }), 404), 'E0000007');
+  });
+
+  it('411 for a PUT without a body or Content-Length', async () => {
+    const path = `/api/v1/apps/${corp().id}/groups/${group('Support').id}`;
+    const { port, hostname, host } = new URL(sb.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(`PUT ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: SSWS ${sb.token}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`);
+      });
+      let buf = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (buf += d));
+      socket.on('end', () => resolve(buf));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+    conforms({ method: 'PUT', path, status, headers: {}, body: JSON.parse(body) }, 411);
+  });
+});
+
+describe('server-side failures (fault injection)', () => {
+  it.each([
+    [500, '/api/v1/apps'],
+    [502, '/api/v1/groups'],
+    [504, '/api/v1/mappings'],
+  ])('%i on GET %s has Okta\'s error body', async (status, path) => {
+    sb.faults.add({ kind: 'status', status, method: 'GET', path, count: 1 });
+    try {
+      const res = conforms(await call('GET', path), status);
+      expect(res.body.errorCode).toMatch(/^E\d{7}$/);
+    } finally {
+      sb.faults.clear();
+    }
+  });
+});
+
+describe('rate limits from the limiter itself', () => {
+  it('429 E0000047 when a bucket is exhausted and when too many requests are in flight', async () => {
+    const small = await startSandbox({ org: ORG, seed: 8, rateLimits: { '/api/v1/groups': 1 }, concurrencyLimit: 1 });
+    try {
+      const get = async (path: string) => {
+        const res = await request(`${small.url}${path}`, { headers: { authorization: `SSWS ${small.token}` } });
+        const text = await res.body.text();
+        return { method: 'GET', path, status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+      };
+      conforms(await get('/api/v1/groups?limit=1'), 200);
+      expectOktaError(conforms(await get('/api/v1/groups?limit=1'), 429), 'E0000047');
+      small.faults.add({ kind: 'latency', ms: 500, method: 'GET', path: '/api/v1/apps', count: 1 });
+      const slow = get('/api/v1/apps?limit=1');
+      // The audit entry appears when the request arrives; the latency fault then holds it in flight.
+      while (!small.audit.some((e) => e.path === '/api/v1/apps')) await new Promise((resolve) => setTimeout(resolve, 5));
+      const refused = await get('/api/v1/mappings?limit=1');
+      expectOktaError(conforms(refused, 429), 'E0000047');
+      conforms(await slow, 200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('auth, method, rate-limit errors', () => {
   it('401 E0000011 without a token and with a wrong one', async () => {
     expectOktaError(conforms(await call('GET', '/api/v1/apps', { auth: null }), 401), 'E0000011');
@@ -340,6 +460,16 @@ describe('auth, method, rate-limit errors', () => {
 });
 
 describe('coverage', () => {
+  it('every route the sandbox serves is an operation of the spec subset', () => {
+    // Router internals: the list of {pattern, methods} the server dispatches on.
+    const routes = (buildRouter() as unknown as { routes: Array<{ route: { pattern: string; methods: object } }> }).routes;
+    const served = routes.flatMap(({ route }) =>
+      Object.keys(route.methods).map((m) => `${m} ${matchTemplate(route.pattern.replace(/:(\w+)/g, 'x')) ?? route.pattern}`),
+    );
+    expect(served.length).toBeGreaterThan(10);
+    expect(served.filter((op) => !operations().includes(op))).toEqual([]);
+  });
+
   it('exercised every operation in the spec subset with a success status', () => {
     const missing = operations().filter((op) => ![...covered].some((c) => c.startsWith(`${op} 2`)));
     expect(missing).toEqual([]);
