@@ -112,3 +112,20 @@ test('app users, agent pools, group push mappings, System Log', async () => {
   expect(logs.body[0]).toMatchObject({ eventType: 'application.provision.user.push', outcome: { result: 'FAILURE', reason: 'Error provisioning AD user: Target OU is not an import OU' } });
   expect(logs.body[0].target.map((t: { type: string }) => t.type)).toEqual(['User', 'AppInstance']);
 });
+
+test('System Log polling always offers a next link; an empty page keeps the cursor', async () => {
+  const first = await call(sb, 'GET', '/api/v1/logs?limit=1000');
+  expect(first.body.length).toBe(sb.org.logs.length);
+  const next = links(first).next;
+  expect(next).toBe(`${sb.url}/api/v1/logs?after=${first.body.at(-1).uuid}&limit=1000`);
+  const empty = await call(sb, 'GET', next.slice(sb.url.length));
+  expect(empty.body).toEqual([]);
+  expect(links(empty).next).toBe(next);
+  const bounded = await call(sb, 'GET', `/api/v1/logs?limit=1000&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+  expect(links(bounded).next).toBeUndefined();
+});
+
+test('GET /api/v1/groups/{id}/apps lists the apps a group is assigned to', async () => {
+  const res = await call(sb, 'GET', `/api/v1/groups/${sb.org.findGroup('Finance')!.id}/apps`);
+  expect(res.body.map((a: { label: string }) => a.label).sort()).toEqual(['Expenses', 'corp.example.com']);
+});

@@ -1,6 +1,8 @@
 import { ok, type RouteContext, type Reply } from '../context';
 import { matchExpr, parseExpr } from '../filter';
-import { paginate } from '../pagination';
+import { notFound } from '../okta-errors';
+import { renderApp } from '../shapes/app';
+import { paginate, resumeBySeq } from '../pagination';
 import type { Route } from '../router';
 import type { LogEventRec, PushMappingRec } from '../types';
 import { requireApp } from './apps';
@@ -123,11 +125,33 @@ function listLogs(ctx: RouteContext): Reply {
     items = items.filter((e) => words.every((w) => `${e.displayMessage} ${e.outcome.reason ?? ''} ${e.target.map((t) => t.displayName).join(' ')}`.toLowerCase().includes(w)));
   }
   if (ctx.query.get('sortOrder') === 'DESCENDING') items = [...items].reverse();
-  const page = paginate(ctx, { items, idOf: (e) => e.uuid, defaultLimit: 100, maxLimit: 1000, echo: ['since', 'until', 'filter', 'q', 'sortOrder'] });
+  const echo = ['since', 'until', 'filter', 'q', 'sortOrder'];
+  const page = paginate(ctx, { items, idOf: (e) => e.uuid, defaultLimit: 100, maxLimit: 1000, echo, resume: resumeBySeq(items, ctx.org.seqOf) });
+  // Polling (no `until`, ascending): Okta always returns a next link, even at the end, so a client
+  // can poll for new events (core-okta-api "Link header": the System Log is the exception).
+  const cursor = page.items.at(-1)?.uuid ?? ctx.query.get('after');
+  if (!until && ctx.query.get('sortOrder') !== 'DESCENDING' && page.links.length === 1 && cursor) {
+    const next = new URLSearchParams([['after', cursor], ['limit', new URL(page.links[0].slice(1, page.links[0].indexOf('>'))).searchParams.get('limit')!]]);
+    for (const k of echo) {
+      const v = ctx.query.get(k);
+      if (v) next.append(k, v);
+    }
+    page.links.push(`<${ctx.base}${ctx.url.pathname}?${next}>; rel="next"`);
+  }
   return ok(page.items.map((e) => renderEvent(ctx, e)), { Link: page.links });
 }
 
+/** GET /api/v1/groups/{groupId}/apps — apps the group is assigned to (recordings/app-group-assignments.json). */
+function groupApps(ctx: RouteContext): Reply {
+  const group = ctx.org.groups.get(ctx.params.groupId);
+  if (!group) throw notFound(ctx.params.groupId, 'UserGroup');
+  const apps = Array.from(ctx.org.apps.values()).filter((a) => ctx.org.assignments.get(a.id)?.byGroup.has(group.id));
+  const page = paginate(ctx, { items: apps, idOf: (a) => a.id, defaultLimit: 20, maxLimit: 200, resume: resumeBySeq(apps, ctx.org.seqOf) });
+  return ok(page.items.map((a) => renderApp(a, ctx.base)), { Link: page.links });
+}
+
 export const directoryRoutes: Route[] = [
+  { pattern: '/api/v1/groups/:groupId/apps', methods: { GET: { scopes: ['okta.groups.read', 'okta.groups.manage'], handler: groupApps } } },
   { pattern: '/api/v1/apps/:appId/group-push/mappings', methods: { GET: { scopes: ['okta.apps.read', 'okta.apps.manage', 'okta.groups.read'], handler: listPush } } },
   { pattern: '/api/v1/agentPools', methods: { GET: { scopes: ['okta.agentPools.read', 'okta.agentPools.manage'], handler: listPools } } },
   { pattern: '/api/v1/logs', methods: { GET: { scopes: ['okta.logs.read'], handler: listLogs } } },
