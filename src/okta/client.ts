@@ -114,8 +114,19 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     for (;;) {
       if (opts.signal?.aborted) throw aborted();
       attempts++;
-      // Authorise before taking a slot: fetching a token needs a slot of its own.
-      const authHeaders = so.noAuth ? {} : await auth.authorize(method, url);
+      const release = await governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET });
+      if (opts.signal?.aborted) {
+        release();
+        throw aborted();
+      }
+      // Authorise after the governor's wait, which can be long: the token and DPoP proof are then fresh.
+      let authHeaders: Record<string, string>;
+      try {
+        authHeaders = so.noAuth ? {} : await auth.authorize(method, url);
+      } catch (e) {
+        release();
+        throw e;
+      }
       const headers: Record<string, string> = {
         'user-agent': USER_AGENT,
         accept: 'application/json',
@@ -124,11 +135,6 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         ...(retries > 0 ? retryHeaders(firstRequestId, retries) : {}),
       };
       if (so.body !== undefined) headers['content-type'] = so.contentType ?? 'application/json';
-      const release = await governor.acquire(bucket);
-      if (opts.signal?.aborted) {
-        release();
-        throw aborted();
-      }
       const started = now();
       let status: number;
       let resHeaders: Record<string, string | string[]>;

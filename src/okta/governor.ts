@@ -54,6 +54,11 @@ interface BucketState {
   queue: Array<(release: () => void) => void>;
   /** A timer for the reset is running. */
   waiting: boolean;
+  /**
+   * Not held back by the concurrency bound: token requests, which requests holding a slot wait for
+   * (holding them back could leave every slot waiting on a token that cannot be fetched).
+   */
+  outsideConcurrency?: boolean;
 }
 
 export interface BucketSnapshot {
@@ -101,9 +106,11 @@ export class Governor {
    * Resolves, in arrival order per bucket, when a request to `bucket` may be sent, with the function
    * that must be called once its answer (or failure) is in.
    */
-  acquire(bucket: string): Promise<() => void> {
+  acquire(bucket: string, opts: { outsideConcurrency?: boolean } = {}): Promise<() => void> {
     return new Promise((resolve) => {
-      this.state(bucket).queue.push(resolve);
+      const b = this.state(bucket);
+      if (opts.outsideConcurrency) b.outsideConcurrency = true;
+      b.queue.push(resolve);
       this.pump();
     });
   }
@@ -205,7 +212,7 @@ export class Governor {
         w.resetAt = undefined;
       }
     }
-    if (this.inFlight >= this.opts.maxConcurrency) return 'hold';
+    if (this.inFlight >= this.opts.maxConcurrency && !b.outsideConcurrency) return 'hold';
     // Unknown bucket: send one probe and learn its limit before sending more.
     if (b.windows.size === 0) return b.inFlight > 0 ? 'hold' : 'go';
     let wait: { until: number; reason: string } | undefined;

@@ -41,6 +41,23 @@ describe('OAuth 2.0 private_key_jwt', () => {
     }
   });
 
+  it('fetches the token even when every request slot is taken by requests waiting for it', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] });
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read'], 'ec-1'), {
+      now: clock.now,
+      sleep: clock.sleep,
+      maxConcurrency: 1,
+    });
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => client.request('GET', '/api/v1/apps')));
+      expect([server.tokenCalls, server.apiOutcomes]).toEqual([1, ['ok', 'ok', 'ok', 'ok']]);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it('gets a token with an EC P-256 key given as a JWK (ES256, kid from the JWK)', async () => {
     const clock = new FakeClock();
     const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read', 'okta.groups.read'] });
