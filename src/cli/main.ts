@@ -83,7 +83,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(commandHelp(command));
     return 0;
   }
-  const color = ctx.color && !values['no-color'];
+  // https://no-color.org: any non-empty NO_COLOR turns colour off, whatever the terminal.
+  const noColorEnv = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
+  const color = ctx.color && !values['no-color'] && !noColorEnv;
   const cmdCtx: CliContext = { ...ctx, color };
   const global: GlobalOptions = {
     mappings: path.resolve(ctx.cwd, (values.mappings as string | undefined) ?? 'mappings'),

@@ -3,7 +3,7 @@ import type { CliContext } from '../../src/cli/context';
 import { VERSION } from '../../src/version';
 import pkg from '../../package.json';
 
-function ctx(): CliContext & { out: () => string; err: () => string } {
+function ctx(over: Partial<CliContext> = {}): CliContext & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
@@ -16,6 +16,7 @@ function ctx(): CliContext & { out: () => string; err: () => string } {
     color: false,
     out: () => out,
     err: () => err,
+    ...over,
   };
 }
 
@@ -54,5 +55,17 @@ describe('okta-ou CLI entry', () => {
     const c = ctx();
     expect(await run(['validate', '--bogus'], c)).toBe(1);
     expect(c.err()).toMatch(/bogus/);
+  });
+
+  test.each([
+    ['NO_COLOR set', { NO_COLOR: '1' }, []],
+    ['--no-color', {}, ['--no-color']],
+  ])('colour is off with %s even on a colour terminal', async (_n, env, flags) => {
+    const c = ctx({ color: true, env });
+    const coloured = ctx({ color: true });
+    expect(await run(['validate', '--mappings', 'does-not-exist', ...flags], c)).toBe(1);
+    await run(['validate', '--mappings', 'does-not-exist'], coloured);
+    expect(c.err()).not.toMatch(/\u001b\[/);
+    expect(coloured.err()).toMatch(/\u001b\[/);
   });
 });
