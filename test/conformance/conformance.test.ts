@@ -250,6 +250,12 @@ describe('groups', () => {
     expectOktaError(conforms(await call('GET', '/api/v1/groups/00gNOPE00000000000'), 404), 'E0000007');
     expectOktaError(conforms(await call('GET', '/api/v1/groups/00gNOPE00000000000/users'), 404), 'E0000007');
   });
+
+  it('GET /api/v1/groups/{groupId}/apps', async () => {
+    const res = conforms(await call('GET', `/api/v1/groups/${group('Engineering').id}/apps`), 200);
+    expect(res.body.map((a: { label: string }) => a.label)).toContain('corp.example.com');
+    expectOktaError(conforms(await call('GET', '/api/v1/groups/00gNOPE00000000000/apps'), 404), 'E0000007');
+  });
 });
 
 describe('profile mappings', () => {
