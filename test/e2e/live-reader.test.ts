@@ -8,7 +8,7 @@ import { LIST_ALL_THRESHOLD } from '../../src/live/resolve-groups';
 import type { LiveDirectory } from '../../src/model/types';
 import { createOktaClient, resolveConnection } from '../../src/okta';
 import type { OrgSeed } from '../../src/sandbox/types';
-import { callsByPath, mappingFile, oktaEnv, seeded, type Sandbox } from './helpers';
+import { callsByPath, expectReadOnly, mappingFile, oktaEnv, seeded, type Sandbox } from './helpers';
 
 const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 const many = Array.from({ length: LIST_ALL_THRESHOLD + 1 }, (_, i) => `Extra ${i}`);
@@ -57,6 +57,7 @@ describe('live reader', () => {
         return (await readLive(api, desiredOf(groups, app))).directories[0];
       } finally {
         await api.close();
+        expectReadOnly(sb);
       }
     };
   });

@@ -108,6 +108,7 @@ describe('plan: options and failures', () => {
     expect(p.changes.every((c) => c.directory === 'emea')).toBe(true);
     const corpId = sb.org.findApp('corp.example.com')!.id;
     expect(sb.audit.filter((e) => e.path.includes(corpId))).toEqual([]);
+    expectReadOnly(sb);
     const unknown = await plan(sb, cwd, ['--directory', 'nope']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('nope');
@@ -121,6 +122,7 @@ describe('plan: options and failures', () => {
     expect(loud.stderr).toContain('live:');
     expect(loud.stdout).toBe(quiet.stdout);
     expect(loud.stderr).not.toContain(TOKEN);
+    expectReadOnly(sb);
   });
 
   test('--detailed-exitcode: 3 when a safety threshold is exceeded (the plan is still printed)', async () => {
@@ -144,11 +146,15 @@ describe('plan: options and failures', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/401|authenticat|token/i);
     expect(r.stderr).not.toContain(wrong);
+    expect(sb.audit.length).toBeGreaterThan(0);
     expect(sb.audit.every((e) => e.status === 401)).toBe(true);
+    expectReadOnly(sb);
   });
 
   test('no connection settings: exit 1 saying what to set', async () => {
+    sb.audit.length = 0;
     const r = await runCli(['plan'], { env: {}, cwd });
+    expect(sb.audit).toEqual([]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('OKTA_CLIENT_ORGURL');
   });
@@ -173,5 +179,6 @@ describe('plan: options and failures', () => {
     const total = Object.values(p.budget.reads).reduce((n, v) => n + v, 0);
     expect(total).toBe(sb.audit.length);
     expect(Object.values(callsByPath(sb)).reduce((n, v) => n + v, 0)).toBe(sb.audit.length);
+    expectReadOnly(sb);
   });
 });
