@@ -98,7 +98,9 @@ test('scope conversion: GROUP only for members of an assigned group; USER create
   const toUser = await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u1')}`, { body: { scope: 'USER' } });
   expect(toUser.body.scope).toBe('USER');
   const bad = await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u4')}`, { body: { scope: 'GROUP' } });
-  expect([bad.status, bad.body.errorCode]).toEqual([404, 'E0000007']);
+  expect([bad.status, bad.body.errorCode]).toEqual([400, 'E0000001']);
+  const missing = await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u4')}`, { body: { profile: {} } });
+  expect([missing.status, missing.body.errorCode]).toEqual([404, 'E0000007']);
   await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u4')}`, { body: { scope: 'USER' } });
   const bad2 = await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u4')}`, { body: { scope: 'GROUP' } });
   expect([bad2.status, bad2.body.errorCode]).toEqual([400, 'E0000001']);

@@ -129,3 +129,13 @@ test('GET /api/v1/groups/{id}/apps lists the apps a group is assigned to', async
   const res = await call(sb, 'GET', `/api/v1/groups/${sb.org.findGroup('Finance')!.id}/apps`);
   expect(res.body.map((a: { label: string }) => a.label).sort()).toEqual(['Expenses', 'corp.example.com']);
 });
+
+test('apps filter group.id selects the apps a group is assigned to; groups expand=app embeds the source app', async () => {
+  const fin = sb.org.findGroup('Finance')!.id;
+  const res = await call(sb, 'GET', '/api/v1/apps?filter=' + encodeURIComponent(`group.id eq "${fin}"`));
+  expect(res.body.map((a: { label: string }) => a.label).sort()).toEqual(['Expenses', 'corp.example.com']);
+  const du = sb.org.findGroup('Domain Users')!.id;
+  const g = await call(sb, 'GET', `/api/v1/groups/${du}?expand=app`);
+  expect(g.body._embedded.app).toMatchObject({ id: corp, name: 'active_directory', label: 'corp.example.com' });
+  expect(g.body._links.source).toEqual({ href: `${sb.url}/api/v1/apps/${corp}` });
+});

@@ -85,7 +85,7 @@ function updateAppUser(ctx: RouteContext): Reply {
   let rec = map.get(user.id);
   const scope = body.scope;
   if (scope !== undefined && scope !== 'USER' && scope !== 'GROUP') throw validation('scope', 'scope: must be USER or GROUP');
-  if (!rec && scope !== 'USER') throw notFound(ctx.params.userId, 'AppUser');
+  if (!rec && scope === undefined) throw notFound(ctx.params.userId, 'AppUser');
   if (body.profile !== undefined && (typeof body.profile !== 'object' || body.profile === null || Array.isArray(body.profile))) {
     throw validation('profile', 'profile: must be an object');
   }

@@ -20,8 +20,14 @@ function listApps(ctx: RouteContext): Reply {
   const filter = ctx.query.get('filter');
   if (filter) {
     const expr = parseExpr(filter, 'filter');
-    assertAttrs(expr, ['id', 'status', 'name', 'credentials.signing.kid', 'settings.slo.enabled'], 'filter');
-    apps = apps.filter((a) => matchExpr(expr, (attr) => appAttr(ctx, a, attr)));
+    assertAttrs(expr, ['id', 'status', 'name', 'user.id', 'group.id', 'credentials.signing.kid', 'settings.slo.enabled'], 'filter');
+    // group.id / user.id select the apps a group or user is assigned to (legacy Apps API filter).
+    const wanted = (attr: string) => expr.flat().filter((c) => c.attr === attr).map((c) => c.value);
+    apps = apps.filter((a) => matchExpr(expr, (attr) => {
+      if (attr === 'group.id') return wanted(attr).find((g) => ctx.org.assignments.get(a.id)?.byGroup.has(g));
+      if (attr === 'user.id') return wanted(attr).find((u) => ctx.org.appUsers.get(a.id)?.has(u));
+      return appAttr(a, attr);
+    }));
   }
   const page = paginate(ctx, {
     items: apps, idOf: (a) => a.id, defaultLimit: 20, maxLimit: 200, echo: ['q', 'filter'],
@@ -30,7 +36,7 @@ function listApps(ctx: RouteContext): Reply {
   return ok(page.items.map((a) => renderApp(a, ctx.base)), { Link: page.links });
 }
 
-function appAttr(ctx: RouteContext, a: AppRec, attr: string): unknown {
+function appAttr(a: AppRec, attr: string): unknown {
   switch (attr) {
     case 'id': return a.id;
     case 'status': return a.status;

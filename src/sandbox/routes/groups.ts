@@ -50,7 +50,7 @@ function listGroups(ctx: RouteContext): Reply {
     const found = Array.from(ctx.org.groups.values()).filter((g) => g.profile.name.toLowerCase().startsWith(lq));
     const exact = found.filter((g) => g.profile.name.toLowerCase() === lq);
     const rest = found.filter((g) => g.profile.name.toLowerCase() !== lq);
-    return ok([...exact, ...rest].slice(0, limit).map((g) => renderGroup(g, ctx.base, expand)));
+    return ok([...exact, ...rest].slice(0, limit).map((g) => renderGroupOf(ctx, g, expand)));
   }
   const search = ctx.query.get('search');
   const filter = ctx.query.get('filter');
@@ -70,7 +70,11 @@ function listGroups(ctx: RouteContext): Reply {
     items: groups, idOf: (g) => g.id, defaultLimit: 10000, maxLimit: 10000, echo: ['search', 'filter', 'expand'],
     resume: resumeBySeq(groups, ctx.org.seqOf),
   });
-  return ok(page.items.map((g) => renderGroup(g, ctx.base, expand)), { Link: page.links });
+  return ok(page.items.map((g) => renderGroupOf(ctx, g, expand)), { Link: page.links });
+}
+
+function renderGroupOf(ctx: RouteContext, g: GroupRec, expand: string | null): Record<string, unknown> {
+  return renderGroup(g, ctx.base, expand, g.sourceAppId ? ctx.org.apps.get(g.sourceAppId) : undefined);
 }
 
 function requireGroup(ctx: RouteContext): GroupRec {
@@ -89,7 +93,7 @@ function listMembers(ctx: RouteContext): Reply {
 
 export const groupRoutes: Route[] = [
   { pattern: '/api/v1/groups', methods: { GET: { scopes: S.read, handler: listGroups } } },
-  { pattern: '/api/v1/groups/:groupId', methods: { GET: { scopes: S.read, handler: (ctx) => ok(renderGroup(requireGroup(ctx), ctx.base, ctx.query.get('expand'))) } } },
+  { pattern: '/api/v1/groups/:groupId', methods: { GET: { scopes: S.read, handler: (ctx) => ok(renderGroupOf(ctx, requireGroup(ctx), ctx.query.get('expand'))) } } },
   { pattern: '/api/v1/groups/:groupId/users', methods: { GET: { scopes: [...S.read, ...U.read], handler: listMembers } } },
   {
     pattern: '/api/v1/users/:userId',

@@ -1,4 +1,4 @@
-import type { GroupRec } from '../types';
+import type { AppRec, GroupRec } from '../types';
 
 const GROUP_LOGOS = [
   { name: 'medium', href: 'https://op3static2.oktacdn.com/assets/img/logos/groups/odyssey/okta-medium.30ce6d4085dff29412984e4c191bc874.png', type: 'image/png' },
@@ -6,7 +6,7 @@ const GROUP_LOGOS = [
 ];
 
 /** Group JSON as recorded (recordings/groups.json); AD-imported groups per spec OktaActiveDirectoryGroupProfile. */
-export function renderGroup(g: GroupRec, base: string, expand?: string | null): Record<string, unknown> {
+export function renderGroup(g: GroupRec, base: string, expand?: string | null, sourceApp?: AppRec): Record<string, unknown> {
   const href = `${base}/api/v1/groups/${g.id}`;
   const links: Record<string, unknown> = { logo: GROUP_LOGOS, users: { href: `${href}/users` }, apps: { href: `${href}/apps` } };
   if (g.sourceAppId) links.source = { href: `${base}/api/v1/apps/${g.sourceAppId}` };
@@ -19,11 +19,13 @@ export function renderGroup(g: GroupRec, base: string, expand?: string | null): 
     type: g.type,
     profile: { ...g.profile },
   };
-  if (g.sourceAppId) out.source = { id: g.sourceAppId };
   if (expand === 'stats') {
     out._embedded = {
-      stats: { usersCount: g.members.size, appsCount: 0, groupPushMappingsCount: 0, hasAdminPrivilege: g.profile.name === 'Okta Administrators', _links: { self: { href: `${href}/stats` } } },
+      // Spelling as in the spec's Group._embedded.stats ("hasAdminPrivlege").
+      stats: { usersCount: g.members.size, appsCount: 0, groupPushMappingsCount: 0, hasAdminPrivlege: g.profile.name === 'Okta Administrators' },
     };
+  } else if (expand === 'app' && sourceApp) {
+    out._embedded = { app: { id: sourceApp.id, name: sourceApp.name, label: sourceApp.label, signOnMode: sourceApp.signOnMode } };
   }
   out._links = links;
   return out;
