@@ -48,7 +48,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * The request pipeline, in Okta's order as far as it is observable: concurrency → route (404) → auth
  * (401) → rate-limit bucket (429) → method (405) → scope (403) → faults → body (411, 400) → handler.
- * Every response carries X-Okta-Request-Id, Date and X-Rate-Limit-*.
+ * Every response carries X-Okta-Request-Id, Date and X-Rate-Limit-*; header names are cased as the
+ * recordings captured them on the wire (lowercase x-okta-request-id / x-rate-limit-*, then Content-Type,
+ * Date, Link).
  */
 export function createSandboxServer(deps: ServerDeps): Server {
   let inFlight = 0;
@@ -79,7 +81,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const entry: AuditEntry = { method, path, query: Object.fromEntries(url.searchParams), status: 0, at: new Date().toISOString(), requestId };
   deps.audit.push(entry);
   if (deps.onEntry) res.once('close', () => deps.onEntry!(entry));
-  res.setHeader('X-Okta-Request-Id', requestId);
+  res.setHeader('x-okta-request-id', requestId);
   let verdict: RateVerdict = deps.limiter.peek(path);
   const finish = (reply: Reply) => {
     entry.status = reply.status;
@@ -194,9 +196,9 @@ function faultError(f: ActiveFault): OktaHttpError {
 }
 
 function setRateHeaders(res: ServerResponse, v: RateVerdict): void {
-  res.setHeader('X-Rate-Limit-Limit', String(v.limit));
-  res.setHeader('X-Rate-Limit-Remaining', String(v.remaining));
-  res.setHeader('X-Rate-Limit-Reset', String(v.reset));
+  res.setHeader('x-rate-limit-limit', String(v.limit));
+  res.setHeader('x-rate-limit-remaining', String(v.remaining));
+  res.setHeader('x-rate-limit-reset', String(v.reset));
 }
 
 function send(_deps: ServerDeps, res: ServerResponse, reply: Reply): void {
