@@ -139,3 +139,13 @@ test('apps filter group.id selects the apps a group is assigned to; groups expan
   expect(g.body._embedded.app).toMatchObject({ id: corp, name: 'active_directory', label: 'corp.example.com' });
   expect(g.body._links.source).toEqual({ href: `${sb.url}/api/v1/apps/${corp}` });
 });
+
+test('groups search accepts parentheses, or, sw, lastUpdated gt; a malformed expression is 400 E0000001', async () => {
+  const q = (s: string) => call(sb, 'GET', '/api/v1/groups?search=' + encodeURIComponent(s));
+  const names = (r: { body: Array<{ profile: { name: string } }> }) => r.body.map((g) => g.profile.name);
+  expect(names(await q('type eq "OKTA_GROUP" and (profile.name eq "Finance" or profile.name eq "Sales")'))).toEqual(['Sales', 'Finance']);
+  expect(names(await q('profile.name sw "legacy-" and lastUpdated gt "2020-01-01T00:00:00.000Z"'))).toEqual(['legacy-vpn', 'legacy-kiosk']);
+  expect(names(await q('profile.name eq "R&D, Berlin"'))).toEqual(['R&D, Berlin']);
+  const bad = await q('profile.name eq "Sales" and (type eq "OKTA_GROUP"');
+  expect([bad.status, bad.body.errorCode]).toEqual([400, 'E0000001']);
+});

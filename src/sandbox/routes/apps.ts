@@ -1,5 +1,5 @@
 import { ok, type RouteContext, type Reply } from '../context';
-import { assertAttrs, matchExpr, parseExpr } from '../filter';
+import { assertAttrs, clausesOf, matchExpr, parseExpr } from '../filter';
 import { notFound } from '../okta-errors';
 import { paginate, resumeBySeq } from '../pagination';
 import type { Route } from '../router';
@@ -22,7 +22,7 @@ function listApps(ctx: RouteContext): Reply {
     const expr = parseExpr(filter, 'filter');
     assertAttrs(expr, ['id', 'status', 'name', 'user.id', 'group.id', 'credentials.signing.kid', 'settings.slo.enabled'], 'filter');
     // group.id / user.id select the apps a group or user is assigned to (legacy Apps API filter).
-    const wanted = (attr: string) => expr.flat().filter((c) => c.attr === attr).map((c) => c.value);
+    const wanted = (attr: string) => clausesOf(expr).filter((c) => c.attr === attr).map((c) => c.value);
     apps = apps.filter((a) => matchExpr(expr, (attr) => {
       if (attr === 'group.id') return wanted(attr).find((g) => ctx.org.assignments.get(a.id)?.byGroup.has(g));
       if (attr === 'user.id') return wanted(attr).find((u) => ctx.org.appUsers.get(a.id)?.has(u));

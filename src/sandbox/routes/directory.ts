@@ -1,5 +1,5 @@
 import { ok, type RouteContext, type Reply } from '../context';
-import { matchExpr, parseExpr } from '../filter';
+import { clausesOf, matchExpr, parseExpr } from '../filter';
 import { notFound } from '../okta-errors';
 import { renderApp } from '../shapes/app';
 import { paginate, resumeBySeq } from '../pagination';
@@ -109,7 +109,7 @@ function listLogs(ctx: RouteContext): Reply {
   let items = ctx.org.logs.filter((e) => (!since || e.published >= new Date(since).toISOString())
     && (!until || e.published < new Date(until).toISOString()));
   if (expr) {
-    const targetIds = new Set(expr.flat().filter((c) => c.attr === 'target.id').map((c) => c.value));
+    const targetIds = new Set(clausesOf(expr).filter((c) => c.attr === 'target.id').map((c) => c.value));
     items = items.filter((e) => matchExpr(expr, (attr) => {
       if (attr === 'eventType') return e.eventType;
       if (attr === 'outcome.result') return e.outcome.result;

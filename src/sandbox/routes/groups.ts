@@ -1,5 +1,5 @@
 import { ok, type RouteContext, type Reply } from '../context';
-import { assertAttrs, matchExpr, parseExpr, type Expr } from '../filter';
+import { assertAttrs, matchExpr, parseExpr, pinnedValues, type Expr } from '../filter';
 import { notFound, validation } from '../okta-errors';
 import { paginate, parseLimit, resumeBySeq } from '../pagination';
 import { readWrite, type Route } from '../router';
@@ -22,16 +22,12 @@ function groupAttr(g: GroupRec, attr: string): unknown {
   }
 }
 
-/** Candidates for a search: the name index when every branch pins profile.name eq, else all groups. */
+/** Candidates for a search: the name index when the expression pins profile.name, else all groups. */
 function candidates(ctx: RouteContext, expr: Expr | undefined): GroupRec[] {
-  const all = () => Array.from(ctx.org.groups.values());
-  if (!expr) return all();
+  const names = expr && pinnedValues(expr, 'profile.name');
+  if (!names) return Array.from(ctx.org.groups.values());
   const ids = new Set<string>();
-  for (const branch of expr) {
-    const pin = branch.find((c) => c.attr === 'profile.name' && c.op === 'eq');
-    if (!pin) return all();
-    for (const id of ctx.org.groupsByName.get(pin.value.toLowerCase()) ?? []) ids.add(id);
-  }
+  for (const name of names) for (const id of ctx.org.groupsByName.get(name.toLowerCase()) ?? []) ids.add(id);
   return Array.from(ids, (id) => ctx.org.groups.get(id)!).sort((a, b) => a.seq - b.seq);
 }
 
