@@ -316,6 +316,34 @@ describe('meta, agents, push mappings, logs', () => {
   });
 });
 
+describe('every object of the seeded org', () => {
+  it('each app, its assignments (plain, expand=group, expand=metadata), users (plain, expand=user) and schema', async () => {
+    for (const app of sb.org.apps.values()) {
+      conforms(await call('GET', `/api/v1/apps/${app.id}`), 200);
+      for (const expand of ['', '&expand=group', '&expand=metadata']) {
+        conforms(await call('GET', `/api/v1/apps/${app.id}/groups?limit=200${expand}`), 200);
+      }
+      for (const expand of ['', '&expand=user']) {
+        const users = conforms(await call('GET', `/api/v1/apps/${app.id}/users?limit=500${expand}`), 200);
+        for (const u of users.body.slice(0, 3)) conforms(await call('GET', `/api/v1/apps/${app.id}/users/${u.id}`), 200);
+      }
+      conforms(await call('GET', `/api/v1/meta/schemas/apps/${app.id}/default`), 200);
+    }
+    const syncStates = new Set(sb.org.appUsersOf('corp.example.com').map((u) => u.syncState));
+    expect(syncStates.has('ERROR')).toBe(true); // the demo's non-import OU produces failed app users
+  });
+
+  it('each group (plain and expand=stats) with its members, each mapping', async () => {
+    for (const g of sb.org.groups.values()) {
+      conforms(await call('GET', `/api/v1/groups/${g.id}`), 200);
+      conforms(await call('GET', `/api/v1/groups/${g.id}?expand=stats`), 200);
+      conforms(await call('GET', `/api/v1/groups/${g.id}/users`), 200);
+    }
+    conforms(await call('GET', '/api/v1/groups?limit=200&expand=stats'), 200);
+    for (const m of sb.org.mappings.values()) conforms(await call('GET', `/api/v1/mappings/${m.id}`), 200);
+  });
+});
+
 describe('users and user types', () => {
   it('GET /api/v1/users/{id} and /api/v1/meta/types/user/{typeId}', async () => {
     const user = sb.org.findUser('ada.lovelace@example.com')!;
