@@ -1,0 +1,75 @@
+/**
+ * The two ways people script this today, written with Okta's official Node SDK as a user would:
+ * - a reader that GETs each (app, group) pair, like Terraform's singular `okta_app_group_assignment`
+ *   resource refreshing its state (Terraform walks the graph 10 resources at a time by default,
+ *   `-parallelism=10`);
+ * - a writer that PUTs every row of a spreadsheet, like a Postman collection runner or an SDK loop
+ *   (one request after another; it cannot delete rows that are not in the sheet).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from '@okta/okta-sdk-nodejs';
+import type { Row } from './bench-org';
+
+/** The SDK fills unset options from OKTA_CLIENT_* variables, ./okta.yaml and ~/.okta/okta.yaml: hide them. */
+export function sdkClient(orgUrl: string, token: string): Client {
+  const saved: Record<string, string | undefined> = {};
+  for (const key of Object.keys(process.env)) {
+    if (key.startsWith('OKTA_')) {
+      saved[key] = process.env[key];
+      delete process.env[key];
+    }
+  }
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-bench-sdk-'));
+  const cwd = process.cwd();
+  const home = process.env.HOME;
+  try {
+    process.chdir(empty);
+    process.env.HOME = empty;
+    return new Client({ orgUrl, token, cacheMiddleware: null });
+  } finally {
+    process.chdir(cwd);
+    if (home === undefined) delete process.env.HOME;
+    else process.env.HOME = home;
+    fs.rmSync(empty, { recursive: true, force: true });
+    Object.assign(process.env, saved);
+  }
+}
+
+type PairRow = Row & { appId: string; groupId: string };
+
+/** GET /api/v1/apps/{appId}/groups/{groupId} for every row, 10 in flight. Returns how many were assigned. */
+export async function readPerPair(client: Client, rows: PairRow[], parallelism = 10): Promise<{ found: number; missing: number }> {
+  let next = 0;
+  let found = 0;
+  let missing = 0;
+  const worker = async (): Promise<void> => {
+    while (next < rows.length) {
+      const r = rows[next++];
+      try {
+        await client.applicationApi.getApplicationGroupAssignment({ appId: r.appId, groupId: r.groupId });
+        found++;
+      } catch (e) {
+        if ((e as { status?: number }).status === 404) missing++;
+        else throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallelism }, worker));
+  return { found, missing };
+}
+
+/** PUT every row, one after another, with its row number as priority and its OU. */
+export async function writePerRow(client: Client, rows: PairRow[]): Promise<number> {
+  let n = 0;
+  for (const r of rows) {
+    await client.applicationApi.assignGroupToApplication({
+      appId: r.appId,
+      groupId: r.groupId,
+      applicationGroupAssignment: { priority: r.priority, profile: { organizationalUnit: r.ou } },
+    });
+    n++;
+  }
+  return n;
+}
