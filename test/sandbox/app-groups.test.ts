@@ -116,3 +116,25 @@ test('pages of an assignment list follow rel="next" to the end', async () => {
     await sb2.close();
   }
 });
+
+test('expand=metadata embeds per-attribute metadata; limit above 200 is clamped to 200', async () => {
+  await put('G1', { profile: { organizationalUnit: 'ou=a,ou=employees,dc=corp,dc=example,dc=com' } });
+  const res = await call(sb, 'GET', `/api/v1/apps/${app}/groups/${gid('G1')}?expand=metadata`);
+  expect(res.body._embedded.metadata.profile.organizationalUnit.source.type).toBe('USER');
+  const big = await call(sb, 'GET', `/api/v1/apps/${app}/groups?limit=500`);
+  expect(links(big).self).toBe(`${sb.url}/api/v1/apps/${app}/groups?limit=200`);
+  expect((await call(sb, 'GET', `/api/v1/apps/${app}/groups?expand=users`)).status).toBe(400);
+});
+
+test('groups q is capped at 300 results and never paged', async () => {
+  const many = await startSandbox({ org: { groups: Array.from({ length: 310 }, (_, i) => ({ name: `team-${i}` })) } });
+  try {
+    const res = await call(many, 'GET', '/api/v1/groups?q=team');
+    expect(res.body).toHaveLength(300);
+    expect(res.headers.link).toBeUndefined();
+    const exact = await call(many, 'GET', '/api/v1/groups?q=team-30');
+    expect(exact.body[0].profile.name).toBe('team-30');
+  } finally {
+    await many.close();
+  }
+});
