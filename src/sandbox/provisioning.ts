@@ -107,7 +107,8 @@ function provisionUser(org: OrgState, app: AppRec, userId: string, opts: Provisi
   existing.lastUpdated = org.timestamp();
   if (failure) {
     existing.syncState = 'ERROR';
-    log(org, app, user, 'application.provision.user.push_profile', 'Push user profile update to external application', 'FAILURE', failure);
+    // Failures always carry application.provision.user.push, so one System Log filter finds them all.
+    log(org, app, user, 'application.provision.user.push', 'Push user profile update to external application', 'FAILURE', failure);
   } else {
     existing.profile.dn = targetDn;
     existing.syncState = 'SYNCHRONIZED';

@@ -105,3 +105,11 @@ test('scope conversion: GROUP only for members of an assigned group; USER create
   const bad2 = await call(sb, 'POST', `/api/v1/apps/${app}/users/${uid('u4')}`, { body: { scope: 'GROUP' } });
   expect([bad2.status, bad2.body.errorCode]).toEqual([400, 'E0000001']);
 });
+
+test('a move into a non-import OU fails: DN unchanged, ERROR, FAILURE event of type application.provision.user.push', async () => {
+  await open(true);
+  await call(sb, 'PATCH', `/api/v1/apps/${app}/groups/${gid('A')}`, { body: [{ op: 'replace', path: '/profile/organizationalUnit', value: `ou=elsewhere,${DC}` }] });
+  expect(appUser('u1')).toMatchObject({ syncState: 'ERROR', profile: { dn: `CN=u1 Test,ou=a,ou=employees,${DC}` } });
+  const last = sb.org.logs.at(-1)!;
+  expect([last.eventType, last.outcome.result, last.target[0].id]).toEqual(['application.provision.user.push', 'FAILURE', uid('u1')]);
+});
