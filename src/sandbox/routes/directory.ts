@@ -1,6 +1,6 @@
 import { ok, type RouteContext, type Reply } from '../context';
 import { clausesOf, matchExpr, parseExpr } from '../filter';
-import { notFound } from '../okta-errors';
+import { notFound, validation } from '../okta-errors';
 import { renderApp } from '../shapes/app';
 import { paginate, resumeBySeq } from '../pagination';
 import type { Route } from '../router';
@@ -105,6 +105,10 @@ function listLogs(ctx: RouteContext): Reply {
   const until = ctx.query.get('until');
   const filter = ctx.query.get('filter');
   const q = ctx.query.get('q');
+  // An unparsable timestamp is a client error (400), not a crash (was 500 E0000009 via RangeError).
+  for (const [name, value] of [['since', since], ['until', until]] as const) {
+    if (value && Number.isNaN(Date.parse(value))) throw validation(name, `${name}: must be an ISO 8601 timestamp`);
+  }
   const expr = filter ? parseExpr(filter, 'filter') : undefined;
   let items = ctx.org.logs.filter((e) => (!since || e.published >= new Date(since).toISOString())
     && (!until || e.published < new Date(until).toISOString()));
