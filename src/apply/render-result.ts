@@ -45,9 +45,10 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   for (const id of r.applied) lines.push(`  ✓ done          ${label(id)}`);
   if (r.failed) {
     for (const id of r.failed.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
-    const where = r.failed.request ? `${r.failed.request.method} ${r.failed.request.path}: ` : '';
-    const rid = r.failed.requestId ? ` (X-Okta-Request-Id ${r.failed.requestId})` : '';
-    if (r.failed.code !== 'VERIFY_FAILED') lines.push(`    ${r.failed.code} ${where}${r.failed.message}${rid && !r.failed.message.includes(r.failed.requestId ?? '\0') ? rid : ''}`);
+    const f = r.failed;
+    const where = f.request && !f.message.includes(f.request.path) ? `${f.request.method} ${f.request.path}: ` : '';
+    const rid = f.requestId && !f.message.includes(f.requestId) ? ` (X-Okta-Request-Id ${f.requestId})` : '';
+    if (f.code !== 'VERIFY_FAILED') lines.push(`    ${f.code} ${where}${f.message}${rid}`);
   }
   for (const m of r.mismatches) lines.push(`    ${m}`);
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);

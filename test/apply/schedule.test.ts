@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { scheduleAssignments, type Schedule, type SlotIntent, type SlotLive } from '../../src/apply/schedule';
 import { FakeApp, type ShiftModel } from './support/fake-assignments';
+import { assignSlots } from '../../src/plan/assign-slots';
 
 const ou = (name: string): Record<string, unknown> => ({ organizationalUnit: `ou=${name},dc=corp,dc=example,dc=com` });
 
@@ -149,7 +150,7 @@ describe('scheduleAssignments', () => {
       return { live, intents, deletes, unmanaged };
     });
 
-  test.each<ShiftModel>(['swap', 'cascade'])(
+  test.each<ShiftModel>(['swap', 'cascade', 'dragdrop'])(
     'every managed group ends at its planned priority, nothing else moves, no write lands on a held slot (%s shifts)',
     (model) => {
       fc.assert(
@@ -186,6 +187,61 @@ describe('scheduleAssignments', () => {
         expect(b.settle).toEqual(a.settle);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the fake shift models (sanity: they do shift, so the zero-collision property is meaningful)', () => {
+  test.each<ShiftModel>(['swap', 'cascade', 'dragdrop'])('%s: a naive PUT onto a held slot moves the holder', (model) => {
+    const app = new FakeApp(model, [
+      { groupId: 'A', priority: 1, profile: {} },
+      { groupId: 'B', priority: 2, profile: {} },
+    ]);
+    app.put('A', 2, {});
+    expect(app.collisions).toBe(1);
+    // The recorded 2023 sequence: A=1, B=2; PUT A priority 2 → A=2, and B moved (to 1 in Okta).
+    expect(app.state.get('A')!.priority).toBe(2);
+    expect(app.state.get('B')!.priority).not.toBe(2);
+  });
+});
+
+describe('with the planner’s own slot assignment (src/plan/assign-slots.ts)', () => {
+  test.each<ShiftModel>(['swap', 'cascade', 'dragdrop'])('random org and file order: converges with no collision (%s)', (model) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('unmanaged', 'managed', 'deleted', 'new'), { minLength: 1, maxLength: 16 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 16, maxLength: 16 }),
+        fc.array(fc.nat(), { minLength: 16, maxLength: 16 }),
+        (roles, slots, keys) => {
+          const live: SlotLive[] = [];
+          const deletes: string[] = [];
+          const fileOrder: string[] = [];
+          roles.forEach((role, i) => {
+            const g = `g${i}`;
+            if (role !== 'new') live.push({ groupId: g, priority: slots[i], profile: ou(g) });
+            if (role === 'deleted') deletes.push(g);
+            if (role === 'managed' || role === 'new') fileOrder.push(g);
+          });
+          fileOrder.sort((a, b) => keys[Number(a.slice(1))] - keys[Number(b.slice(1))] || (a < b ? -1 : 1));
+          const current = new Map(live.map((a) => [a.groupId, a.priority]));
+          const targets = assignSlots(
+            fileOrder.map((g) => ({ key: g, current: current.get(g) ?? null })),
+            live.map((a) => a.priority),
+          );
+          const intents = fileOrder.map((g) => intent(g, targets.get(g)!, ou(`${g}-x`)));
+          const s = scheduleAssignments({ live, intents, deletes });
+          const app = new FakeApp(model, live);
+          execute(app, s, deletes);
+          expect(app.collisions).toBe(0);
+          const final = priorities(app);
+          for (const i of intents) expect(final[i.groupId]).toBe(i.target);
+          for (const a of live) if (!deletes.includes(a.groupId) && !fileOrder.includes(a.groupId)) expect(final[a.groupId]).toBe(a.priority);
+          // The file order is the managed groups' priority order.
+          const managed = [...fileOrder].sort((a, b) => final[a] - final[b]);
+          expect(managed).toEqual(fileOrder);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -2,10 +2,12 @@
  * A minimal model of Okta's app-group priority behaviour, for property tests of the write schedule.
  * Two readings of the shift Okta does when a PUT lands on a held priority (okta-recordings
  * app-group-assignments.json, 2023 sequence): `swap` (the holder takes the writer's old slot) and
- * `cascade` (the holder and every contiguous follower move down by one). The schedule must not depend
+ * `cascade` (the holder and every contiguous follower move down by one), and `dragdrop` (a list move:
+ * the ones between the old and new slot shift by one toward the old slot; a create at a held slot
+ * shifts every one at or after it — the local Okta's reading). The schedule must not depend
  * on which is right, so tests run both and also count writes onto occupied slots.
  */
-export type ShiftModel = 'swap' | 'cascade';
+export type ShiftModel = 'swap' | 'cascade' | 'dragdrop';
 
 export interface FakeAssignment {
   priority: number;
@@ -25,7 +27,15 @@ export class FakeApp {
     const holders = [...this.state].filter(([g, a]) => g !== groupId && a.priority === priority).map(([g]) => g);
     if (holders.length > 0) {
       this.collisions++;
-      if (this.model === 'swap') {
+      if (this.model === 'dragdrop') {
+        for (const [g, a] of this.state) {
+          if (g === groupId) continue;
+          if (!old) {
+            if (a.priority >= priority) a.priority++;
+          } else if (priority > old.priority && a.priority > old.priority && a.priority <= priority) a.priority--;
+          else if (priority < old.priority && a.priority >= priority && a.priority < old.priority) a.priority++;
+        }
+      } else if (this.model === 'swap') {
         for (const h of holders) this.state.get(h)!.priority = old ? old.priority : priority + 1;
       } else {
         let p = priority;
