@@ -27,7 +27,7 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
 export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = { plan: 'plan, export, the drift job', apply: 'apply (plan’s scopes, plus these)' };
 
 /** Every scope the use needs, in table order; `apply` includes the `plan` scopes. */
-export function scopesFor(use: ScopeUse): string[] {
+export function commandScopes(use: ScopeUse): string[] {
   return OKTA_SCOPES.filter((s) => s.use === 'plan' || use === 'apply').map((s) => s.scope);
 }
 
@@ -39,8 +39,8 @@ export function renderScopesMarkdown(): string {
     '|---|---|---|',
     ...rows,
     '',
-    `- plan: \`OKTA_CLIENT_SCOPES="${scopesFor('plan').join(' ')}"\``,
-    `- apply: \`OKTA_CLIENT_SCOPES="${scopesFor('apply').join(' ')}"\``,
+    `- plan: \`OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"\``,
+    `- apply: \`OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"\``,
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { parseDesired } from '../../src/config';
 
-const text = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: [OU=Employees,DC=corp]\n    groups:\n      - group: Eng\n        ou: OU=Eng,OU=Employees,DC=corp\n';
+const text = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: ["OU=Employees,DC=corp"]\n    groups:\n      - group: Eng\n        ou: OU=Eng,OU=Employees,DC=corp\n';
 
 test('CRLF line endings and a byte-order mark read the same, at the same positions', () => {
   const plain = parseDesired([{ path: 'a.yaml', text }]);

@@ -110,7 +110,7 @@ test('the same naming context spelt as a domain and as a DN is no conflict', () 
 test('a schema error leaves that directory out of the merge but keeps the others', () => {
   const text = `${corp}  emea:
     app: emea.example.com
-    importOus: [OU=Staff,DC=emea,DC=example,DC=com]
+    importOus: ['OU=Staff,DC=emea,DC=example,DC=com']
 `;
   const { desired, findings } = parseDesired([{ path: 'x.yaml', text }]);
   expect(desired.directories.map((d) => d.name)).toEqual(['corp']);
@@ -166,7 +166,7 @@ directories:
   corp:
     app: corp.example.com
     namingContext: corp.example.com
-    importOUs: [OU=Employees,DC=corp,DC=example,DC=com]
+    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
     updateOUOnGroupChange: false
     ouCase: preserve
     assignments: { mode: authoritative, ignore: [x] }

@@ -37,7 +37,7 @@ const org: OrgSeed = {
 const files = {
   'corp.yaml': mappingFile(`  corp:
     app: corp.example.com
-    importOUs: [OU=Employees,DC=corp,DC=example,DC=com]
+    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
     groups:
       - group: Engineering
         ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
-import { OKTA_SCOPES, renderScopesMarkdown, scopesFor } from '../../src/okta-scopes';
+import { OKTA_SCOPES, renderScopesMarkdown, commandScopes } from '../../src/okta/command-scopes';
 
 describe('okta-ou scopes', () => {
   test('--for plan --list prints the read scopes for OKTA_CLIENT_SCOPES', async () => {
@@ -10,16 +10,16 @@ describe('okta-ou scopes', () => {
   });
 
   test('apply needs plan’s scopes plus the .manage ones, and no other write scope', () => {
-    expect(scopesFor('apply')).toEqual([...scopesFor('plan'), 'okta.apps.manage', 'okta.profileMappings.manage']);
-    expect(scopesFor('plan').every((s) => s.endsWith('.read'))).toBe(true);
+    expect(commandScopes('apply')).toEqual([...commandScopes('plan'), 'okta.apps.manage', 'okta.profileMappings.manage']);
+    expect(commandScopes('plan').every((s) => s.endsWith('.read'))).toBe(true);
   });
 
   test('without --for it prints every scope with its reason, and both lists', async () => {
     const r = await runCli(['scopes']);
     expect(r.code).toBe(0);
     for (const s of OKTA_SCOPES) expect(r.stdout).toContain(`${s.scope.padEnd(27)}  ${s.why}`);
-    expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${scopesFor('plan').join(' ')}"`);
-    expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${scopesFor('apply').join(' ')}"`);
+    expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"`);
+    expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"`);
   });
 
   test('rejects an unknown use', async () => {

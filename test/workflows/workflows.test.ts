@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import workflowSchema from '../schemas/github-workflow.schema.json';
 import { commands } from '../../src/cli/commands';
-import { scopesFor } from '../../src/okta-scopes';
+import { commandScopes } from '../../src/okta/command-scopes';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DIR = path.join(ROOT, '.github', 'workflows');
@@ -107,12 +107,12 @@ describe('the okta-ou workflows', () => {
         .flatMap((j) => j.steps)
         .filter((s) => s.env?.OKTA_CLIENT_ORGURL)
         .map((s) => [(s as { name?: string }).name ?? '', s.env?.OKTA_CLIENT_SCOPES]);
-    const plan = scopesFor('plan').join(' ');
+    const plan = commandScopes('plan').join(' ');
     expect(scopesOf('okta-ou-plan.yml')).toEqual([['Plan against Okta', plan]]);
     expect(scopesOf('okta-ou-drift.yml')).toEqual([['Plan against Okta', plan]]);
     expect(scopesOf('okta-ou-apply.yml')).toEqual([
       ['Plan the merged commit', plan],
-      ['Apply that plan', scopesFor('apply').join(' ')],
+      ['Apply that plan', commandScopes('apply').join(' ')],
     ]);
   });
 

@@ -1,10 +1,10 @@
 /**
  * `okta-ou scopes [--for plan|apply] [--list]`: the least-privilege OAuth 2.0 scopes to grant the Okta
- * service app (the table lives in src/okta-scopes.ts, shared with docs/ci.md). No Okta calls.
+ * service app (the table lives in src/okta/command-scopes.ts, shared with docs/ci.md). No Okta calls.
  */
 import type { Command } from '../command';
 import { UsageError } from '../../errors';
-import { OKTA_SCOPES, SCOPE_USE_COMMANDS, type ScopeUse, scopesFor } from '../../okta-scopes';
+import { OKTA_SCOPES, SCOPE_USE_COMMANDS, type ScopeUse, commandScopes } from '../../okta/command-scopes';
 
 const USES: ScopeUse[] = ['plan', 'apply'];
 
@@ -34,7 +34,7 @@ Examples:
     const uses = use ? [use as ScopeUse] : USES;
     if (values.list) {
       if (!use) throw new UsageError('--list needs --for plan or --for apply');
-      ctx.stdout.write(`${scopesFor(use as ScopeUse).join(' ')}\n`);
+      ctx.stdout.write(`${commandScopes(use as ScopeUse).join(' ')}\n`);
       return 0;
     }
     const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
@@ -45,7 +45,7 @@ Examples:
       for (const s of shown) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
       out.push('');
     }
-    for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${scopesFor(u).join(' ')}"`);
+    for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u).join(' ')}"`);
     ctx.stdout.write(`${out.join('\n')}\n`);
     return 0;
   },

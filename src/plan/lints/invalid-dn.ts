@@ -8,9 +8,27 @@ import { parseDn, tryNamingContextDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from './source-finding';
 
+const FLOW_LIST_HINT =
+  'an OU is a full DN from the OU down to the domain, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; ' +
+  'in a flow list ([a, b]) YAML splits at every comma, so quote each DN or use a block list (- OU=…)';
+
+/**
+ * A DN that parses but cannot be an OU in a domain: only domain components (`DC=corp`), or no domain
+ * components at all (`OU=Employees`). Both are what YAML leaves of `[OU=Employees,DC=corp,DC=com]`.
+ */
+function notAnOu(rdns: Array<Array<{ type: string }>>): string | null {
+  const isDc = (rdn: Array<{ type: string }>): boolean => rdn.every((a) => a.type.toLowerCase() === 'dc' || a.type.toLowerCase() === 'domaincomponent');
+  if (rdns.every(isDc)) return 'names a domain, not an OU';
+  if (!isDc(rdns[rdns.length - 1])) return 'has no domain components (DC=…), so it is not a full DN';
+  return null;
+}
+
 function check(dir: DesiredDirectory, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
   const p = parseDn(value);
-  if (p.ok) return [];
+  if (p.ok) {
+    const why = notAnOu(p.rdns);
+    return why ? [findingAt('INVALID_DN', 'error', dir.name, at, `${what(JSON.stringify(value))} ${why}`, FLOW_LIST_HINT)] : [];
+  }
   return [
     findingAt(
       'INVALID_DN',

@@ -1,0 +1,107 @@
+/**
+ * The scopes `okta-ou scopes` and docs/ci.md tell admins to grant are enough, and no more than needed:
+ * plan and apply run as an OAuth service app (private_key_jwt, DPoP) holding exactly those scopes against
+ * the local Okta, which enforces each endpoint's scope; one scope fewer fails with exit 4 naming it.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { OrgSeed } from '../../src/sandbox/types';
+import { commandScopes } from '../../src/okta/command-scopes';
+import { runCli } from '../support/cli';
+import { mappingFile, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+
+const org: OrgSeed = {
+  users: [
+    { login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
+    { login: 'bob@example.com', firstName: 'Bob', lastName: 'Smith' },
+  ],
+  groups: [
+    { name: 'Engineering', members: ['ada@example.com', 'bob@example.com'] },
+    { name: 'Sales', members: [] },
+  ],
+  apps: [
+    {
+      label: 'corp.example.com',
+      name: 'active_directory',
+      namingContext: 'corp.example.com',
+      importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'],
+      updateOUOnGroupChange: true,
+      assignments: [{ group: 'Engineering', priority: 0, profile: { organizationalUnit: 'ou=old,ou=employees,dc=corp,dc=example,dc=com' } }],
+      mapping: { properties: { department: { expression: 'user.department', pushStatus: 'PUSH' } } },
+      // An individual assignment makes plan read group members too (USER_SCOPE_ASSIGNMENT).
+      users: [{ user: 'bob@example.com', scope: 'USER' }],
+    },
+  ],
+};
+
+const files = {
+  'corp.yaml': mappingFile(`  corp:
+    app: corp.example.com
+    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
+    groups:
+      - group: Engineering
+        ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com
+      - group: Sales
+        ou: OU=Sales,OU=Employees,DC=corp,DC=example,DC=com
+    attributeMappings:
+      properties:
+        title: user.title
+`),
+};
+
+describe('least-privilege OAuth scopes', () => {
+  let sb: Sandbox;
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+  function oauthEnv(clientId: string, scopes: string[]): Record<string, string> {
+    sb.registerClient({ clientId, publicJwk: publicKey.export({ format: 'jwk' }), kid: 'k1', scopes, dpop: true });
+    return {
+      OKTA_CLIENT_ORGURL: sb.url,
+      OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey',
+      OKTA_CLIENT_CLIENTID: clientId,
+      OKTA_CLIENT_SCOPES: scopes.join(' '),
+      OKTA_CLIENT_PRIVATEKEY: pem,
+      OKTA_CLIENT_KEYID: 'k1',
+    };
+  }
+
+  beforeAll(async () => {
+    sb = await seeded(org);
+  });
+  afterAll(async () => {
+    await sb.close();
+    removeProjects();
+  });
+
+  test('plan works with the plan scopes; apply works with the apply scopes', async () => {
+    const cwd = project(files);
+    const plan = await runCli(['plan', '--detailed-exitcode', '--verbose'], { env: oauthEnv('0oaPLAN', commandScopes('plan')), cwd });
+    expect(plan.stderr).not.toContain('BEGIN PRIVATE KEY');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('USER_SCOPE_ASSIGNMENT');
+
+    const apply = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaAPPLY', commandScopes('apply')), cwd });
+    expect(apply.code).toBe(0);
+    const again = await runCli(['plan', '--detailed-exitcode'], { env: oauthEnv('0oaPLAN2', commandScopes('plan')), cwd });
+    expect(again.stdout).toContain('No changes');
+    expect(again.code).toBe(0);
+  });
+
+  test.each(commandScopes('plan'))('plan without %s fails with exit 4 and names the scope', async (missing) => {
+    const cwd = project(files);
+    const scopes = commandScopes('plan').filter((s) => s !== missing);
+    const res = await runCli(['plan'], { env: oauthEnv(`0oaNO${missing.replace(/\W/g, '')}`, scopes), cwd });
+    expect(res.code).toBe(4);
+    expect(res.stderr).toContain(missing);
+  });
+
+  test('apply with only the plan scopes fails with exit 4 before changing anything', async () => {
+    const cwd = project({ 'corp.yaml': files['corp.yaml'].replace('OU=Sales,', 'OU=Sales EMEA,') });
+    sb.audit.length = 0;
+    const res = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaREADONLY', commandScopes('plan')), cwd });
+    if (res.code !== 4) console.log(res.stdout, res.stderr);
+    expect(res.code).toBe(4);
+    expect(res.stderr).toMatch(/okta\.(profileMappings|apps)\.manage/);
+    expect(sb.audit.filter((e) => e.method !== 'GET' && e.status < 400 && !e.path.startsWith('/oauth2'))).toEqual([]);
+  });
+});
