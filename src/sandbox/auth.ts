@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { forbidden, invalidToken, OktaHttpError } from './okta-errors';
+import { forbidden, invalidToken } from './okta-errors';
 
 /** An issued OAuth access token (opaque to clients). */
 export interface AccessToken {
@@ -63,4 +63,3 @@ export function authorize(principal: Principal, scopes: string[]): void {
   if (!scopes.some((s) => granted.has(s))) throw forbidden();
 }
 
-export { OktaHttpError };

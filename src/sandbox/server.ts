@@ -66,8 +66,9 @@ export function createSandboxServer(deps: ServerDeps): Server {
     res.on('close', release);
     handle(deps, req, res, inFlight).catch((err) => {
       if (!res.headersSent && !res.destroyed) {
-        send(deps, res, { status: 500, body: errorBody(errorForStatus(500), deps.ids.errorId()) });
+        send(res, { status: 500, body: errorBody(errorForStatus(500), deps.ids.errorId()) });
       }
+      // Unexpected handler errors become Okta's 500 E0000009; the sandbox keeps serving.
       void err;
     }).finally(release);
   });
@@ -86,7 +87,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const finish = (reply: Reply) => {
     entry.status = reply.status;
     setRateHeaders(res, verdict);
-    send(deps, res, reply);
+    send(res, reply);
   };
   const fail = (err: OktaHttpError) => finish({ status: err.status, body: errorBody(err, deps.ids.errorId()), headers: err.headers });
 
@@ -201,7 +202,7 @@ function setRateHeaders(res: ServerResponse, v: RateVerdict): void {
   res.setHeader('x-rate-limit-reset', String(v.reset));
 }
 
-function send(_deps: ServerDeps, res: ServerResponse, reply: Reply): void {
+function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
   if (reply.status === 204 || reply.body === undefined) {

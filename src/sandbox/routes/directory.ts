@@ -86,7 +86,8 @@ function renderEvent(ctx: RouteContext, e: LogEventRec): Record<string, unknown>
     securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
     severity: e.severity,
     debugContext: { debugData: {} },
-    legacyEventType: e.eventType.startsWith('application.provision') ? 'app.ad.user.push' : null,
+    // The spec types legacyEventType as a non-null string: leave it out where there is none.
+    ...(e.eventType.startsWith('application.provision') ? { legacyEventType: 'app.ad.user.push' } : {}),
     transaction: { type: 'JOB', id: e.uuid.replace(/-/g, '').slice(0, 20), detail: {} },
     uuid: e.uuid,
     version: '0',
