@@ -452,6 +452,33 @@ describe('odd query parameters on every list', () => {
   });
 });
 
+describe('odd request bodies on every write', () => {
+  it('answers each with a conforming 200 or 4xx, never a 5xx', async () => {
+    const assignment = `/api/v1/apps/${paged().id}/groups/${group(PAGED_GROUPS[24]).id}`;
+    const mapping = `/api/v1/mappings/${sb.org.mappingFor(PAGED_APP)!.id}`;
+    const member = sb.org.findUser('ada.lovelace@example.com')!.id;
+    const writes: Array<[string, string, string]> = [
+      ['PUT', assignment, '[]'], ['PUT', assignment, 'null'], ['PUT', assignment, '"x"'], ['PUT', assignment, '{"priority":-5}'],
+      ['PUT', assignment, '{"priority":1.5}'], ['PUT', assignment, '{"profile":"x"}'], ['PUT', assignment, '{"profile":null}'],
+      ['PATCH', assignment, '[{"op":"remove","path":"/priority"}]'], ['PATCH', assignment, '[null]'], ['PATCH', assignment, 'null'],
+      ['PATCH', assignment, '[{"op":"replace","path":"/nope","value":1}]'], ['PATCH', assignment, '[]'],
+      ['POST', mapping, 'null'], ['POST', mapping, '{"properties":null}'], ['POST', mapping, '{"properties":{"firstName":"x"}}'],
+      ['POST', mapping, '[]'], ['POST', mapping, '{"properties":{"firstName":{"expression":null,"pushStatus":null}}}'],
+      ['POST', `/api/v1/apps/${paged().id}/users`, 'null'], ['POST', `/api/v1/apps/${paged().id}/users`, '{"id":5}'],
+      ['POST', `/api/v1/apps/${paged().id}/users`, `{"id":"${member}","scope":"EVERYONE"}`],
+      ['POST', `/api/v1/apps/${corp().id}/users/${member}`, '{"profile":"x"}'],
+      ['POST', `/api/v1/apps/${corp().id}/users/${member}`, '{not json'],
+    ];
+    for (const [method, path, rawBody] of writes) {
+      const res = await call(method, path, { rawBody });
+      expect({ request: `${method} ${path} ${rawBody}`, serverError: res.status >= 500 }).toEqual({
+        request: `${method} ${path} ${rawBody}`, serverError: false,
+      });
+      conforms(res, res.status);
+    }
+  });
+});
+
 describe('server-side failures (fault injection)', () => {
   it.each([
     [500, '/api/v1/apps'],
