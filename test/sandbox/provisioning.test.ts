@@ -113,3 +113,17 @@ test('a move into a non-import OU fails: DN unchanged, ERROR, FAILURE event of t
   const last = sb.org.logs.at(-1)!;
   expect([last.eventType, last.outcome.result, last.target[0].id]).toEqual(['application.provision.user.push', 'FAILURE', uid('u1')]);
 });
+
+test('group membership changes provision, move and unassign app users; APP_GROUP memberships are refused', async () => {
+  await open(true);
+  const path = (g: string, u: string) => `/api/v1/groups/${gid(g)}/users/${uid(u)}`;
+  expect((await call(sb, 'PUT', path('B', 'u4'), { headers: { 'content-length': '0' } })).status).toBe(204);
+  expect(dn('u4')).toBe(`CN=u4 Test,ou=b,ou=employees,${DC}`);
+  await call(sb, 'PUT', path('A', 'u4'), { headers: { 'content-length': '0' } });
+  expect(dn('u4')).toBe(`CN=u4 Test,ou=a,ou=employees,${DC}`);
+  await call(sb, 'DELETE', path('A', 'u4'));
+  await call(sb, 'DELETE', path('B', 'u4'));
+  expect(appUser('u4')).toBeUndefined();
+  const everyone = await call(sb, 'PUT', `/api/v1/groups/${gid('Everyone')}/users/${uid('u4')}`, { headers: { 'content-length': '0' } });
+  expect([everyone.status, everyone.body.errorCode]).toEqual([400, 'E0000001']);
+});

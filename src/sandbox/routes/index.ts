@@ -6,9 +6,10 @@ import { mappingRoutes } from './mappings';
 import { metaRoutes } from './meta';
 import { appUserRoutes } from './app-users';
 import { directoryRoutes } from './directory';
+import { membershipRoutes } from './memberships';
 
 export function buildRouter(): Router {
   const router = new Router();
-  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes, ...appUserRoutes, ...directoryRoutes]) router.add(r);
+  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes, ...appUserRoutes, ...directoryRoutes, ...membershipRoutes]) router.add(r);
   return router;
 }
