@@ -100,6 +100,23 @@ describe('plan: options and failures', () => {
     expect(sb.audit).toEqual([]);
   });
 
+  test('--max-capacity takes a percentage of each rate-limit bucket', async () => {
+    // A fresh org: the client counts Okta's X-Rate-Limit-Remaining, and this suite's earlier plans have
+    // used more of the minute's /api/v1/apps budget than 10 % allows (the client would wait for the reset).
+    const fresh = await seeded(org);
+    try {
+      const ok = await plan(fresh, cwd, ['--max-capacity', '10']);
+      expect(ok.code).toBe(0);
+      expectReadOnly(fresh);
+    } finally {
+      await fresh.close();
+    }
+    const bad = await plan(sb, cwd, ['--max-capacity', '150']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--max-capacity');
+    expect(sb.audit).toEqual([]);
+  });
+
   test('--directory plans one directory and reads only its app', async () => {
     const r = await plan(sb, cwd, ['--directory', 'emea', '--format', 'json']);
     expect(r.code).toBe(0);
