@@ -176,8 +176,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   try {
     reply = spec.handler(ctx);
   } catch (e) {
-    if (e instanceof OktaHttpError) return fail(e);
-    throw e;
+    // A handler bug answers like Okta's own 500 (E0000009) and stays in the audit log.
+    return fail(e instanceof OktaHttpError ? e : errorForStatus(500));
   }
   if (afterFault) {
     if (afterFault.spec.kind === 'reset') {
