@@ -114,7 +114,9 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   );
 
   // References that a directory's own assigned groups answer exactly cost nothing; the rest are looked up
-  // once for the whole org.
+  // once for the whole org. Trade-off: an exact name match among the app's assigned groups is taken
+  // without asking whether an unassigned group elsewhere has the same name (that would cost one search per
+  // listed group on every plan); ambiguity among assigned groups is still reported.
   const orgIds: string[] = [];
   const orgNames: string[] = [];
   for (const { d, slice } of slices) {
