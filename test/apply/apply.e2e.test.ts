@@ -184,6 +184,40 @@ describe('apply without a plan file: confirmation', () => {
   });
 });
 
+describe('apply without a plan file: what is confirmed is what is applied', () => {
+  let sb: Sandbox;
+  afterEach(async () => sb.close());
+
+  test('Okta changing while the prompt is open makes the answer void (stale), nothing written', async () => {
+    sb = await sandbox({ org: cycleOrg });
+    const cwd = project({ 'corp.yaml': cycleYaml });
+    const appId = sb.org.findApp(APP)!.id;
+    const sales = sb.org.findGroup('Sales')!.id;
+    const r = await cli(sb, cwd, ['apply'], {
+      answers: ['yes'],
+      whilePrompting: async () => {
+        expect((await oktaRequest(sb, 'PUT', `/api/v1/apps/${appId}/groups/${sales}`, { priority: 9, profile: { organizationalUnit: 'ou=sales,ou=employees,dc=corp,dc=example,dc=com' } })).status).toBe(200);
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('STALE_PLAN plan is stale');
+    expect(r.stderr).toContain('"Sales" priority 3 → 9');
+    expect(writes(sb).map((e) => e.method)).toEqual(['PUT']); // only the out-of-band one
+  });
+
+  test('--directory applies one directory only', async () => {
+    sb = await sandbox();
+    const cwd = project();
+    const corpBefore = snapshot(sb, APP);
+    const r = await cli(sb, cwd, ['apply', '--directory', 'emea', '--auto-approve']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply complete: 2 of 2 change(s) applied and verified');
+    expect(snapshot(sb, APP)).toEqual(corpBefore);
+    expect(sb.org.mappingFor(APP)!.properties.dn).toBeDefined();
+    expect(order(sb, 'emea.example.com')).toEqual(['EMEA Staff', 'EMEA Partners', 'EMEA Sales']);
+  });
+});
+
 describe('apply refuses unsafe and erroneous plans', () => {
   let sb: Sandbox;
   afterEach(async () => sb.close());

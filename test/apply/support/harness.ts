@@ -45,6 +45,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Interactive context (progress on stderr) without prompt answers. */
   interactive?: boolean;
+  /** Runs while the confirmation prompt is open (e.g. another admin changes Okta meanwhile). */
+  whilePrompting?: () => Promise<void>;
 }
 
 export async function cli(sb: Sandbox, cwd: string, argv: string[], opts: RunOptions = {}): Promise<Run> {
@@ -60,7 +62,13 @@ export async function cli(sb: Sandbox, cwd: string, argv: string[], opts: RunOpt
     interactive: answers !== undefined || opts.interactive === true,
     color: false,
     signal: opts.signal,
-    prompt: answers ? async (q: string) => ((stderr += q), answers.shift() ?? '') : undefined,
+    prompt: answers
+      ? async (q: string) => {
+          stderr += q;
+          await opts.whilePrompting?.();
+          return answers.shift() ?? '';
+        }
+      : undefined,
   };
   const code = await run(argv, ctx);
   return { code, stdout, stderr };
