@@ -29,6 +29,7 @@ const KEEP = {
   '/api/v1/groups/{groupId}': ['get'],
   '/api/v1/groups/{groupId}/users': ['get'],
   '/api/v1/groups/{groupId}/apps': ['get'],
+  '/api/v1/groups/{groupId}/users/{userId}': ['put', 'delete'],
   '/api/v1/mappings': ['get'],
   '/api/v1/mappings/{mappingId}': ['get', 'post'],
   '/api/v1/meta/types/user': ['get'],

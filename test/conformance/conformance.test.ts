@@ -251,6 +251,16 @@ describe('groups', () => {
     expectOktaError(conforms(await call('GET', '/api/v1/groups/00gNOPE00000000000/users'), 404), 'E0000007');
   });
 
+  it('PUT and DELETE /api/v1/groups/{groupId}/users/{userId}', async () => {
+    const path = `/api/v1/groups/${group('Interns').id}/users/${sb.org.findUser('karen.jones@example.com')!.id}`;
+    conforms(await call('PUT', path, { body: {} }), 204);
+    expect(group('Interns').members.has(sb.org.findUser('karen.jones@example.com')!.id)).toBe(true);
+    conforms(await call('DELETE', path), 204);
+    expectOktaError(conforms(await call('PUT', `/api/v1/groups/00gNOPE00000000000/users/${sb.org.findUser('karen.jones@example.com')!.id}`, { body: {} }), 404), 'E0000007');
+    const builtIn = `/api/v1/groups/${group('Domain Users').id}/users/${sb.org.findUser('karen.jones@example.com')!.id}`;
+    expectOktaError(conforms(await call('PUT', builtIn, { body: {} }), 400), 'E0000001');
+  });
+
   it('GET /api/v1/groups/{groupId}/apps', async () => {
     const res = conforms(await call('GET', `/api/v1/groups/${group('Engineering').id}/apps`), 200);
     expect(res.body.map((a: { label: string }) => a.label)).toContain('corp.example.com');
