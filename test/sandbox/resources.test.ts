@@ -149,3 +149,9 @@ test('groups search accepts parentheses, or, sw, lastUpdated gt; a malformed exp
   const bad = await q('profile.name eq "Sales" and (type eq "OKTA_GROUP"');
   expect([bad.status, bad.body.errorCode]).toEqual([400, 'E0000001']);
 });
+
+test('apps expand other than user/{id} is refused as recorded (400 E0000001 "Expand query is malformed.")', async () => {
+  const bad = await call(sb, 'GET', '/api/v1/apps?q=x&limit=10&expand=' + encodeURIComponent('user/id,group/id'));
+  expect(bad.status).toBe(400);
+  expect(bad.body).toMatchObject({ errorCode: 'E0000001', errorSummary: 'Api validation failed: RequestParams', errorCauses: [{ errorSummary: 'Expand query is malformed.' }] });
+});

@@ -1,6 +1,6 @@
 import { ok, type RouteContext, type Reply } from '../context';
 import { assertAttrs, clausesOf, matchExpr, parseExpr } from '../filter';
-import { notFound } from '../okta-errors';
+import { notFound, validation } from '../okta-errors';
 import { paginate, resumeBySeq } from '../pagination';
 import type { Route } from '../router';
 import { readWrite } from '../router';
@@ -11,6 +11,9 @@ const S = readWrite('apps');
 
 /** GET /api/v1/apps — spec L1828: `q` (startsWith on name or label), `filter` (id, status, name), limit ≤ 200. */
 function listApps(ctx: RouteContext): Reply {
+  const expand = ctx.query.get('expand');
+  // Only `expand=user/{userId}` exists (spec listApplications); anything else is refused as recorded.
+  if (expand && !/^user\/[^/,]+$/.test(expand)) throw validation('RequestParams', 'Expand query is malformed.');
   let apps = Array.from(ctx.org.apps.values());
   const q = ctx.query.get('q');
   if (q) {
