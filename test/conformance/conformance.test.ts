@@ -257,8 +257,8 @@ describe('groups', () => {
     expect(group('Interns').members.has(sb.org.findUser('karen.jones@example.com')!.id)).toBe(true);
     conforms(await call('DELETE', path), 204);
     expectOktaError(conforms(await call('PUT', `/api/v1/groups/00gNOPE00000000000/users/${sb.org.findUser('karen.jones@example.com')!.id}`, { body: {} }), 404), 'E0000007');
-    const builtIn = `/api/v1/groups/${group('Domain Users').id}/users/${sb.org.findUser('karen.jones@example.com')!.id}`;
-    expectOktaError(conforms(await call('PUT', builtIn, { body: {} }), 400), 'E0000001');
+    const appGroup = `/api/v1/groups/${group('Domain Users').id}/users/${sb.org.findUser('karen.jones@example.com')!.id}`;
+    expectOktaError(conforms(await call('PUT', appGroup, { body: {} }), 400), 'E0000001');
   });
 
   it('GET /api/v1/groups/{groupId}/apps', async () => {
