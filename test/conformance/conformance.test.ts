@@ -88,6 +88,11 @@ function conforms(res: Res, expectedStatus: number): Res {
   return res;
 }
 
+/** The {pattern, methods} list the sandbox's router dispatches on (router internals, read-only). */
+function servedRoutes(): Array<{ route: { pattern: string; methods: Record<string, { scopes: string[] }> } }> {
+  return (buildRouter() as unknown as { routes: ReturnType<typeof servedRoutes> }).routes;
+}
+
 function linkRels(res: Res): Record<string, string> {
   const raw = res.headers.link;
   const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -545,6 +550,27 @@ describe('auth, method, rate-limit errors', () => {
     expectOktaError(conforms(await call('PUT', url, { auth: `Bearer ${token}`, body: {} }), 403), 'E0000006');
   });
 
+  it('403 E0000006 on every served route and method for a token with only an unrelated scope', async () => {
+    const app = newServiceApp('0oaconformance2');
+    sb.registerClient({ clientId: app.clientId, publicJwk: app.publicJwk, kid: app.kid, scopes: ['okta.logs.read', 'okta.apps.read'] });
+    const tokens = {
+      logs: await fetchAccessToken(sb.url, app, ['okta.logs.read']),
+      apps: await fetchAccessToken(sb.url, app, ['okta.apps.read']),
+    };
+    let checked = 0;
+    for (const { route } of servedRoutes()) {
+      for (const [method, m] of Object.entries(route.methods)) {
+        const token = m.scopes.includes('okta.logs.read') ? tokens.apps : tokens.logs;
+        expect(m.scopes.includes('okta.logs.read') && m.scopes.includes('okta.apps.read')).toBe(false);
+        const path = route.pattern.replace(/:(\w+)/g, (_: string, name: string) => `${name}-x`);
+        const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+        expectOktaError(conforms(await call(method, path, { auth: `Bearer ${token}`, body }), 403), 'E0000006');
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('405 for a method the resource does not support', async () => {
     const res = conforms(await call('DELETE', '/api/v1/apps'), 405);
     expect(res.body.errorCode).toBeDefined();
@@ -562,9 +588,7 @@ describe('auth, method, rate-limit errors', () => {
 
 describe('coverage', () => {
   it('every route the sandbox serves is an operation of the spec subset', () => {
-    // Router internals: the list of {pattern, methods} the server dispatches on.
-    const routes = (buildRouter() as unknown as { routes: Array<{ route: { pattern: string; methods: object } }> }).routes;
-    const served = routes.flatMap(({ route }) =>
+    const served = servedRoutes().flatMap(({ route }) =>
       Object.keys(route.methods).map((m) => `${m} ${matchTemplate(route.pattern.replace(/:(\w+)/g, 'x')) ?? route.pattern}`),
     );
     expect(served.length).toBeGreaterThan(10);
