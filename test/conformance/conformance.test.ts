@@ -550,6 +550,16 @@ describe('auth, method, rate-limit errors', () => {
     expectOktaError(conforms(await call('PUT', url, { auth: `Bearer ${token}`, body: {} }), 403), 'E0000006');
   });
 
+  it('401 E0000011 on every served route and method without credentials', async () => {
+    for (const { route } of servedRoutes()) {
+      for (const method of Object.keys(route.methods)) {
+        const path = route.pattern.replace(/:(\w+)/g, (_: string, name: string) => `${name}-x`);
+        const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+        expectOktaError(conforms(await call(method, path, { auth: null, body }), 401), 'E0000011');
+      }
+    }
+  });
+
   it('403 E0000006 on every served route and method for a token with only an unrelated scope', async () => {
     const app = newServiceApp('0oaconformance2');
     sb.registerClient({ clientId: app.clientId, publicJwk: app.publicJwk, kid: app.kid, scopes: ['okta.logs.read', 'okta.apps.read'] });
