@@ -20,7 +20,13 @@ export interface RouteMatch {
 export class Router {
   private readonly routes: Array<{ route: Route; segments: string[] }> = [];
 
+  /** Routes with the same pattern (from different API-family files) merge their methods. */
   add(route: Route): void {
+    const existing = this.routes.find((r) => r.route.pattern === route.pattern);
+    if (existing) {
+      existing.route = { pattern: route.pattern, methods: { ...existing.route.methods, ...route.methods } };
+      return;
+    }
     this.routes.push({ route, segments: route.pattern.split('/').filter(Boolean) });
   }
 
