@@ -99,7 +99,7 @@ describe('the official Okta Node SDK against the local Okta', () => {
     expect(pages[2].query.after).toBe(assignments[39].id);
   });
 
-  it('assigns a group with priority and organizationalUnit (PUT), then unassigns it (DELETE)', async () => {
+  it('assigns a group with priority and organizationalUnit (PUT), reprioritises it (PATCH), unassigns it (DELETE)', async () => {
     const appId = app().id;
     const gid = groupId('Unassigned');
     const ou = `ou=new hires,ou=staff,${DN.toLowerCase()}`;
@@ -116,10 +116,16 @@ describe('the official Okta Node SDK against the local Okta', () => {
     const readBack = await client.applicationApi.getApplicationGroupAssignment({ appId, groupId: gid });
     expect(readBack.priority).toBe(1);
 
+    const patched = await client.applicationApi.updateGroupAssignmentToApplication({
+      appId, groupId: gid, jsonPatchOperation: [{ op: 'replace', path: '/priority', value: 7 }],
+    });
+    expect(patched.priority).toBe(7);
+    expect((patched.profile as Record<string, unknown>).organizationalUnit).toBe(ou);
+
     await client.applicationApi.unassignApplicationFromGroup({ appId, groupId: gid });
     expect(sb.org.assignmentsOf(APP).some((a) => a.groupId === gid)).toBe(false);
     expect(requestsTo(`/api/v1/apps/${appId}/groups/${gid}`).map((e) => `${e.method} ${e.status}`)).toEqual([
-      'PUT 200', 'GET 200', 'DELETE 204',
+      'PUT 200', 'GET 200', 'PATCH 200', 'DELETE 204',
     ]);
 
     const gone = await client.applicationApi.getApplicationGroupAssignment({ appId, groupId: gid }).catch((e: OktaApiError) => e);
