@@ -8,8 +8,9 @@
  * an occupied slot may move groups okta-ou does not manage.
  *
  * The schedule therefore never writes a priority that another assignment holds at that moment:
- * - a write whose planned slot is free (or held only by the group itself) is "ready"; ready writes go
- *   in priority order, highest first;
+ * - a write whose planned slot is free (or held only by the group itself) is "ready"; of the ready
+ *   writes, creates and updates go before pure moves (the plan's order), each in priority order,
+ *   highest first;
  * - when nothing is ready, every remaining write waits on a slot held by another group. If that holder
  *   is itself still to be written (a cycle, e.g. a swap), it is first parked on a fresh slot below
  *   every used one, which frees the slot; a parked group is written again to its own slot later;
@@ -163,8 +164,23 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
     return !h || [...h].every((g) => g === i.groupId);
   }
 
-  const order = (a: SlotIntent, b: SlotIntent): number =>
-    a.target === b.target ? (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) : outranks(a.target, b.target) ? -1 : 1;
+  // Creates and updates first, then moves that change nothing but the priority (the plan's order:
+  // creates/updates, reorder), each in priority order; a move still goes first when it frees a slot.
+  const moveOnly = new Set(
+    input.intents
+      .filter((i) => {
+        const c = cur.get(i.groupId);
+        return c !== undefined && Object.keys(i.profile).every((k) => equal(c.profile[k], i.profile[k]));
+      })
+      .map((i) => i.groupId),
+  );
+  const order = (a: SlotIntent, b: SlotIntent): number => {
+    const ra = moveOnly.has(a.groupId) ? 1 : 0;
+    const rb = moveOnly.has(b.groupId) ? 1 : 0;
+    if (ra !== rb) return ra - rb;
+    if (a.target !== b.target) return outranks(a.target, b.target) ? -1 : 1;
+    return a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0;
+  };
 
   function run(pending: SlotIntent[], out: ScheduledWrite[], deferred: SlotIntent[] | null): void {
     pending = pending.filter(needsWrite).sort(order);

@@ -103,13 +103,15 @@ describe('apply PLANFILE', () => {
     const replay = replayCollisions(sb, APP, before, start);
     expect(replay.collisions).toEqual([]);
     expect(replay.priorities).toEqual(Object.fromEntries(sb.org.assignmentsOf(APP).map((a) => [a.groupId, a.priority])));
-    // The requests, as data: mapping, create, one park to break the cycle, the moves, the delete.
+    // The requests, as data: mapping; the create and the update (Engineering: new OU and priority 1,
+    // which Operations holds, so Operations is first parked on a free slot to break the cycle); then
+    // the pure moves; the delete last.
     const names = (p: string): string => sb.org.findGroup(p.split('/').pop()!)?.profile.name ?? p;
     expect(
       writes(sb)
         .slice(0)
         .map((e) => `${e.method} ${e.path.includes('/groups/') ? names(e.path) : 'mapping'}${(e.body as { priority?: number })?.priority !== undefined ? ` ${(e.body as { priority: number }).priority}` : ''}`),
-    ).toEqual(['POST mapping', 'PUT Marketing 5', 'PUT Engineering 6', 'PUT Sales 0', 'PUT Operations 3', 'PUT Engineering 1', 'DELETE Finance']);
+    ).toEqual(['POST mapping', 'PUT Marketing 5', 'PUT Operations 6', 'PUT Engineering 1', 'PUT Sales 0', 'PUT Operations 3', 'DELETE Finance']);
 
     const after = await cli(sb, cwd, ['plan', '--detailed-exitcode']);
     expect(after.code).toBe(0);

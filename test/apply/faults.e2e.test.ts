@@ -108,7 +108,7 @@ describe('transient faults are absorbed in the same run', () => {
 });
 
 describe('a write that fails for good stops the run; the second run finishes exactly the rest', () => {
-  // 7 writes: mapping POST, Marketing, Engineering (parked), Sales, Operations, Engineering, Finance.
+  // 7 writes: mapping POST, Marketing, Operations (parked), Engineering, Sales, Operations, Finance.
   test.each([1, 2, 3, 4, 5, 6, 7])('write %i answers 400', async (n) => {
     sb.faults.add({ kind: 'status', status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed: injected', nth: n });
     const first = await applyJson();
