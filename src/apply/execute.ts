@@ -67,13 +67,23 @@ export interface ExecuteOptions {
 
 class Stop extends Error {}
 
-/** Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`. */
+/**
+ * Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`, and
+ * returns only when every started one has finished (so the result counts every request that went out).
+ */
 async function pool<T>(items: T[], limit: number, stopped: () => boolean, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let stop = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length && !stopped()) await fn(items[next++]);
+    try {
+      while (next < items.length && !stopped()) await fn(items[next++]);
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      stop = true;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (stop || stopped()) throw new Stop();
 }
 
 function failureOf(e: unknown, r: Pick<ApplyRequest, 'changeIds' | 'path'> & { method: string }): FailureInfo {

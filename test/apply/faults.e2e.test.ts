@@ -155,3 +155,53 @@ describe('stopped mid-apply (Ctrl-C / SIGTERM): stops between requests, reports,
     await expectSecondRunConverges();
   });
 });
+
+describe('deletes run four at a time; a failing one still leaves an exact account', () => {
+  test('the 5th of 10 deletes answers 400: every delete Okta did is reported as done, the rest as not attempted', async () => {
+    const groups = Array.from({ length: 12 }, (_, i) => `Team ${String(i).padStart(2, '0')}`);
+    await sb.close();
+    sb = await sandbox({
+      org: {
+        users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
+        groups: groups.map((name) => ({ name, members: ['ada@example.com'] })),
+        apps: [
+          {
+            label: APP,
+            name: 'active_directory',
+            namingContext: 'corp.example.com',
+            importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'],
+            assignments: groups.map((group, i) => ({ group, priority: i, profile: { organizationalUnit: `ou=t${i},ou=employees,dc=corp,dc=example,dc=com` } })),
+          },
+        ],
+      },
+    });
+    cwd = project({
+      'corp.yaml': `version: 1
+directories:
+  corp:
+    app: ${APP}
+    importOUs: ["OU=Employees,DC=corp,DC=example,DC=com"]
+    assignments: { mode: authoritative }
+    groups:
+      - { group: "Team 00", ou: "OU=T0,OU=Employees,DC=corp,DC=example,DC=com" }
+      - { group: "Team 01", ou: "OU=T1,OU=Employees,DC=corp,DC=example,DC=com" }
+`,
+    });
+    sb.faults.add({ kind: 'latency', method: 'DELETE', ms: 20 });
+    sb.faults.add({ kind: 'status', status: 400, errorCode: 'E0000001', method: 'DELETE', nth: 5 });
+    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--force', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout) as ApplyJson;
+    const deletedOk = sb.audit.filter((e) => e.method === 'DELETE' && e.status === 204).length;
+    expect(result.requests.sent).toBe(deletedOk);
+    expect(result.applied).toHaveLength(deletedOk);
+    expect(result.failed?.status).toBe(400);
+    expect(result.applied.length + 1 + result.notAttempted.length).toBe(10);
+    expect(sb.org.assignmentsOf(APP)).toHaveLength(12 - deletedOk);
+
+    sb.faults.clear();
+    const second = await cli(sb, cwd, ['apply', '--auto-approve', '--force']);
+    expect(second.code).toBe(0);
+    expect(sb.org.assignmentsOf(APP).map((a) => sb.org.findGroup(a.groupId)!.profile.name)).toEqual(['Team 00', 'Team 01']);
+  });
+});
