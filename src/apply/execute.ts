@@ -31,6 +31,10 @@ export interface FailureInfo {
   /** X-Okta-Request-Id of the failed answer, for Okta support. */
   requestId?: string;
   message: string;
+  /** What to do, from the typed error (e.g. the OAuth scope that is missing). */
+  hint?: string;
+  /** The error's exit code: 4 for authentication/authorisation, else 1 (DESIGN.md §2). */
+  exitCode: number;
 }
 
 export interface ApplyResult {
@@ -96,6 +100,8 @@ function failureOf(e: unknown, r: Pick<ApplyRequest, 'changeIds' | 'path'> & { m
     ...(x.errorCode ? { errorCode: x.errorCode } : {}),
     ...(x.requestId ? { requestId: x.requestId } : {}),
     message: x.message ?? String(e),
+    ...(isOktaOuError(e) && e.hint ? { hint: e.hint } : {}),
+    exitCode: isOktaOuError(e) ? e.exitCode : 1,
   };
 }
 
@@ -231,6 +237,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!verified) {
       failed = {
         code: 'VERIFY_FAILED',
+        exitCode: 1,
         changeIds: [...mismatchIds],
         message: `${mismatches.length} ${mismatches.length === 1 ? 'value does' : 'values do'} not read back as written: ${mismatches.join('; ')}`,
       };

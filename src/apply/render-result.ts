@@ -49,6 +49,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
     const where = f.request && !f.message.includes(f.request.path) ? `${f.request.method} ${f.request.path}: ` : '';
     const rid = f.requestId && !f.message.includes(f.requestId) ? ` (X-Okta-Request-Id ${f.requestId})` : '';
     if (f.code !== 'VERIFY_FAILED') lines.push(`    ${f.code} ${where}${f.message}${rid}`);
+    if (f.hint) lines.push(`    hint: ${f.hint}`);
   }
   for (const m of r.mismatches) lines.push(`    ${m}`);
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);

@@ -92,6 +92,7 @@ describe('apply result', () => {
     applied: ['corp/mapping/dn'],
     failed: {
       code: 'OKTA_SERVER_ERROR',
+      exitCode: 1,
       changeIds: ['corp/assign/00gM'],
       request: { method: 'PUT', path: '/api/v1/apps/0oaCORP/groups/00gM' },
       status: 500,

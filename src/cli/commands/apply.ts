@@ -213,7 +213,9 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     });
     if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(result));
     else ctx.stdout.write(renderApplyResultText(plan, result));
-    return result.failed || result.interrupted ? 1 : 0;
+    // A rejected token or a missing scope is exit 4 whether it came before or during the writes.
+    if (result.failed) return result.failed.exitCode === 4 ? 4 : 1;
+    return result.interrupted ? 1 : 0;
   } finally {
     await api.close();
   }
