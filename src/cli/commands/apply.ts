@@ -14,22 +14,16 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
-import type { DesiredState, Finding, LiveState, Plan } from '../../model/types';
+import type { DesiredState, LiveState, Plan } from '../../model/types';
 import { OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
-import { readDesired } from '../../config';
-import { createOktaClient, normaliseOrgUrl, resolveConnection, type OktaApi } from '../../okta';
-import { readLive, readMemberCounts } from '../../live';
-import { buildPlan } from '../../plan/build-plan';
-import { runLints } from '../../plan/lints';
+import { normaliseOrgUrl } from '../../okta';
 import { parsePlanJson } from '../../render/json';
 import { renderPlanText } from '../../render/text';
-import { renderFindingsText, summariseFindings } from '../../render/findings';
 import { buildWritePlan } from '../../apply/requests';
 import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
-import { isUnusable } from './plan';
-import { VERSION } from '../../version';
+import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;
@@ -44,13 +38,6 @@ function parseOptions(values: Record<string, unknown>, positionals: string[]): A
   if (positionals.length > 1) throw new UsageError(`apply takes at most one plan file, got ${positionals.length}`, 'okta-ou apply [PLANFILE]');
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'use --format text or json');
-  let maxCapacity: number | undefined;
-  if (values['max-capacity'] !== undefined) {
-    maxCapacity = Number(String(values['max-capacity']).replace(/%$/, ''));
-    if (!Number.isFinite(maxCapacity) || maxCapacity <= 0 || maxCapacity > 100) {
-      throw new UsageError(`--max-capacity must be a percentage between 1 and 100, got "${String(values['max-capacity'])}"`);
-    }
-  }
   if (positionals.length === 1 && values.directory !== undefined) {
     throw new UsageError('--directory applies to planning; a saved plan already names its directories', 'plan with --directory, then apply that plan');
   }
@@ -60,18 +47,8 @@ function parseOptions(values: Record<string, unknown>, positionals: string[]): A
     force: Boolean(values.force),
     format,
     directory: values.directory as string | undefined,
-    maxCapacity,
+    maxCapacity: parseMaxCapacity(values['max-capacity']),
   };
-}
-
-function changedGroupIds(plan: Plan): string[] {
-  const ids = new Set<string>();
-  for (const c of plan.changes) {
-    if (c.kind !== 'assignment') continue;
-    if (c.action === 'reorder') for (const m of c.moves ?? []) ids.add(m.group.id);
-    else ids.add(c.group.id);
-  }
-  return [...ids];
 }
 
 /** Error findings block apply; an unsafe plan needs --force (DESIGN.md §2, §3). */
@@ -111,19 +88,14 @@ async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
 }
 
 export async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptions): Promise<number> {
-  const chatty = ctx.interactive || global.verbose;
-  const log = chatty ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
+  const log = (s: string): void => void ctx.stderr.write(`${s}\n`);
   // With --format json stdout carries only the result; the plan and messages go to stderr.
   const out = opts.format === 'json' ? ctx.stderr : ctx.stdout;
 
   const saved = opts.planFile !== undefined ? await readPlanFile(ctx, opts.planFile) : undefined;
-  const loaded = await readDesired(global.mappings, ctx.cwd);
-  if (isUnusable(loaded.findings)) {
-    ctx.stderr.write(renderFindingsText(loaded.findings, { color: ctx.color }));
-    ctx.stderr.write(`${summariseFindings(loaded.findings, loaded.files.length)}: the mappings cannot be read, nothing was applied\n`);
-    return 1;
-  }
-  let desired: DesiredState = loaded.desired;
+  const mappings = await loadMappings(ctx, global, 'applied', opts.planFile === undefined ? opts.directory : undefined);
+  if (!mappings) return 1;
+  let desired: DesiredState = mappings.desired;
   let directoryFilter = opts.directory;
   if (saved) {
     // The same slice the plan was computed from: its directories only.
@@ -136,43 +108,29 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     }
     desired = { directories: desired.directories.filter((d) => names.has(d.name)) };
     if (desired.directories.length === 1) directoryFilter = desired.directories[0].name;
-  } else if (directoryFilter !== undefined && !desired.directories.some((d) => d.name === directoryFilter)) {
-    throw new UsageError(`no directory named "${directoryFilter}" in ${path.relative(ctx.cwd, global.mappings) || '.'}`, `one of: ${desired.directories.map((d) => d.name).join(', ')}`);
   }
-  const staticFindings: Finding[] = [...loaded.findings, ...runLints({ desired })];
+  const findings = staticFindings(desired, mappings.findings);
 
-  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
-  if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
-    throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
-      hint: 'point OKTA_CLIENT_ORGURL (or --org-url) at the org the plan was made for, or plan against this org',
-    });
-  }
-  if (saved) {
-    checkAllowed(saved, opts.force);
-    if (saved.changes.length === 0) {
-      out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
-      if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
-      return 0;
-    }
-  }
-
-  // No signal here: an in-flight write is never cut off; the executor stops between requests instead.
-  const api: OktaApi = createOktaClient(connection, { log, verbose: global.verbose });
+  // No abort signal for the client: an in-flight write is never cut off; the executor stops between requests.
+  const { api, connection } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity, abortable: false });
   try {
-    const planNow = async (): Promise<{ live: LiveState; plan: Plan }> => {
-      let live = await readLive(api, desired, { directoryFilter, log: global.verbose ? log : undefined });
-      const build = (): Plan =>
-        buildPlan({ desired, live, findings: staticFindings, now: ctx.now(), tool: `okta-ou ${VERSION}`, reads: api.counts().reads, directoryFilter });
-      let plan = build();
-      if (!saved) {
-        const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
-        if (withCounts !== live) {
-          live = withCounts;
-          plan = build();
-        }
+    if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
+      throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
+        hint: 'point OKTA_CLIENT_ORGURL (or --org-url) at the org the plan was made for, or plan against this org',
+      });
+    }
+    if (saved) {
+      checkAllowed(saved, opts.force);
+      if (saved.changes.length === 0) {
+        out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
+        if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
+        return 0;
       }
-      return { live, plan };
-    };
+    }
+
+    // A saved plan's member counts are already in it; only a fresh plan reads them.
+    const planNow = (): Promise<{ live: LiveState; plan: Plan }> =>
+      planAgainstLive(api, { desired, findings, now: ctx.now(), directoryFilter, memberCounts: !saved, log: global.verbose ? log : undefined });
 
     let { live, plan } = await planNow();
     if (saved) {

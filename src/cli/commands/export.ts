@@ -12,8 +12,8 @@ import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredDirectory, DesiredState } from '../../model/types';
 import { OktaOuError, UsageError } from '../../errors';
 import { readDesired } from '../../config';
-import { createOktaClient, resolveConnection } from '../../okta';
 import type { OktaApi } from '../../okta/api';
+import { connectOkta } from '../planning';
 import { readLive } from '../../live';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
@@ -103,7 +103,7 @@ export async function runExport(
   const outDir = path.resolve(ctx.cwd, opts.out ?? global.mappings);
   const existing = await existingDirectories(outDir, ctx.cwd);
   const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
-  const api = createOktaClient(resolveConnection(ctx.env, { orgUrl: global.orgUrl }), { log, verbose: global.verbose, signal: ctx.signal });
+  const { api } = connectOkta(ctx, global);
   try {
     const apps = selectApps(await listAdApps(api), opts.app, opts.directory, existing);
     if (apps.length === 0) {

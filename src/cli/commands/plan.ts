@@ -9,18 +9,12 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
-import type { Finding, Plan } from '../../model/types';
+import type { Plan } from '../../model/types';
 import { UsageError } from '../../errors';
-import { readDesired } from '../../config';
-import { createOktaClient, resolveConnection } from '../../okta';
-import { readLive, readMemberCounts } from '../../live';
-import { buildPlan } from '../../plan/build-plan';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
-import { renderFindingsText, summariseFindings } from '../../render/findings';
-import { runLints } from '../../plan/lints';
-import { VERSION } from '../../version';
+import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
 
 export type PlanFormat = 'text' | 'markdown' | 'json';
 
@@ -31,13 +25,6 @@ export interface PlanOptions {
   directory?: string;
   /** Share (1..100) of each rate-limit bucket the client may use. */
   maxCapacity?: number;
-}
-
-/** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
-const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS']);
-
-export function isUnusable(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));
 }
 
 /** The exit code for a plan (DESIGN.md §2). */
@@ -53,31 +40,13 @@ function parseOptions(values: Record<string, unknown>): PlanOptions {
   if (format !== 'text' && format !== 'markdown' && format !== 'json') {
     throw new UsageError(`unknown --format "${format}"`, 'use --format text, markdown or json');
   }
-  let maxCapacity: number | undefined;
-  if (values['max-capacity'] !== undefined) {
-    maxCapacity = Number(String(values['max-capacity']).replace(/%$/, ''));
-    if (!Number.isFinite(maxCapacity) || maxCapacity <= 0 || maxCapacity > 100) {
-      throw new UsageError(`--max-capacity must be a percentage between 1 and 100, got "${String(values['max-capacity'])}"`);
-    }
-  }
   return {
     format,
     out: values.out as string | undefined,
     detailedExitcode: Boolean(values['detailed-exitcode']),
     directory: values.directory as string | undefined,
-    maxCapacity,
+    maxCapacity: parseMaxCapacity(values['max-capacity']),
   };
-}
-
-/** Group ids of assignment changes (for member counts, the blast radius). */
-function changedGroupIds(plan: Plan): string[] {
-  const ids = new Set<string>();
-  for (const c of plan.changes) {
-    if (c.kind !== 'assignment') continue;
-    if (c.action === 'reorder') for (const m of c.moves ?? []) ids.add(m.group.id);
-    else ids.add(c.group.id);
-  }
-  return [...ids];
 }
 
 /**
@@ -86,42 +55,20 @@ function changedGroupIds(plan: Plan): string[] {
  */
 export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: PlanOptions): Promise<number> {
   const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
-  const loaded = await readDesired(global.mappings, ctx.cwd);
-  if (isUnusable(loaded.findings)) {
-    ctx.stderr.write(renderFindingsText(loaded.findings, { color: ctx.color }));
-    ctx.stderr.write(`${summariseFindings(loaded.findings, loaded.files.length)}: the mappings cannot be read, nothing was planned\n`);
-    return 1;
-  }
-  const { desired } = loaded;
-  // Static lints here (validate runs the same ones); buildPlan adds the live ones.
-  const staticFindings = [...loaded.findings, ...runLints({ desired })];
-  if (opts.directory !== undefined && !desired.directories.some((d) => d.name === opts.directory)) {
-    const names = desired.directories.map((d) => d.name).join(', ') || '(none)';
-    throw new UsageError(`no directory named "${opts.directory}" in ${path.relative(ctx.cwd, global.mappings) || '.'}`, `one of: ${names}`);
-  }
-
-  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
-  const api = createOktaClient(connection, { log, verbose: global.verbose, signal: ctx.signal });
+  const mappings = await loadMappings(ctx, global, 'planned', opts.directory);
+  if (!mappings) return 1;
+  const { desired } = mappings;
+  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
   let plan: Plan;
   try {
-    let live = await readLive(api, desired, { directoryFilter: opts.directory, log });
-    const build = (): Plan =>
-      buildPlan({
-        desired,
-        live,
-        findings: staticFindings,
-        now: ctx.now(),
-        tool: `okta-ou ${VERSION}`,
-        reads: api.counts().reads,
-        directoryFilter: opts.directory,
-      });
-    plan = build();
-    // Member counts only for the groups the plan changes, then plan again so the budget counts those reads.
-    const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
-    if (withCounts !== live) {
-      live = withCounts;
-      plan = build();
-    }
+    ({ plan } = await planAgainstLive(api, {
+      desired,
+      findings: staticFindings(desired, mappings.findings),
+      now: ctx.now(),
+      directoryFilter: opts.directory,
+      memberCounts: true,
+      log,
+    }));
   } finally {
     await api.close();
   }

@@ -1,0 +1,117 @@
+/**
+ * The steps `plan`, `apply` and `export` share: read the mappings (stopping before any Okta call when they
+ * cannot be read), connect to Okta as the environment and flags say, and plan against the live slice.
+ */
+import * as path from 'node:path';
+import type { CliContext, GlobalOptions } from './context';
+import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
+import { UsageError } from '../errors';
+import { readDesired } from '../config';
+import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
+import { readLive, readMemberCounts } from '../live';
+import { buildPlan } from '../plan/build-plan';
+import { changedGroupIds } from '../plan/changed-groups';
+import { runLints } from '../plan/lints';
+import { renderFindingsText, summariseFindings } from '../render/findings';
+import { VERSION } from '../version';
+
+/** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
+const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS']);
+
+export function isUnusable(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));
+}
+
+/** `--max-capacity PCT` (1..100, an optional `%`), or undefined when not given. */
+export function parseMaxCapacity(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const pct = Number(String(value).replace(/%$/, ''));
+  if (!Number.isFinite(pct) || pct <= 0 || pct > 100) {
+    throw new UsageError(`--max-capacity must be a percentage between 1 and 100, got "${String(value)}"`, 'e.g. --max-capacity 50');
+  }
+  return pct;
+}
+
+/**
+ * The mappings, or null when they cannot be read (the findings are then printed and the caller exits 1
+ * having made no Okta call). `verb` completes "nothing was …".
+ */
+export async function loadMappings(
+  ctx: CliContext,
+  global: GlobalOptions,
+  verb: 'planned' | 'applied',
+  directory?: string,
+): Promise<{ desired: DesiredState; findings: Finding[] } | null> {
+  const loaded = await readDesired(global.mappings, ctx.cwd);
+  if (isUnusable(loaded.findings)) {
+    ctx.stderr.write(renderFindingsText(loaded.findings, { color: ctx.color }));
+    ctx.stderr.write(`${summariseFindings(loaded.findings, loaded.files.length)}: the mappings cannot be read, nothing was ${verb}\n`);
+    return null;
+  }
+  if (directory !== undefined && !loaded.desired.directories.some((d) => d.name === directory)) {
+    const names = loaded.desired.directories.map((d) => d.name).join(', ') || '(none)';
+    throw new UsageError(`no directory named "${directory}" in ${path.relative(ctx.cwd, global.mappings) || '.'}`, `one of: ${names}`);
+  }
+  return { desired: loaded.desired, findings: loaded.findings };
+}
+
+/** Loader findings plus the static lints (the ones `validate` runs); buildPlan adds the live ones. */
+export function staticFindings(desired: DesiredState, loadFindings: Finding[]): Finding[] {
+  return [...loadFindings, ...runLints({ desired })];
+}
+
+/**
+ * A client for the org the environment (OKTA_CLIENT_*) and flags name. Rate-limit waits are always said
+ * on stderr, so a long wait never looks like a hang; each request only with --verbose.
+ * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
+ */
+export function connectOkta(
+  ctx: CliContext,
+  global: GlobalOptions,
+  opts: { maxCapacity?: number; abortable?: boolean } = {},
+): { api: OktaClient; connection: ConnectionConfig } {
+  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
+  const api = createOktaClient(connection, {
+    log: (s) => void ctx.stderr.write(`${s}\n`),
+    verbose: global.verbose,
+    signal: opts.abortable === false ? undefined : ctx.signal,
+  });
+  return { api, connection };
+}
+
+/**
+ * Reads the live slice and plans. With `memberCounts`, reads the member counts of the groups the plan
+ * changes (the blast radius) and plans again, so the budget counts those reads too.
+ */
+export async function planAgainstLive(
+  api: OktaClient,
+  input: {
+    desired: DesiredState;
+    findings: Finding[];
+    now: Date;
+    directoryFilter?: string;
+    memberCounts: boolean;
+    log?: (s: string) => void;
+  },
+): Promise<{ live: LiveState; plan: Plan }> {
+  let live = await readLive(api, input.desired, { directoryFilter: input.directoryFilter, log: input.log });
+  const build = (): Plan =>
+    buildPlan({
+      desired: input.desired,
+      live,
+      findings: input.findings,
+      now: input.now,
+      tool: `okta-ou ${VERSION}`,
+      reads: api.counts().reads,
+      directoryFilter: input.directoryFilter,
+    });
+  let plan = build();
+  if (input.memberCounts) {
+    const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
+    if (withCounts !== live) {
+      live = withCounts;
+      plan = build();
+    }
+  }
+  return { live, plan };
+}
