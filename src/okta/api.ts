@@ -16,7 +16,7 @@ export interface OktaResponse<T = unknown> {
 export interface RequestOptions {
   /** Query parameters; undefined values are left out. */
   query?: Record<string, string | number | boolean | undefined>;
-  /** JSON body. A PUT/POST without one is sent with `{}` semantics as Content-Length: 0. */
+  /** JSON body. A PUT/POST without one is sent as `{}`: Okta answers 411 to a PUT/POST with no body and no Content-Length. */
   body?: unknown;
   /** Statuses that are not errors for this call (e.g. 404 when probing). */
   okStatuses?: number[];
