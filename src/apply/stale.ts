@@ -4,17 +4,12 @@
  * plan does record: each change's `before` (and each reorder move's `from`) against live Okta now, and
  * the changes a fresh plan would make that the saved one does not (and the reverse).
  */
-import equal from 'fast-deep-equal';
+import { profileValueEquals } from '../plan/normalise';
 import type { Change, LiveState, Plan } from '../model/types';
 import { canonicalJson } from '../plan/fingerprint';
 import { describeChange } from './render-result';
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
-
-function sameOu(k: string, a: unknown, b: unknown): boolean {
-  if (k === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  return equal(a, b);
-}
 
 function movedSince(c: Change, live: LiveState): string[] {
   const dir = live.directories.find((d) => d.name === c.directory);
@@ -47,7 +42,7 @@ function movedSince(c: Change, live: LiveState): string[] {
   if (!before) return out;
   if (a.priority !== before.priority) out.push(`${c.directory}: ${label} priority ${before.priority} → ${a.priority}`);
   for (const k of [...new Set([...Object.keys(before.profile), ...Object.keys(a.profile)])].sort()) {
-    if (!sameOu(k, before.profile[k], a.profile[k])) out.push(`${c.directory}: ${label} profile.${k} ${show(before.profile[k])} → ${show(a.profile[k])}`);
+    if (!profileValueEquals(k, before.profile[k], a.profile[k])) out.push(`${c.directory}: ${label} profile.${k} ${show(before.profile[k])} → ${show(a.profile[k])}`);
   }
   return out;
 }
@@ -75,7 +70,7 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
       const a = c.after.profile;
       return [...new Set([...Object.keys(a), ...Object.keys(b)])]
         .sort()
-        .filter((k) => !sameOu(k, a[k], b[k]))
+        .filter((k) => !profileValueEquals(k, a[k], b[k]))
         .map((k) => `${c.directory}: ${label} profile.${k} ${show(a[k])} → ${show(b[k])}`);
     }
     case 'reorder': {

@@ -8,7 +8,7 @@
  * deleted groups absent, every other assignment at the priority it had before apply (Okta shifts
  * assignments on a colliding PUT; none may have moved), and each written mapping property.
  */
-import equal from 'fast-deep-equal';
+import { profileValueEquals } from '../plan/normalise';
 import type { OktaApi } from '../okta/api';
 import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 
@@ -16,11 +16,6 @@ interface OktaAssignment {
   id: string;
   priority: number;
   profile?: Record<string, unknown>;
-}
-
-function sameValue(key: string, a: unknown, b: unknown): boolean {
-  if (key === 'organizationalUnit' && typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  return equal(a, b);
 }
 
 /** Differences between an app's read-back assignments and what apply meant to leave (pure). */
@@ -44,7 +39,7 @@ export function compareAssignments(exp: DirectoryExpectation, live: OktaAssignme
     }
     if (have.priority !== want.priority) miss(groupId, `has priority ${have.priority}, expected ${want.priority}`);
     for (const [k, v] of Object.entries(want.profile)) {
-      if (!sameValue(k, have.profile?.[k], v)) miss(groupId, `has profile.${k} ${JSON.stringify(have.profile?.[k])}, expected ${JSON.stringify(v)}`);
+      if (!profileValueEquals(k, have.profile?.[k], v)) miss(groupId, `has profile.${k} ${JSON.stringify(have.profile?.[k])}, expected ${JSON.stringify(v)}`);
     }
   }
   for (const [groupId, priority] of Object.entries(exp.untouched)) {

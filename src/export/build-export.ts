@@ -13,6 +13,7 @@
  *   next plan removes it, and the file says so.
  */
 import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
+import { OU_KEY } from '../plan/normalise';
 import { byPriority } from '../model/priority';
 import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
 
@@ -56,8 +57,6 @@ export interface ExportedDirectory {
     uncovered: string[];
   };
 }
-
-const OU_KEY = 'organizationalUnit';
 
 /** "corp.example.com" → "corp"; falls back to a sanitised label. */
 export function directoryNameFor(label: string, taken: ReadonlySet<string>): string {

@@ -1,6 +1,6 @@
 /**
  * What an `okta-ou plan --detailed-exitcode` exit code means to the CI decisions (DESIGN.md §2). Kept
- * here so the drift issue, the PR comment and docs/ci.md say the same thing.
+ * here so the drift issue, the PR comment and the README (Use it in CI) say the same thing.
  */
 export const PLAN_EXIT = { ok: 0, error: 1, changes: 2, unsafe: 3, auth: 4 } as const;
 

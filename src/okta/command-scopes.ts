@@ -1,6 +1,6 @@
 /**
  * The OAuth 2.0 scopes okta-ou needs, per command: the one table that `okta-ou scopes` prints and
- * docs/ci.md shows (a test keeps the two equal). Scopes per endpoint are from Okta's Management API spec
+ * the README (Use it in CI) shows (a test keeps the two equal). Scopes per endpoint are from Okta's Management API spec
  * (per-operation `security`; notes/okta-api.md §10). What each command reads: issue 6 (`plan` reads the
  * AD apps, their group assignments with embedded groups, group search and member counts, app users, the
  * default user type and the profile mapping); `apply` also writes assignments and mapping properties.
@@ -31,7 +31,7 @@ export function commandScopes(use: ScopeUse): string[] {
   return OKTA_SCOPES.filter((s) => s.use === 'plan' || use === 'apply').map((s) => s.scope);
 }
 
-/** The table as Markdown, for docs/ci.md. */
+/** The table as Markdown, for the README (Use it in CI). */
 export function renderScopesMarkdown(): string {
   const rows = OKTA_SCOPES.map((s) => `| \`${s.scope}\` | ${s.use} | ${s.why} |`);
   return [

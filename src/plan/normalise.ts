@@ -60,6 +60,12 @@ export function ousEqual(a: unknown, b: unknown): boolean {
   return ka !== null && ka === ouKey(b);
 }
 
+/** Equal as assignment profile values: the OU as a DN (case and spacing aside), anything else exactly. */
+export function profileValueEquals(key: string, a: unknown, b: unknown): boolean {
+  if (key === OU_KEY && typeof a === 'string' && typeof b === 'string') return ousEqual(a, b) || a.toLowerCase() === b.toLowerCase();
+  return equal(a, b);
+}
+
 /** The OU value okta-ou writes for a desired group. */
 export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): string {
   if (ouCase === 'preserve') return ou;

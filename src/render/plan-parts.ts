@@ -2,6 +2,7 @@
  * Pieces shared by the plan renderers (text, Markdown): grouping by directory, the summary sentence, and
  * how one change is described. Pure.
  */
+import { OU_KEY } from '../plan/normalise';
 import type { AssignmentChange, AssignmentState, AttributeMappingChange, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
 
 export const NO_CHANGES = 'No changes. Okta matches the mappings.';
@@ -55,7 +56,7 @@ export function ouOf(state: AssignmentState | null | undefined): string | undefi
 export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; before: unknown; after: unknown }> {
   const before = c.before?.profile ?? {};
   const after = c.after?.profile ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'organizationalUnit').sort();
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== OU_KEY).sort();
   return keys
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => ({ key: k, before: before[k], after: after[k] }));

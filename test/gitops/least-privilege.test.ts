@@ -1,5 +1,5 @@
 /**
- * The scopes `okta-ou scopes` and docs/ci.md tell admins to grant are enough, and no more than needed:
+ * The scopes `okta-ou scopes` and the README (Use it in CI) tell admins to grant are enough, and no more than needed:
  * plan and apply run as an OAuth service app (private_key_jwt, DPoP) holding exactly those scopes against
  * the local Okta, which enforces each endpoint's scope; one scope fewer fails with exit 4 naming it.
  */

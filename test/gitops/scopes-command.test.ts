@@ -28,8 +28,8 @@ describe('okta-ou scopes', () => {
     expect(r.stderr).toContain('unknown use "delete"');
   });
 
-  test('docs/ci.md shows the same table as the command', () => {
-    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
+  test('the README shows the same scopes table as the command', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
     const block = /<!-- okta-ou:scopes -->\n([\s\S]*?)<!-- \/okta-ou:scopes -->/.exec(doc)?.[1];
     expect(block).toBe(renderScopesMarkdown());
   });

@@ -1,6 +1,6 @@
 /**
  * `okta-ou scopes [--for plan|apply] [--list]`: the least-privilege OAuth 2.0 scopes to grant the Okta
- * service app (the table lives in src/okta/command-scopes.ts, shared with docs/ci.md). No Okta calls.
+ * service app (the table lives in src/okta/command-scopes.ts, shared with the README (Use it in CI)). No Okta calls.
  */
 import type { Command } from '../command';
 import { UsageError } from '../../errors';

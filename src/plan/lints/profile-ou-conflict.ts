@@ -4,6 +4,7 @@
  * different value in `profile` would be overwritten or overwrite it. The same DN in both places is
  * harmless and not reported.
  */
+import { OU_KEY } from '../normalise';
 import type { Finding } from '../../model/types';
 import { dnEquals } from '../../model/dn';
 import type { Lint } from './types';
@@ -17,7 +18,7 @@ export const profileOuConflict: Lint = {
     const out: Finding[] = [];
     for (const dir of desired.directories) {
       for (const g of dir.groups) {
-        if (!Object.prototype.hasOwnProperty.call(g.profile, 'organizationalUnit')) continue;
+        if (!Object.prototype.hasOwnProperty.call(g.profile, OU_KEY)) continue;
         const v = g.profile.organizationalUnit;
         if (typeof v === 'string' && dnEquals(v, g.ou)) continue;
         out.push(
