@@ -14,6 +14,7 @@
  */
 import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
 import { OU_KEY } from '../plan/normalise';
+import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
 import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
 
@@ -113,7 +114,7 @@ export function buildExport(name: string, src: ExportSource): ExportedDirectory 
   const withoutOu: string[] = [];
   for (const a of assigned) {
     const g = src.groups[a.groupId];
-    const ref = g && nameCount.get(g.name) === 1 && !/^00g[A-Za-z0-9]{17}$/.test(g.name) ? g.name : a.groupId;
+    const ref = g && nameCount.get(g.name) === 1 && !looksLikeGroupId(g.name) ? g.name : a.groupId;
     const ou = a.profile[OU_KEY];
     if (typeof ou !== 'string' || ou === '') {
       withoutOu.push(ref);

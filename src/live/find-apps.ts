@@ -10,8 +10,9 @@
  *   than APP_NOT_FOUND): one `GET /api/v1/apps?q=<label>` per such label. `q` is a startsWith match on
  *   name and label, so the exact label is picked client-side.
  */
+import { looksLikeAppId } from '../model/okta-ids';
 import type { OktaApi } from '../okta/api';
-import { type RawApp, looksLikeAppId, seg } from './okta-shapes';
+import { type RawApp, seg } from './okta-shapes';
 
 function pickByLabel(apps: RawApp[], label: string): RawApp | null {
   const exact = apps.find((a) => a.label === label);

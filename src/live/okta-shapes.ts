@@ -84,16 +84,6 @@ export function toLiveMapping(raw: RawMapping): LiveMapping {
   return { id: String(raw.id ?? ''), sourceId: String(raw.source?.id ?? ''), targetId: String(raw.target?.id ?? ''), properties };
 }
 
-/** Okta app ids are `0oa` + 17 base-62 characters; anything else in `app:` is a label. */
-export function looksLikeAppId(s: string): boolean {
-  return /^0oa[A-Za-z0-9]{5,}$/.test(s);
-}
-
-/** Okta group ids are `00g` + 17 base-62 characters; anything else in `group:` is a name. */
-export function looksLikeGroupId(s: string): boolean {
-  return /^00g[A-Za-z0-9]{5,}$/.test(s);
-}
-
 /** A string literal for Okta's filter/search language: double-quoted, `"` and `\` backslash-escaped. */
 export function quoteFilterString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -13,11 +13,11 @@
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveGroup, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { findApps } from './find-apps';
+import { AD_APP_NAME, looksLikeGroupId } from '../model/okta-ids';
 import {
   type RawAppUser,
   type RawAssignment,
   type RawGroup,
-  looksLikeGroupId,
   quoteFilterString,
   seg,
   toLiveApp,
@@ -32,6 +32,8 @@ export interface ReadLiveOptions {
   directoryFilter?: string;
   /** Progress lines (the CLI sends them to stderr under --verbose). */
   log?: (s: string) => void;
+  /** Read the app's AD-imported groups even where no import OUs are declared (export infers them). */
+  importEvidence?: boolean;
 }
 
 interface AppSlice {
@@ -104,10 +106,10 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     dirs.map(async (d) => {
       const raw = apps.get(d.app) ?? null;
       const app = raw ? toLiveApp(raw) : null;
-      if (!app || app.name !== 'active_directory') return { d, app, slice: null };
+      if (!app || app.name !== AD_APP_NAME) return { d, app, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
-        d.importOUs.length > 0 ? readSourceGroups(app.id) : Promise.resolve([]),
+        d.importOUs.length > 0 || opts.importEvidence ? readSourceGroups(app.id) : Promise.resolve([]),
       ]);
       return { d, app, slice: { ...slice, sourceGroups } };
     }),

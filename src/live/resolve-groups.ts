@@ -18,8 +18,9 @@
  * APP_GROUP with the same name as an OKTA_GROUP is a real ambiguity the user must settle.
  */
 import type { LiveGroup } from '../model/types';
+import { looksLikeGroupId } from '../model/okta-ids';
 import type { OktaApi } from '../okta/api';
-import { type RawGroup, looksLikeGroupId, quoteFilterString, seg, toLiveGroup } from './okta-shapes';
+import { type RawGroup, quoteFilterString, seg, toLiveGroup } from './okta-shapes';
 
 /** Above this many org-wide references, one full paginated group list is cheaper (or as cheap). */
 export const LIST_ALL_THRESHOLD = 20;

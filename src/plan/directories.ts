@@ -3,14 +3,12 @@
  * the desired directory; a missing slice is treated like an app that was not found.
  */
 import type { DesiredDirectory, DesiredState, LiveDirectory, LiveState } from '../model/types';
+import { AD_APP_NAME } from '../model/okta-ids';
 
 export interface DirectoryPair {
   desired: DesiredDirectory;
   live: LiveDirectory;
 }
-
-/** Okta's app `name` for Active Directory instances (notes/okta-api.md §2). */
-export const AD_APP_NAME = 'active_directory';
 
 export function emptyLiveDirectory(name: string): LiveDirectory {
   return { name, app: null, assignments: [], groups: {}, resolved: {}, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };

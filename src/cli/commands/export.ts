@@ -11,7 +11,8 @@ import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredDirectory, DesiredState } from '../../model/types';
 import { OktaOuError, UsageError } from '../../errors';
-import { readDesired } from '../../config';
+import { DEFAULT_SAFETY, readDesired, SCHEMA_PATH } from '../../config';
+import { AD_APP_NAME } from '../../model/okta-ids';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta } from '../planning';
 import { readLive } from '../../live';
@@ -23,9 +24,6 @@ interface AdApp {
   label: string;
 }
 
-/** The package's own schema, for the `$schema` line when the user's repository has no copy. */
-const PACKAGE_SCHEMA = path.resolve(__dirname, '../../../../schemas/okta-ou.schema.json');
-
 async function exists(p: string): Promise<boolean> {
   return fs.stat(p).then(
     () => true,
@@ -34,7 +32,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 async function listAdApps(api: OktaApi): Promise<AdApp[]> {
-  const apps = await api.list<{ id?: string; label?: string }>('/api/v1/apps', { filter: 'name eq "active_directory"', limit: 200 });
+  const apps = await api.list<{ id?: string; label?: string }>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
   return apps.filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
 }
 
@@ -79,7 +77,7 @@ function probeState(targets: Array<{ name: string; app: AdApp }>): DesiredState 
       ouCase: 'lower' as const,
       assignments: { mode: 'additive' as const, ignore: [] },
       groups: [],
-      safety: { maxChangeShare: 0.25, minExisting: 10 },
+      safety: { ...DEFAULT_SAFETY },
       source: nowhere,
       fieldSources: {},
     })),
@@ -118,8 +116,10 @@ export async function runExport(
       taken.add(name);
       return { name, app, file: declared?.source.file ? path.resolve(ctx.cwd, declared.source.file) : path.join(outDir, `${name}.yaml`) };
     });
-    const live = await readLive(api, probeState(targets), { log });
-    const schemaRef = (await exists(path.join(ctx.cwd, 'schemas/okta-ou.schema.json'))) ? path.join(ctx.cwd, 'schemas/okta-ou.schema.json') : PACKAGE_SCHEMA;
+    const live = await readLive(api, probeState(targets), { log, importEvidence: true });
+    // The repository's own copy of the schema when it has one, else the installed package's.
+    const local = path.join(ctx.cwd, 'schemas/okta-ou.schema.json');
+    const schemaRef = (await exists(local)) ? local : SCHEMA_PATH;
     await fs.mkdir(outDir, { recursive: true });
     for (const t of targets) {
       const l = live.directories.find((d) => d.name === t.name);

@@ -1,0 +1,16 @@
+/**
+ * How okta-ou tells an Okta id from a name in the files (`app:`, `group:`). Okta ids are a 3-character
+ * type prefix plus base-62 characters (`0oa…` apps, `00g…` groups; 20 in all in every org seen), so
+ * anything else is a label or a name. One definition, used by the live reader and by export, so a
+ * name export writes is never read back as an id.
+ */
+export function looksLikeAppId(s: string): boolean {
+  return /^0oa[A-Za-z0-9]{5,}$/.test(s);
+}
+
+export function looksLikeGroupId(s: string): boolean {
+  return /^00g[A-Za-z0-9]{5,}$/.test(s);
+}
+
+/** Okta's `name` of Active Directory app instances (notes/okta-api.md §2). */
+export const AD_APP_NAME = 'active_directory';
