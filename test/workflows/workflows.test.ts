@@ -1,5 +1,5 @@
 /**
- * Lints .github/workflows/*.yml: the public GitHub workflow JSON Schema (SchemaStore, kept in
+ * Lints .github/workflows/*.yml (actionlint itself runs in actionlint.test.ts): the public GitHub workflow JSON Schema (SchemaStore, kept in
  * test/schemas/ with its source) with ajv, plus our own rules: every action pinned to an exact version
  * tag or a commit SHA, least-privilege permissions declared, secrets only in the Okta SDK's env names,
  * scopes equal to `okta-ou scopes`, shell steps that parse, and okta-ou invoked only with real flags.
