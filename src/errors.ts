@@ -4,6 +4,10 @@
  */
 import type { Finding } from './model/types';
 
+/** Process exit codes, the only ones okta-ou uses (DESIGN.md §2). An interruption is an error (1). */
+export const EXIT = { OK: 0, ERROR: 1, CHANGES: 2, UNSAFE: 3, AUTH: 4 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
 export class OktaOuError extends Error {
   readonly code: string;
   readonly exitCode: number;
@@ -12,7 +16,7 @@ export class OktaOuError extends Error {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
-    this.exitCode = opts.exitCode ?? 1;
+    this.exitCode = opts.exitCode ?? EXIT.ERROR;
     this.hint = opts.hint;
   }
 }
@@ -20,7 +24,7 @@ export class OktaOuError extends Error {
 /** Bad command-line usage (unknown flag, missing argument). */
 export class UsageError extends OktaOuError {
   constructor(message: string, hint?: string) {
-    super('USAGE', message, { exitCode: 1, hint });
+    super('USAGE', message, { exitCode: EXIT.ERROR, hint });
   }
 }
 
@@ -28,20 +32,20 @@ export class UsageError extends OktaOuError {
 export class DesiredStateError extends OktaOuError {
   readonly findings: Finding[];
   constructor(message: string, findings: Finding[]) {
-    super('DESIRED_STATE', message, { exitCode: 1 });
+    super('DESIRED_STATE', message, { exitCode: EXIT.ERROR });
     this.findings = findings;
   }
 }
 
 export class UnsafePlanError extends OktaOuError {
   constructor(message: string, hint = 'review the plan, then re-run with --force if the change is intended') {
-    super('UNSAFE_PLAN', message, { exitCode: 3, hint });
+    super('UNSAFE_PLAN', message, { exitCode: EXIT.UNSAFE, hint });
   }
 }
 
 export class StalePlanError extends OktaOuError {
   constructor(message: string, hint = 'run `okta-ou plan` again, review it, and apply the new plan') {
-    super('STALE_PLAN', message, { exitCode: 1, hint });
+    super('STALE_PLAN', message, { exitCode: EXIT.ERROR, hint });
   }
 }
 
@@ -49,7 +53,7 @@ export class StalePlanError extends OktaOuError {
 export class InternalError extends OktaOuError {
   constructor(message: string, cause?: unknown) {
     super('INTERNAL', `internal error (this is a bug in okta-ou): ${message}`, {
-      exitCode: 1,
+      exitCode: EXIT.ERROR,
       hint: 'please report it with the command you ran and the output of --verbose (tokens are never printed)',
       cause,
     });

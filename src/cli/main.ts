@@ -8,7 +8,7 @@ import * as readline from 'node:readline';
 import type { CliContext, GlobalOptions } from './context';
 import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
-import { isOktaOuError } from '../errors';
+import { EXIT, isOktaOuError } from '../errors';
 import { formatError } from './format-error';
 import { VERSION } from '../version';
 
@@ -55,16 +55,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const name = argv[0];
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout.write(mainHelp());
-    return name ? 0 : 1;
+    return name ? EXIT.OK : EXIT.ERROR;
   }
   if (name === '--version') {
     ctx.stdout.write(`okta-ou ${VERSION}\n`);
-    return 0;
+    return EXIT.OK;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     ctx.stderr.write(`error: unknown command "${name}"\n  hint: one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help\n`);
-    return 1;
+    return EXIT.ERROR;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -76,12 +76,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     });
   } catch (e) {
     ctx.stderr.write(`error: ${(e as Error).message}\n  hint: see okta-ou ${command.name} --help\n`);
-    return 1;
+    return EXIT.ERROR;
   }
   const values = parsed.values as Record<string, unknown>;
   if (values.help) {
     ctx.stdout.write(commandHelp(command));
-    return 0;
+    return EXIT.OK;
   }
   // https://no-color.org: any non-empty NO_COLOR turns colour off, whatever the terminal.
   const noColorEnv = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
@@ -97,7 +97,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     return await command.run(cmdCtx, global, values, parsed.positionals);
   } catch (e) {
     cmdCtx.stderr.write(formatError(e, { color, verbose: global.verbose }));
-    return isOktaOuError(e) ? e.exitCode : 1;
+    return isOktaOuError(e) ? e.exitCode : EXIT.ERROR;
   }
 }
 
@@ -108,7 +108,8 @@ export function runMain(): void {
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
   const stop = (): void => {
-    if (controller.signal.aborted) process.exit(130);
+    // A second Ctrl-C quits at once; still exit 1, the only code DESIGN.md §2 has for an interruption.
+    if (controller.signal.aborted) process.exit(EXIT.ERROR);
     controller.abort();
   };
   process.on('SIGINT', stop);
@@ -141,7 +142,7 @@ export function runMain(): void {
     },
     (e) => {
       process.stderr.write(formatError(e, { color: false, verbose: true }));
-      process.exitCode = 1;
+      process.exitCode = EXIT.ERROR;
     },
   );
 }

@@ -5,7 +5,7 @@
  */
 import { Pool, type Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
-import { OktaOuError } from '../errors';
+import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
 import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
@@ -319,10 +319,13 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   return client;
 }
 
+/** Interrupted (SIGINT/SIGTERM): an error like any other, exit 1 (DESIGN.md §2 has no code for it). */
 function aborted(): OktaOuError {
   return new OktaOuError('ABORTED', 'interrupted before the Okta calls finished', {
-    exitCode: 130,
-    hint: 'nothing more was sent; run plan again to see the current state',
+    exitCode: EXIT.ERROR,
+    hint:
+      'nothing was sent after the interruption (a request already in flight may have reached Okta); ' +
+      'run `okta-ou plan` to see the current state',
   });
 }
 

@@ -5,7 +5,7 @@
  * Only `errorCode` is meant for flow control ("The errorSummary property is only intended for
  * troubleshooting", developer.okta.com core-okta-api "Errors"), so the class is chosen by status and code.
  */
-import { OktaOuError } from '../errors';
+import { EXIT, OktaOuError } from '../errors';
 import type { HttpMethod } from './api';
 import { scopesFor } from './scopes';
 
@@ -46,7 +46,7 @@ export class OktaApiError extends OktaOuError {
   readonly errorCauses: string[];
   readonly requestId?: string;
   constructor(code: string, ctx: OktaErrorContext, opts: { exitCode?: number; hint?: string; what?: string } = {}) {
-    super(code, describe(ctx, opts.what), { exitCode: opts.exitCode ?? 1, hint: opts.hint });
+    super(code, describe(ctx, opts.what), { exitCode: opts.exitCode ?? EXIT.ERROR, hint: opts.hint });
     this.status = ctx.status;
     this.method = ctx.method;
     this.path = ctx.path;
@@ -61,9 +61,10 @@ export class OktaApiError extends OktaOuError {
 export class OktaAuthError extends OktaApiError {
   /** For a 403 under OAuth: the scopes the endpoint needs. */
   readonly requiredScopes: string[];
-  constructor(ctx: OktaErrorContext) {
+  /** `hint` replaces the API-call hint (the token endpoint's OAuth errors have their own). */
+  constructor(ctx: OktaErrorContext, hint?: string) {
     const required = scopesFor(ctx.method, ctx.path);
-    super('OKTA_AUTH', ctx, { exitCode: 4, hint: authHint(ctx, required) });
+    super('OKTA_AUTH', ctx, { exitCode: EXIT.AUTH, hint: hint ?? authHint(ctx, required) });
     this.requiredScopes = required;
   }
 }
@@ -96,6 +97,7 @@ export class OktaRateLimited extends OktaApiError {
 }
 
 /** 502/504 from the AD agent path (E0000240 "Request timed out waiting for agent", E0000241 "No connected agents"). */
+export const AGENT_ERROR_CODES: readonly string[] = ['E0000240', 'E0000241'];
 export class OktaAgentUnavailable extends OktaApiError {
   constructor(ctx: OktaErrorContext) {
     super('OKTA_AGENT_UNAVAILABLE', ctx, {
@@ -132,7 +134,7 @@ export class OktaNetworkError extends OktaOuError {
     const why = (cause as Error | undefined)?.message ?? String(cause);
     const tries = opts.attempts > 1 ? ` after ${opts.attempts} attempts` : '';
     super('OKTA_NETWORK', `${method} ${path} failed${tries}: ${code ?? 'network error'} (${why})`, {
-      exitCode: 1,
+      exitCode: EXIT.ERROR,
       hint: opts.retried
         ? 'check the org URL and network access to Okta (proxy, firewall, DNS), then run again'
         : `${method} is not retried automatically because Okta may have applied it; run plan again to see ` +
@@ -148,14 +150,14 @@ export class OktaNetworkError extends OktaOuError {
 /** Pagination or protocol problems (a next link to another host, a list that is not a list). */
 export class OktaProtocolError extends OktaOuError {
   constructor(message: string, hint: string) {
-    super('OKTA_PROTOCOL', message, { exitCode: 1, hint });
+    super('OKTA_PROTOCOL', message, { exitCode: EXIT.ERROR, hint });
   }
 }
 
 /** Missing or invalid connection settings. */
 export class OktaConfigError extends OktaOuError {
   constructor(message: string, hint: string) {
-    super('OKTA_CONFIG', message, { exitCode: 1, hint });
+    super('OKTA_CONFIG', message, { exitCode: EXIT.ERROR, hint });
   }
 }
 
@@ -173,7 +175,8 @@ export function errorFromResponse(ctx: OktaErrorContext, bucket: string): OktaAp
   if (s === 404) return new OktaNotFound(ctx);
   if (s === 400) return new OktaValidationError(ctx);
   if (s === 429) return new OktaRateLimited(ctx, bucket);
-  if (s === 502 || s === 504) return new OktaAgentUnavailable(ctx);
+  // Only Okta's agent codes mean the AD agent: a bare 502/504 comes from Okta's edge or a proxy.
+  if ((s === 502 || s === 504) && AGENT_ERROR_CODES.includes(ctx.body?.errorCode ?? '')) return new OktaAgentUnavailable(ctx);
   if (s >= 500) return new OktaServerError(ctx);
   return new OktaRequestError(ctx);
 }

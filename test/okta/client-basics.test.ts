@@ -91,15 +91,21 @@ describe('counts()', () => {
 });
 
 describe('abort', () => {
-  it('stops a request in flight and sends nothing more once aborted', async () => {
-    const server = await startFakeOkta(() => undefined); // never answers
+  it('stops a request in flight, sends nothing more once aborted, and exits 1 with what to do', async () => {
     const controller = new AbortController();
+    // Abort once the server holds the request (no timer race), and never answer it.
+    const server = await startFakeOkta(() => controller.abort());
     const client = createOktaClient(sswsConfig(server.url), { signal: controller.signal });
     try {
-      const pending = client.request('GET', '/api/v1/apps');
-      setTimeout(() => controller.abort(), 20);
-      await expect(pending).rejects.toMatchObject({ code: 'ABORTED', exitCode: 130 });
-      await expect(client.request('GET', '/api/v1/groups')).rejects.toMatchObject({ code: 'ABORTED' });
+      await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({
+        code: 'ABORTED',
+        exitCode: 1,
+        message: 'interrupted before the Okta calls finished',
+        hint:
+          'nothing was sent after the interruption (a request already in flight may have reached Okta); ' +
+          'run `okta-ou plan` to see the current state',
+      });
+      await expect(client.request('GET', '/api/v1/groups')).rejects.toMatchObject({ code: 'ABORTED', exitCode: 1 });
       expect(server.seen.map((r) => r.path)).toEqual(['/api/v1/apps']);
     } finally {
       await client.close();
