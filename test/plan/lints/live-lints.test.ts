@@ -3,6 +3,7 @@ import { liveLints } from '../../../src/plan/lints/live';
 import type { Lint } from '../../../src/plan/lints/types';
 import { appNotFound } from '../../../src/plan/lints/app-not-found';
 import { appNotAd } from '../../../src/plan/lints/app-not-ad';
+import { directoryConflictLive } from '../../../src/plan/lints/directory-conflict-live';
 import { namingContextMismatch } from '../../../src/plan/lints/naming-context-mismatch';
 import { groupNotFound } from '../../../src/plan/lints/group-not-found';
 import { groupAmbiguous } from '../../../src/plan/lints/group-ambiguous';
@@ -25,11 +26,16 @@ const FILE = 'mappings/corp.yaml';
 // group i at (20+3i):9 and its ou one line below at column 13, attributeMappings 58:5.
 const APP = { type: 'app' as const, id: '0oacorp', name: 'corp.example.com' };
 
-function run(lint: Lint, desired: DesiredDirectoryBuilder, live: LiveDirectoryBuilder): Finding[] {
-  return lint.check({ desired: aDesiredState(desired), live: aLiveState(live) });
+type Several<T> = T | T[];
+const several = <T,>(v: Several<T>): T[] => (Array.isArray(v) ? v : [v]);
+
+function run(lint: Lint, desired: Several<DesiredDirectoryBuilder>, live: Several<LiveDirectoryBuilder>): Finding[] {
+  return lint.check({ desired: aDesiredState(...several(desired)), live: aLiveState(...several(live)) });
 }
 
-const cases: Array<{ lint: Lint; name: string; desired: DesiredDirectoryBuilder; live: LiveDirectoryBuilder; want: Finding[] }> = [
+const SHARED_APP = { id: '0oacorp', label: 'corp.example.com', namingContext: 'corp.example.com' };
+
+const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectoryBuilder>; live: Several<LiveDirectoryBuilder>; want: Finding[] }> = [
   {
     lint: appNotFound,
     name: 'no app matches',
@@ -67,6 +73,45 @@ const cases: Array<{ lint: Lint; name: string; desired: DesiredDirectoryBuilder;
         object: { type: 'app', id: '0oaINTRA', name: 'Intranet' },
       },
     ],
+  },
+  {
+    lint: directoryConflictLive,
+    name: 'one directory names the app by id, the other by label: both resolve to 0oacorp',
+    desired: [aDesiredDirectory('corp').with({ app: '0oacorp' }), aDesiredDirectory('hq').with({ app: 'corp.example.com' })],
+    live: [aLiveDirectory('corp'), aLiveDirectory('hq').withApp(SHARED_APP)],
+    want: [
+      {
+        code: 'DIRECTORY_CONFLICT',
+        severity: 'error',
+        message: 'directories "corp" (app: 0oacorp) and "hq" (app: corp.example.com) both manage app "corp.example.com" (0oacorp) (other at mappings/hq.yaml:4:10)',
+        hint: 'manage each AD app from one directory; merge the two, or correct the app of one of them',
+        directory: 'corp',
+        file: FILE,
+        line: 4,
+        column: 10,
+        object: APP,
+        related: [{ file: 'mappings/hq.yaml', line: 4, column: 10 }],
+      },
+      {
+        code: 'DIRECTORY_CONFLICT',
+        severity: 'error',
+        message: 'directories "hq" (app: corp.example.com) and "corp" (app: 0oacorp) both manage app "corp.example.com" (0oacorp) (other at mappings/corp.yaml:4:10)',
+        hint: 'manage each AD app from one directory; merge the two, or correct the app of one of them',
+        directory: 'hq',
+        file: 'mappings/hq.yaml',
+        line: 4,
+        column: 10,
+        object: APP,
+        related: [{ file: FILE, line: 4, column: 10 }],
+      },
+    ],
+  },
+  {
+    lint: directoryConflictLive,
+    name: 'the same app text twice is the loader\'s finding, not repeated here',
+    desired: [aDesiredDirectory('corp').with({ app: 'corp.example.com' }), aDesiredDirectory('hq').with({ app: ' CORP.example.com' })],
+    live: [aLiveDirectory('corp'), aLiveDirectory('hq').withApp(SHARED_APP)],
+    want: [],
   },
   {
     lint: namingContextMismatch,
