@@ -65,9 +65,10 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
     const group = found[0];
     const first = firstById.get(group.id);
     if (first) {
-      // The same text listed twice (compared as the static lint does, trimmed and case-insensitively)
-      // is the static DUPLICATE_GROUP lint's; here only what resolution reveals, e.g. a name and an id.
-      if (first.group.trim().toLowerCase() !== g.group.trim().toLowerCase()) {
+      // The same text listed twice is the static DUPLICATE_GROUP lint's (it compares exactly as it does
+      // here, trimmed and case-sensitively: lints/duplicate-group.ts); everything else resolution reveals
+      // is reported here, e.g. a name and an id, or two spellings differing only in case. Never silent.
+      if (first.group.trim() !== g.group.trim()) {
         findings.push({
           code: 'DUPLICATE_GROUP',
           severity: 'error',

@@ -1,4 +1,5 @@
 import { buildPlan } from '../../src/plan/build-plan';
+import { staticLints } from '../../src/plan/lints/static';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState, ORG_URL } from '../support/builders';
 
 const NOW = new Date('2026-02-03T04:05:06.000Z');
@@ -248,5 +249,26 @@ describe('buildPlan', () => {
     expect(plan.directories).toEqual([{ name: 'corp', appId: '', appLabel: 'corp.example.com' }]);
     expect(plan.changes).toEqual([]);
     expect(plan.findings.map((f) => f.code)).toEqual(['APP_NOT_FOUND']);
+  });
+});
+
+describe('buildPlan: one group listed under two spellings', () => {
+  const eng = `OU=Engineering,OU=Employees,${C}`;
+  const engineering = { id: '00gEngineering', name: 'Engineering', type: 'OKTA_GROUP' };
+
+  it('names differing only in case that resolve to one group give DUPLICATE_GROUP, the exact repeat stays the static lint\'s', () => {
+    const desired = aDesiredState(aDesiredDirectory().withGroup('Engineering', eng).withGroup('engineering', eng).withGroup('Engineering', eng));
+    // The reader resolves "engineering" case-insensitively when no group has that exact name.
+    const live = aLiveState(aLiveDirectory().withGroup('Engineering').withResolved('engineering', [engineering]));
+    const findings = staticLints.flatMap((l) => l.check({ desired }));
+    const plan = buildPlan({ desired, live, findings, now: NOW, tool: 't', reads: {} });
+    expect(plan.findings.map((f) => [f.code, f.line, f.related])).toEqual([
+      // static: the third entry repeats the first's exact text
+      ['DUPLICATE_GROUP', 26, [{ file: 'mappings/corp.yaml', line: 20, column: 9 }]],
+      // live: the second entry differs only in case and resolves to the same group
+      ['DUPLICATE_GROUP', 23, [{ file: 'mappings/corp.yaml', line: 20, column: 9 }]],
+    ]);
+    expect(plan.findings[1].message).toBe('group "engineering" is the same Okta group as "Engineering" (00gEngineering), already listed at line 20');
+    expect(plan.summary.errors).toBe(2);
   });
 });
