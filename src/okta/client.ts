@@ -102,7 +102,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const writes: Record<string, number> = {};
   let tokenCalls = 0;
 
-  const send = async (method: HttpMethod, url: URL, so: SendOptions): Promise<OktaResponse> => {
+  const send = async (method: HttpMethod, url: URL, so: SendOptions): Promise<OktaResponse & { attempts?: number }> => {
     const path = url.pathname;
     const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
@@ -207,7 +207,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         }
         if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
       }
-      if (so.raw) return { status, headers: resHeaders, body, requestId };
+      // The token endpoint's caller decides what the answer means; attempts go into its error message.
+      if (so.raw) return { status, headers: resHeaders, body, requestId, attempts };
       throw errorFromResponse(
         {
           method,

@@ -92,26 +92,81 @@ describe('OAuth 2.0 private_key_jwt', () => {
     }
   });
 
-  it('reports a refused token request as OKTA_AUTH with the OAuth error', async () => {
+  it('reports invalid_scope from the token endpoint as OKTA_AUTH (exit 4) naming the OAuth error and the scopes', async () => {
     const clock = new FakeClock();
     const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] });
     const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read', 'okta.apps.manage'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
-    const wrongKey = createOktaClient(oauthConfig(server.url, pem(rsa.privateKey), ['okta.apps.read'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
     try {
       await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({
         code: 'OKTA_AUTH',
         exitCode: 4,
-        message: expect.stringMatching(/^POST \/oauth2\/v1\/token → 400 invalid_scope: fake: invalid_scope/),
+        status: 400,
+        errorCode: 'invalid_scope',
+        errorSummary: 'fake: invalid_scope',
+        message: expect.stringMatching(/^POST \/oauth2\/v1\/token → 400 invalid_scope: fake: invalid_scope \[X-Okta-Request-Id req/),
+        hint:
+          'the service app is not granted every scope okta-ou asked for (okta.apps.read okta.apps.manage): grant them ' +
+          'under Admin Console > Applications > <app> > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ' +
+          'ones (okta-ou scopes lists what each command needs)',
       });
-      await expect(wrongKey.request('GET', '/api/v1/apps')).rejects.toMatchObject({ code: 'OKTA_AUTH', errorCode: 'invalid_client', status: 401 });
       expect(server.apiOutcomes).toEqual([]);
     } finally {
       await client.close();
-      await wrongKey.close();
       await server.close();
     }
   });
 
+  it('reports invalid_client (a key the app does not know) as OKTA_AUTH with what to check', async () => {
+    const clock = new FakeClock();
+    const server = await startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] });
+    const wrongKey = createOktaClient(oauthConfig(server.url, pem(rsa.privateKey), ['okta.apps.read'], 'ec-1'), { now: clock.now, sleep: clock.sleep });
+    try {
+      await expect(wrongKey.request('GET', '/api/v1/apps')).rejects.toMatchObject({
+        code: 'OKTA_AUTH',
+        exitCode: 4,
+        errorCode: 'invalid_client',
+        status: 401,
+        hint: expect.stringMatching(/^Okta did not accept the client assertion of 0oaSERVICEAPP0001: check OKTA_CLIENT_CLIENTID/),
+      });
+      expect(server.apiOutcomes).toEqual([]);
+    } finally {
+      await wrongKey.close();
+      await server.close();
+    }
+  });
+});
+
+describe('token endpoint failures that are not an auth verdict', () => {
+  const answer = (status: number, body: unknown) =>
+    startFakeOkta((req, res) => json(res, status, body, { 'x-okta-request-id': 'req-token' }));
+
+  it.each([
+    [500, 'OKTA_SERVER_ERROR', { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }, 'POST /oauth2/v1/token → 500 E0000009: Internal Server Error [X-Okta-Request-Id req-token]'],
+    [502, 'OKTA_SERVER_ERROR', undefined, 'POST /oauth2/v1/token → 502 [X-Okta-Request-Id req-token]'],
+    [404, 'OKTA_NOT_FOUND', { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method' }, 'POST /oauth2/v1/token → 404 E0000022: The endpoint does not support the provided HTTP method [X-Okta-Request-Id req-token]'],
+    [405, 'OKTA_REQUEST', undefined, 'POST /oauth2/v1/token → 405 [X-Okta-Request-Id req-token]'],
+    [400, 'OKTA_VALIDATION', { error: 'invalid_request', error_description: 'bad form' }, 'POST /oauth2/v1/token → 400 invalid_request: bad form [X-Okta-Request-Id req-token]'],
+    [429, 'OKTA_RATE_LIMITED', { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' },
+      'POST /oauth2/v1/token → 429 E0000047: API call exceeded rate limit due to too many requests. — rate limit of /oauth2/v1/token still exceeded after 2 attempts [X-Okta-Request-Id req-token]'],
+  ])('%i from /oauth2/v1/token is %s (exit 1), not an auth failure', async (status, code, body, message) => {
+    const clock = new FakeClock();
+    const server = await answer(status, body);
+    const client = createOktaClient(oauthConfig(server.url, pem(ec.privateKey), ['okta.apps.read'], 'k'), {
+      now: clock.now,
+      sleep: clock.sleep,
+      maxRetries: 1,
+    });
+    try {
+      await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({ code, exitCode: 1, status, message });
+      expect(server.seen.every((r) => r.path === '/oauth2/v1/token')).toBe(true);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
+
+describe('DPoP', () => {
   it('switches to DPoP when the token endpoint asks, with a nonce round-trip on the token and API calls', async () => {
     const clock = new FakeClock();
     const server = await startOAuthOkta({

@@ -8,7 +8,8 @@
  * `invalid_dpop_proof` when no proof was sent); the request is repeated with a proof carrying the nonce.
  */
 import type { HttpMethod } from '../api';
-import { OktaAuthError, OktaServerError, type OktaErrorBody } from '../errors';
+import { TOKEN_BUCKET } from '../buckets';
+import { errorFromResponse, OktaAuthError, type OktaErrorBody, type OktaErrorContext } from '../errors';
 import { DpopKey, dpopNonceOf } from './dpop';
 import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
 import type { AuthProvider, TokenTransport } from './types';
@@ -17,12 +18,57 @@ export const TOKEN_PATH = '/oauth2/v1/token';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const REFRESH_MARGIN_MS = 60_000;
 
+/** Statuses with which the token endpoint refuses a client (RFC 6749 §5.2: 400, or 401 for invalid_client). */
+const REFUSAL_STATUSES: readonly number[] = [400, 401, 403];
+const APP = 'Admin Console > Applications > <app>';
+
+/**
+ * The token endpoint's OAuth errors that are a verdict on the credentials or the grant (RFC 6749 §5.2,
+ * RFC 9449 §8 for DPoP), each with what to change. invalid_request and unsupported_grant_type are not:
+ * they mean okta-ou sent a malformed request, which the usual typed error reports.
+ */
+const OAUTH_REFUSALS: Record<string, (cfg: PrivateKeyAuthConfig) => string> = {
+  invalid_scope: (cfg) =>
+    `the service app is not granted every scope okta-ou asked for (${cfg.scopes.join(' ')}): grant them under ` +
+    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs)`,
+  invalid_client: (cfg) =>
+    `Okta did not accept the client assertion of ${cfg.clientId}: check OKTA_CLIENT_CLIENTID, that OKTA_CLIENT_KEYID ` +
+    `and OKTA_CLIENT_PRIVATEKEY match a public key registered under ${APP} > General > Public keys, and that the ` +
+    'app uses "Public key / Private key" client authentication',
+  unauthorized_client: () =>
+    `the app may not use the client credentials grant: make it an API Services app with the "Client Credentials" ` +
+    `grant type (${APP} > General > Grant type)`,
+  invalid_grant: () =>
+    'Okta refused the grant: check that this machine\'s clock is right (the client assertion is valid for 5 minutes) ' +
+    'and that the app is active',
+  access_denied: () =>
+    `Okta denied the token request: check that the app is active and that no policy blocks it (${APP})`,
+  invalid_dpop_proof: () =>
+    `the app requires DPoP and refused okta-ou's proof: turn off "Require Demonstrating Proof of Possession" under ` +
+    `${APP} > General, or report it to okta-ou with the request id`,
+  use_dpop_nonce: () =>
+    'the token endpoint kept asking for a new DPoP nonce: run again; if it persists report it to Okta support with ' +
+    'the request id',
+};
+
 export interface PrivateKeyAuthConfig {
   orgUrl: string;
   clientId: string;
   scopes: string[];
   privateKey: string;
   keyId?: string;
+}
+
+/** Only the error fields: the rest of a token answer is not for messages. */
+function oauthErrorBody(body: OktaErrorBody): OktaErrorBody {
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return {
+    error: str(body.error),
+    error_description: str(body.error_description),
+    errorCode: str(body.errorCode),
+    errorSummary: str(body.errorSummary),
+    errorId: str(body.errorId),
+  };
 }
 
 interface CachedToken {
@@ -103,26 +149,33 @@ export function createPrivateKeyAuth(
         deps.log('the service app requires DPoP; retrying the token request with a DPoP proof');
         continue;
       }
-      const ctx = {
+      const ctx: OktaErrorContext = {
         method: 'POST' as HttpMethod,
         path: TOKEN_PATH,
         status: res.status,
-        body,
+        body: oauthErrorBody(body),
         requestId: res.requestId,
-        authMode: 'PrivateKey' as const,
+        authMode: 'PrivateKey',
         scopes: cfg.scopes,
+        attempts: res.attempts,
       };
-      if (res.status >= 500) throw new OktaServerError(ctx);
-      throw new OktaAuthError(ctx);
+      const refusal = typeof body.error === 'string' ? OAUTH_REFUSALS[body.error] : undefined;
+      if (refusal && REFUSAL_STATUSES.includes(res.status)) throw new OktaAuthError(ctx, refusal(cfg));
+      // Anything else (429 after the retries, 404/405 from a proxy or a wrong org URL, 5xx) is not a
+      // verdict on the credentials: the usual typed error, so a drift job does not report "auth failed".
+      throw errorFromResponse(ctx, TOKEN_BUCKET);
     }
-    throw new OktaAuthError({
-      method: 'POST',
-      path: TOKEN_PATH,
-      status: 400,
-      body: { error: 'use_dpop_nonce', error_description: 'the token endpoint kept asking for a new DPoP nonce' },
-      authMode: 'PrivateKey',
-      scopes: cfg.scopes,
-    });
+    throw new OktaAuthError(
+      {
+        method: 'POST',
+        path: TOKEN_PATH,
+        status: 400,
+        body: { error: 'use_dpop_nonce', error_description: 'the token endpoint kept asking for a new DPoP nonce' },
+        authMode: 'PrivateKey',
+        scopes: cfg.scopes,
+      },
+      OAUTH_REFUSALS.use_dpop_nonce(cfg),
+    );
   };
 
   const token = async (): Promise<CachedToken> => {

@@ -18,4 +18,11 @@ export type TokenTransport = (req: {
   url: URL;
   headers: Record<string, string>;
   body: string;
-}) => Promise<{ status: number; headers: Record<string, string | string[]>; body: unknown; requestId?: string }>;
+}) => Promise<{
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: unknown;
+  requestId?: string;
+  /** Attempts the client made (retries of 429 and 5xx included). */
+  attempts?: number;
+}>;
