@@ -4,8 +4,8 @@
  * - An id (`0oa…`): `GET /api/v1/apps/{id}`; a 404 falls back to the label lookup, in case a label looks
  *   like an id.
  * - Labels: ONE paginated `GET /api/v1/apps?filter=name eq "active_directory"&limit=200`, shared by every
- *   directory (Okta supports `filter` on `name`; notes/okta-api.md §2). Labels are not unique in Okta, so
- *   an exact match wins, then a case-insensitive one; the first in Okta's order is kept.
+ *   directory (Okta supports `filter` on `name`; notes/okta-api.md §2). Labels are not unique in Okta:
+ *   exact matches win, then case-insensitive ones, and every match is returned (several: APP_AMBIGUOUS).
  * - A label that matches no AD app may still be some other app (the planner reports APP_NOT_AD rather
  *   than APP_NOT_FOUND): one `GET /api/v1/apps?q=<label>` per such label. `q` is a startsWith match on
  *   name and label, so the exact label is picked client-side.
@@ -14,16 +14,21 @@ import { looksLikeAppId } from '../model/okta-ids';
 import type { OktaApi } from '../okta/api';
 import { type RawApp, seg } from './okta-shapes';
 
-function pickByLabel(apps: RawApp[], label: string): RawApp | null {
-  const exact = apps.find((a) => a.label === label);
-  if (exact) return exact;
+/**
+ * Every app with exactly this label, else every app whose label matches case-insensitively. Okta does not
+ * keep labels unique, so more than one is possible: the planner reports APP_AMBIGUOUS and the user writes
+ * the id; picking one silently could plan against the wrong domain.
+ */
+function matchLabel(apps: RawApp[], label: string): RawApp[] {
+  const exact = apps.filter((a) => a.label === label);
+  if (exact.length > 0) return exact;
   const lower = label.toLowerCase();
-  return apps.find((a) => typeof a.label === 'string' && a.label.toLowerCase() === lower) ?? null;
+  return apps.filter((a) => typeof a.label === 'string' && a.label.toLowerCase() === lower);
 }
 
-/** Returns, for every distinct reference, the raw app found or null. */
-export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp | null>> {
-  const found = new Map<string, RawApp | null>();
+/** Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label). */
+export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp[]>> {
+  const found = new Map<string, RawApp[]>();
   const byLabel: string[] = [];
   const unique = [...new Set(refs)];
 
@@ -31,7 +36,7 @@ export async function findApps(api: OktaApi, refs: string[], log: (s: string) =>
     unique.filter(looksLikeAppId).map(async (id) => {
       const res = await api.request<RawApp>('GET', `/api/v1/apps/${seg(id)}`, { okStatuses: [404] });
       if (res.status === 404) byLabel.push(id);
-      else found.set(id, res.body);
+      else found.set(id, [res.body]);
     }),
   );
   byLabel.push(...unique.filter((r) => !looksLikeAppId(r)));
@@ -41,14 +46,14 @@ export async function findApps(api: OktaApi, refs: string[], log: (s: string) =>
   log(`live: ${adApps.length} active_directory app(s) in the org`);
   const missing: string[] = [];
   for (const label of byLabel) {
-    const app = pickByLabel(adApps, label);
-    if (app) found.set(label, app);
+    const apps = matchLabel(adApps, label);
+    if (apps.length > 0) found.set(label, apps);
     else missing.push(label);
   }
   await Promise.all(
     missing.map(async (label) => {
       const apps = await api.list<RawApp>('/api/v1/apps', { q: label, limit: 200 });
-      found.set(label, pickByLabel(apps, label));
+      found.set(label, matchLabel(apps, label));
     }),
   );
   return found;

@@ -104,14 +104,15 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
 
   const slices = await Promise.all(
     dirs.map(async (d) => {
-      const raw = apps.get(d.app) ?? null;
-      const app = raw ? toLiveApp(raw) : null;
-      if (!app || app.name !== AD_APP_NAME) return { d, app, slice: null };
+      const matches = (apps.get(d.app) ?? []).map(toLiveApp);
+      const app = matches.length === 1 ? matches[0] : null;
+      const candidates = matches.length > 1 ? { appCandidates: matches } : {};
+      if (!app || app.name !== AD_APP_NAME) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
         d.importOUs.length > 0 || opts.importEvidence ? readSourceGroups(app.id) : Promise.resolve([]),
       ]);
-      return { d, app, slice: { ...slice, sourceGroups } };
+      return { d, app, candidates: {}, slice: { ...slice, sourceGroups } };
     }),
   );
 
@@ -135,7 +136,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const org = await lookupGroups(api, ids, names, log);
 
   const directories = await Promise.all(
-    slices.map(async ({ d, app, slice }): Promise<LiveDirectory> => {
+    slices.map(async ({ d, app, candidates, slice }): Promise<LiveDirectory> => {
       const groups: Record<string, LiveGroup> = { ...(slice?.groups ?? {}) };
       const assigned = Object.values(groups);
       const assignedByName = nameIndex(assigned);
@@ -153,7 +154,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         for (const g of matches) groups[g.id] = groups[g.id] ?? g;
       }
       if (!slice) {
-        return { name: d.name, app, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
+        return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
       const managed = uniqueById(Object.values(resolved).filter((m) => m.length === 1).flat());
       const { memberCounts, ...userScoped } = await readUserScoped(api, slice.appUsers, managed);

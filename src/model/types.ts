@@ -28,6 +28,7 @@ export type FindingCode =
   | 'GROUP_AMBIGUOUS'
   | 'APP_NOT_FOUND'
   | 'APP_NOT_AD'
+  | 'APP_AMBIGUOUS'
   | 'NAMING_CONTEXT_MISMATCH'
   | 'PRIORITY_DUPLICATE'
   | 'UPDATE_OU_DISABLED'
@@ -177,8 +178,10 @@ export interface LiveUserRef {
 export interface LiveDirectory {
   /** The desired directory's name this slice was read for. */
   name: string;
-  /** null: no app matched the desired `app` (APP_NOT_FOUND). */
+  /** null: no app matched the desired `app` (APP_NOT_FOUND), or several did (see `appCandidates`). */
   app: LiveApp | null;
+  /** Every app the `app:` label matched, when more than one did (APP_AMBIGUOUS); `app` is then null. */
+  appCandidates?: LiveApp[];
   assignments: LiveAssignment[];
   /** Groups known by id: every assigned group plus every group the files name. */
   groups: Record<string, LiveGroup>;

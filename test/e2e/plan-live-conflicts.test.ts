@@ -84,4 +84,34 @@ describe('plan and apply: conflicts the live org reveals', () => {
       expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
     });
   });
+
+  describe('APP_AMBIGUOUS: two AD apps carry the label the file names', () => {
+    test('plan names both app ids, tells the user to write the id, reads neither app\'s assignments, exits 1', async () => {
+      const cwd = project({
+        'twin.yaml': mappingFile(`  twin:
+    app: twin.example.com
+    importOUs: ["OU=Staff,DC=twin,DC=example,DC=com"]
+`),
+      });
+      const r = await plan(sb, cwd, ['--format', 'json']);
+      expect(r.code).toBe(1);
+      const parsed: Plan = parsePlanJson(r.stdout);
+      expect(parsed.findings).toEqual([
+        {
+          code: 'APP_AMBIGUOUS',
+          severity: 'error',
+          message: `directory "twin": 2 Okta apps match "twin.example.com": ${TWIN_IDS[0]} (twin.example.com, active_directory), ${TWIN_IDS[1]} (twin.example.com, active_directory)`,
+          hint: `write the id of the intended app instead of its label, e.g. app: ${TWIN_IDS[0]}`,
+          directory: 'twin',
+          file: 'mappings/twin.yaml',
+          line: 4,
+          column: 10,
+          object: { type: 'app', id: TWIN_IDS[0], name: 'twin.example.com' },
+        },
+      ]);
+      expect(parsed.changes).toEqual([]);
+      expect(sb.audit.filter((e) => e.path.includes('/groups')).map((e) => e.path)).toEqual([]);
+      expectReadOnly(sb);
+    });
+  });
 });

@@ -11,7 +11,8 @@ export const appNotFound: Lint = {
   needs: 'live',
   check: (ctx) =>
     allPairs(ctx)
-      .filter((p) => p.live.app === null)
+      // Several matches are APP_AMBIGUOUS's.
+      .filter((p) => p.live.app === null && (p.live.appCandidates?.length ?? 0) <= 1)
       .map((p) => ({
         code: 'APP_NOT_FOUND',
         severity: 'error',

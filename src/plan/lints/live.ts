@@ -1,6 +1,7 @@
 import type { Lint } from './types';
 import { appNotFound } from './app-not-found';
 import { appNotAd } from './app-not-ad';
+import { appAmbiguous } from './app-ambiguous';
 import { directoryConflictLive } from './directory-conflict-live';
 import { namingContextMismatch } from './naming-context-mismatch';
 import { groupNotFound } from './group-not-found';
@@ -21,6 +22,7 @@ import { unmanagedProfileKeys } from './unmanaged-profile-keys';
  */
 export const liveLints: Lint[] = [
   appNotFound,
+  appAmbiguous,
   appNotAd,
   directoryConflictLive,
   namingContextMismatch,

@@ -1,8 +1,9 @@
-import type { Finding } from '../../../src/model/types';
+import type { Finding, LiveDirectory } from '../../../src/model/types';
 import { liveLints } from '../../../src/plan/lints/live';
 import type { Lint } from '../../../src/plan/lints/types';
 import { appNotFound } from '../../../src/plan/lints/app-not-found';
 import { appNotAd } from '../../../src/plan/lints/app-not-ad';
+import { appAmbiguous } from '../../../src/plan/lints/app-ambiguous';
 import { directoryConflictLive } from '../../../src/plan/lints/directory-conflict-live';
 import { namingContextMismatch } from '../../../src/plan/lints/naming-context-mismatch';
 import { groupNotFound } from '../../../src/plan/lints/group-not-found';
@@ -29,13 +30,13 @@ const APP = { type: 'app' as const, id: '0oacorp', name: 'corp.example.com' };
 type Several<T> = T | T[];
 const several = <T,>(v: Several<T>): T[] => (Array.isArray(v) ? v : [v]);
 
-function run(lint: Lint, desired: Several<DesiredDirectoryBuilder>, live: Several<LiveDirectoryBuilder>): Finding[] {
+function run(lint: Lint, desired: Several<DesiredDirectoryBuilder>, live: Several<LiveDirectoryBuilder | LiveDirectory>): Finding[] {
   return lint.check({ desired: aDesiredState(...several(desired)), live: aLiveState(...several(live)) });
 }
 
 const SHARED_APP = { id: '0oacorp', label: 'corp.example.com', namingContext: 'corp.example.com' };
 
-const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectoryBuilder>; live: Several<LiveDirectoryBuilder>; want: Finding[] }> = [
+const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectoryBuilder>; live: Several<LiveDirectoryBuilder | LiveDirectory>; want: Finding[] }> = [
   {
     lint: appNotFound,
     name: 'no app matches',
@@ -52,6 +53,25 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
         line: 4,
         column: 10,
         object: { type: 'app', id: 'nope.example.com', name: 'nope.example.com' },
+      },
+    ],
+  },
+  {
+    lint: appAmbiguous,
+    name: 'two AD apps share the label',
+    desired: aDesiredDirectory().with({ app: 'corp.example.com' }),
+    live: { ...aLiveDirectory().withApp(null).build(), appCandidates: ['0oaONE00001', '0oaTWO00002'].map((id) => ({ id, label: 'corp.example.com', name: 'active_directory', status: 'ACTIVE', namingContext: 'corp.example.com' })) },
+    want: [
+      {
+        code: 'APP_AMBIGUOUS',
+        severity: 'error',
+        message: 'directory "corp": 2 Okta apps match "corp.example.com": 0oaONE00001 (corp.example.com, active_directory), 0oaTWO00002 (corp.example.com, active_directory)',
+        hint: 'write the id of the intended app instead of its label, e.g. app: 0oaONE00001',
+        directory: 'corp',
+        file: FILE,
+        line: 4,
+        column: 10,
+        object: { type: 'app', id: '0oaONE00001', name: 'corp.example.com' },
       },
     ],
   },
