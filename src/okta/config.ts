@@ -90,32 +90,65 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-/** Validates an org URL and returns its origin, e.g. https://example.okta.com. */
+/**
+ * The org URL as it may be shown: a URL's user name, password, query and fragment can hold a secret
+ * (`https://user:pass@…`, `?token=…`), so they become `***`. Works on text that is not a URL too.
+ */
+export function shownOrgUrl(raw: string): string {
+  const text = raw.trim();
+  const hide = (u: URL): string =>
+    `${u.protocol}//${u.username || u.password ? '***@' : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}` +
+    `${u.search ? '?***' : ''}${u.hash ? '#***' : ''}`;
+  try {
+    const u = new URL(text);
+    if (u.host) return hide(u);
+  } catch {
+    // not a URL: redact by shape below
+  }
+  return text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+}
+
+/** Validates an org URL and returns its origin, e.g. https://example.okta.com. Never echoes a secret. */
 export function normaliseOrgUrl(raw: string): string {
+  const shown = shownOrgUrl(raw);
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new OktaConfigError(`org URL "${raw}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
+    throw new OktaConfigError(`org URL "${shown}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new OktaConfigError(`org URL "${raw}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');
+    throw new OktaConfigError(`org URL "${shown}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');
+  }
+  if (url.username || url.password) {
+    throw new OktaConfigError(
+      `org URL "${shown}" contains a user name or password`,
+      `set the org URL to ${url.origin} and give the credentials in OKTA_CLIENT_TOKEN (or the OKTA_CLIENT_* ` +
+        'service app settings); Okta does not read credentials from the URL. If the URL was shared or logged, ' +
+        'revoke the credential in it',
+    );
+  }
+  if (url.search || url.hash) {
+    throw new OktaConfigError(
+      `org URL "${shown}" has a ${url.search ? 'query string' : 'fragment'}`,
+      `set the org URL to ${url.origin}, without "?…" or "#…"; a token belongs in OKTA_CLIENT_TOKEN, never in the URL`,
+    );
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
     throw new OktaConfigError(
-      `org URL "${raw}" uses http`,
+      `org URL "${shown}" uses http`,
       'use https; plain http is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]), e.g. the local Okta of `okta-ou sandbox`',
     );
   }
-  if (url.username || url.password || url.search || url.hash || url.pathname.replace(/\/+$/, '') !== '') {
+  if (url.pathname.replace(/\/+$/, '') !== '') {
     throw new OktaConfigError(
-      `org URL "${raw}" has more than scheme, host and port`,
+      `org URL "${shown}" has more than scheme, host and port`,
       `use the org's base URL only, e.g. ${url.origin}`,
     );
   }
   if (/-admin\./i.test(url.hostname)) {
     throw new OktaConfigError(
-      `org URL "${raw}" is the Admin Console host`,
+      `org URL "${shown}" is the Admin Console host`,
       `use the org URL without "-admin", e.g. ${url.origin.replace(/-admin\./i, '.')}`,
     );
   }

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { resolveConnection } from '../../src/okta/config';
+import { resolveConnection, shownOrgUrl } from '../../src/okta/config';
 
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const PEM = ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -74,6 +74,39 @@ describe('resolveConnection', () => {
   ])('%j %j → %s', (env, flags, message, hint) => {
     const e = errorOf(() => resolveConnection(env as Record<string, string>, flags));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message: expect.stringContaining(message), hint: expect.stringContaining(hint) });
+  });
+
+  it.each([
+    ['https://admin:s3cretPW@x.okta.com/', ['admin', 's3cretPW'], 'org URL "https://***@x.okta.com" contains a user name or password'],
+    ['https://:s3cretPW@x.okta.com', ['s3cretPW'], 'org URL "https://***@x.okta.com" contains a user name or password'],
+    ['https://x.okta.com/?token=00tokVALUE', ['00tokVALUE'], 'org URL "https://x.okta.com?***" has a query string'],
+    ['https://x.okta.com/#token=00tokVALUE', ['00tokVALUE'], 'org URL "https://x.okta.com#***" has a fragment'],
+    ['http://admin:s3cretPW@x.okta.com/api/v1?token=00tokVALUE', ['admin', 's3cretPW', '00tokVALUE'], 'org URL "http://***@x.okta.com/api/v1?***" contains a user name or password'],
+    ['ftp://admin:s3cretPW@x.okta.com/', ['admin', 's3cretPW'], 'org URL "ftp://***@x.okta.com" is not http(s)'],
+    ['admin:s3cretPW@x.okta.com', ['admin', 's3cretPW'], 'org URL "***@x.okta.com" is not http(s)'],
+    ['x.okta.com?token=00tokVALUE', ['00tokVALUE'], 'org URL "x.okta.com?***" is not a URL'],
+  ])('refuses %s without echoing any part of the secret', (orgUrl, secrets, message) => {
+    const e = errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: orgUrl, OKTA_CLIENT_TOKEN: 't' }));
+    expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message });
+    const shown = `${String(e.message)} ${String(e.hint)} ${JSON.stringify(e)}`;
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+  });
+
+  it('says what to write instead of a URL with credentials or a query', () => {
+    expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://admin:pw@x.okta.com', OKTA_CLIENT_TOKEN: 't' })).hint).toBe(
+      'set the org URL to https://x.okta.com and give the credentials in OKTA_CLIENT_TOKEN (or the OKTA_CLIENT_* ' +
+        'service app settings); Okta does not read credentials from the URL. If the URL was shared or logged, ' +
+        'revoke the credential in it',
+    );
+    expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://x.okta.com?token=1', OKTA_CLIENT_TOKEN: 't' })).hint).toBe(
+      'set the org URL to https://x.okta.com, without "?…" or "#…"; a token belongs in OKTA_CLIENT_TOKEN, never in the URL',
+    );
+  });
+
+  it('shows an org URL without user name, password, query or fragment', () => {
+    expect(shownOrgUrl('https://example.okta.com/')).toBe('https://example.okta.com');
+    expect(shownOrgUrl('https://u:p@example.okta.com:8443/x?q=1#f')).toBe('https://***@example.okta.com:8443/x?***#***');
+    expect(shownOrgUrl('u:p@example.okta.com/x#f')).toBe('***@example.okta.com/x#***');
   });
 
   it('rejects an unreadable private key without echoing it', () => {
