@@ -22,14 +22,14 @@ function isUnusable(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));
 }
 
-/** `--max-capacity PCT` (1..100, an optional `%`), or undefined when not given. */
+/**
+ * `--max-capacity PCT` as a number (an optional trailing `%` dropped; NaN when it is not a number), or
+ * undefined when not given. Only converts: resolveConnection (src/okta/config.ts) decides what is valid.
+ */
 export function parseMaxCapacity(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const pct = Number(String(value).replace(/%$/, ''));
-  if (!Number.isFinite(pct) || pct <= 0 || pct > 100) {
-    throw new UsageError(`--max-capacity must be a percentage between 1 and 100, got "${String(value)}"`, 'e.g. --max-capacity 50');
-  }
-  return pct;
+  const text = String(value).trim().replace(/%$/, '');
+  return text === '' ? Number.NaN : Number(text);
 }
 
 /**

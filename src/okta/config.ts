@@ -29,7 +29,7 @@ export const DEFAULT_MAX_CAPACITY = 0.5;
 
 export interface ConnectionFlags {
   orgUrl?: string;
-  /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too). */
+  /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too); checked here only. */
   maxCapacity?: number;
 }
 
@@ -39,6 +39,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const v = env[name];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
   };
+  // The flag is checked first: its error does not depend on the environment.
+  const maxCapacity = normaliseCapacity(flags.maxCapacity);
   const rawUrl = flags.orgUrl ?? get('OKTA_CLIENT_ORGURL');
   if (!rawUrl) {
     throw new OktaConfigError(
@@ -47,7 +49,6 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     );
   }
   const orgUrl = normaliseOrgUrl(rawUrl);
-  const maxCapacity = normaliseCapacity(flags.maxCapacity);
 
   const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
   const mode = modeRaw.toLowerCase();
@@ -155,13 +156,25 @@ export function normaliseOrgUrl(raw: string): string {
   return url.origin;
 }
 
+/**
+ * The one check of --max-capacity (the CLI only turns the flag's text into a number): a percentage of each
+ * bucket from 1 to 100, as a share 0.01–1. Below 1 is refused rather than read as a fraction, so "1" can
+ * only mean 1 % and "0.5" is not silently half a percent.
+ */
 function normaliseCapacity(pct: number | undefined): number {
   if (pct === undefined) return DEFAULT_MAX_CAPACITY;
-  // Below 1 is refused rather than read as a fraction, so "1" can only mean 1 %.
-  if (!Number.isFinite(pct) || pct < 1 || pct > 100) {
+  if (!Number.isFinite(pct)) {
+    throw new OktaConfigError(
+      '--max-capacity is not a number',
+      'give the share of each rate-limit bucket okta-ou may use as a percentage from 1 to 100, e.g. --max-capacity 50',
+    );
+  }
+  if (pct < 1 || pct > 100) {
+    const asPct = Number((pct * 100).toPrecision(12));
+    const fraction = pct > 0 && pct < 1 ? `; for ${asPct} % write --max-capacity ${asPct}` : '';
     throw new OktaConfigError(
       `--max-capacity ${pct} is out of range`,
-      'give the share of each rate-limit bucket okta-ou may use as a percentage from 1 to 100 (default 50)',
+      `give the share of each rate-limit bucket okta-ou may use as a percentage from 1 to 100 (default 50)${fraction}`,
     );
   }
   return pct / 100;
