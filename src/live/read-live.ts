@@ -53,10 +53,21 @@ function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
   };
 }
 
+/**
+ * The assignment's priority: a number, or a string of digits (lenient). Anything else (null, missing, not
+ * numeric) is NaN, never 0: a 0 would rank the group first; the planner reports NaN as PRIORITY_UNKNOWN and
+ * keeps it out of slot maths (src/plan/known-priority.ts).
+ */
+function toPriority(raw: unknown): number {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
+  if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
+  return NaN;
+}
+
 function toAssignment(raw: RawAssignment): LiveAssignment {
   return {
     groupId: String(raw.id ?? ''),
-    priority: typeof raw.priority === 'number' ? raw.priority : Number(raw.priority ?? 0),
+    priority: toPriority(raw.priority),
     profile: raw.profile && typeof raw.profile === 'object' ? { ...raw.profile } : {},
     lastUpdated: String(raw.lastUpdated ?? ''),
   };

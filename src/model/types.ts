@@ -31,6 +31,7 @@ export type FindingCode =
   | 'APP_AMBIGUOUS'
   | 'NAMING_CONTEXT_MISMATCH'
   | 'PRIORITY_DUPLICATE'
+  | 'PRIORITY_UNKNOWN'
   | 'UPDATE_OU_DISABLED'
   | 'OU_NOT_SEEN_LIVE'
   | 'USER_SCOPE_ASSIGNMENT'
@@ -153,6 +154,7 @@ export interface LiveGroup {
 
 export interface LiveAssignment {
   groupId: string;
+  /** NaN when Okta returned no numeric priority (PRIORITY_UNKNOWN); never used for slot maths then. */
   priority: number;
   profile: Record<string, unknown>;
   lastUpdated: string;

@@ -46,15 +46,18 @@ export interface SlotRequest {
  * @returns the target priority for each key
  */
 export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): Map<string, number> {
-  const reusable = ordered.filter((r) => r.current !== null).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
-  let fresh = livePriorities.reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
+  // A priority Okta did not return as a number (NaN, PRIORITY_UNKNOWN) is no slot: such a group is placed
+  // like a create, and NaN never reaches the max below (it would poison every fresh slot).
+  const known = (p: number | null): p is number => p !== null && Number.isFinite(p);
+  const reusable = ordered.filter((r) => known(r.current)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
+  let fresh = livePriorities.filter(known).reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
   const out = new Map<string, number>();
   let next = 0;
   let prev = -Infinity;
   let inPrefix = true;
   for (const r of ordered) {
     let rank: number;
-    if (inPrefix && r.current !== null && next < reusable.length && reusable[next] > prev) {
+    if (inPrefix && known(r.current) && next < reusable.length && reusable[next] > prev) {
       rank = reusable[next++];
     } else {
       inPrefix = false;

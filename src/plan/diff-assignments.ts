@@ -8,7 +8,8 @@
  * - create: a listed group without a live assignment; `after.priority` is its target slot (assign-slots.ts).
  * - update: the managed profile keys differ. `before` is the whole live assignment, `after` the whole
  *   intended one (live profile with the managed keys replaced, target priority), so apply can PUT
- *   `after` as is without dropping keys the file does not manage.
+ *   `after` as is without dropping keys the file does not manage. Also when Okta returned no priority for
+ *   the assignment (PRIORITY_UNKNOWN): it is then placed like a create, on a fresh slot.
  * - reorder: one change per directory listing every managed, existing group whose priority changes
  *   (never one update per group for priority alone), in the new order; `group` is the first move and
  *   `members` the sum of the moved groups' members (an upper bound on the users whose OU may change).
@@ -20,6 +21,7 @@ import { byPriority } from '../model/priority';
 import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
 import { assignSlots } from './assign-slots';
 import { isIgnored } from './ignore';
+import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
 import { resolveGroups } from './resolve-groups';
 
@@ -44,9 +46,12 @@ function updateReason(keys: string[], live: Record<string, unknown>, after: Reco
     .join('; ');
 }
 
-/** Live assignments in a stable order whatever order Okta returned them in. */
+/** Live assignments in a stable order whatever order Okta returned them in; unknown priorities last. */
 export function sortedAssignments(live: LiveDirectory): LiveAssignment[] {
-  return [...live.assignments].sort((a, b) => byPriority(a, b) || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  const byId = (a: LiveAssignment, b: LiveAssignment): number => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0);
+  const known = live.assignments.filter(hasKnownPriority).sort((a, b) => byPriority(a, b) || byId(a, b));
+  const unknown = live.assignments.filter((a) => !hasKnownPriority(a)).sort(byId);
+  return [...known, ...unknown];
 }
 
 export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): AssignmentChange[] {
@@ -55,8 +60,12 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): Ass
   const assignments = sortedAssignments(live);
   const byGroup = new Map(assignments.map((a) => [a.groupId, a]));
   const slots = assignSlots(
-    managed.map((m) => ({ key: m.group.id, current: byGroup.get(m.group.id)?.priority ?? null })),
-    assignments.map((a) => a.priority),
+    // An assignment without a known priority is placed like a create: it gets a fresh slot.
+    managed.map((m) => {
+      const a = byGroup.get(m.group.id);
+      return { key: m.group.id, current: a && hasKnownPriority(a) ? a.priority : null };
+    }),
+    assignments.filter(hasKnownPriority).map((a) => a.priority),
   );
 
   const writes: AssignmentChange[] = [];
@@ -81,7 +90,8 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): Ass
       continue;
     }
     const differing = differingKeys(current.profile, wanted);
-    if (differing.length > 0) {
+    const unknownPriority = !hasKnownPriority(current);
+    if (differing.length > 0 || unknownPriority) {
       writes.push({
         id: `${dir.name}/assign/${m.group.id}`,
         directory: dir.name,
@@ -90,11 +100,11 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): Ass
         group,
         before: { priority: current.priority, profile: current.profile },
         after: { priority: target, profile: { ...current.profile, ...wanted } },
-        reason: updateReason(differing, current.profile, wanted),
+        reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
         ...members(m.group),
       });
     }
-    if (target !== current.priority) moves.push({ group, from: current.priority, to: target });
+    if (!unknownPriority && target !== current.priority) moves.push({ group, from: current.priority, to: target });
   }
   writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
   moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));

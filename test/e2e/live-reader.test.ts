@@ -135,4 +135,31 @@ describe('live reader', () => {
     const d = await read(['Engineering']);
     expect(d.observedDns).toEqual([`CN=Ada Lovelace,ou=engineering,${EMP.toLowerCase()}`, `CN=Domain Users,${EMP}`].sort());
   });
+
+  test.each([
+    ['null', null],
+    ['a non-numeric string', 'first'],
+    ['missing', undefined],
+  ])('a priority Okta returns as %s is read as NaN (PRIORITY_UNKNOWN), never 0', async (_name, value) => {
+    const rec = sb.org.assignmentsOf('corp.example.com')[0] as unknown as { priority: unknown };
+    const saved = rec.priority;
+    rec.priority = value;
+    try {
+      const d = await read(['Engineering']);
+      expect(d.assignments.map((a) => [a.groupId, a.priority])).toEqual([[sb.org.findGroup('Engineering')!.id, NaN]]);
+    } finally {
+      rec.priority = saved;
+    }
+  });
+
+  test('a priority given as a string of digits is read as that number', async () => {
+    const rec = sb.org.assignmentsOf('corp.example.com')[0] as unknown as { priority: unknown };
+    const saved = rec.priority;
+    rec.priority = '7';
+    try {
+      expect((await read(['Engineering'])).assignments.map((a) => a.priority)).toEqual([7]);
+    } finally {
+      rec.priority = saved;
+    }
+  });
 });

@@ -11,6 +11,9 @@ const cases: Array<{ name: string; live: Array<[string, number]>; file: string[]
   { name: 'only creates, after unmanaged ones', live: [['U', 0], ['V', 1]], file: ['X', 'Y'], want: { X: 2, Y: 3 } },
   { name: 'empty app starts at 0', live: [], file: ['X', 'Y'], want: { X: 0, Y: 1 } },
   { name: 'gaps are kept', live: [['A', 3], ['B', 7]], file: ['B', 'A'], want: { B: 3, A: 7 } },
+  // N's priority is unknown (NaN, PRIORITY_UNKNOWN): placed like a create, never poisoning a slot.
+  { name: 'an unknown priority is no slot', live: [['A', 0], ['N', NaN], ['B', 1]], file: ['A', 'N', 'B'], want: { A: 0, N: 2, B: 3 } },
+  { name: 'an unknown unmanaged priority is ignored', live: [['U', NaN], ['A', 0]], file: ['A', 'X'], want: { A: 0, X: 1 } },
 ];
 
 describe('assignSlots', () => {

@@ -272,3 +272,27 @@ describe('buildPlan: one group listed under two spellings', () => {
     expect(plan.summary.errors).toBe(2);
   });
 });
+
+describe('buildPlan: live assignments without a known priority', () => {
+  it('a managed one is written on a fresh slot, an unmanaged one is left alone; both reported; no NaN in any write', () => {
+    const a = `OU=A,OU=Employees,${C}`;
+    const n = `OU=N,OU=Employees,${C}`;
+    const desired = aDesiredState(aDesiredDirectory().withGroup('A', a).withGroup('N', n));
+    const live = aLiveState(
+      aLiveDirectory()
+        .withAssignment('A', `ou=a,ou=employees,${c}`, 0)
+        .withAssignment('N', `ou=n,ou=employees,${c}`, NaN)
+        .withAssignment('U', `ou=u,ou=employees,${c}`, NaN)
+        .withAssignment('V', `ou=v,ou=employees,${c}`, 1),
+    );
+    const plan = buildPlan({ desired, live, now: NOW, tool: 't', reads: {} });
+    expect(plan.changes.map((ch) => [ch.id, ch.action, ch.kind === 'assignment' ? ch.after?.priority : null, ch.reason])).toEqual([
+      ['corp/assign/00gN', 'update', 2, 'Okta returned no priority: set to 2'],
+    ]);
+    expect(plan.findings.map((f) => [f.code, f.severity, f.line, f.object?.id, f.hint])).toEqual([
+      ['PRIORITY_UNKNOWN', 'warning', 23, '00gN', 'nothing to do: the plan writes a priority for it'],
+      ['PRIORITY_UNKNOWN', 'warning', undefined, '00gU', "list the group in the mappings so the plan gives it a priority, or set its order under the app's Assignments > Groups in the Admin Console"],
+    ]);
+    expect(plan.findings[1].message).toBe('Okta returned no priority for the live assignment of "U": which OU wins for its users who are in other assigned groups is unknown');
+  });
+});

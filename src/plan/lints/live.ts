@@ -11,6 +11,7 @@ import { noMappings } from './no-mappings';
 import { dnMappedLive } from './dn-mapped-live';
 import { updateOuDisabled } from './update-ou-disabled';
 import { priorityDuplicate } from './priority-duplicate';
+import { priorityUnknown } from './priority-unknown';
 import { ouNotImportOuLive } from './ou-not-import-ou-live';
 import { ouNotSeenLive } from './ou-not-seen-live';
 import { userScopeAssignment } from './user-scope-assignment';
@@ -33,6 +34,7 @@ export const liveLints: Lint[] = [
   dnMappedLive,
   updateOuDisabled,
   priorityDuplicate,
+  priorityUnknown,
   ouNotImportOuLive,
   ouNotSeenLive,
   userScopeAssignment,

@@ -7,6 +7,7 @@
 import type { Finding } from '../../model/types';
 import { resolveGroups } from '../resolve-groups';
 import { sortedAssignments } from '../diff-assignments';
+import { hasKnownPriority } from '../known-priority';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -18,7 +19,7 @@ export const priorityDuplicate: Lint = {
     usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
       const managed = new Map(resolveGroups(desired, live).managed.map((m) => [m.group.id, m.desired]));
       const byPriority = new Map<number, string[]>();
-      for (const a of sortedAssignments(live)) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a.groupId]);
+      for (const a of sortedAssignments(live).filter(hasKnownPriority)) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a.groupId]);
       return [...byPriority.entries()]
         .filter(([, ids]) => ids.length > 1)
         .map(([priority, ids]) => {

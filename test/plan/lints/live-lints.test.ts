@@ -13,6 +13,7 @@ import { noMappings } from '../../../src/plan/lints/no-mappings';
 import { dnMappedLive } from '../../../src/plan/lints/dn-mapped-live';
 import { updateOuDisabled } from '../../../src/plan/lints/update-ou-disabled';
 import { priorityDuplicate } from '../../../src/plan/lints/priority-duplicate';
+import { priorityUnknown } from '../../../src/plan/lints/priority-unknown';
 import { ouNotImportOuLive } from '../../../src/plan/lints/ou-not-import-ou-live';
 import { ouNotSeenLive } from '../../../src/plan/lints/ou-not-seen-live';
 import { userScopeAssignment } from '../../../src/plan/lints/user-scope-assignment';
@@ -296,6 +297,27 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
         object: { type: 'assignment', id: '00gB', name: 'B' },
       },
     ],
+  },
+  {
+    lint: priorityUnknown,
+    name: 'Okta returned no priority for an unmanaged assignment; NaN is not a shared priority',
+    desired: aDesiredDirectory().withGroup('A', ou('A')),
+    live: aLiveDirectory().withAssignment('A', lc('A'), 0).withAssignment('U', lc('U'), NaN).withAssignment('W', lc('W'), NaN),
+    want: ['U', 'W'].map((n) => ({
+      code: 'PRIORITY_UNKNOWN' as const,
+      severity: 'warning' as const,
+      message: `Okta returned no priority for the live assignment of "${n}": which OU wins for its users who are in other assigned groups is unknown`,
+      hint: "list the group in the mappings so the plan gives it a priority, or set its order under the app's Assignments > Groups in the Admin Console",
+      directory: 'corp',
+      object: { type: 'assignment' as const, id: `00g${n}`, name: n },
+    })),
+  },
+  {
+    lint: priorityDuplicate,
+    name: 'two unknown (NaN) priorities are not a duplicate',
+    desired: aDesiredDirectory().withGroup('A', ou('A')),
+    live: aLiveDirectory().withAssignment('A', lc('A'), 0).withAssignment('U', lc('U'), NaN).withAssignment('W', lc('W'), NaN),
+    want: [],
   },
   {
     lint: ouNotImportOuLive,
