@@ -83,6 +83,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.stdout.write(commandHelp(command));
     return EXIT.OK;
   }
+  // `okta-ou <command> --version` prints the version, as --help prints help, and runs nothing.
+  if (values.version) {
+    ctx.stdout.write(`okta-ou ${VERSION}\n`);
+    return EXIT.OK;
+  }
   // https://no-color.org: any non-empty NO_COLOR turns colour off, whatever the terminal.
   const noColorEnv = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
   const color = ctx.color && !values['no-color'] && !noColorEnv;

@@ -1,23 +1,10 @@
 import { run } from '../../src/cli/main';
-import type { CliContext } from '../../src/cli/context';
+import { fakeContext, type FakeContext } from '../support/cli';
 import { VERSION } from '../../src/version';
 import pkg from '../../package.json';
 
-function ctx(over: Partial<CliContext> = {}): CliContext & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd: process.cwd(),
-    env: {},
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    now: () => new Date('2026-01-01T00:00:00Z'),
-    interactive: false,
-    color: false,
-    out: () => out,
-    err: () => err,
-    ...over,
-  };
+function ctx(over: { color?: boolean; env?: Record<string, string> } = {}): FakeContext {
+  return fakeContext(over);
 }
 
 describe('okta-ou CLI entry', () => {
@@ -29,6 +16,13 @@ describe('okta-ou CLI entry', () => {
     const c = ctx();
     expect(await run(['--version'], c)).toBe(0);
     expect(c.out()).toBe(`okta-ou ${VERSION}\n`);
+  });
+
+  test.each(['validate', 'plan', 'apply', 'export'])('%s --version prints the version and runs nothing', async (name) => {
+    // No mappings and no Okta settings: running the command would fail with exit 1.
+    const c = ctx({ cwd: '/nonexistent-okta-ou-dir' });
+    expect(await run([name, '--version', '--mappings', 'does-not-exist'], c)).toBe(0);
+    expect([c.out(), c.err()]).toEqual([`okta-ou ${VERSION}\n`, '']);
   });
 
   test('--help lists every command and the exit codes', async () => {
