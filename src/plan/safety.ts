@@ -4,7 +4,9 @@
  * profile, hence its members' OU, changes or they lose the app). Not counted: creates (nothing existing
  * is touched) and pure reorders (no assignment's own profile changes; a mass reorder that is really a
  * mistake still shows every move in the plan). The share only applies from `minExisting` assignments on,
- * so a tiny directory is never "unsafe" for changing one of its three assignments.
+ * so a tiny directory is never "unsafe" for changing one of its three assignments. Whatever the size, a
+ * plan that deletes EVERY existing assignment of a directory (at least one) is unsafe: that is what an
+ * authoritative file listing nothing (or the wrong app) looks like, and it takes every user out of AD.
  */
 import type { Change, DesiredDirectory, LiveDirectory } from '../model/types';
 
@@ -20,7 +22,13 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
   for (const { desired, live } of pairs) {
     const existing = live.assignments.length;
     const { maxChangeShare, minExisting } = desired.safety;
-    const touched = changes.filter((c) => c.kind === 'assignment' && c.directory === desired.name && (c.action === 'update' || c.action === 'delete')).length;
+    const mine = changes.filter((c) => c.kind === 'assignment' && c.directory === desired.name);
+    const touched = mine.filter((c) => c.action === 'update' || c.action === 'delete').length;
+    const deleted = mine.filter((c) => c.action === 'delete').length;
+    if (existing > 0 && deleted >= existing) {
+      reasons.push(`${desired.name}: every existing assignment would be deleted (${deleted} of ${existing}); use --force if intended`);
+      continue;
+    }
     if (existing === 0 || existing < minExisting) continue;
     const share = touched / existing;
     if (share > maxChangeShare) {

@@ -27,7 +27,27 @@ const cases: Array<{ name: string; existing: number; changes: Change[]; share?: 
     want: { exceeded: true, reasons: ['corp: 4 of 12 existing assignments (33.3%) would be deleted or changed, over the 25% threshold; use --force if intended'] },
   },
   { name: 'exactly at the threshold is fine', existing: 12, changes: n(3, 'delete'), want: { exceeded: false, reasons: [] } },
-  { name: 'below minExisting never trips', existing: 9, changes: n(9, 'delete'), want: { exceeded: false, reasons: [] } },
+  // Changed with the "deletes everything" rule: 9 of 9 deletes used to pass below minExisting.
+  { name: 'below minExisting the share never trips', existing: 9, changes: [...n(8, 'delete'), ch('update', 8)], want: { exceeded: false, reasons: [] } },
+  {
+    name: 'deleting every existing assignment trips whatever the size',
+    existing: 9,
+    changes: n(9, 'delete'),
+    want: { exceeded: true, reasons: ['corp: every existing assignment would be deleted (9 of 9); use --force if intended'] },
+  },
+  {
+    name: 'deleting the only assignment trips',
+    existing: 1,
+    changes: n(1, 'delete'),
+    want: { exceeded: true, reasons: ['corp: every existing assignment would be deleted (1 of 1); use --force if intended'] },
+  },
+  {
+    name: 'deleting all of 12: one reason, not two',
+    existing: 12,
+    changes: n(12, 'delete'),
+    want: { exceeded: true, reasons: ['corp: every existing assignment would be deleted (12 of 12); use --force if intended'] },
+  },
+  { name: 'nothing existing, nothing deleted', existing: 0, changes: n(2, 'create'), want: { exceeded: false, reasons: [] } },
   { name: 'creates and reorders do not count', existing: 10, changes: [...n(10, 'create'), ch('reorder', 0)], want: { exceeded: false, reasons: [] } },
   {
     name: 'per-directory settings',
