@@ -250,7 +250,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     if (url.origin !== origin) {
       throw new OktaProtocolError(
         `refusing to send a request for ${url.origin} to ${origin}`,
-        'okta-ou only calls the configured org, so the token is never sent elsewhere',
+        'okta-ou sends the token only to the configured org: if the org also answers on another domain (a custom ' +
+          'domain), set OKTA_CLIENT_ORGURL to the one Okta uses in its links; otherwise this is a bug in okta-ou, ' +
+          'please report it with the command you ran',
       );
     }
     for (const [k, v] of Object.entries(query ?? {})) {
@@ -283,8 +285,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         const res = await send('GET', url, {});
         if (!Array.isArray(res.body)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected`,
-            'this endpoint does not return a list; use request() for it',
+            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
+            'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
+              'the command you ran and the request id',
           );
         }
         items.push(...(res.body as T[]));
@@ -293,14 +296,14 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
-            `GET ${url.pathname}: the next-page link points to ${nextUrl.origin}, not the org ${origin}`,
+            `GET ${url.pathname}: the next-page link points to ${nextUrl.origin}, not the org ${origin}${idOf(res.requestId)}`,
             'okta-ou follows links only on the configured org so credentials never leave it; if the org uses a ' +
               'custom domain, set OKTA_CLIENT_ORGURL to that domain',
           );
         }
         if (seen.has(nextUrl.href)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname}: the next-page link repeats a page already read`,
+            `GET ${url.pathname}: the next-page link repeats a page already read${idOf(res.requestId)}`,
             'Okta returned a pagination loop; retry, and report it to Okta support with the request id if it persists',
           );
         }
@@ -328,6 +331,10 @@ function aborted(): OktaOuError {
       'nothing was sent after the interruption (a request already in flight may have reached Okta); ' +
       'run `okta-ou plan` to see the current state',
   });
+}
+
+function idOf(requestId: string | undefined): string {
+  return requestId ? ` [X-Okta-Request-Id ${requestId}]` : ' [no X-Okta-Request-Id]';
 }
 
 function cleanHeaders(h: Record<string, string | string[] | undefined>): Record<string, string | string[]> {

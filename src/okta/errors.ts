@@ -119,7 +119,11 @@ export class OktaServerError extends OktaApiError {
 /** Any other 4xx (405, 409, 423, …). */
 export class OktaRequestError extends OktaApiError {
   constructor(ctx: OktaErrorContext) {
-    super('OKTA_REQUEST', ctx, { hint: 'Okta refused the request; see errorSummary and causes' });
+    super('OKTA_REQUEST', ctx, {
+      hint:
+        'Okta refused the request for the reason above; run plan again to see the current state (409/423: ' +
+        'another change was in progress), and if it persists report it with the request id',
+    });
   }
 }
 

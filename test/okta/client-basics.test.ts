@@ -63,7 +63,16 @@ describe('request basics', () => {
   });
 
   it('refuses a path on another origin', async () => {
-    await expect(client.request('GET', 'https://evil.example.com/api/v1/apps')).rejects.toMatchObject({ code: 'OKTA_PROTOCOL' });
+    const before = server.seen.length;
+    await expect(client.request('GET', 'https://evil.example.com/api/v1/apps')).rejects.toMatchObject({
+      code: 'OKTA_PROTOCOL',
+      message: `refusing to send a request for https://evil.example.com to ${server.url}`,
+      hint:
+        'okta-ou sends the token only to the configured org: if the org also answers on another domain (a custom ' +
+        'domain), set OKTA_CLIENT_ORGURL to the one Okta uses in its links; otherwise this is a bug in okta-ou, ' +
+        'please report it with the command you ran',
+    });
+    expect(server.seen.length).toBe(before);
   });
 });
 

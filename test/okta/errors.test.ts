@@ -32,6 +32,8 @@ describe('typed errors', () => {
           return json(res, 502, oktaError('E0000240', 'Request timed out waiting for agent.'), id);
         case '/api/v1/apps/504':
           return json(res, 504, oktaError('E0000241', 'No connected agents.'), id);
+        case '/api/v1/apps/502-edge':
+          return json(res, 502, oktaError('E0000009', 'Internal Server Error'), id);
         case '/api/v1/apps/500':
           return json(res, 500, oktaError('E0000009', 'Internal Server Error'), id);
         case '/api/v1/apps/409':
@@ -136,6 +138,15 @@ describe('typed errors', () => {
     expect(get).toMatchObject({ code: 'OKTA_AGENT_UNAVAILABLE', status: 504, errorCode: 'E0000241' });
   });
 
+  it('a 502 without an agent errorCode (Okta edge, a proxy) → OKTA_SERVER_ERROR, not the AD agent', async () => {
+    expect(await fail(client.request('POST', '/api/v1/apps/502-edge'))).toMatchObject({
+      code: 'OKTA_SERVER_ERROR',
+      status: 502,
+      message: 'POST /api/v1/apps/502-edge → 502 E0000009: Internal Server Error [X-Okta-Request-Id req-502-edge]',
+      hint: 'Okta failed on its side; retry later and quote the request id to Okta support if it persists',
+    });
+  });
+
   it('500 → OKTA_SERVER_ERROR', async () => {
     const e = await fail(client.request('PATCH', '/api/v1/apps/500', { body: [] }));
     expect(e).toMatchObject({
@@ -146,7 +157,13 @@ describe('typed errors', () => {
   });
 
   it('other 4xx → OKTA_REQUEST; a non-JSON answer is summarised without markup', async () => {
-    expect(await fail(client.request('DELETE', '/api/v1/apps/409'))).toMatchObject({ code: 'OKTA_REQUEST', status: 409 });
+    expect(await fail(client.request('DELETE', '/api/v1/apps/409'))).toMatchObject({
+      code: 'OKTA_REQUEST',
+      status: 409,
+      hint:
+        'Okta refused the request for the reason above; run plan again to see the current state (409/423: ' +
+        'another change was in progress), and if it persists report it with the request id',
+    });
     const html = await fail(client.request('POST', '/api/v1/apps/html'));
     expect(html).toMatchObject({ code: 'OKTA_SERVER_ERROR', message: expect.stringContaining('503: 503 Service Unavailable [no X-Okta-Request-Id]') });
   });

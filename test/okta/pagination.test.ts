@@ -75,10 +75,17 @@ describe('list() follows Link rel="next"', () => {
   });
 
   it('says so when a list endpoint answers something that is not a list', async () => {
-    const server = await startFakeOkta((_req, res) => json(res, 200, { id: 'x' }));
+    const server = await startFakeOkta((_req, res) => json(res, 200, { id: 'x' }, { 'x-okta-request-id': 'req-not-a-list' }));
     const client = createOktaClient(cfg(server.url));
     try {
-      await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({ code: 'OKTA_PROTOCOL' });
+      await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({
+        code: 'OKTA_PROTOCOL',
+        exitCode: 1,
+        message: 'GET /api/v1/apps/0oa1 answered object where a list was expected [X-Okta-Request-Id req-not-a-list]',
+        hint:
+          'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
+          'the command you ran and the request id',
+      });
     } finally {
       await client.close();
       await server.close();
