@@ -36,7 +36,8 @@ export type FindingCode =
   | 'OU_NOT_SEEN_LIVE'
   | 'USER_SCOPE_ASSIGNMENT'
   | 'UNMANAGED_PROFILE_KEYS'
-  | 'NO_MAPPINGS';
+  | 'NO_MAPPINGS'
+  | 'PROFILE_MAPPING_NOT_FOUND';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {

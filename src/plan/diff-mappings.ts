@@ -8,7 +8,7 @@
  * - a live `dn` mapping is ALWAYS deleted, first: mapping distinguishedName Okta→AD is one of the two
  *   documented causes of "Target OU is not an import OU" (seeds/003, support.okta.com); AD computes the DN.
  *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
- * - no Okta→AD mapping at all (`live.mapping` null): no changes (the NO_MAPPINGS finding explains why).
+ * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
 import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, MappingPropertyState } from '../model/types';
 

@@ -55,7 +55,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
     ],
   },
   {
-    name: 'no Okta→AD mapping at all: no changes (NO_MAPPINGS reports it)',
+    name: 'no Okta→AD mapping at all: no changes (PROFILE_MAPPING_NOT_FOUND reports it)',
     desired: aDesiredDirectory().withMappings({ email: 'user.email' }),
     live: aLiveDirectory().withoutMapping(),
     want: [],

@@ -7,7 +7,7 @@ import { namingContextMismatch } from './naming-context-mismatch';
 import { groupNotFound } from './group-not-found';
 import { groupAmbiguous } from './group-ambiguous';
 import { duplicateGroupResolved } from './duplicate-group-resolved';
-import { noMappings } from './no-mappings';
+import { profileMappingNotFound } from './profile-mapping-not-found';
 import { dnMappedLive } from './dn-mapped-live';
 import { updateOuDisabled } from './update-ou-disabled';
 import { priorityDuplicate } from './priority-duplicate';
@@ -30,7 +30,7 @@ export const liveLints: Lint[] = [
   groupNotFound,
   groupAmbiguous,
   duplicateGroupResolved,
-  noMappings,
+  profileMappingNotFound,
   dnMappedLive,
   updateOuDisabled,
   priorityDuplicate,

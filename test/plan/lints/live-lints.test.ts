@@ -9,7 +9,7 @@ import { namingContextMismatch } from '../../../src/plan/lints/naming-context-mi
 import { groupNotFound } from '../../../src/plan/lints/group-not-found';
 import { groupAmbiguous } from '../../../src/plan/lints/group-ambiguous';
 import { duplicateGroupResolved } from '../../../src/plan/lints/duplicate-group-resolved';
-import { noMappings } from '../../../src/plan/lints/no-mappings';
+import { profileMappingNotFound } from '../../../src/plan/lints/profile-mapping-not-found';
 import { dnMappedLive } from '../../../src/plan/lints/dn-mapped-live';
 import { updateOuDisabled } from '../../../src/plan/lints/update-ou-disabled';
 import { priorityDuplicate } from '../../../src/plan/lints/priority-duplicate';
@@ -212,13 +212,13 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
     ],
   },
   {
-    lint: noMappings,
+    lint: profileMappingNotFound,
     name: 'mappings declared, none in Okta',
     desired: aDesiredDirectory().withMappings({ email: 'user.email' }),
     live: aLiveDirectory().withoutMapping(),
     want: [
       {
-        code: 'NO_MAPPINGS',
+        code: 'PROFILE_MAPPING_NOT_FOUND',
         severity: 'error',
         message: 'app "corp.example.com" has no Okta user → AD profile mapping, so attributeMappings cannot be applied',
         hint: 'enable provisioning To App on the AD integration in the Admin Console (Okta then creates the mapping), or remove attributeMappings',
