@@ -20,6 +20,16 @@ export interface CliContext {
   prompt?: (question: string) => Promise<string>;
   /** Aborted on SIGINT/SIGTERM so long operations can stop between requests. */
   signal?: AbortSignal;
+  /**
+   * Waits of the Okta client (rate-limit resets, retry back-off); default a real timer. Tests pass one
+   * that records the wait and returns at once, moving `clock` on by it.
+   */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Milliseconds since the epoch for the Okta client's timing (rate-limit windows, retry deadlines);
+   * default Date.now. Separate from `now`, which stamps plans and stays fixed in tests.
+   */
+  clock?: () => number;
 }
 
 /** Options every command accepts (DESIGN.md §2). */

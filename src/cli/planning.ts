@@ -75,6 +75,8 @@ export function connectOkta(
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,
     signal: opts.abortable === false ? undefined : ctx.signal,
+    sleep: ctx.sleep,
+    now: ctx.clock,
   });
   return { api, connection };
 }

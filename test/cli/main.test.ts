@@ -1,9 +1,9 @@
 import { run } from '../../src/cli/main';
-import { fakeContext, type FakeContext } from '../support/cli';
+import { fakeContext, type FakeContext, type FakeContextOptions } from '../support/cli';
 import { VERSION } from '../../src/version';
 import pkg from '../../package.json';
 
-function ctx(over: { color?: boolean; env?: Record<string, string> } = {}): FakeContext {
+function ctx(over: FakeContextOptions = {}): FakeContext {
   return fakeContext(over);
 }
 

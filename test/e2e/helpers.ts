@@ -2,44 +2,18 @@
  * End-to-end helpers: a seeded local Okta, a temporary project folder with mappings/, and the CLI run
  * in-process against them (STYLE.md §7: seed → run → assert exit, requests and state).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { startSandbox } from '../../src/sandbox';
-import type { OrgSeed } from '../../src/sandbox/types';
-import { runCli, type CliResult } from '../support/cli';
+import { runAgainst, type Sandbox } from '../support/sandbox';
+import type { CliResult } from '../support/cli';
 
-export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+export { oktaEnv, oktaRequest, project, removeProjects, seeded, TOKEN, type Sandbox } from '../support/sandbox';
 
-export const TOKEN = 'e2e-test-token-00000000000000000000000000';
-
-export async function seeded(org: OrgSeed): Promise<Sandbox> {
-  return startSandbox({ org, token: TOKEN, seed: 1 });
-}
-
-const tempDirs: string[] = [];
-
-/** A temporary project folder holding mappings/<name> for each entry; returns the folder (use as cwd). */
-export function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-e2e-'));
-  tempDirs.push(root);
-  fs.mkdirSync(path.join(root, 'mappings'));
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, 'mappings', name), text);
-  return root;
-}
-
-export function removeProjects(): void {
-  for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-}
-
-export function oktaEnv(sb: Sandbox): Record<string, string> {
-  return { OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: sb.token };
-}
-
-/** `okta-ou plan …` against the sandbox, from `cwd`. Clears the audit log first so it holds this run only. */
+/**
+ * `okta-ou plan …` against the sandbox, from `cwd`. Clears the audit log first so it holds this run only;
+ * starts on a fresh rate-limit minute, with a fake clock (no real waits).
+ */
 export async function plan(sb: Sandbox, cwd: string, args: string[] = []): Promise<CliResult> {
   sb.audit.length = 0;
-  return runCli(['plan', ...args], { env: oktaEnv(sb), cwd });
+  return runAgainst(sb, cwd, ['plan', ...args]);
 }
 
 /** Every request recorded since the last `plan(…)` was a read. */

@@ -1,38 +1,12 @@
 /**
- * Apply end-to-end harness: a local Okta (demo org unless given), a temporary project with mappings/,
- * and the CLI run in-process with an abort signal (Ctrl-C) and optional prompt answers.
+ * Apply end-to-end harness: a local Okta (demo org unless given), a temporary project with mappings/
+ * (test/support/sandbox.ts), the CLI run in-process with an abort signal (Ctrl-C) and optional prompt
+ * answers, and views of the sandbox's state and audit log for assertions.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { run } from '../../../src/cli/main';
-import type { CliContext } from '../../../src/cli/context';
-import { startSandbox, type SandboxOptions } from '../../../src/sandbox';
+import type { FakeClock } from '../../support/cli';
+import { runAgainst, type Sandbox } from '../../support/sandbox';
 
-export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-
-export const TOKEN = 'apply-test-token-000000000000000000000000000';
-const REPO_MAPPINGS = path.join(__dirname, '..', '..', '..', 'mappings');
-
-export async function sandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  return startSandbox({ org: 'demo', token: TOKEN, seed: 1, ...opts });
-}
-
-const dirs: string[] = [];
-
-/** A temp project whose mappings/ holds the given files, or a copy of the repo's example mappings. */
-export function project(files?: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-apply-'));
-  dirs.push(root);
-  fs.mkdirSync(path.join(root, 'mappings'));
-  const content = files ?? Object.fromEntries(fs.readdirSync(REPO_MAPPINGS).map((f) => [f, fs.readFileSync(path.join(REPO_MAPPINGS, f), 'utf8')]));
-  for (const [name, text] of Object.entries(content)) fs.writeFileSync(path.join(root, 'mappings', name), text);
-  return root;
-}
-
-export function removeProjects(): void {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-}
+export { oktaRequest, project, removeProjects, sandbox, TOKEN, type Sandbox } from '../../support/sandbox';
 
 export interface Run {
   code: number;
@@ -47,31 +21,13 @@ export interface RunOptions {
   interactive?: boolean;
   /** Runs while the confirmation prompt is open (e.g. another admin changes Okta meanwhile). */
   whilePrompting?: () => Promise<void>;
+  /** The Okta client's fake clock (to read its waits); default a fresh one. */
+  clock?: FakeClock;
 }
 
+/** `okta-ou …` against the sandbox from `cwd` (fresh rate-limit minute, fake clock: no real waits). */
 export async function cli(sb: Sandbox, cwd: string, argv: string[], opts: RunOptions = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const answers = opts.answers ? [...opts.answers] : undefined;
-  const ctx: CliContext = {
-    cwd,
-    env: { OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: sb.token },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    now: () => new Date('2026-01-01T00:00:00Z'),
-    interactive: answers !== undefined || opts.interactive === true,
-    color: false,
-    signal: opts.signal,
-    prompt: answers
-      ? async (q: string) => {
-          stderr += q;
-          await opts.whilePrompting?.();
-          return answers.shift() ?? '';
-        }
-      : undefined,
-  };
-  const code = await run(argv, ctx);
-  return { code, stdout, stderr };
+  return runAgainst(sb, cwd, argv, opts);
 }
 
 /** The app's assignments as `name → { priority, ou }`, for whole-value assertions. */
@@ -136,15 +92,4 @@ export function replayCollisions(
     }
   }
   return { collisions, priorities: Object.fromEntries(state) };
-}
-
-/** Sends one request to the sandbox directly, as another admin would (out-of-band change). */
-export async function oktaRequest(sb: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${sb.url}${path}`, {
-    method,
-    headers: { authorization: `SSWS ${sb.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -79,3 +79,40 @@ export const cycleDesired = {
 
 /** Managed groups in the file's order. */
 export const cycleManagedOrder = ['Sales', 'Engineering', 'Operations', 'Marketing'];
+
+/** "Team 00", "Team 01", … (`width` digits). */
+export const team = (i: number, width = 2): string => `Team ${String(i).padStart(width, '0')}`;
+
+/**
+ * `total` groups "Team NN" (one member each), the first `assigned` of them assigned to the AD app at
+ * priorities 0, 1, … with OU ou=t<i>,ou=employees,…: a large, plain org for deletes and pacing.
+ */
+export function teamsOrg(total: number, opts: { assigned?: number; width?: number } = {}): OrgSeed {
+  const assigned = opts.assigned ?? total;
+  return {
+    users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
+    groups: Array.from({ length: total }, (_, i) => ({ name: team(i, opts.width), members: ['ada@example.com'] })),
+    apps: [
+      {
+        label: APP,
+        name: 'active_directory',
+        namingContext: 'corp.example.com',
+        importOUs: [EMP],
+        assignments: Array.from({ length: assigned }, (_, i) => ({ group: team(i, opts.width), priority: i, profile: { organizationalUnit: ou(`t${i}`) } })),
+      },
+    ],
+  };
+}
+
+/** Authoritative mappings for teamsOrg listing the teams `kept` (indices), in that order, each in OU=T<i>. */
+export function teamsYaml(kept: number[], width = 2): string {
+  return `version: 1
+directories:
+  corp:
+    app: ${APP}
+    importOUs: ["${EMP}"]
+    assignments: { mode: authoritative }
+    groups:
+${kept.map((i) => `      - { group: "${team(i, width)}", ou: "OU=T${i},${EMP}" }`).join('\n')}
+`;
+}
