@@ -41,6 +41,11 @@ export interface ApplyResult {
   /** Changes whose every request succeeded and whose result was read back and matched. */
   applied: string[];
   failed: FailureInfo | null;
+  /**
+   * Changes whose every request succeeded, but the read-back that verifies them failed (VERIFY_UNAVAILABLE):
+   * sent, not known to have taken. A new plan shows whether they did.
+   */
+  unverified: string[];
   /** Changes with some requests done and some not (e.g. a reorder stopped half-way). */
   partial: string[];
   notAttempted: string[];
@@ -219,12 +224,15 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     try {
       v = await verifyWritePlan(api, wp);
     } catch (e) {
-      // Everything was sent, but the read-back failed: report it; a new plan shows whether it took.
+      // No failure and no interruption: every request was sent and succeeded; only the read-back failed.
+      // So every change is "sent, not verified" (not "partly done": nothing is left to send). A new plan
+      // shows whether they took.
       return {
         applied: [],
         failed: { ...failureOf(e, { method: 'GET', path: '(read-back)', changeIds: [] }), code: 'VERIFY_UNAVAILABLE', changeIds: [] },
-        partial: wp.changeIds.filter((id) => started(id)),
-        notAttempted: wp.changeIds.filter((id) => !started(id)),
+        unverified: [...wp.changeIds],
+        partial: [],
+        notAttempted: [],
         verified: false,
         interrupted: false,
         mismatches: [],
@@ -252,5 +260,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
+  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
 }

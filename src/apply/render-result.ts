@@ -37,6 +37,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
     for (const id of r.applied) lines.push(`  ✓ ${label(id)}`);
     return `${lines.join('\n')}\n`;
   }
+  if (r.failed?.code === 'VERIFY_UNAVAILABLE') return `${renderUnverified(r, label, n)}\n`;
   const head = r.interrupted ? 'Apply interrupted' : r.failed?.code === 'VERIFY_FAILED' ? 'Apply did not take' : 'Apply stopped';
   lines.push(
     `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${r.failed.changeIds.length} failed, ` : ''}` +
@@ -58,6 +59,20 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Every request succeeded but the read-back failed: sent, not known to have taken (not "partly done"). */
+function renderUnverified(r: ApplyResult, label: (id: string) => string, n: number): string {
+  const f = r.failed!;
+  const lines = [
+    `Apply sent, not verified: ${r.unverified.length} of ${n} change(s) sent (${r.requests.sent} of ${r.requests.total} write request(s), every one answered OK), but reading them back from Okta failed.`,
+  ];
+  for (const id of r.unverified) lines.push(`  ✓ sent, not verified  ${label(id)}`);
+  const rid = f.requestId && !f.message.includes(f.requestId) ? ` (X-Okta-Request-Id ${f.requestId})` : '';
+  lines.push(`    ${f.code} ${f.message}${rid}`);
+  if (f.hint) lines.push(`    hint: ${f.hint}`);
+  lines.push('  hint: run `okta-ou plan` to check that the changes took (it shows "No changes" when they did); nothing was undone');
+  return lines.join('\n');
+}
+
 export function renderApplyResultJson(r: ApplyResult): string {
   return stringifySorted({
     applied: r.applied,
@@ -67,6 +82,7 @@ export function renderApplyResultJson(r: ApplyResult): string {
     notAttempted: r.notAttempted,
     partial: r.partial,
     requests: r.requests,
+    unverified: r.unverified,
     verified: r.verified,
   });
 }

@@ -27,7 +27,7 @@
  */
 import equal from 'fast-deep-equal';
 import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
-import { OktaOuError } from '../errors';
+import { InternalError, OktaOuError } from '../errors';
 
 export interface SlotLive {
   groupId: string;
@@ -110,8 +110,8 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
   const deleting = new Set(input.deletes);
   const intentOf = new Map<string, SlotIntent>();
   for (const i of input.intents) {
-    if (intentOf.has(i.groupId)) throw new OktaOuError('INTERNAL', `group ${i.groupId} has two planned priorities`);
-    if (deleting.has(i.groupId)) throw new OktaOuError('INTERNAL', `group ${i.groupId} is both written and deleted`);
+    if (intentOf.has(i.groupId)) throw new InternalError(`group ${i.groupId} has two planned priorities`);
+    if (deleting.has(i.groupId)) throw new InternalError(`group ${i.groupId} is both written and deleted`);
     intentOf.set(i.groupId, i);
   }
 
@@ -201,7 +201,7 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
         );
       }
       if (blockers.some((g) => deleting.has(g))) {
-        if (!deferred) throw new OktaOuError('INTERNAL', `priority ${i.target} still held by a deleted group`);
+        if (!deferred) throw new InternalError(`priority ${i.target} still held by a deleted group`);
         pending.shift();
         const c = cur.get(i.groupId);
         const slotWanted = c !== undefined && pending.some((p) => p.target === c.priority);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlanJson } from '../../src/render/json';
 import { assignments, cli, oktaRequest, order, project, removeProjects, replayCollisions, sandbox, snapshot, writes, type Sandbox } from './support/harness';
-import { APP, cycleOrg, cycleYaml, EMP } from './support/orgs';
+import { APP, cycleOrg, cycleYaml, teamsOrg, teamsYaml } from './support/orgs';
 import { expectCycleConverged } from './support/converged';
 
 afterAll(() => removeProjects());
@@ -82,15 +82,19 @@ describe('apply PLANFILE', () => {
     const r = await cli(sb, cwd, ['apply', 'plan.json', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      applied: plan.changes.map((c) => c.id),
+      // Plan order (group ids of the seeded org, seed 1: Engineering, Marketing, Finance).
+      applied: ['corp/mapping/dn', 'corp/mapping/department', 'corp/assign/00gX9k42Mof9OjTwq5b7', 'corp/assign/00g5ZY0R6oBwnI8hX5b7', 'corp/reorder', 'corp/assign/00ghDixV46aG2wnMg5b7'],
       failed: null,
       interrupted: false,
       mismatches: [],
       notAttempted: [],
       partial: [],
       requests: { sent: 7, total: 7 },
+      unverified: [],
       verified: true,
     });
+    // The ids are the saved plan's, in its order.
+    expect(plan.changes.map((c) => c.id)).toEqual(JSON.parse(r.stdout).applied);
     // Planned priorities exactly (not just the order).
     expect(Object.fromEntries(Object.entries(assignments(sb, APP)).map(([n, a]) => [n, a.priority]))).toEqual({
       Sales: 0,
@@ -215,7 +219,11 @@ describe('apply without a plan file: what is confirmed is what is applied', () =
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Apply complete: 2 of 2 change(s) applied and verified');
     expect(snapshot(sb, APP)).toEqual(corpBefore);
-    expect(sb.org.mappingFor(APP)!.properties.dn).toBeDefined();
+    // corp's dn mapping (which the full plan removes) is as the demo org seeds it.
+    expect(sb.org.mappingFor(APP)!.properties.dn).toEqual({
+      expression: '"CN=" + user.firstName + " " + user.lastName + ",OU=Employees,DC=corp,DC=example,DC=com"',
+      pushStatus: 'PUSH',
+    });
     expect(order(sb, 'emea.example.com')).toEqual(['EMEA Staff', 'EMEA Partners', 'EMEA Sales']);
   });
 });
@@ -225,34 +233,8 @@ describe('apply refuses unsafe and erroneous plans', () => {
   afterEach(async () => sb.close());
 
   test('a plan over the safety threshold exits 3 without --force and is applied with it', async () => {
-    const groups = Array.from({ length: 12 }, (_, i) => `Team ${String(i).padStart(2, '0')}`);
-    sb = await sandbox({
-      org: {
-        users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
-        groups: groups.map((name) => ({ name, members: ['ada@example.com'] })),
-        apps: [
-          {
-            label: APP,
-            name: 'active_directory',
-            namingContext: 'corp.example.com',
-            importOUs: [EMP],
-            assignments: groups.map((group, i) => ({ group, priority: i, profile: { organizationalUnit: `ou=t${i},ou=employees,dc=corp,dc=example,dc=com` } })),
-          },
-        ],
-      },
-    });
-    const cwd = project({
-      'corp.yaml': `version: 1
-directories:
-  corp:
-    app: ${APP}
-    importOUs: ["${EMP}"]
-    assignments: { mode: authoritative }
-    groups:
-      - { group: "Team 00", ou: "OU=T0,${EMP}" }
-      - { group: "Team 01", ou: "OU=T1,${EMP}" }
-`,
-    });
+    sb = await sandbox({ org: teamsOrg(12) });
+    const cwd = project({ 'corp.yaml': teamsYaml([0, 1]) });
     const unsafe = await cli(sb, cwd, ['apply', '--auto-approve']);
     expect(unsafe.code).toBe(3);
     expect(unsafe.stderr).toContain('UNSAFE_PLAN');

@@ -7,11 +7,13 @@
 import type { FaultSpec } from '../../src/sandbox';
 import type { Plan } from '../../src/model/types';
 import { cli, COMMITTED, project, removeProjects, replayCollisions, sandbox, snapshot, type Sandbox } from './support/harness';
-import { APP, cycleOrg, cycleYaml } from './support/orgs';
+import { sandboxClock } from '../support/sandbox';
+import { APP, cycleOrg, cycleYaml, team, teamsOrg, teamsYaml } from './support/orgs';
 import { expectCycleConverged } from './support/converged';
 
 interface ApplyJson {
   applied: string[];
+  unverified: string[];
   failed: { code: string; changeIds: string[]; request?: { method: string; path: string }; status?: number; requestId?: string; message: string } | null;
   partial: string[];
   notAttempted: string[];
@@ -34,7 +36,7 @@ beforeEach(async () => {
 afterEach(async () => sb.close());
 afterAll(() => removeProjects());
 
-const applyJson = async (opts: { signal?: AbortSignal } = {}): Promise<{ code: number; result: ApplyJson; stderr: string }> => {
+const applyJson = async (opts: Parameters<typeof cli>[3] = {}): Promise<{ code: number; result: ApplyJson; stderr: string }> => {
   const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], opts);
   if (!r.stdout) throw new Error(`no result (exit ${r.code}): ${r.stderr.slice(-600)}`);
   return { code: r.code, result: JSON.parse(r.stdout) as ApplyJson, stderr: r.stderr };
@@ -72,17 +74,19 @@ async function expectSecondRunConverges(): Promise<void> {
 }
 
 describe('transient faults are absorbed in the same run', () => {
-  const cases: Array<[string, FaultSpec[]]> = [
-    ['a 429 storm on writes', [{ kind: 'rateLimit', method: 'PUT', count: 2, resetSeconds: 0 }]],
-    ['5xx on writes', [{ kind: 'status', status: 500, method: 'PUT', count: 2 }, { kind: 'status', status: 503, method: 'DELETE', count: 1 }]],
+  // name, faults, waits the client makes (back-off or rate-limit reset)
+  const cases: Array<[string, FaultSpec[], number]> = [
+    ['a 429 storm on writes', [{ kind: 'rateLimit', method: 'PUT', count: 2, resetSeconds: 0 }], 2],
+    ['5xx on writes', [{ kind: 'status', status: 500, method: 'PUT', count: 2 }, { kind: 'status', status: 503, method: 'DELETE', count: 1 }], 3],
     [
       '502/504 from the AD agent path, on the mapping POST (not retried by the client) and a PUT',
       [
         { kind: 'status', status: 502, errorCode: 'E0000240', method: 'POST', count: 1 },
         { kind: 'status', status: 504, errorCode: 'E0000241', method: 'PUT', count: 1 },
       ],
+      1,
     ],
-    ['connection resets before the write commits', [{ kind: 'reset', method: 'POST', count: 1 }, { kind: 'reset', method: 'PUT', count: 2 }]],
+    ['connection resets before the write commits', [{ kind: 'reset', method: 'POST', count: 1 }, { kind: 'reset', method: 'PUT', count: 2 }], 2],
     [
       'connection resets after the write committed (reply lost)',
       [
@@ -90,20 +94,40 @@ describe('transient faults are absorbed in the same run', () => {
         { kind: 'reset', after: true, name: COMMITTED, method: 'PUT', count: 1 },
         { kind: 'reset', after: true, name: COMMITTED, method: 'DELETE', count: 1 },
       ],
+      2,
     ],
-    ['a 500 after the mapping POST committed', [{ kind: 'status', status: 500, after: true, name: COMMITTED, method: 'POST', count: 1 }]],
+    ['a 500 after the mapping POST committed', [{ kind: 'status', status: 500, after: true, name: COMMITTED, method: 'POST', count: 1 }], 0],
   ];
 
-  test.each(cases)('%s', async (_name, faults) => {
+  test.each(cases)('%s', async (_name, faults, waits) => {
     for (const f of faults) sb.faults.add(f);
-    const first = await applyJson();
+    const clock = sandboxClock(sb);
+    const first = await applyJson({ clock });
     expect(first.code).toBe(0);
     expect(first.result.verified).toBe(true);
     expect(first.result.applied).toHaveLength(ALL_CHANGES);
     // Every fault fired (the run did meet them).
     for (const f of sb.faults.active) expect(f.fired).toBeGreaterThan(0);
+    // The client waited once per 429 and per retried 5xx / reset of an idempotent PUT or DELETE (on the
+    // fake clock: no real time passed); a failed POST is not retried by the client but read back.
+    expect(clock.waits).toHaveLength(waits);
     expectCycleConverged(sb);
     await expectSecondRunConverges();
+  });
+
+  test('a 429 waits until the announced reset: X-Rate-Limit-Reset − Date + 1 s, then the write goes through', async () => {
+    sb.faults.add({ kind: 'rateLimit', method: 'PUT', count: 1, resetSeconds: 3 });
+    const clock = sandboxClock(sb);
+    const first = await applyJson({ clock });
+    expect(first.code).toBe(0);
+    expect(first.result.verified).toBe(true);
+    // Reset = the server's next whole second + 3 s; Date has whole seconds: the wait is 4 s + 1 s, or
+    // 3 s + 1 s when the request landed exactly on a second.
+    expect(clock.waits).toHaveLength(1);
+    expect([4000, 5000]).toContain(clock.waits[0]);
+    expect(first.stderr).toContain(`waiting ${clock.waits[0] / 1000} s for /api/v1/apps rate-limit reset after 429 on PUT`);
+    expect(sb.audit.filter((e) => e.status === 429)).toHaveLength(1);
+    expectCycleConverged(sb);
   });
 });
 
@@ -157,40 +181,24 @@ describe('stopped mid-apply (Ctrl-C / SIGTERM): stops between requests, reports,
 });
 
 describe('deletes run four at a time; a failing one still leaves an exact account', () => {
-  test('the 5th of 10 deletes answers 400: every delete Okta did is reported as done, the rest as not attempted', async () => {
-    const groups = Array.from({ length: 12 }, (_, i) => `Team ${String(i).padStart(2, '0')}`);
+  test('the 5th of 10 deletes answers 400: exactly four were in flight at once; every delete Okta did is reported as done, the rest as not attempted', async () => {
     await sb.close();
-    sb = await sandbox({
-      org: {
-        users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
-        groups: groups.map((name) => ({ name, members: ['ada@example.com'] })),
-        apps: [
-          {
-            label: APP,
-            name: 'active_directory',
-            namingContext: 'corp.example.com',
-            importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'],
-            assignments: groups.map((group, i) => ({ group, priority: i, profile: { organizationalUnit: `ou=t${i},ou=employees,dc=corp,dc=example,dc=com` } })),
-          },
-        ],
-      },
-    });
-    cwd = project({
-      'corp.yaml': `version: 1
-directories:
-  corp:
-    app: ${APP}
-    importOUs: ["OU=Employees,DC=corp,DC=example,DC=com"]
-    assignments: { mode: authoritative }
-    groups:
-      - { group: "Team 00", ou: "OU=T0,OU=Employees,DC=corp,DC=example,DC=com" }
-      - { group: "Team 01", ou: "OU=T1,OU=Employees,DC=corp,DC=example,DC=com" }
-`,
-    });
+    // DELETEs the sandbox has received and not yet answered (audit entries are pushed on arrival,
+    // onRequest is called when the answer is sent); a latency fault holds each one open for a while.
+    let inFlight = 0;
+    let maxInFlight = 0;
+    sb = await sandbox({ org: teamsOrg(12), onRequest: (e) => void (e.method === 'DELETE' && inFlight--) });
+    const push = sb.audit.push.bind(sb.audit);
+    sb.audit.push = (...entries) => {
+      for (const e of entries) if (e.method === 'DELETE') maxInFlight = Math.max(maxInFlight, ++inFlight);
+      return push(...entries);
+    };
+    cwd = project({ 'corp.yaml': teamsYaml([0, 1]) });
     sb.faults.add({ kind: 'latency', method: 'DELETE', ms: 20 });
     sb.faults.add({ kind: 'status', status: 400, errorCode: 'E0000001', method: 'DELETE', nth: 5 });
     const r = await cli(sb, cwd, ['apply', '--auto-approve', '--force', '--format', 'json']);
     expect(r.code).toBe(1);
+    expect(maxInFlight).toBe(4);
     const result = JSON.parse(r.stdout) as ApplyJson;
     const deletedOk = sb.audit.filter((e) => e.method === 'DELETE' && e.status === 204).length;
     expect(result.requests.sent).toBe(deletedOk);
@@ -202,6 +210,76 @@ directories:
     sb.faults.clear();
     const second = await cli(sb, cwd, ['apply', '--auto-approve', '--force']);
     expect(second.code).toBe(0);
-    expect(sb.org.assignmentsOf(APP).map((a) => sb.org.findGroup(a.groupId)!.profile.name)).toEqual(['Team 00', 'Team 01']);
+    expect(sb.org.assignmentsOf(APP).map((a) => sb.org.findGroup(a.groupId)!.profile.name)).toEqual([team(0), team(1)]);
+  });
+});
+
+describe('the read-back after the writes fails', () => {
+  test('every write succeeded: reported as "sent, not verified" (not partly done), exit 1; a new plan shows they took', async () => {
+    // Once the 7th (last) write arrives, every read answers 503 (retried by the client, then given up).
+    const push = sb.audit.push.bind(sb.audit);
+    let seen = 0;
+    sb.audit.push = (...entries) => {
+      for (const e of entries) if (e.method !== 'GET' && ++seen === 7) sb.faults.add({ kind: 'status', status: 503, method: 'GET' });
+      return push(...entries);
+    };
+    const clock = sandboxClock(sb);
+    const first = await applyJson({ clock });
+    sb.audit.push = push;
+    expect(first.code).toBe(1);
+    const { failed, ...rest } = first.result;
+    // Plan order: the dn and department mapping fixes, update Engineering, create Marketing, the
+    // reorder, delete Finance (group ids of the seeded org, seed 1).
+    expect(rest).toEqual({
+      applied: [],
+      unverified: ['corp/mapping/dn', 'corp/mapping/department', 'corp/assign/00gX9k42Mof9OjTwq5b7', 'corp/assign/00g5ZY0R6oBwnI8hX5b7', 'corp/reorder', 'corp/assign/00ghDixV46aG2wnMg5b7'],
+      partial: [],
+      notAttempted: [],
+      verified: false,
+      interrupted: false,
+      mismatches: [],
+      requests: { sent: 7, total: 7 },
+    });
+    expect(failed).toEqual(expect.objectContaining({ code: 'VERIFY_UNAVAILABLE', status: 503, changeIds: [], exitCode: 1 }));
+    // The first read-back GET, retried 5 times after back-off waits (fake clock), then given up.
+    expect(clock.waits).toHaveLength(5);
+    expect(sb.audit.filter((e) => e.method === 'GET' && e.status === 503)).toHaveLength(6);
+
+    sb.faults.clear();
+    const text = await cli(sb, cwd, ['plan', '--detailed-exitcode']);
+    expect(text.stdout).toContain('No changes.');
+    expect(text.code).toBe(0);
+    expectCycleConverged(sb);
+  });
+
+  test('as text: each change "✓ sent, not verified", and a hint to run plan', async () => {
+    const push = sb.audit.push.bind(sb.audit);
+    let seen = 0;
+    sb.audit.push = (...entries) => {
+      for (const e of entries) if (e.method !== 'GET' && ++seen === 7) sb.faults.add({ kind: 'status', status: 503, method: 'GET' });
+      return push(...entries);
+    };
+    const r = await cli(sb, cwd, ['apply', '--auto-approve']);
+    sb.audit.push = push;
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.startsWith('Apply '))).toEqual([
+      'Apply sent, not verified: 6 of 6 change(s) sent (7 of 7 write request(s), every one answered OK), but reading them back from Okta failed.',
+    ]);
+    expect(lines.filter((l) => l.includes('✓ sent, not verified'))).toHaveLength(ALL_CHANGES);
+    expect(lines.filter((l) => /partly done|not attempted|failed {2}/.test(l))).toEqual([]);
+    expect(r.stdout).toContain('  hint: run `okta-ou plan` to check that the changes took (it shows "No changes" when they did); nothing was undone\n');
+  });
+});
+
+describe('stopped before the first write', () => {
+  test('Ctrl-C after the plan: ABORTED, nothing written, with a hint to run plan', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const r = await cli(sb, cwd, ['apply', '--auto-approve'], { signal: controller.signal });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ABORTED interrupted before anything was written');
+    expect(r.stderr).toContain('hint: nothing after the last completed request was sent; run `okta-ou plan` to see what is left');
+    expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 });

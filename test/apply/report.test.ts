@@ -100,6 +100,7 @@ describe('apply result', () => {
       requestId: 'req-123',
       message: 'PUT /api/v1/apps/0oaCORP/groups/00gM → 500 E0000009: Internal Server Error [X-Okta-Request-Id req-123]',
     },
+    unverified: [],
     partial: [],
     notAttempted: ['corp/assign/00gF'],
     verified: false,
@@ -131,9 +132,43 @@ describe('apply result', () => {
       notAttempted: ['corp/assign/00gF'],
       partial: [],
       requests: { sent: 1, total: 3 },
+      unverified: [],
       verified: false,
     });
-    expect(Object.keys(JSON.parse(renderApplyResultJson(stopped)))).toEqual(['applied', 'failed', 'interrupted', 'mismatches', 'notAttempted', 'partial', 'requests', 'verified']);
+    expect(Object.keys(JSON.parse(renderApplyResultJson(stopped)))).toEqual(['applied', 'failed', 'interrupted', 'mismatches', 'notAttempted', 'partial', 'requests', 'unverified', 'verified']);
+  });
+
+  test('text: every request succeeded but the read-back failed: "sent, not verified", not "partly done"', () => {
+    const unverified: ApplyResult = {
+      applied: [],
+      failed: {
+        code: 'VERIFY_UNAVAILABLE',
+        exitCode: 1,
+        changeIds: [],
+        request: { method: 'GET', path: '(read-back)' },
+        status: 503,
+        requestId: 'req-9',
+        message: 'GET /api/v1/apps/0oaCORP/groups → 503 E0000010: Service is temporarily unavailable',
+      },
+      unverified: ['corp/mapping/dn', 'corp/assign/00gM', 'corp/assign/00gF'],
+      partial: [],
+      notAttempted: [],
+      verified: false,
+      interrupted: false,
+      mismatches: [],
+      requests: { sent: 3, total: 3 },
+    };
+    expect(renderApplyResultText(plan, unverified)).toBe(
+      [
+        'Apply sent, not verified: 3 of 3 change(s) sent (3 of 3 write request(s), every one answered OK), but reading them back from Okta failed.',
+        '  ✓ sent, not verified  corp: remove mapping property dn  [corp/mapping/dn]',
+        '  ✓ sent, not verified  corp: assign "Marketing" at priority 5  [corp/assign/00gM]',
+        '  ✓ sent, not verified  corp: unassign "Finance"  [corp/assign/00gF]',
+        '    VERIFY_UNAVAILABLE GET /api/v1/apps/0oaCORP/groups → 503 E0000010: Service is temporarily unavailable (X-Okta-Request-Id req-9)',
+        '  hint: run `okta-ou plan` to check that the changes took (it shows "No changes" when they did); nothing was undone',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { scheduleAssignments, type Schedule, type SlotIntent, type SlotLive } from '../../src/apply/schedule';
 import { FakeApp, type ShiftModel } from './support/fake-assignments';
 import { assignSlots } from '../../src/plan/assign-slots';
+import { InternalError } from '../../src/errors';
 
 const ou = (name: string): Record<string, unknown> => ({ organizationalUnit: `ou=${name},dc=corp,dc=example,dc=com` });
 
@@ -107,6 +108,26 @@ describe('scheduleAssignments', () => {
     expect(() => scheduleAssignments({ live, intents: [intent('A', 1)], deletes: [] })).toThrow(
       expect.objectContaining({ code: 'PRIORITY_CONFLICT' }),
     );
+  });
+
+  test.each([
+    ['a group with two planned priorities', { intents: [intent('A', 0), intent('A', 1)], deletes: [] }, 'group A has two planned priorities'],
+    ['a group both written and deleted', { intents: [intent('A', 0)], deletes: ['A'] }, 'group A is both written and deleted'],
+  ])('an inconsistent input (%s) is an internal error that asks for a bug report', (_name, input, what) => {
+    const live: SlotLive[] = [{ groupId: 'A', priority: 0, profile: {} }];
+    let thrown: unknown;
+    try {
+      scheduleAssignments({ live, ...input });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(InternalError);
+    expect(thrown).toMatchObject({
+      code: 'INTERNAL',
+      exitCode: 1,
+      message: `internal error (this is a bug in okta-ou): ${what}`,
+      hint: 'please report it with the command you ran and the output of --verbose (tokens are never printed)',
+    });
   });
 
   // -----------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ function staleError(lines: string[]): StalePlanError {
 
 /** The result of an apply with no changes (for --format json, so CI always gets a result object). */
 function nothingToDo(): ApplyResult {
-  return { applied: [], failed: null, partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], requests: { sent: 0, total: 0 } };
+  return { applied: [], failed: null, unverified: [], partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], requests: { sent: 0, total: 0 } };
 }
 
 async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
@@ -160,7 +160,12 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
         live = again.live;
       }
     }
-    if (ctx.signal?.aborted) throw new OktaOuError('ABORTED', 'interrupted before anything was written', { exitCode: 1 });
+    if (ctx.signal?.aborted) {
+      throw new OktaOuError('ABORTED', 'interrupted before anything was written', {
+        exitCode: 1,
+        hint: 'nothing after the last completed request was sent; run `okta-ou plan` to see what is left',
+      });
+    }
 
     const wp = buildWritePlan(plan, live);
     const result = await executeWritePlan(api, wp, {
