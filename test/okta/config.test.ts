@@ -117,11 +117,18 @@ describe('resolveConnection', () => {
   });
 
   it('does not read process.env', () => {
+    // Restore whatever the environment had (a developer's real token must survive the test run).
+    const had = Object.prototype.hasOwnProperty.call(process.env, 'OKTA_CLIENT_TOKEN');
+    const previous = process.env.OKTA_CLIENT_TOKEN;
     process.env.OKTA_CLIENT_TOKEN = 'ambient';
     try {
-      expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }))).toMatchObject({ code: 'OKTA_CONFIG' });
+      expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }))).toMatchObject({
+        code: 'OKTA_CONFIG',
+        message: 'no Okta API token',
+      });
     } finally {
-      delete process.env.OKTA_CLIENT_TOKEN;
+      if (had) process.env.OKTA_CLIENT_TOKEN = previous;
+      else delete process.env.OKTA_CLIENT_TOKEN;
     }
   });
 });
