@@ -218,23 +218,38 @@ export function normaliseDn(s: string, opts: NormaliseOptions = {}): string {
   return p.rdns.map((r) => renderRdn(r, opts.preserveCase ?? false)).join(',');
 }
 
-/** `normaliseDn`, or null when `s` is not a valid DN. */
+/**
+ * Canonical (lower-case) RDNs by DN text. A plan compares the same few thousand DNs many times (diff,
+ * lints, fingerprint, export), and parsing is the cost; the results are frozen, so sharing them is safe.
+ * Bounded: cleared when it holds {@link DN_CACHE_LIMIT} entries (a plan's DNs fit many times over).
+ */
+export const DN_CACHE_LIMIT = 100_000;
+const rdnCache = new Map<string, readonly string[] | null>();
+
+/** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. Memoised. */
+export function canonicalRdns(s: string): readonly string[] | null {
+  let c = rdnCache.get(s);
+  if (c === undefined) {
+    if (rdnCache.size >= DN_CACHE_LIMIT) rdnCache.clear();
+    const p = parseDn(s);
+    c = p.ok ? Object.freeze(p.rdns.map((r) => renderRdn(r, false))) : null;
+    rdnCache.set(s, c);
+  }
+  return c;
+}
+
+/** `normaliseDn`, or null when `s` is not a valid DN. Memoised in lower case (the usual form). */
 export function tryNormaliseDn(s: string, opts: NormaliseOptions = {}): string | null {
+  if (!opts.preserveCase) return canonicalRdns(s)?.join(',') ?? null;
   const p = parseDn(s);
   if (!p.ok) return null;
-  return p.rdns.map((r) => renderRdn(r, opts.preserveCase ?? false)).join(',');
+  return p.rdns.map((r) => renderRdn(r, true)).join(',');
 }
 
 /** True when both are valid DNs naming the same entry (case- and spacing-insensitive). */
 export function dnEquals(a: string, b: string): boolean {
   const na = tryNormaliseDn(a);
   return na !== null && na === tryNormaliseDn(b);
-}
-
-/** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. */
-export function canonicalRdns(s: string): string[] | null {
-  const p = parseDn(s);
-  return p.ok ? p.rdns.map((r) => renderRdn(r, false)) : null;
 }
 
 /** True when `child` equals `parent` or lies below it. False when either is not a valid DN. */

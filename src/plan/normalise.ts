@@ -17,41 +17,10 @@ import type { DesiredDirectory, DesiredGroup } from '../model/types';
 /** The assignment profile key the AD app reads the target OU from (notes/okta-api.md §1, seeds/000). */
 export const OU_KEY = 'organizationalUnit';
 
-// A plan compares the same few thousand DNs many times (diff, lints, fingerprint); parsing is the cost.
-const canonical = new Map<string, string | null>();
-
-/** `tryNormaliseDn` (lower case), memoised. */
-export function canonicalDn(dn: string): string | null {
-  let c = canonical.get(dn);
-  if (c === undefined) {
-    if (canonical.size > 100_000) canonical.clear();
-    c = tryNormaliseDn(dn);
-    canonical.set(dn, c);
-  }
-  return c;
-}
-
-/**
- * True when `child` is `parent` or below it (both valid DNs), like `isUnder` of src/model/dn.ts but on
- * memoised canonical forms: the canonical parent must be a suffix of the canonical child, starting right
- * after an RDN separator (a comma not escaped by an odd run of backslashes).
- */
-export function dnUnder(child: string, parent: string): boolean {
-  const c = canonicalDn(child);
-  const p = canonicalDn(parent);
-  if (c === null || p === null) return false;
-  if (c === p) return true;
-  const at = c.length - p.length - 1;
-  if (at < 1 || c[at] !== ',' || !c.endsWith(p)) return false;
-  let slashes = 0;
-  for (let i = at - 1; i >= 0 && c[i] === '\\'; i--) slashes++;
-  return slashes % 2 === 0;
-}
-
 /** The comparison form of an OU value; null when the value is absent or not a string. */
 export function ouKey(ou: unknown): string | null {
   if (typeof ou !== 'string') return null;
-  return canonicalDn(ou) ?? ou.trim().toLowerCase();
+  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
 }
 
 /** True when two OU values name the same OU (case- and spacing-insensitive). */
@@ -60,16 +29,20 @@ export function ousEqual(a: unknown, b: unknown): boolean {
   return ka !== null && ka === ouKey(b);
 }
 
-/** Equal as assignment profile values: the OU as a DN (case and spacing aside), anything else exactly. */
+/**
+ * Equal as assignment profile values: the OU as a DN (case and spacing aside), anything else exactly.
+ * (Two OU texts equal but for case are always `ousEqual`: DN syntax is case-blind, canonical values and
+ * `#hex` digits are lower-cased, and a non-DN falls back to its lower-case text.)
+ */
 export function profileValueEquals(key: string, a: unknown, b: unknown): boolean {
-  if (key === OU_KEY && typeof a === 'string' && typeof b === 'string') return ousEqual(a, b) || a.toLowerCase() === b.toLowerCase();
+  if (key === OU_KEY && typeof a === 'string' && typeof b === 'string') return ousEqual(a, b);
   return equal(a, b);
 }
 
 /** The OU value okta-ou writes for a desired group. */
 export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): string {
   if (ouCase === 'preserve') return ou;
-  return canonicalDn(ou) ?? ou.trim().toLowerCase();
+  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
 }
 
 /** The profile keys a desired group manages: `organizationalUnit` first, then its profile keys sorted. */

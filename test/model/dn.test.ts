@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalRdns, dnEquals, domainToDn, isUnder, namingContextDn, normaliseDn, parseDn, tryNamingContextDn, tryNormaliseDn } from '../../src/model/dn';
+import { canonicalRdns, DN_CACHE_LIMIT, dnEquals, domainToDn, isUnder, namingContextDn, normaliseDn, parseDn, tryNamingContextDn, tryNormaliseDn } from '../../src/model/dn';
 
 describe('parseDn', () => {
   test.each([
@@ -203,4 +203,18 @@ describe('properties', () => {
 test('canonicalRdns: normalised RDNs, leaf first', () => {
   expect(canonicalRdns('OU=R&D\\2C Berlin, UID=x+CN=Y,DC=corp')).toEqual(['ou=r&d\\, berlin', 'cn=y+uid=x', 'dc=corp']);
   expect(canonicalRdns('OU=a,')).toBeNull();
+});
+
+test('canonicalRdns is memoised: the same frozen result for the same text, recomputed after the cache is cleared', () => {
+  const first = canonicalRdns('OU=Memo,DC=corp');
+  expect(canonicalRdns('OU=Memo,DC=corp')).toBe(first);
+  expect(Object.isFrozen(first)).toBe(true);
+  expect(first).toEqual(['ou=memo', 'dc=corp']);
+  for (let i = 0; i < DN_CACHE_LIMIT; i++) canonicalRdns(`OU=g${i},DC=corp`);
+  const again = canonicalRdns('OU=Memo,DC=corp');
+  expect(again).not.toBe(first);
+  expect(again).toEqual(['ou=memo', 'dc=corp']);
+  expect(isUnder('OU=a\\,b,OU=Memo,DC=corp', 'ou=memo,dc=corp')).toBe(true);
+  expect(isUnder('OU=a\\,OU=Memo,DC=corp', 'ou=memo,dc=corp')).toBe(false);
+  expect(tryNormaliseDn('OU=Memo,DC=corp', { preserveCase: true })).toBe('ou=Memo,dc=corp');
 });

@@ -5,10 +5,10 @@
  * touch it (ignored, or additive mode) — or removes it (authoritative), which the message says. Silent
  * when the directory declares no valid import OU (the static lint reports that).
  */
-import { tryNormaliseDn } from '../../model/dn';
+import { isUnder, tryNormaliseDn } from '../../model/dn';
 import type { Finding } from '../../model/types';
 import { diffAssignments, sortedAssignments } from '../diff-assignments';
-import { dnUnder, OU_KEY } from '../normalise';
+import { OU_KEY } from '../normalise';
 import { resolveGroups } from '../resolve-groups';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
@@ -27,7 +27,7 @@ export const ouNotImportOuLive: Lint = {
         .filter((a) => !managed.has(a.groupId))
         .flatMap((a): Finding[] => {
           const ou = a.profile[OU_KEY];
-          if (typeof ou !== 'string' || imports.some((dn) => dnUnder(ou, dn))) return [];
+          if (typeof ou !== 'string' || imports.some((dn) => isUnder(ou, dn))) return [];
           const name = live.groups[a.groupId]?.name ?? a.groupId;
           const fate = deleted.has(a.groupId) ? 'the plan removes this assignment' : 'okta-ou leaves it alone';
           return [

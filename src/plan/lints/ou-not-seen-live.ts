@@ -6,9 +6,8 @@
  * a typo, or an OU not connected in Okta — and provisioning into it would fail with "Target OU is not an
  * import OU" (seeds/003). Silent when nothing was observed (a fresh integration proves nothing).
  */
-import { tryNormaliseDn } from '../../model/dn';
+import { isUnder, tryNormaliseDn } from '../../model/dn';
 import type { Finding } from '../../model/types';
-import { dnUnder } from '../normalise';
 import { appObject, at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -20,7 +19,7 @@ export const ouNotSeenLive: Lint = {
     usablePairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
       if (live.observedDns.length === 0) return [];
       return desired.importOUs
-        .filter((o) => tryNormaliseDn(o.dn) !== null && !live.observedDns.some((dn) => dnUnder(dn, o.dn)))
+        .filter((o) => tryNormaliseDn(o.dn) !== null && !live.observedDns.some((dn) => isUnder(dn, o.dn)))
         .map((o) => ({
           code: 'OU_NOT_SEEN_LIVE',
           severity: 'warning',
