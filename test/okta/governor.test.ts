@@ -11,22 +11,22 @@ const cfg = (url: string, maxCapacity = 0.5): ConnectionConfig => ({
 });
 
 describe('rate-limit governor', () => {
-  it('runs 500 requests against a 100/min bucket using at most 50% per window, with no 429', async () => {
+  it('runs 250 requests against a 100/min bucket using at most 50% per window (5 windows), with no 429', async () => {
     const clock = new FakeClock();
     const server = await startRateLimitedOkta({ clock, limits: { '/api/v1/apps': 100 } });
     const lines: string[] = [];
     const client = createOktaClient(cfg(server.url), { now: clock.now, sleep: clock.sleep, log: (l) => lines.push(l), maxConcurrency: 8 });
     try {
       const results = await Promise.all(
-        Array.from({ length: 500 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}/groups`)),
+        Array.from({ length: 250 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}/groups`)),
       );
       expect(results.every((r) => r.status === 200)).toBe(true);
       expect(server.rejected).toBe(0);
-      expect(server.windows.map((w) => w.accepted)).toEqual(Array(10).fill(50));
+      expect(server.windows.map((w) => w.accepted)).toEqual([50, 50, 50, 50, 50]);
       expect(server.maxInFlight).toBeLessThanOrEqual(8);
-      expect(client.counts().reads).toEqual({ '/api/v1/apps': 500 });
+      expect(client.counts().reads).toEqual({ '/api/v1/apps': 250 });
       // Each window wait is logged once, with the numbers.
-      expect(lines).toHaveLength(9);
+      expect(lines).toHaveLength(4);
       expect(lines[0]).toMatch(/^waiting \d+ s for \/api\/v1\/apps rate-limit reset \(50\/100 used, keeping under 50%\)$/);
     } finally {
       await client.close();
