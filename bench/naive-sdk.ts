@@ -12,8 +12,13 @@ import * as path from 'node:path';
 import { Client } from '@okta/okta-sdk-nodejs';
 import type { Row } from './bench-org';
 
-/** The SDK fills unset options from OKTA_CLIENT_* variables, ./okta.yaml and ~/.okta/okta.yaml: hide them. */
-export function sdkClient(orgUrl: string, token: string): Client {
+/**
+ * Okta's SDK client for `orgUrl` with `token` and nothing else: the SDK fills unset options from
+ * OKTA_CLIENT_* variables, ./okta.yaml and ~/.okta/okta.yaml, so those are hidden while it is built
+ * (from an empty working and home directory) and restored afterwards. Used by the bench and by
+ * test/conformance/sdk.test.ts.
+ */
+export function isolatedClient(orgUrl: string, token: string): Client {
   const saved: Record<string, string | undefined> = {};
   for (const key of Object.keys(process.env)) {
     if (key.startsWith('OKTA_')) {
@@ -36,6 +41,9 @@ export function sdkClient(orgUrl: string, token: string): Client {
     Object.assign(process.env, saved);
   }
 }
+
+/** The earlier name of isolatedClient. */
+export const sdkClient = isolatedClient;
 
 type PairRow = Row & { appId: string; groupId: string };
 

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
 import { runCli } from '../support/cli';
-import { oktaEnv, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { oktaRequest, project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
 
 const users = ['ada', 'bob', 'cy', 'di'].map((n) => ({ login: `${n}@example.com`, firstName: n, lastName: 'Test' }));
 
@@ -67,14 +67,14 @@ const twoDomains: OrgSeed = {
 };
 
 async function exportThenPlan(sb: Sandbox, cwd: string): Promise<{ plan: ReturnType<typeof parsePlanJson>; files: string[] }> {
-  const exp = await runCli(['export'], { env: oktaEnv(sb), cwd });
+  const exp = await runAgainst(sb, cwd, ['export']);
   expect(exp.stderr).not.toContain(sb.token);
   expect(exp.code).toBe(0);
   const files = fs.readdirSync(path.join(cwd, 'mappings')).sort();
   const validate = await runCli(['validate', '--format', 'json'], { cwd });
   expect(validate.code).toBe(0);
   sb.audit.length = 0;
-  const res = await runCli(['plan', '--format', 'json', '--detailed-exitcode'], { env: oktaEnv(sb), cwd });
+  const res = await runAgainst(sb, cwd, ['plan', '--format', 'json', '--detailed-exitcode']);
   expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
   return { plan: parsePlanJson(res.stdout), files };
 }
@@ -109,17 +109,17 @@ describe('okta-ou export', () => {
   });
 
   test('the demo org: only the live dn mapping is planned away, and the non-import OU is reported', async () => {
-    const sb = await seeded('demo' as never);
+    const sb = await seeded('demo');
     try {
       const cwd = project({});
-      const exp = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      const exp = await runAgainst(sb, cwd, ['export']);
       expect(exp.code).toBe(0);
       const text = fs.readFileSync(path.join(cwd, 'mappings/corp.yaml'), 'utf8');
       expect(text).toMatch(/^# yaml-language-server: \$schema=/);
       expect(text).toContain('INFERRED');
       expect(text).toContain('left out here on purpose');
       sb.audit.length = 0;
-      const res = await runCli(['plan', '--format', 'json'], { env: oktaEnv(sb), cwd });
+      const res = await runAgainst(sb, cwd, ['plan', '--format', 'json']);
       const plan = parsePlanJson(res.stdout);
       expect(plan.changes.map((c) => `${c.directory} ${c.kind} ${c.action}`)).toEqual(['corp attributeMapping delete']);
       // legacy-vpn's OU holds only users whose push failed, so it is not inferred as an import OU.
@@ -134,7 +134,7 @@ describe('okta-ou export', () => {
     const sb = await seeded(tricky);
     try {
       const cwd = project({});
-      expect((await runCli(['export'], { env: oktaEnv(sb), cwd })).code).toBe(0);
+      expect((await runAgainst(sb, cwd, ['export'])).code).toBe(0);
       const file = path.join(cwd, 'mappings/corp.yaml');
       const edited = fs
         .readFileSync(file, 'utf8')
@@ -142,19 +142,15 @@ describe('okta-ou export', () => {
         .replace('mode: additive', 'mode: authoritative # we own this app');
       fs.writeFileSync(file, edited);
 
-      const again = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      const again = await runAgainst(sb, cwd, ['export']);
       expect(again.stdout).toContain('unchanged mappings/corp.yaml');
       expect(fs.readFileSync(file, 'utf8')).toBe(edited);
 
       const app = sb.org.findApp('corp.example.com')!;
       const dash = sb.org.findGroup('- dash')!;
-      const put = await fetch(`${sb.url}/api/v1/apps/${app.id}/groups/${dash.id}`, {
-        method: 'PUT',
-        headers: { authorization: `SSWS ${sb.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ priority: 5, profile: { organizationalUnit: 'ou=moved,ou=employees,dc=corp,dc=example,dc=com' } }),
-      });
+      const put = await oktaRequest(sb, 'PUT', `/api/v1/apps/${app.id}/groups/${dash.id}`, { priority: 5, profile: { organizationalUnit: 'ou=moved,ou=employees,dc=corp,dc=example,dc=com' } });
       expect(put.status).toBe(200);
-      const third = await runCli(['export'], { env: oktaEnv(sb), cwd });
+      const third = await runAgainst(sb, cwd, ['export']);
       expect(third.stdout).toContain('updated mappings/corp.yaml');
       const after = fs.readFileSync(file, 'utf8');
       expect(after).toContain('# reviewed by the directory team');
@@ -162,7 +158,7 @@ describe('okta-ou export', () => {
       expect(after).toContain('ou=moved,ou=employees,dc=corp,dc=example,dc=com');
       const changed = after.split('\n').filter((l, i) => l !== edited.split('\n')[i]);
       expect(changed).toEqual(['        ou: ou=moved,ou=employees,dc=corp,dc=example,dc=com']);
-      const plan = await runCli(['plan', '--detailed-exitcode'], { env: oktaEnv(sb), cwd });
+      const plan = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode']);
       expect(plan.stdout).toContain('No changes');
       expect(plan.code).toBe(0);
     } finally {
@@ -174,10 +170,10 @@ describe('okta-ou export', () => {
     const sb = await seeded(twoDomains);
     try {
       const cwd = project({});
-      const one = await runCli(['export', '--app', 'emea.example.com'], { env: oktaEnv(sb), cwd });
+      const one = await runAgainst(sb, cwd, ['export', '--app', 'emea.example.com']);
       expect(one.code).toBe(0);
       expect(fs.readdirSync(path.join(cwd, 'mappings'))).toEqual(['emea.yaml']);
-      const bad = await runCli(['export', '--app', 'nope.example.com'], { env: oktaEnv(sb), cwd });
+      const bad = await runAgainst(sb, cwd, ['export', '--app', 'nope.example.com']);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('no Active Directory app "nope.example.com"');
       expect(bad.stderr).toContain('corp.example.com');

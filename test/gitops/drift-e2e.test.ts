@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { runCli } from '../support/cli';
-import { mappingFile, oktaEnv, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { mappingFile, oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { runAgainst } from '../support/sandbox';
 
 interface Issue {
   number: number;
@@ -46,7 +47,7 @@ const files = {
 
 /** One scheduled run: plan, then decide with the issues as the workflow lists them, then act like gh. */
 async function driftRun(sb: Sandbox, cwd: string, issues: Issue[]): Promise<{ planExit: number; action: string }> {
-  const planRes = await runCli(['plan', '--detailed-exitcode', '--out', 'plan.json', '--format', 'markdown'], { env: oktaEnv(sb), cwd });
+  const planRes = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode', '--out', 'plan.json', '--format', 'markdown']);
   const listed = issues.map(({ number, title, body, state }) => ({ number, title, body, state }));
   fs.writeFileSync(path.join(cwd, 'issues.json'), JSON.stringify(listed));
   const decide = await runCli(
@@ -85,11 +86,7 @@ describe('drift detection against the local Okta', () => {
     // Someone edits the OU in the Admin Console.
     const app = sb.org.findApp('corp.example.com')!;
     const eng = sb.org.findGroup('Engineering')!;
-    const res = await fetch(`${sb.url}/api/v1/apps/${app.id}/groups/${eng.id}`, {
-      method: 'PUT',
-      headers: { authorization: `SSWS ${sb.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ priority: 0, profile: { organizationalUnit: 'ou=contractors,dc=corp,dc=example,dc=com' } }),
-    });
+    const res = await oktaRequest(sb, 'PUT', `/api/v1/apps/${app.id}/groups/${eng.id}`, { priority: 0, profile: { organizationalUnit: 'ou=contractors,dc=corp,dc=example,dc=com' } });
     expect(res.status).toBe(200);
 
     expect(await driftRun(sb, cwd, issues)).toEqual({ planExit: 2, action: 'open' });
@@ -102,7 +99,7 @@ describe('drift detection against the local Okta', () => {
     expect(issues[0]!.body).toBe(body);
 
     // The drift is fixed by applying the files.
-    const apply = await runCli(['apply', '--auto-approve'], { env: oktaEnv(sb), cwd });
+    const apply = await runAgainst(sb, cwd, ['apply', '--auto-approve']);
     expect(apply.code).toBe(0);
     expect(sb.org.assignmentsOf(app.id).map((a) => a.profile.organizationalUnit)).toEqual([OU]);
 
