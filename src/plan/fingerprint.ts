@@ -1,7 +1,7 @@
 /**
  * The plan's fingerprint: sha256 over a canonical JSON (sorted keys, stable array order) of the live
  * slice the plan was computed from. `apply PLANFILE` re-reads the same slice and refuses a stale plan
- * (DESIGN.md §4); `diffSlices` names what moved. Okta has no ETags on these objects (notes/okta-api.md §4),
+ * (DESIGN.md §4; what moved is told by src/apply/stale.ts). Okta has no ETags on these objects (notes/okta-api.md §4),
  * so `lastUpdated` is included to catch any out-of-band write, even one to a key we do not compare.
  *
  * The slice, per directory: the app (id, name, naming context); how each file reference resolved;
@@ -81,65 +81,4 @@ export function fingerprintOf(slice: LiveSlice): string {
 
 export function fingerprintLive(live: LiveState, desired: DesiredState): string {
   return fingerprintOf(liveSlice(live, desired));
-}
-
-const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? v : canonicalJson(v));
-
-/**
- * What differs between two slices, one line each, e.g. `corp: Engineering priority 0 → 3`. Empty when
- * the slices are equal. For the "plan is stale: …" message of apply.
- */
-export function diffSlices(a: LiveSlice, b: LiveSlice): string[] {
-  const out: string[] = [];
-  const aDirs = new Map(a.directories.map((d) => [d.name, d]));
-  const bDirs = new Map(b.directories.map((d) => [d.name, d]));
-  for (const name of [...new Set([...aDirs.keys(), ...bDirs.keys()])].sort(cmp)) {
-    const x = aDirs.get(name);
-    const y = bDirs.get(name);
-    if (!x || !y) {
-      out.push(`${name}: directory ${x ? 'no longer in the slice' : 'added to the slice'}`);
-      continue;
-    }
-    if (canonicalJson(x.app) !== canonicalJson(y.app)) out.push(`${name}: app ${show(x.app?.id ?? null)} → ${show(y.app?.id ?? null)}${x.app?.id === y.app?.id ? ' (settings changed)' : ''}`);
-    for (const ref of [...new Set([...Object.keys(x.resolved), ...Object.keys(y.resolved)])].sort(cmp)) {
-      const ra = x.resolved[ref] ?? [];
-      const rb = y.resolved[ref] ?? [];
-      if (ra.join() !== rb.join()) out.push(`${name}: group "${ref}" resolved to [${ra.join(', ')}], now [${rb.join(', ')}]`);
-    }
-    const xa = new Map(x.assignments.map((s) => [s.groupId, s]));
-    const ya = new Map(y.assignments.map((s) => [s.groupId, s]));
-    for (const id of [...new Set([...xa.keys(), ...ya.keys()])].sort(cmp)) {
-      const p = xa.get(id);
-      const q = ya.get(id);
-      const label = q?.name ?? p?.name ?? id;
-      if (!p) {
-        out.push(`${name}: ${label} assigned (priority ${q!.priority})`);
-        continue;
-      }
-      if (!q) {
-        out.push(`${name}: ${label} unassigned (was priority ${p.priority})`);
-        continue;
-      }
-      const before = out.length;
-      if (p.priority !== q.priority) out.push(`${name}: ${label} priority ${p.priority} → ${q.priority}`);
-      for (const k of [...new Set([...Object.keys(p.profile), ...Object.keys(q.profile)])].sort(cmp)) {
-        if (canonicalJson(p.profile[k] ?? null) !== canonicalJson(q.profile[k] ?? null)) out.push(`${name}: ${label} ${k} ${show(p.profile[k])} → ${show(q.profile[k])}`);
-      }
-      if (p.name !== q.name) out.push(`${name}: group ${id} renamed ${show(p.name)} → ${show(q.name)}`);
-      if (out.length === before && p.lastUpdated !== q.lastUpdated) out.push(`${name}: ${label} modified (lastUpdated ${p.lastUpdated} → ${q.lastUpdated})`);
-    }
-    if (canonicalJson(x.mapping) !== canonicalJson(y.mapping)) {
-      if (!x.mapping || !y.mapping || x.mapping.id !== y.mapping.id) {
-        out.push(`${name}: mapping ${show(x.mapping?.id)} → ${show(y.mapping?.id)}`);
-      } else {
-        const mp = x.mapping.properties;
-        const mq = y.mapping.properties;
-        for (const k of [...new Set([...Object.keys(mp), ...Object.keys(mq)])].sort(cmp)) {
-          if (canonicalJson(mp[k] ?? null) === canonicalJson(mq[k] ?? null)) continue;
-          out.push(`${name}: mapping property ${k} ${mp[k] ? `${mp[k].expression} (${mp[k].pushStatus})` : '(none)'} → ${mq[k] ? `${mq[k].expression} (${mq[k].pushStatus})` : '(none)'}`);
-        }
-      }
-    }
-  }
-  return out;
 }
