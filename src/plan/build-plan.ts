@@ -4,9 +4,8 @@
  */
 import type { Change, DesiredState, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
-import { diffAssignments } from './diff-assignments';
 import { diffMappings } from './diff-mappings';
-import { isUsable, pairDirectories } from './directories';
+import { analyse } from './analyse';
 import { fingerprintLive } from './fingerprint';
 import { liveLints } from './lints/live';
 import { assessSafety } from './safety';
@@ -62,11 +61,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const filter = input.directoryFilter;
   const desired: DesiredState = filter === undefined ? input.desired : { directories: input.desired.directories.filter((d) => d.name === filter) };
   const live: LiveState = filter === undefined ? input.live : { ...input.live, directories: input.live.directories.filter((d) => d.name === filter) };
-  const pairs = pairDirectories(desired, live);
+  // Pairing, group resolution and the assignment diff, once per directory for everything below.
+  const pairs = analyse(desired, live);
 
-  const changes: Change[] = pairs.flatMap((p) => (isUsable(p) ? [...diffMappings(p.desired, p.live), ...diffAssignments(p.desired, p.live)] : []));
+  const changes: Change[] = pairs.flatMap((p) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges] : []));
   const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
-  const liveFindings = liveLints.flatMap((l) => l.check({ desired, live }));
+  const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
   const findings = dedupe([...staticFindings, ...liveFindings]);
 
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
@@ -81,6 +81,6 @@ export function buildPlan(input: BuildPlanInput): Plan {
     summary: summarise(changes, findings),
     safety: assessSafety(pairs, changes),
     budget: { reads: { ...input.reads }, writes: countWrites(changes) },
-    fingerprint: fingerprintLive(live, desired),
+    fingerprint: fingerprintLive(live, desired, pairs),
   };
 }

@@ -23,7 +23,7 @@ import { assignSlots } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
-import { resolveGroups } from './resolve-groups';
+import { type GroupResolution, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -54,9 +54,10 @@ export function sortedAssignments(live: LiveDirectory): LiveAssignment[] {
   return [...known, ...unknown];
 }
 
-export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory): AssignmentChange[] {
+/** `resolution`: the directory's group resolution when already computed (analyse.ts). */
+export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution = resolveGroups(dir, live)): AssignmentChange[] {
   const file = dir.source.file;
-  const { managed, protectedIds } = resolveGroups(dir, live);
+  const { managed, protectedIds } = resolution;
   const assignments = sortedAssignments(live);
   const byGroup = new Map(assignments.map((a) => [a.groupId, a]));
   const slots = assignSlots(

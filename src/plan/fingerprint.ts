@@ -10,9 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { DesiredState, LiveState } from '../model/types';
-import { pairDirectories } from './directories';
+import { analyse, type DirectoryAnalysis } from './analyse';
 import { managedKeys, OU_KEY, ouKey, pickKeys } from './normalise';
-import { resolveGroups } from './resolve-groups';
 
 export interface SliceAssignment {
   groupId: string;
@@ -36,10 +35,13 @@ export interface LiveSlice {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The canonical live slice for the desired directories (in name order). */
-export function liveSlice(live: LiveState, desired: DesiredState): LiveSlice {
-  const directories = pairDirectories(desired, live).map(({ desired: d, live: l }): SliceDirectory => {
-    const keysByGroup = new Map(resolveGroups(d, l).managed.map((m) => [m.group.id, managedKeys(m.desired)]));
+/**
+ * The canonical live slice for the desired directories (in name order). `analysis`: the planner's, when
+ * already computed (analyse.ts).
+ */
+export function liveSlice(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): LiveSlice {
+  const directories = analysis.map(({ desired: d, live: l, resolution }): SliceDirectory => {
+    const keysByGroup = new Map(resolution.managed.map((m) => [m.group.id, managedKeys(m.desired)]));
     const resolved: Record<string, string[]> = {};
     for (const g of d.groups) resolved[g.group] = (l.resolved[g.group] ?? []).map((x) => x.id).sort(cmp);
     const assignments = l.assignments
@@ -79,6 +81,6 @@ export function fingerprintOf(slice: LiveSlice): string {
   return `sha256:${createHash('sha256').update(canonicalJson(slice)).digest('hex')}`;
 }
 
-export function fingerprintLive(live: LiveState, desired: DesiredState): string {
-  return fingerprintOf(liveSlice(live, desired));
+export function fingerprintLive(live: LiveState, desired: DesiredState, analysis?: DirectoryAnalysis[]): string {
+  return fingerprintOf(liveSlice(live, desired, analysis));
 }

@@ -1,5 +1,7 @@
 import { buildPlan } from '../../src/plan/build-plan';
 import { staticLints } from '../../src/plan/lints/static';
+import * as resolveGroupsModule from '../../src/plan/resolve-groups';
+import * as diffAssignmentsModule from '../../src/plan/diff-assignments';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState, ORG_URL } from '../support/builders';
 
 const NOW = new Date('2026-02-03T04:05:06.000Z');
@@ -294,5 +296,22 @@ describe('buildPlan: live assignments without a known priority', () => {
       ['PRIORITY_UNKNOWN', 'warning', undefined, '00gU', "list the group in the mappings so the plan gives it a priority, or set its order under the app's Assignments > Groups in the Admin Console"],
     ]);
     expect(plan.findings[1].message).toBe('Okta returned no priority for the live assignment of "U": which OU wins for its users who are in other assigned groups is unknown');
+  });
+});
+
+describe('buildPlan: work done once per directory', () => {
+  it('resolves each directory\'s groups once and diffs its assignments once, for the diff, every lint and the fingerprint', () => {
+    const resolve = jest.spyOn(resolveGroupsModule, 'resolveGroups');
+    const diff = jest.spyOn(diffAssignmentsModule, 'diffAssignments');
+    try {
+      const desired = aDesiredState(corpDesired(), aDesiredDirectory('emea').withGroup('EMEA Sales', 'OU=Sales,OU=Staff,DC=emea,DC=example,DC=com'));
+      const live = aLiveState(corpLive(), aLiveDirectory('emea').withGroup('EMEA Sales'));
+      buildPlan({ desired, live, now: NOW, tool: 't', reads: {} });
+      expect(resolve.mock.calls.map(([d]) => d.name)).toEqual(['corp', 'emea']);
+      expect(diff.mock.calls.map(([d]) => d.name)).toEqual(['corp', 'emea']);
+    } finally {
+      resolve.mockRestore();
+      diff.mockRestore();
+    }
   });
 });

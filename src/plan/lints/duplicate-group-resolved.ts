@@ -4,7 +4,6 @@
  * group and app (`PUT /api/v1/apps/{appId}/groups/{groupId}`, notes/okta-api.md §1), so two listings
  * would ask for two priorities and maybe two OUs. The same text listed twice is the static lint's.
  */
-import { resolveGroups } from '../resolve-groups';
 import { usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -12,5 +11,5 @@ export const duplicateGroupResolved: Lint = {
   code: 'DUPLICATE_GROUP',
   severity: 'error',
   needs: 'live',
-  check: (ctx) => usablePairs(ctx).flatMap((p) => resolveGroups(p.desired, p.live).findings.filter((f) => f.code === 'DUPLICATE_GROUP')),
+  check: (ctx) => usablePairs(ctx).flatMap((p) => p.resolution.findings.filter((f) => f.code === 'DUPLICATE_GROUP')),
 };

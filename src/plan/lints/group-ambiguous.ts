@@ -3,7 +3,6 @@
  * group names, and AD-imported APP_GROUPs can carry an OKTA_GROUP's name (notes/okta-api.md §6); the fix
  * is to reference the group by id. The diff neither writes nor deletes any of the candidates.
  */
-import { resolveGroups } from '../resolve-groups';
 import { usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -11,5 +10,5 @@ export const groupAmbiguous: Lint = {
   code: 'GROUP_AMBIGUOUS',
   severity: 'error',
   needs: 'live',
-  check: (ctx) => usablePairs(ctx).flatMap((p) => resolveGroups(p.desired, p.live).findings.filter((f) => f.code === 'GROUP_AMBIGUOUS')),
+  check: (ctx) => usablePairs(ctx).flatMap((p) => p.resolution.findings.filter((f) => f.code === 'GROUP_AMBIGUOUS')),
 };

@@ -3,7 +3,6 @@
  * parameter is a prefix match, so the reader uses `search=profile.name eq "…"`; notes/okta-api.md §6).
  * Emitted from the shared resolution (resolve-groups.ts), which the diff uses to skip the group.
  */
-import { resolveGroups } from '../resolve-groups';
 import { usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -11,5 +10,5 @@ export const groupNotFound: Lint = {
   code: 'GROUP_NOT_FOUND',
   severity: 'error',
   needs: 'live',
-  check: (ctx) => usablePairs(ctx).flatMap((p) => resolveGroups(p.desired, p.live).findings.filter((f) => f.code === 'GROUP_NOT_FOUND')),
+  check: (ctx) => usablePairs(ctx).flatMap((p) => p.resolution.findings.filter((f) => f.code === 'GROUP_NOT_FOUND')),
 };

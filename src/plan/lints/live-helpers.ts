@@ -1,20 +1,29 @@
 /** Shared plumbing of the live lints: which directories to look at, and where a finding points. */
 import type { DesiredDirectory, Finding, LiveApp, SourceRef } from '../../model/types';
-import { type DirectoryPair, isUsable, pairDirectories } from '../directories';
+import { analyse, type DirectoryAnalysis } from '../analyse';
 import type { LintContext } from './types';
 
-/** Every desired directory with its live slice (empty when `validate` runs without live data). */
-export function allPairs(ctx: LintContext): DirectoryPair[] {
-  return ctx.live ? pairDirectories(ctx.desired, ctx.live) : [];
+const computed = new WeakMap<LintContext, DirectoryAnalysis[]>();
+
+/**
+ * Every desired directory with its live slice, resolution and assignment diff (empty when `validate`
+ * runs without live data): the context's `analysis`, or computed once per context.
+ */
+export function allPairs(ctx: LintContext): DirectoryAnalysis[] {
+  if (!ctx.live) return [];
+  if (ctx.analysis) return ctx.analysis;
+  let a = computed.get(ctx);
+  if (!a) computed.set(ctx, (a = analyse(ctx.desired, ctx.live)));
+  return a;
 }
 
 /**
  * Directories whose app exists and is an AD app. The other live lints skip the rest: APP_NOT_FOUND /
  * APP_NOT_AD already block the plan, and findings about a missing app's groups would only be noise.
  */
-export function usablePairs(ctx: LintContext): Array<DirectoryPair & { app: LiveApp }> {
+export function usablePairs(ctx: LintContext): Array<DirectoryAnalysis & { app: LiveApp }> {
   return allPairs(ctx)
-    .filter(isUsable)
+    .filter((p) => p.usable)
     .map((p) => ({ ...p, app: p.live.app as LiveApp }));
 }
 

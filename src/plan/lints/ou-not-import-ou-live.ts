@@ -7,9 +7,8 @@
  */
 import { isUnder, tryNormaliseDn } from '../../model/dn';
 import type { Finding } from '../../model/types';
-import { diffAssignments, sortedAssignments } from '../diff-assignments';
+import { sortedAssignments } from '../diff-assignments';
 import { OU_KEY } from '../normalise';
-import { resolveGroups } from '../resolve-groups';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -18,11 +17,11 @@ export const ouNotImportOuLive: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
+    usablePairs(ctx).flatMap(({ desired, live, resolution, assignmentChanges }): Finding[] => {
       const imports = desired.importOUs.map((o) => o.dn).filter((dn) => tryNormaliseDn(dn) !== null);
       if (imports.length === 0) return [];
-      const managed = new Set(resolveGroups(desired, live).managed.map((m) => m.group.id));
-      const deleted = new Set(diffAssignments(desired, live).filter((c) => c.action === 'delete').map((c) => c.group.id));
+      const managed = new Set(resolution.managed.map((m) => m.group.id));
+      const deleted = new Set(assignmentChanges.filter((c) => c.action === 'delete').map((c) => c.group.id));
       return sortedAssignments(live)
         .filter((a) => !managed.has(a.groupId))
         .flatMap((a): Finding[] => {

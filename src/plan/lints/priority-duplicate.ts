@@ -5,7 +5,6 @@
  * distinct slot (assign-slots.ts rule 5).
  */
 import type { Finding } from '../../model/types';
-import { resolveGroups } from '../resolve-groups';
 import { sortedAssignments } from '../diff-assignments';
 import { hasKnownPriority } from '../known-priority';
 import { at, usablePairs } from './live-helpers';
@@ -16,8 +15,8 @@ export const priorityDuplicate: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
-      const managed = new Map(resolveGroups(desired, live).managed.map((m) => [m.group.id, m.desired]));
+    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
+      const managed = new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
       const byPriority = new Map<number, string[]>();
       for (const a of sortedAssignments(live).filter(hasKnownPriority)) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a.groupId]);
       return [...byPriority.entries()]

@@ -8,7 +8,6 @@
 import type { Finding } from '../../model/types';
 import { sortedAssignments } from '../diff-assignments';
 import { hasKnownPriority } from '../known-priority';
-import { resolveGroups } from '../resolve-groups';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -17,8 +16,8 @@ export const priorityUnknown: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
-      const managed = new Map(resolveGroups(desired, live).managed.map((m) => [m.group.id, m.desired]));
+    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
+      const managed = new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
       return sortedAssignments(live)
         .filter((a) => !hasKnownPriority(a))
         .map((a): Finding => {

@@ -1,9 +1,16 @@
 import type { DesiredState, Finding, FindingCode, LiveState, Severity } from '../../model/types';
+import type { DirectoryAnalysis } from '../analyse';
 
 /** What a lint sees. `live` is present only under `plan` (lints that need it are skipped by `validate`). */
 export interface LintContext {
   desired: DesiredState;
   live?: LiveState;
+  /**
+   * The per-directory pairing, group resolution and assignment diff of `desired` against `live`, as
+   * `buildPlan` computed them once (analyse.ts). Without it (a lint run on its own), the live lints
+   * compute it once per context.
+   */
+  analysis?: DirectoryAnalysis[];
 }
 
 /**

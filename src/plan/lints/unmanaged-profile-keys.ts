@@ -6,7 +6,6 @@
  */
 import type { Finding } from '../../model/types';
 import { managedKeys } from '../normalise';
-import { resolveGroups } from '../resolve-groups';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -15,9 +14,9 @@ export const unmanagedProfileKeys: Lint = {
   severity: 'info',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
+    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
       const byGroup = new Map(live.assignments.map((a) => [a.groupId, a]));
-      return resolveGroups(desired, live).managed.flatMap(({ desired: g, group }): Finding[] => {
+      return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {
         const current = byGroup.get(group.id);
         if (!current) return [];
         const keys = new Set(managedKeys(g));

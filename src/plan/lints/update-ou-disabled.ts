@@ -8,7 +8,6 @@
  */
 import type { Finding } from '../../model/types';
 import { OU_KEY, ouToWrite, ousEqual } from '../normalise';
-import { resolveGroups } from '../resolve-groups';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -17,10 +16,10 @@ export const updateOuDisabled: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live }): Finding[] => {
+    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
       if (desired.updateOUOnGroupChange !== false) return [];
       const byGroup = new Map(live.assignments.map((a) => [a.groupId, a]));
-      return resolveGroups(desired, live).managed.flatMap(({ desired: g, group }): Finding[] => {
+      return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {
         const current = byGroup.get(group.id);
         if (!current || ousEqual(current.profile[OU_KEY], g.ou)) return [];
         const from = typeof current.profile[OU_KEY] === 'string' ? (current.profile[OU_KEY] as string) : '(no OU)';

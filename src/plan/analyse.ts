@@ -1,0 +1,26 @@
+/**
+ * What the planner works out once per directory and shares: the pairing of desired and live, the group
+ * resolution, and the assignment diff. `buildPlan` computes it once and hands it to the diff, the lints
+ * (through `LintContext.analysis`), the safety check and the fingerprint; before, each of them resolved
+ * the groups again (about ten times per directory per plan).
+ */
+import type { AssignmentChange, DesiredState, LiveState } from '../model/types';
+import { diffAssignments } from './diff-assignments';
+import { type DirectoryPair, isUsable, pairDirectories } from './directories';
+import { type GroupResolution, resolveGroups } from './resolve-groups';
+
+export interface DirectoryAnalysis extends DirectoryPair {
+  /** The app exists and is an AD app: only then are assignments diffed and most live lints run. */
+  usable: boolean;
+  resolution: GroupResolution;
+  /** The assignment diff (diff-assignments.ts); empty when not usable. */
+  assignmentChanges: AssignmentChange[];
+}
+
+export function analyse(desired: DesiredState, live: LiveState): DirectoryAnalysis[] {
+  return pairDirectories(desired, live).map((p) => {
+    const resolution = resolveGroups(p.desired, p.live);
+    const usable = isUsable(p);
+    return { ...p, usable, resolution, assignmentChanges: usable ? diffAssignments(p.desired, p.live, resolution) : [] };
+  });
+}
