@@ -11,11 +11,11 @@
  * scopes to apps, groups, mappings and user types.
  */
 import type { LiveGroup, LiveUserRef } from '../model/types';
+import { USER_SAMPLE_SIZE } from '../model/user-sample';
 import type { OktaApi } from '../okta/api';
 import { type RawAppUser, seg } from './okta-shapes';
 
-/** How many individually-assigned users a finding names. */
-export const USER_SAMPLE_SIZE = 5;
+export { USER_SAMPLE_SIZE };
 
 export async function readAppUsers(api: OktaApi, appId: string): Promise<RawAppUser[]> {
   return api.list<RawAppUser>(`/api/v1/apps/${seg(appId)}/users`, { limit: 500 });

@@ -7,10 +7,9 @@
  * Assignments > Convert Assignments in the Admin Console. okta-ou reports, it does not convert.
  */
 import type { Finding } from '../../model/types';
+import { USER_SAMPLE_SIZE } from '../../model/user-sample';
 import { appObject, usablePairs } from './live-helpers';
 import type { Lint } from './types';
-
-const SAMPLE = 5;
 
 export const userScopeAssignment: Lint = {
   code: 'USER_SCOPE_ASSIGNMENT',
@@ -20,7 +19,7 @@ export const userScopeAssignment: Lint = {
     usablePairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
       const { count, sample } = live.userScoped;
       if (count <= 0) return [];
-      const shown = sample.slice(0, SAMPLE).map((u) => u.userName ?? u.id);
+      const shown = sample.slice(0, USER_SAMPLE_SIZE).map((u) => u.userName ?? u.id);
       const more = count > shown.length ? `, and ${count - shown.length} more` : '';
       const first = sample[0]?.id ?? '{userId}';
       return [
