@@ -7,6 +7,7 @@
  */
 import chalk from 'chalk';
 import type { Finding, Severity } from '../model/types';
+import { terminalSafe } from './terminal-safe';
 
 export interface RenderFindingsOptions {
   /** ANSI colour (decided by the CLI from TTY / --no-color / NO_COLOR). Default false. */
@@ -56,10 +57,11 @@ export function findingLocation(f: Finding): string {
 export function renderFindingText(f: Finding, opts: RenderFindingsOptions = {}): string {
   const c = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const sev = f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : c.cyan(f.severity);
-  const loc = findingLocation(f);
-  let out = `${loc ? `${c.bold(loc)}: ` : ''}${sev} ${c.bold(f.code)} ${f.message}\n`;
-  if (f.hint) out += `  ${c.dim('hint:')} ${f.hint}\n`;
-  for (const r of f.related ?? []) out += `  ${c.dim('see:')} ${r.file}:${r.line}:${r.column}\n`;
+  // Messages, hints and Okta object names quote group names and app labels from Okta: see terminal-safe.ts.
+  const loc = terminalSafe(findingLocation(f));
+  let out = `${loc ? `${c.bold(loc)}: ` : ''}${sev} ${c.bold(f.code)} ${terminalSafe(f.message)}\n`;
+  if (f.hint) out += `  ${c.dim('hint:')} ${terminalSafe(f.hint)}\n`;
+  for (const r of f.related ?? []) out += `  ${c.dim('see:')} ${terminalSafe(`${r.file}:${r.line}:${r.column}`)}\n`;
   return out;
 }
 

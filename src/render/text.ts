@@ -6,6 +6,7 @@
 import chalk from 'chalk';
 import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
 import { renderFindingsText } from './findings';
+import { terminalSafe } from './terminal-safe';
 import {
   NO_CHANGES,
   bucketList,
@@ -26,12 +27,6 @@ export interface RenderTextOptions {
 
 type Chalk = chalk.Chalk;
 
-/** Group names and DNs come from Okta: never let them move the cursor or recolour the terminal. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 function members(c: AssignmentChange): string {
   return c.members === undefined ? '' : `  (${plural(c.members, 'member')})`;
 }
@@ -50,45 +45,45 @@ function marker(c: Change, k: Chalk): string {
 }
 
 function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
-  const name = k.bold(clean(c.group.name));
+  const name = k.bold(terminalSafe(c.group.name));
   const m = marker(c, k);
   const lines: string[] = [];
   if (c.action === 'reorder') {
     const moves = c.moves ?? [];
     lines.push(`  ${m} reorder ${plural(moves.length, 'group')}`);
-    const width = Math.max(0, ...moves.map((mv) => clean(mv.group.name).length));
-    for (const mv of moves) lines.push(`      ${clean(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}`);
+    const width = Math.max(0, ...moves.map((mv) => terminalSafe(mv.group.name).length));
+    for (const mv of moves) lines.push(`      ${terminalSafe(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}`);
   } else if (c.action === 'create') {
-    lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${clean(ouOf(c.after) ?? '(none)')}${members(c)}`);
-    for (const d of otherProfileDiffs(c)) lines.push(`      ${d.key}: ${clean(showValue(d.after))}`);
+    lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${terminalSafe(ouOf(c.after) ?? '(none)')}${members(c)}`);
+    for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.after))}`);
   } else if (c.action === 'delete') {
-    lines.push(`  ${m} ${name}  priority ${c.before?.priority}  OU ${clean(ouOf(c.before) ?? '(none)')}${members(c)}`);
+    lines.push(`  ${m} ${name}  priority ${c.before?.priority}  OU ${terminalSafe(ouOf(c.before) ?? '(none)')}${members(c)}`);
   } else {
     lines.push(`  ${m} ${name}${members(c)}`);
     const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
-    if (ob !== oa) lines.push(`      OU ${clean(ob ?? '(none)')} → ${clean(oa ?? '(none)')}`);
+    if (ob !== oa) lines.push(`      OU ${terminalSafe(ob ?? '(none)')} → ${terminalSafe(oa ?? '(none)')}`);
     if (c.before?.priority !== c.after?.priority) lines.push(`      priority ${c.before?.priority} → ${c.after?.priority}`);
-    for (const d of otherProfileDiffs(c)) lines.push(`      ${d.key}: ${clean(showValue(d.before))} → ${clean(showValue(d.after))}`);
+    for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.before))} → ${terminalSafe(showValue(d.after))}`);
   }
-  if (c.reason) lines.push(k.dim(`      why: ${clean(c.reason)}`));
+  if (c.reason) lines.push(k.dim(`      why: ${terminalSafe(c.reason)}`));
   return lines;
 }
 
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
-  const prop = k.bold(clean(c.property));
+  const prop = k.bold(terminalSafe(c.property));
   let head: string;
-  if (c.action === 'create') head = `  ${m} mapping ${prop} = ${clean(mappingSide(c.after))}`;
-  else if (c.action === 'delete') head = `  ${m} mapping ${prop} (was ${clean(mappingSide(c.before))})`;
-  else head = `  ${m} mapping ${prop}: ${clean(mappingSide(c.before))} → ${clean(mappingSide(c.after))}`;
-  return c.reason ? [head, k.dim(`      why: ${clean(c.reason)}`)] : [head];
+  if (c.action === 'create') head = `  ${m} mapping ${prop} = ${terminalSafe(mappingSide(c.after))}`;
+  else if (c.action === 'delete') head = `  ${m} mapping ${prop} (was ${terminalSafe(mappingSide(c.before))})`;
+  else head = `  ${m} mapping ${prop}: ${terminalSafe(mappingSide(c.before))} → ${terminalSafe(mappingSide(c.after))}`;
+  return c.reason ? [head, k.dim(`      why: ${terminalSafe(c.reason)}`)] : [head];
 }
 
 /** The unsafe-plan banner, with the numbers of each threshold exceeded. Empty when the plan is safe. */
 function safetyBanner(plan: Plan, k: Chalk): string {
   if (!plan.safety.exceeded) return '';
   const lines = [k.red.bold('!! UNSAFE PLAN: a safety threshold is exceeded')];
-  for (const r of plan.safety.reasons) lines.push(k.red(`   ${clean(r)}`));
+  for (const r of plan.safety.reasons) lines.push(k.red(`   ${terminalSafe(r)}`));
   lines.push('   `okta-ou apply` refuses this plan unless --force is given; review the changes above first.');
   return `${lines.join('\n')}\n`;
 }
@@ -97,11 +92,11 @@ function safetyBanner(plan: Plan, k: Chalk): string {
 export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   const k = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
-  out.push(`okta-ou plan for ${clean(plan.orgUrl)}\n`);
+  out.push(`okta-ou plan for ${terminalSafe(plan.orgUrl)}\n`);
 
   for (const g of changesByDirectory(plan)) {
-    const app = g.directory ? `  ${k.dim(`(app ${clean(g.directory.appLabel)}, ${clean(g.directory.appId)})`)}` : '';
-    const lines = [`${k.bold(clean(g.name))}${app}`];
+    const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
+    const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
     for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)));
     out.push(`${lines.join('\n')}\n`);
   }
