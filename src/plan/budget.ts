@@ -5,10 +5,8 @@
  * - reorder: one PUT per move;
  * - attribute mappings: one POST per directory with any mapping change (all properties in one body).
  */
+import { APPS_BUCKET, GENERAL_BUCKET } from '../model/rate-limit-buckets';
 import type { Change } from '../model/types';
-
-export const APPS_BUCKET = '/api/v1/apps';
-export const GENERAL_BUCKET = '/api/v1';
 
 export function countWrites(changes: Change[]): Record<string, number> {
   let apps = 0;
