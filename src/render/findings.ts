@@ -7,7 +7,12 @@
  */
 import chalk from 'chalk';
 import type { Finding, Severity } from '../model/types';
+import { plural } from './plural';
+import { sortKeysDeep, stringifySorted } from './sorted-json';
 import { terminalSafe } from './terminal-safe';
+
+// Existing importers (gitops, apply, ci) take these from here; new code imports ./sorted-json.
+export { sortKeysDeep, stringifySorted };
 
 export interface RenderFindingsOptions {
   /** ANSI colour (decided by the CLI from TTY / --no-color / NO_COLOR). Default false. */
@@ -72,10 +77,6 @@ export function renderFindingsText(findings: readonly Finding[], opts: RenderFin
     .join('');
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** Counts by severity. */
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
   return {
@@ -94,31 +95,15 @@ export function summariseFindings(findings: readonly Finding[], fileCount?: numb
   return s;
 }
 
-/** Deep copy with object keys sorted, for deterministic JSON. Arrays keep their order. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value as Record<string, unknown>).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = sortKeysDeep(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** JSON with sorted keys, 2-space indent, trailing newline. */
-export function stringifySorted(value: unknown): string {
-  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
-}
-
 /** The findings (sorted by file, line, column) as plain objects with sorted keys, for embedding in JSON output. */
 export function findingsToJson(findings: readonly Finding[]): unknown[] {
   return sortFindings(findings).map((f) => sortKeysDeep(f));
 }
 
-/** `{ "findings": [...], "summary": { errors, warnings, infos } }` as sorted-key JSON text. */
-export function renderFindingsJson(findings: readonly Finding[]): string {
-  return stringifySorted({ findings: findingsToJson(findings), summary: countFindings(findings) });
+/**
+ * `{ "files": [...], "findings": [...], "summary": { errors, warnings, infos } }` as sorted-key JSON text
+ * (`okta-ou validate --format json`); `files` (the files read) only when given.
+ */
+export function renderFindingsJson(findings: readonly Finding[], files?: readonly string[]): string {
+  return stringifySorted({ files, findings: findingsToJson(findings), summary: countFindings(findings) });
 }

@@ -18,10 +18,10 @@ import {
   mappingSide,
   otherProfileDiffs,
   ouOf,
-  plural,
   showValue,
   summarySentence,
 } from './plan-parts';
+import { plural } from './plural';
 
 /** First line of every plan comment; `okta-ou ci pr-comment` finds the comment to update by it. */
 export const PLAN_MARKER = '<!-- okta-ou:plan -->';

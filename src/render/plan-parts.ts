@@ -3,7 +3,8 @@
  * how one change is described. Pure.
  */
 import { OU_KEY } from '../plan/normalise';
-import type { AssignmentChange, AssignmentState, AttributeMappingChange, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
+import type { AssignmentChange, AssignmentState, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
+import { plural } from './plural';
 
 export const NO_CHANGES = 'No changes. Okta matches the mappings.';
 
@@ -26,10 +27,6 @@ export function changesByDirectory(plan: Plan): DirectoryChanges[] {
     g.changes.push(c);
   }
   return [...groups.values()].filter((g) => g.changes.length > 0);
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 
 /** "Plan: 2 to create, 1 to update, 1 to delete, 1 reorder. 0 errors, 3 warnings." */
@@ -78,14 +75,6 @@ export function pushWord(p: MappingPropertyState['pushStatus']): string {
 export function mappingSide(s: MappingPropertyState | null): string {
   if (!s) return '(none)';
   return `${s.expression ?? '(null)'} (push: ${pushWord(s.pushStatus)})`;
-}
-
-export function isAssignment(c: Change): c is AssignmentChange {
-  return c.kind === 'assignment';
-}
-
-export function isMapping(c: Change): c is AttributeMappingChange {
-  return c.kind === 'attributeMapping';
 }
 
 /** Total reads and writes of the plan's budget. */

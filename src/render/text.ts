@@ -16,10 +16,10 @@ import {
   mappingSide,
   otherProfileDiffs,
   ouOf,
-  plural,
   showValue,
   summarySentence,
 } from './plan-parts';
+import { plural } from './plural';
 
 export interface RenderTextOptions {
   color: boolean;

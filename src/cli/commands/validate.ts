@@ -6,7 +6,7 @@ import type { Command } from '../command';
 import { UsageError } from '../../errors';
 import { readDesired } from '../../config';
 import { runLints } from '../../plan/lints';
-import { countFindings, findingsToJson, renderFindingsText, stringifySorted, summariseFindings } from '../../render/findings';
+import { countFindings, renderFindingsJson, renderFindingsText, summariseFindings } from '../../render/findings';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -37,7 +37,7 @@ Examples:
     const findings = [...loaded.findings, ...runLints({ desired: loaded.desired })];
     const counts = countFindings(findings);
     if (format === 'json') {
-      ctx.stdout.write(stringifySorted({ files: loaded.files, findings: findingsToJson(findings), summary: counts }));
+      ctx.stdout.write(renderFindingsJson(findings, loaded.files));
     } else {
       ctx.stdout.write(renderFindingsText(findings, { color: ctx.color }));
       const summary = summariseFindings(findings, loaded.files.length);

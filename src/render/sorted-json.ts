@@ -1,0 +1,24 @@
+/**
+ * Deterministic JSON: object keys sorted at every level (UTF-16 code-unit order, as `Array.prototype.sort`),
+ * `undefined` members dropped, arrays in their own order. Saved plans, `--format json` outputs and the
+ * drift digest use it so the same data always gives the same bytes (and diffs cleanly). Pure.
+ */
+
+/** Deep copy with object keys sorted and `undefined` members dropped. Arrays keep their order. */
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value as Record<string, unknown>).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = sortKeysDeep(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** JSON with sorted keys, 2-space indent, trailing newline. */
+export function stringifySorted(value: unknown): string {
+  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+}

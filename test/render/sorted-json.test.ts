@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { canonicalJson } from '../../src/plan/fingerprint';
+import { renderFindingsJson, summariseFindings } from '../../src/render/findings';
+import { plural } from '../../src/render/plural';
+import { sortKeysDeep, stringifySorted } from '../../src/render/sorted-json';
+import type { Finding } from '../../src/model/types';
+
+test('sorted keys at every level, undefined members dropped, arrays in their order', () => {
+  expect(stringifySorted({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined }, B: null })).toBe(
+    '{\n  "B": null,\n  "a": {\n    "d": [\n      3,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+  );
+});
+
+// The plan's fingerprint has its own canonical JSON; both must give the same bytes for the plan owner to
+// switch to this one without changing any fingerprint.
+test('sortKeysDeep gives the same canonical JSON as the plan fingerprint', () => {
+  const withUndefined = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constant(undefined),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  fc.assert(fc.property(fc.dictionary(fc.string(), withUndefined), (v) => expect(JSON.stringify(sortKeysDeep(v))).toBe(canonicalJson(v))));
+});
+
+test('validate JSON: files, findings and summary through one renderer', () => {
+  const f: Finding = { code: 'SCHEMA', severity: 'warning', message: 'm', file: 'mappings/a.yaml', line: 2, column: 3, hint: undefined };
+  expect(renderFindingsJson([f], ['mappings/a.yaml'])).toBe(
+    '{\n  "files": [\n    "mappings/a.yaml"\n  ],\n  "findings": [\n    {\n      "code": "SCHEMA",\n      "column": 3,\n      "file": "mappings/a.yaml",\n' +
+      '      "line": 2,\n      "message": "m",\n      "severity": "warning"\n    }\n  ],\n  "summary": {\n    "errors": 0,\n    "infos": 0,\n    "warnings": 1\n  }\n}\n',
+  );
+  expect(Object.keys(JSON.parse(renderFindingsJson([])) as object)).toEqual(['findings', 'summary']);
+});
+
+test('one plural: digit grouping in the findings summary as in the plan summary', () => {
+  expect(plural(1, 'change')).toBe('1 change');
+  expect(plural(1200, 'member')).toBe('1,200 members');
+  const many = Array.from({ length: 1000 }, (): Finding => ({ code: 'SCHEMA', severity: 'error', message: 'm' }));
+  expect(summariseFindings(many, 1)).toBe('1,000 errors, 0 warnings in 1 file');
+});
