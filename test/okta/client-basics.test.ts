@@ -2,6 +2,7 @@ import { createOktaClient, type OktaClient } from '../../src/okta/client';
 import type { ConnectionConfig } from '../../src/okta/config';
 import { USER_AGENT } from '../../src/version';
 import { FakeClock, json, startFakeOkta, type FakeOkta } from './support/fake-okta';
+import { withFakeOkta } from './support/with-fake-okta';
 
 const TOKEN = '00abcdefSSWStokenVALUE1234567890xyz';
 
@@ -78,9 +79,7 @@ describe('request basics', () => {
 
 describe('counts()', () => {
   it('counts calls per bucket, reads apart from writes', async () => {
-    const server = await startFakeOkta((req, res) => json(res, 200, req.method === 'GET' ? [] : {}));
-    const client = createOktaClient(sswsConfig(server.url));
-    try {
+    await withFakeOkta((req, res) => json(res, 200, req.method === 'GET' ? [] : {}), {}, async ({ client }) => {
       await client.request('GET', '/api/v1/apps');
       await client.request('GET', '/api/v1/apps/0oa1/groups');
       await client.request('PUT', '/api/v1/apps/0oa1/groups/00g1', { body: {} });
@@ -92,10 +91,7 @@ describe('counts()', () => {
         reads: { '/api/v1/apps': 2, '/api/v1/groups': 1, '/api/v1': 1 },
         writes: { '/api/v1/apps': 2, '/api/v1': 1 },
       });
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 });
 
@@ -103,9 +99,7 @@ describe('abort', () => {
   it('stops a request in flight, sends nothing more once aborted, and exits 1 with what to do', async () => {
     const controller = new AbortController();
     // Abort once the server holds the request (no timer race), and never answer it.
-    const server = await startFakeOkta(() => controller.abort());
-    const client = createOktaClient(sswsConfig(server.url), { signal: controller.signal });
-    try {
+    await withFakeOkta(() => controller.abort(), { signal: controller.signal }, async ({ server, client }) => {
       await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({
         code: 'ABORTED',
         exitCode: 1,
@@ -116,9 +110,6 @@ describe('abort', () => {
       });
       await expect(client.request('GET', '/api/v1/groups')).rejects.toMatchObject({ code: 'ABORTED', exitCode: 1 });
       expect(server.seen.map((r) => r.path)).toEqual(['/api/v1/apps']);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 });

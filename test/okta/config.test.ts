@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { resolveConnection, shownOrgUrl } from '../../src/okta/config';
+import { caught } from './support/with-fake-okta';
 
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const PEM = ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -12,15 +13,6 @@ const oauthEnv = {
   OKTA_CLIENT_SCOPES: 'okta.apps.read  okta.groups.read',
   OKTA_CLIENT_PRIVATEKEY: PEM,
   OKTA_CLIENT_KEYID: 'kid-1',
-};
-
-const errorOf = (f: () => unknown): Record<string, unknown> => {
-  try {
-    f();
-  } catch (e) {
-    return e as Record<string, unknown>;
-  }
-  throw new Error('expected an error');
 };
 
 describe('resolveConnection', () => {
@@ -71,8 +63,8 @@ describe('resolveConnection', () => {
       'needs 2 more settings',
       'set OKTA_CLIENT_SCOPES',
     ],
-  ])('%j %j → %s', (env, flags, message, hint) => {
-    const e = errorOf(() => resolveConnection(env as Record<string, string>, flags));
+  ])('%j %j → %s', async (env, flags, message, hint) => {
+    const e = await caught(() => resolveConnection(env as Record<string, string>, flags));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message: expect.stringContaining(message), hint: expect.stringContaining(hint) });
   });
 
@@ -85,20 +77,20 @@ describe('resolveConnection', () => {
     ['ftp://admin:s3cretPW@x.okta.com/', ['admin', 's3cretPW'], 'org URL "ftp://***@x.okta.com" is not http(s)'],
     ['admin:s3cretPW@x.okta.com', ['admin', 's3cretPW'], 'org URL "***@x.okta.com" is not http(s)'],
     ['x.okta.com?token=00tokVALUE', ['00tokVALUE'], 'org URL "x.okta.com?***" is not a URL'],
-  ])('refuses %s without echoing any part of the secret', (orgUrl, secrets, message) => {
-    const e = errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: orgUrl, OKTA_CLIENT_TOKEN: 't' }));
+  ])('refuses %s without echoing any part of the secret', async (orgUrl, secrets, message) => {
+    const e = await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: orgUrl, OKTA_CLIENT_TOKEN: 't' }));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message });
     const shown = `${String(e.message)} ${String(e.hint)} ${JSON.stringify(e)}`;
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 
-  it('says what to write instead of a URL with credentials or a query', () => {
-    expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://admin:pw@x.okta.com', OKTA_CLIENT_TOKEN: 't' })).hint).toBe(
+  it('says what to write instead of a URL with credentials or a query', async () => {
+    expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://admin:pw@x.okta.com', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
       'set the org URL to https://x.okta.com and give the credentials in OKTA_CLIENT_TOKEN (or the OKTA_CLIENT_* ' +
         'service app settings); Okta does not read credentials from the URL. If the URL was shared or logged, ' +
         'revoke the credential in it',
     );
-    expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://x.okta.com?token=1', OKTA_CLIENT_TOKEN: 't' })).hint).toBe(
+    expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://x.okta.com?token=1', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
       'set the org URL to https://x.okta.com, without "?…" or "#…"; a token belongs in OKTA_CLIENT_TOKEN, never in the URL',
     );
   });
@@ -109,20 +101,20 @@ describe('resolveConnection', () => {
     expect(shownOrgUrl('u:p@example.okta.com/x#f')).toBe('***@example.okta.com/x#***');
   });
 
-  it('rejects an unreadable private key without echoing it', () => {
+  it('rejects an unreadable private key without echoing it', async () => {
     const secret = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-key';
-    const e = errorOf(() => resolveConnection({ ...oauthEnv, OKTA_CLIENT_PRIVATEKEY: `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----` }));
+    const e = await caught(() => resolveConnection({ ...oauthEnv, OKTA_CLIENT_PRIVATEKEY: `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----` }));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', message: 'OKTA_CLIENT_PRIVATEKEY is not a readable private key' });
     expect(JSON.stringify(e) + String(e.hint)).not.toContain(secret);
   });
 
-  it('does not read process.env', () => {
+  it('does not read process.env', async () => {
     // Restore whatever the environment had (a developer's real token must survive the test run).
     const had = Object.prototype.hasOwnProperty.call(process.env, 'OKTA_CLIENT_TOKEN');
     const previous = process.env.OKTA_CLIENT_TOKEN;
     process.env.OKTA_CLIENT_TOKEN = 'ambient';
     try {
-      expect(errorOf(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }))).toMatchObject({
+      expect(await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://example.okta.com' }))).toMatchObject({
         code: 'OKTA_CONFIG',
         message: 'no Okta API token',
       });

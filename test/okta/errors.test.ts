@@ -1,6 +1,7 @@
 import { createOktaClient, type OktaClient } from '../../src/okta/client';
 import type { ConnectionConfig } from '../../src/okta/config';
 import { FakeClock, httpDate, json, oktaError, startFakeOkta, type FakeOkta } from './support/fake-okta';
+import { caught } from './support/with-fake-okta';
 
 const TOKEN = 'ssws-token-for-error-tests-0123456789';
 
@@ -56,17 +57,8 @@ describe('typed errors', () => {
     await server.close();
   });
 
-  const fail = async (p: Promise<unknown>): Promise<Record<string, unknown>> => {
-    try {
-      await p;
-    } catch (e) {
-      return e as Record<string, unknown>;
-    }
-    throw new Error('expected the call to fail');
-  };
-
   it('401 → OKTA_AUTH, exit 4, with a hint about the token', async () => {
-    const e = await fail(client.request('GET', '/api/v1/apps/401', { query: { q: 'secret-search' } }));
+    const e = await caught(client.request('GET', '/api/v1/apps/401', { query: { q: 'secret-search' } }));
     expect(e).toMatchObject({
       name: 'OktaAuthError',
       code: 'OKTA_AUTH',
@@ -80,7 +72,7 @@ describe('typed errors', () => {
   });
 
   it('403 under SSWS names the admin role, not a scope', async () => {
-    const e = await fail(client.request('PUT', '/api/v1/apps/403'));
+    const e = await caught(client.request('PUT', '/api/v1/apps/403'));
     expect(e).toMatchObject({
       code: 'OKTA_AUTH',
       exitCode: 4,
@@ -91,7 +83,7 @@ describe('typed errors', () => {
   });
 
   it('404 → OKTA_NOT_FOUND', async () => {
-    const e = await fail(client.request('GET', '/api/v1/apps/404'));
+    const e = await caught(client.request('GET', '/api/v1/apps/404'));
     expect(e).toMatchObject({
       name: 'OktaNotFound',
       code: 'OKTA_NOT_FOUND',
@@ -101,7 +93,7 @@ describe('typed errors', () => {
   });
 
   it('400 → OKTA_VALIDATION with errorCauses', async () => {
-    const e = await fail(client.request('POST', '/api/v1/mappings/400', { body: { properties: {} } }));
+    const e = await caught(client.request('POST', '/api/v1/mappings/400', { body: { properties: {} } }));
     expect(e).toMatchObject({
       name: 'OktaValidationError',
       code: 'OKTA_VALIDATION',
@@ -113,7 +105,7 @@ describe('typed errors', () => {
 
   it('429 after the retries are spent → OKTA_RATE_LIMITED, having waited for each reset', async () => {
     const before = server.seen.length;
-    const e = await fail(client.request('GET', '/api/v1/apps/429'));
+    const e = await caught(client.request('GET', '/api/v1/apps/429'));
     expect(server.seen.length - before).toBe(3);
     expect(e).toMatchObject({
       name: 'OktaRateLimited',
@@ -125,7 +117,7 @@ describe('typed errors', () => {
 
   it('502/504 → OKTA_AGENT_UNAVAILABLE; a POST is not retried, a GET is', async () => {
     const before = server.seen.length;
-    const post = await fail(client.request('POST', '/api/v1/directories/502'));
+    const post = await caught(client.request('POST', '/api/v1/directories/502'));
     expect(server.seen.length - before).toBe(1);
     expect(post).toMatchObject({
       name: 'OktaAgentUnavailable',
@@ -133,13 +125,13 @@ describe('typed errors', () => {
       message: 'POST /api/v1/directories/502 → 502 E0000240: Request timed out waiting for agent. [X-Okta-Request-Id req-502]',
       hint: expect.stringContaining('AD agent'),
     });
-    const get = await fail(client.request('GET', '/api/v1/apps/504'));
+    const get = await caught(client.request('GET', '/api/v1/apps/504'));
     expect(server.seen.length - before).toBe(1 + 3);
     expect(get).toMatchObject({ code: 'OKTA_AGENT_UNAVAILABLE', status: 504, errorCode: 'E0000241' });
   });
 
   it('a 502 without an agent errorCode (Okta edge, a proxy) → OKTA_SERVER_ERROR, not the AD agent', async () => {
-    expect(await fail(client.request('POST', '/api/v1/apps/502-edge'))).toMatchObject({
+    expect(await caught(client.request('POST', '/api/v1/apps/502-edge'))).toMatchObject({
       code: 'OKTA_SERVER_ERROR',
       status: 502,
       message: 'POST /api/v1/apps/502-edge → 502 E0000009: Internal Server Error [X-Okta-Request-Id req-502-edge]',
@@ -148,7 +140,7 @@ describe('typed errors', () => {
   });
 
   it('500 → OKTA_SERVER_ERROR', async () => {
-    const e = await fail(client.request('PATCH', '/api/v1/apps/500', { body: [] }));
+    const e = await caught(client.request('PATCH', '/api/v1/apps/500', { body: [] }));
     expect(e).toMatchObject({
       name: 'OktaServerError',
       code: 'OKTA_SERVER_ERROR',
@@ -157,14 +149,14 @@ describe('typed errors', () => {
   });
 
   it('other 4xx → OKTA_REQUEST; a non-JSON answer is summarised without markup', async () => {
-    expect(await fail(client.request('DELETE', '/api/v1/apps/409'))).toMatchObject({
+    expect(await caught(client.request('DELETE', '/api/v1/apps/409'))).toMatchObject({
       code: 'OKTA_REQUEST',
       status: 409,
       hint:
         'Okta refused the request for the reason above; run plan again to see the current state (409/423: ' +
         'another change was in progress), and if it persists report it with the request id',
     });
-    const html = await fail(client.request('POST', '/api/v1/apps/html'));
+    const html = await caught(client.request('POST', '/api/v1/apps/html'));
     expect(html).toMatchObject({ code: 'OKTA_SERVER_ERROR', message: expect.stringContaining('503: 503 Service Unavailable [no X-Okta-Request-Id]') });
   });
 
@@ -174,7 +166,7 @@ describe('typed errors', () => {
       maxRetries: 1,
     });
     try {
-      const e = await fail(dead.request('GET', '/api/v1/apps'));
+      const e = await caught(dead.request('GET', '/api/v1/apps'));
       expect(e).toMatchObject({ code: 'OKTA_NETWORK', message: expect.stringMatching(/^GET \/api\/v1\/apps failed after 2 attempts: ECONNREFUSED/) });
     } finally {
       await dead.close();

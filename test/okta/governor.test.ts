@@ -1,7 +1,7 @@
-import { createOktaClient } from '../../src/okta/client';
 import type { ConnectionConfig } from '../../src/okta/config';
 import { Governor, parseRateHeaders } from '../../src/okta/governor';
-import { FakeClock, httpDate, json, oktaError, startFakeOkta } from './support/fake-okta';
+import { FakeClock, httpDate, json, oktaError, type Handler } from './support/fake-okta';
+import { withFakeOkta } from './support/with-fake-okta';
 import { startRateLimitedOkta } from './support/rate-limited-okta';
 
 const cfg = (url: string, maxCapacity = 0.5): ConnectionConfig => ({
@@ -13,52 +13,49 @@ const cfg = (url: string, maxCapacity = 0.5): ConnectionConfig => ({
 describe('rate-limit governor', () => {
   it('runs 250 requests against a 100/min bucket using at most 50% per window (5 windows), with no 429', async () => {
     const clock = new FakeClock();
-    const server = await startRateLimitedOkta({ clock, limits: { '/api/v1/apps': 100 } });
-    const lines: string[] = [];
-    const client = createOktaClient(cfg(server.url), { now: clock.now, sleep: clock.sleep, log: (l) => lines.push(l), maxConcurrency: 8 });
-    try {
-      const results = await Promise.all(
-        Array.from({ length: 250 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}/groups`)),
-      );
-      expect(results.every((r) => r.status === 200)).toBe(true);
-      expect(server.rejected).toBe(0);
-      expect(server.windows.map((w) => w.accepted)).toEqual([50, 50, 50, 50, 50]);
-      expect(server.maxInFlight).toBeLessThanOrEqual(8);
-      expect(client.counts().reads).toEqual({ '/api/v1/apps': 250 });
-      // Each window wait is logged once, with the numbers.
-      expect(lines).toHaveLength(4);
-      expect(lines[0]).toMatch(/^waiting \d+ s for \/api\/v1\/apps rate-limit reset \(50\/100 used, keeping under 50%\)$/);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    await withFakeOkta(
+      startRateLimitedOkta({ clock, limits: { '/api/v1/apps': 100 } }),
+      { config: cfg, now: clock.now, sleep: clock.sleep, maxConcurrency: 8 },
+      async ({ server, client, lines }) => {
+        const results = await Promise.all(
+          Array.from({ length: 250 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}/groups`)),
+        );
+        expect(results.every((r) => r.status === 200)).toBe(true);
+        expect(server.rejected).toBe(0);
+        expect(server.windows.map((w) => w.accepted)).toEqual([50, 50, 50, 50, 50]);
+        expect(server.maxInFlight).toBeLessThanOrEqual(8);
+        expect(client.counts().reads).toEqual({ '/api/v1/apps': 250 });
+        // Each window wait is logged once, with the numbers.
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toMatch(/^waiting \d+ s for \/api\/v1\/apps rate-limit reset \(50\/100 used, keeping under 50%\)$/);
+      },
+    );
   });
 
   it('keeps to a different share, and to each bucket separately', async () => {
     const clock = new FakeClock();
-    const server = await startRateLimitedOkta({ clock, limits: { '/api/v1/apps': 20, '/api/v1/groups': 40 } });
-    const client = createOktaClient(cfg(server.url, 0.25), { now: clock.now, sleep: clock.sleep });
-    try {
-      await Promise.all([
-        ...Array.from({ length: 30 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}`)),
-        ...Array.from({ length: 30 }, (_, i) => client.request('GET', `/api/v1/groups/00g${i}`)),
-      ]);
-      expect(server.rejected).toBe(0);
-      // The clock is shared, so a wait for one bucket also rolls the other's window: check the bound, not the split.
-      const per = (b: string) => server.windows.filter((w) => w.bucket === b).map((w) => w.accepted);
-      expect(Math.max(...per('/api/v1/apps'))).toBe(5);
-      expect(Math.max(...per('/api/v1/groups'))).toBeLessThanOrEqual(10);
-      expect([per('/api/v1/apps'), per('/api/v1/groups')].map((w) => w.reduce((a, b) => a + b, 0))).toEqual([30, 30]);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    await withFakeOkta(
+      startRateLimitedOkta({ clock, limits: { '/api/v1/apps': 20, '/api/v1/groups': 40 } }),
+      { config: (url) => cfg(url, 0.25), now: clock.now, sleep: clock.sleep },
+      async ({ server, client }) => {
+        await Promise.all([
+          ...Array.from({ length: 30 }, (_, i) => client.request('GET', `/api/v1/apps/0oa${i}`)),
+          ...Array.from({ length: 30 }, (_, i) => client.request('GET', `/api/v1/groups/00g${i}`)),
+        ]);
+        expect(server.rejected).toBe(0);
+        // The clock is shared, so a wait for one bucket also rolls the other's window: check the bound, not the split.
+        const per = (b: string) => server.windows.filter((w) => w.bucket === b).map((w) => w.accepted);
+        expect(Math.max(...per('/api/v1/apps'))).toBe(5);
+        expect(Math.max(...per('/api/v1/groups'))).toBeLessThanOrEqual(10);
+        expect([per('/api/v1/apps'), per('/api/v1/groups')].map((w) => w.reduce((a, b) => a + b, 0))).toEqual([30, 30]);
+      },
+    );
   });
 
   it('waits out a 429 storm by the server Date and X-Rate-Limit-Reset (+1 s), whatever the local clock says', async () => {
     const clock = new FakeClock();
     const skew = 3_600_000; // the server is an hour ahead of us
-    const server = await startFakeOkta((_req, res, n) => {
+    const answer: Handler = (_req, res, n) => {
       const serverNow = clock.now() + skew;
       const headers = {
         date: httpDate(serverNow),
@@ -67,10 +64,8 @@ describe('rate-limit governor', () => {
       };
       if (n <= 3) return json(res, 429, oktaError('E0000047', 'API call exceeded rate limit due to too many requests.'), { ...headers, 'x-rate-limit-remaining': '0' });
       json(res, 200, { ok: true }, { ...headers, 'x-rate-limit-remaining': '99' });
-    });
-    const lines: string[] = [];
-    const client = createOktaClient(cfg(server.url), { now: clock.now, sleep: clock.sleep, log: (l) => lines.push(l) });
-    try {
+    };
+    await withFakeOkta(answer, { now: clock.now, sleep: clock.sleep }, async ({ server, client, lines }) => {
       expect((await client.request('GET', '/api/v1/apps')).body).toEqual({ ok: true });
       expect(server.seen).toHaveLength(4);
       expect(clock.slept).toEqual([11_000, 11_000, 11_000]);
@@ -80,24 +75,20 @@ describe('rate-limit governor', () => {
         'waiting 11 s for /api/v1/apps rate-limit reset after 429 on GET /api/v1/apps (retry 2 of 5)',
         'waiting 11 s for /api/v1/apps rate-limit reset after 429 on GET /api/v1/apps (retry 3 of 5)',
       ]);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('never has more requests in flight than the concurrency bound', async () => {
     const clock = new FakeClock();
-    const server = await startRateLimitedOkta({ clock, limits: { '/api/v1': 10_000 }, delayMs: 5 });
-    const client = createOktaClient(cfg(server.url, 1), { now: clock.now, sleep: clock.sleep, maxConcurrency: 3 });
-    try {
-      await Promise.all(Array.from({ length: 60 }, (_, i) => client.request('GET', `/api/v1/mappings/prm${i}`)));
-      expect(server.maxInFlight).toBeLessThanOrEqual(3);
-      expect(server.maxInFlight).toBeGreaterThan(1);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    await withFakeOkta(
+      startRateLimitedOkta({ clock, limits: { '/api/v1': 10_000 }, delayMs: 5 }),
+      { config: (url) => cfg(url, 1), now: clock.now, sleep: clock.sleep, maxConcurrency: 3 },
+      async ({ server, client }) => {
+        await Promise.all(Array.from({ length: 60 }, (_, i) => client.request('GET', `/api/v1/mappings/prm${i}`)));
+        expect(server.maxInFlight).toBeLessThanOrEqual(3);
+        expect(server.maxInFlight).toBeGreaterThan(1);
+      },
+    );
   });
 
   it('holds a request while any of the windows sharing a bucket key is at its share', async () => {

@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createOktaClient } from '../../src/okta/client';
 import type { ConnectionConfig } from '../../src/okta/config';
 import { redact, redactHeaders } from '../../src/okta/redact';
-import { FakeClock, json, oktaError, startFakeOkta } from './support/fake-okta';
+import { FakeClock, json, oktaError, type Handler } from './support/fake-okta';
 import { startOAuthOkta } from './support/oauth-okta';
+import { sswsConfig, withFakeOkta } from './support/with-fake-okta';
 
 const TOKEN = '00Qx7SSWSsecretTOKENvalue_abcdefghij0123';
 
@@ -27,28 +27,24 @@ async function collect(errors: unknown[], p: Promise<unknown>): Promise<void> {
 
 describe('no secret in logs or errors', () => {
   it('never shows the SSWS token, even when Okta echoes the Authorization header back', async () => {
-    const server = await startFakeOkta((req, res, n) => {
+    const answer: Handler = (req, res, n) => {
       const echoed = String(req.headers.authorization);
       if (req.path === '/api/v1/echo') return json(res, 400, oktaError('E0000001', `Api validation failed: ${echoed}`, [`header was ${echoed}`]));
       if (req.path === '/api/v1/apps/401') return json(res, 401, oktaError('E0000011', 'Invalid token provided'));
       if (req.path === '/api/v1/reset' && n % 2 === 1) return res.socket?.destroy();
       json(res, 200, [], { link: `<${'http://127.0.0.1:1'}/api/v1/next>; rel="next"` });
-    });
-    const lines: string[] = [];
+    };
     const errors: unknown[] = [];
-    const config: ConnectionConfig = { orgUrl: server.url, auth: { mode: 'SSWS', token: TOKEN }, maxCapacity: 0.5 };
-    const client = createOktaClient(config, { verbose: true, log: (l) => lines.push(l), sleep: new FakeClock().sleep, maxRetries: 1 });
-    try {
+    const { server, lines } = await withFakeOkta(answer, { config: (url) => sswsConfig(url, TOKEN), verbose: true, maxRetries: 1 }, async (run) => {
+      const { client } = run;
       await collect(errors, client.request('POST', '/api/v1/echo', { body: { token: TOKEN } }));
       await collect(errors, client.request('GET', '/api/v1/apps/401'));
       await collect(errors, client.request('POST', '/api/v1/reset'));
       await collect(errors, client.request('GET', '/api/v1/reset'));
       await collect(errors, client.list('/api/v1/groups'));
       await collect(errors, client.request('GET', '/api/v1/apps', { query: { q: TOKEN } }));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+      return run;
+    });
     expect(server.seen.every((r) => r.headers.authorization === `SSWS ${TOKEN}`)).toBe(true);
     expect(errors.map((e) => (e as { code: string }).code)).toEqual(['OKTA_VALIDATION', 'OKTA_AUTH', 'OKTA_NETWORK', 'OKTA_PROTOCOL']);
     expect(lines.length).toBeGreaterThan(5);
@@ -62,7 +58,7 @@ describe('no secret in logs or errors', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     const clock = new FakeClock();
-    const server = await startOAuthOkta({
+    const oauthOkta = startOAuthOkta({
       clock,
       clientId: '0oaSVC',
       publicKey,
@@ -71,22 +67,18 @@ describe('no secret in logs or errors', () => {
       dpop: true,
       apiNonce: 'nonce-api',
     });
-    const lines: string[] = [];
     const errors: unknown[] = [];
-    const config: ConnectionConfig = {
-      orgUrl: server.url,
+    const config = (url: string): ConnectionConfig => ({
+      orgUrl: url,
       auth: { mode: 'PrivateKey', clientId: '0oaSVC', scopes: ['okta.apps.read'], privateKey: pem, keyId: 'k1' },
       maxCapacity: 0.5,
-    };
-    const client = createOktaClient(config, { verbose: true, log: (l) => lines.push(l), now: clock.now, sleep: clock.sleep });
-    try {
-      await client.request('GET', '/api/v1/apps');
-      await collect(errors, client.request('PUT', '/api/v1/apps/0oa1/groups/00g1'));
-      await collect(errors, client.request('GET', '/api/v1/groups'));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
+    const { server, lines } = await withFakeOkta(oauthOkta, { config, verbose: true, now: clock.now, sleep: clock.sleep }, async (run) => {
+      await run.client.request('GET', '/api/v1/apps');
+      await collect(errors, run.client.request('PUT', '/api/v1/apps/0oa1/groups/00g1'));
+      await collect(errors, run.client.request('GET', '/api/v1/groups'));
+      return run;
+    });
     expect(errors.map((e) => (e as { code: string }).code)).toEqual(['OKTA_AUTH', 'OKTA_AUTH']);
     const text = visible(lines, errors);
     const secrets = [

@@ -1,8 +1,5 @@
-import { createOktaClient } from '../../src/okta/client';
-import type { ConnectionConfig } from '../../src/okta/config';
 import { json, startFakeOkta, type FakeOkta } from './support/fake-okta';
-
-const cfg = (url: string): ConnectionConfig => ({ orgUrl: url, auth: { mode: 'SSWS', token: 'tok-pagination-000000' }, maxCapacity: 0.5 });
+import { withFakeOkta } from './support/with-fake-okta';
 
 /** Pages `total` groups by the id of the last item, the way Okta does; link style per test. */
 function pagedServer(total: number, style: 'repeated' | 'joined', nextOrigin?: string): Promise<FakeOkta> {
@@ -28,9 +25,7 @@ function pagedServer(total: number, style: 'repeated' | 'joined', nextOrigin?: s
 
 describe('list() follows Link rel="next"', () => {
   it.each(['repeated', 'joined'] as const)('reads 1,000 items in 5 pages of 200 (%s Link headers)', async (style) => {
-    const server = await pagedServer(1000, style);
-    const client = createOktaClient(cfg(server.url));
-    try {
+    await withFakeOkta(pagedServer(1000, style), {}, async ({ server, client }) => {
       const groups = await client.list<{ id: string }>('/api/v1/groups', { q: undefined });
       expect(groups.map((g) => g.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `00g${String(i).padStart(5, '0')}`));
       expect(server.seen.map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
@@ -41,43 +36,28 @@ describe('list() follows Link rel="next"', () => {
         '/api/v1/groups?after=00g00799&limit=200',
       ]);
       expect(client.counts().reads).toEqual({ '/api/v1/groups': 5 });
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('keeps a caller-given limit and query on the first page only', async () => {
-    const server = await pagedServer(5, 'repeated');
-    const client = createOktaClient(cfg(server.url));
-    try {
+    await withFakeOkta(pagedServer(5, 'repeated'), {}, async ({ server, client }) => {
       expect(await client.list('/api/v1/groups', { limit: 2, q: 'Eng' })).toHaveLength(5);
       expect(server.seen.map((r) => r.query.toString())).toEqual(['limit=2&q=Eng', 'after=00g00001&limit=2', 'after=00g00003&limit=2']);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('refuses a next link on another origin, so the token never leaves the org', async () => {
-    const server = await pagedServer(5, 'repeated', 'https://elsewhere.example.com');
-    const client = createOktaClient(cfg(server.url));
-    try {
+    await withFakeOkta(pagedServer(5, 'repeated', 'https://elsewhere.example.com'), {}, async ({ server, client }) => {
       await expect(client.list('/api/v1/groups', { limit: 2 })).rejects.toMatchObject({
         code: 'OKTA_PROTOCOL',
         message: expect.stringContaining('points to https://elsewhere.example.com'),
       });
       expect(server.seen).toHaveLength(1);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('says so when a list endpoint answers something that is not a list', async () => {
-    const server = await startFakeOkta((_req, res) => json(res, 200, { id: 'x' }, { 'x-okta-request-id': 'req-not-a-list' }));
-    const client = createOktaClient(cfg(server.url));
-    try {
+    await withFakeOkta((_req, res) => json(res, 200, { id: 'x' }, { 'x-okta-request-id': 'req-not-a-list' }), {}, async ({ client }) => {
       await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({
         code: 'OKTA_PROTOCOL',
         exitCode: 1,
@@ -86,9 +66,6 @@ describe('list() follows Link rel="next"', () => {
           'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
           'the command you ran and the request id',
       });
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 });

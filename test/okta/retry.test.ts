@@ -1,9 +1,6 @@
-import { createOktaClient } from '../../src/okta/client';
-import type { ConnectionConfig } from '../../src/okta/config';
 import { backoffMs, isIdempotent } from '../../src/okta/retry';
 import { FakeClock, json, oktaError, startFakeOkta } from './support/fake-okta';
-
-const cfg = (url: string): ConnectionConfig => ({ orgUrl: url, auth: { mode: 'SSWS', token: 'tok-retry-0000000000' }, maxCapacity: 0.5 });
+import { withFakeOkta } from './support/with-fake-okta';
 
 /** Drops the connection on the first request to each path, then answers 200 (undici's retry test, STYLE §9.8). */
 async function flakyServer() {
@@ -20,11 +17,8 @@ async function flakyServer() {
 
 describe('retries', () => {
   it('retries a PUT whose connection was reset, with X-Okta-Retry-Count, and says so', async () => {
-    const server = await flakyServer();
-    const lines: string[] = [];
     const clock = new FakeClock();
-    const client = createOktaClient(cfg(server.url), { sleep: clock.sleep, verbose: true, log: (l) => lines.push(l) });
-    try {
+    await withFakeOkta(flakyServer(), { sleep: clock.sleep, verbose: true }, async ({ server, client, lines }) => {
       const res = await client.request('PUT', '/api/v1/apps/0oa1/groups/00g1', { body: { priority: 0 } });
       expect(res.body).toEqual({ ok: true });
       expect(server.seen.map((r) => [r.method, r.headers['x-okta-retry-count'] ?? null, r.body])).toEqual([
@@ -33,17 +27,11 @@ describe('retries', () => {
       ]);
       expect(clock.slept).toHaveLength(1);
       expect(lines).toContainEqual(expect.stringMatching(/^PUT \/api\/v1\/apps\/0oa1\/groups\/00g1 failed \(UND_ERR_SOCKET\); retrying in .* \(retry 1 of 5; PUT is idempotent\)$/));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('does not retry a POST whose connection was reset, and says why', async () => {
-    const server = await flakyServer();
-    const lines: string[] = [];
-    const client = createOktaClient(cfg(server.url), { sleep: new FakeClock().sleep, verbose: true, log: (l) => lines.push(l) });
-    try {
+    await withFakeOkta(flakyServer(), { verbose: true }, async ({ server, client, lines }) => {
       await expect(client.request('POST', '/api/v1/apps/0oa1/users/00u1', { body: { scope: 'GROUP' } })).rejects.toMatchObject({
         code: 'OKTA_NETWORK',
         causeCode: 'UND_ERR_SOCKET',
@@ -51,19 +39,14 @@ describe('retries', () => {
       });
       expect(server.seen).toHaveLength(1);
       expect(lines).toContainEqual(expect.stringContaining('not retried: POST is not idempotent and Okta may have applied it'));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('retries a GET on 5xx with X-Okta-Retry-For the first request id; never a POST', async () => {
-    const server = await startFakeOkta((req, res, n) => {
+    await withFakeOkta((req, res, n) => {
       if (req.method === 'POST' || n === 1) return json(res, 503, oktaError('E0000010', 'Service is in read only mode'), { 'x-okta-request-id': `r${n}` });
       json(res, 200, [], { 'x-okta-request-id': `r${n}` });
-    });
-    const client = createOktaClient(cfg(server.url), { sleep: new FakeClock().sleep });
-    try {
+    }, {}, async ({ server, client }) => {
       await client.request('GET', '/api/v1/apps');
       expect(server.seen.map((r) => [r.headers['x-okta-retry-for'] ?? null, r.headers['x-okta-retry-count'] ?? null])).toEqual([
         [null, null],
@@ -71,10 +54,7 @@ describe('retries', () => {
       ]);
       await expect(client.request('POST', '/api/v1/mappings/prm1', { body: {} })).rejects.toMatchObject({ code: 'OKTA_SERVER_ERROR' });
       expect(server.seen).toHaveLength(3);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    });
   });
 
   it('classifies methods and backs off exponentially with jitter', () => {
