@@ -78,9 +78,9 @@ export class OktaNotFound extends OktaApiError {
 }
 
 export class OktaValidationError extends OktaApiError {
-  constructor(ctx: OktaErrorContext) {
+  constructor(ctx: OktaErrorContext, hint?: string) {
     super('OKTA_VALIDATION', ctx, {
-      hint: 'Okta rejected the request body; fix the value named in the causes above and run plan again',
+      hint: hint ?? 'Okta rejected the request body; fix the value named in the causes above and run plan again',
     });
   }
 }

@@ -107,6 +107,23 @@ describe('OAuth 2.0 private_key_jwt', () => {
     );
   });
 
+  it('reports a token request Okta cannot read (invalid_request) as a bug in okta-ou, exit 1', async () => {
+    await withFakeOkta(
+      (_req, res) => json(res, 400, { error: 'invalid_request', error_description: 'bad form' }, { 'x-okta-request-id': 'req-token' }),
+      { config: (url) => oauthConfig(url, pem(ec.privateKey), ['okta.apps.read'], 'k') },
+      async ({ client }) => {
+        await expect(client.request('GET', '/api/v1/apps')).rejects.toMatchObject({
+          code: 'OKTA_VALIDATION',
+          exitCode: 1,
+          message: 'POST /oauth2/v1/token → 400 invalid_request: bad form [X-Okta-Request-Id req-token]',
+          hint:
+            'Okta could not read the token request okta-ou sent: this is a bug in okta-ou, please report it with the ' +
+            'command you ran and the request id',
+        });
+      },
+    );
+  });
+
   it('reports invalid_client (a key the app does not know) as OKTA_AUTH with what to check', async () => {
     const clock = new FakeClock();
     await withFakeOkta(

@@ -9,7 +9,7 @@
  */
 import type { HttpMethod } from '../api';
 import { TOKEN_BUCKET } from '../buckets';
-import { errorFromResponse, OktaAuthError, type OktaErrorBody, type OktaErrorContext } from '../errors';
+import { errorFromResponse, OktaAuthError, OktaValidationError, type OktaErrorBody, type OktaErrorContext } from '../errors';
 import { DpopKey, dpopNonceOf } from './dpop';
 import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
 import type { AuthProvider, TokenTransport } from './types';
@@ -161,6 +161,14 @@ export function createPrivateKeyAuth(
       };
       const refusal = typeof body.error === 'string' ? OAUTH_REFUSALS[body.error] : undefined;
       if (refusal && REFUSAL_STATUSES.includes(res.status)) throw new OktaAuthError(ctx, refusal(cfg));
+      if (res.status === 400 && typeof body.error === 'string') {
+        // invalid_request, unsupported_grant_type: the form okta-ou built, not anything the user set.
+        throw new OktaValidationError(
+          ctx,
+          'Okta could not read the token request okta-ou sent: this is a bug in okta-ou, please report it with the ' +
+            'command you ran and the request id',
+        );
+      }
       // Anything else (429 after the retries, 404/405 from a proxy or a wrong org URL, 5xx) is not a
       // verdict on the credentials: the usual typed error, so a drift job does not report "auth failed".
       throw errorFromResponse(ctx, TOKEN_BUCKET);
