@@ -27,6 +27,7 @@
  */
 import equal from 'fast-deep-equal';
 import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
+import { hasKnownPriority } from '../plan/known-priority';
 import { InternalError, OktaOuError } from '../errors';
 
 export interface SlotLive {
@@ -117,7 +118,8 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
 
   // Park slots lie beyond every used and planned priority (the bottom of the list), so they are never a
   // planned slot and parking never collides.
-  const used = [...input.live.map((a) => a.priority), ...input.intents.map((i) => i.target)];
+  // An assignment Okta returned without a numeric priority (PRIORITY_UNKNOWN) holds no slot.
+  const used = [...input.live.filter(hasKnownPriority).map((a) => a.priority), ...input.intents.map((i) => i.target)];
   let edge = used.length === 0 ? 0 : LOWER_NUMBER_WINS ? Math.max(...used) : Math.min(...used);
   const parkSlot = (): number => (edge = LOWER_NUMBER_WINS ? edge + 1 : edge - 1);
 

@@ -39,6 +39,20 @@ describe('scheduleAssignments', () => {
     expect(s.final).toEqual({ A: 1, B: 0, U: 2 });
   });
 
+  test('an assignment Okta returned without a priority (NaN) holds no slot and never makes a park slot NaN', () => {
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: ou('a') },
+      { groupId: 'B', priority: 1, profile: ou('b') },
+      { groupId: 'X', priority: Number.NaN, profile: ou('x') },
+    ];
+    const s = scheduleAssignments({ live, intents: [intent('A', 1), intent('B', 0)], deletes: [] });
+    expect(s.writes.map((w) => [w.groupId, w.priority, w.parking])).toEqual([
+      ['A', 2, true],
+      ['B', 0, false],
+      ['A', 1, false],
+    ]);
+  });
+
   test('creates and moves go highest priority first when their slots are free', () => {
     const live: SlotLive[] = [
       { groupId: 'Eng', priority: 0, profile: ou('eng') },
