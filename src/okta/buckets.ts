@@ -1,3 +1,5 @@
+import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET } from '../model/rate-limit-buckets';
+
 /**
  * Okta's rate-limit buckets are per endpoint family, matched "exact-match first, then longest-prefix"
  * (developer.okta.com rate-limits). okta-ou tracks the families its calls touch: /api/v1/apps* (the
@@ -7,9 +9,9 @@
  * okta-ou rarely calls them, so they are counted under /api/v1 (the same keys as the local Okta), which
  * errs on the side of waiting.
  */
-export const TOKEN_BUCKET = '/oauth2/v1/token';
+export { TOKEN_BUCKET };
 
-const PREFIXES = ['/api/v1/apps', '/api/v1/groups'];
+const PREFIXES = [APPS_BUCKET, GROUPS_BUCKET];
 
 /** The rate-limit bucket a request path (no query) belongs to. */
 export function bucketOf(path: string): string {
@@ -19,7 +21,7 @@ export function bucketOf(path: string): string {
     if (p === prefix || p.startsWith(`${prefix}/`)) return prefix;
   }
   if (p.startsWith('/oauth2/')) return '/oauth2';
-  return '/api/v1';
+  return GENERAL_BUCKET;
 }
 
 /**
