@@ -1,30 +1,67 @@
+import { join } from 'node:path';
 import { request } from 'undici';
 import { sandboxCommand } from '../../src/cli/commands/sandbox';
-import type { CliContext } from '../../src/cli/context';
+import { fakeContext, type FakeContext } from '../support/cli';
+
+const ROOT = join(__dirname, '..', '..');
+const GLOBAL = { mappings: 'mappings', verbose: true, color: false };
+
+/**
+ * Resolves when `text` is on the command's stdout. Rejects, instead of polling for ever, when the command
+ * ends (or throws) first, or after a generous bound (a hang, not a speed check).
+ */
+function stdoutShows(ctx: FakeContext, running: Promise<number>, text: string, boundMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (): void => {
+      clearInterval(poll);
+      clearTimeout(bound);
+    };
+    const poll = setInterval(() => {
+      if (!ctx.out().includes(text)) return;
+      stop();
+      resolve();
+    }, 5);
+    const bound = setTimeout(() => {
+      stop();
+      reject(new Error(`no "${text}" on stdout after ${boundMs} ms; stdout: ${ctx.out()}; stderr: ${ctx.err()}`));
+    }, boundMs);
+    running.then(
+      (code) => {
+        stop();
+        reject(new Error(`the command ended (exit ${code}) before printing "${text}"; stderr: ${ctx.err()}`));
+      },
+      (e: unknown) => {
+        stop();
+        reject(e as Error);
+      },
+    );
+  });
+}
 
 test('okta-ou sandbox prints the two export lines on stdout, logs on stderr, serves until aborted', async () => {
-  let out = '';
-  let err = '';
   const abort = new AbortController();
-  const ctx: CliContext = {
-    cwd: process.cwd(), env: {}, now: () => new Date(), interactive: false, color: false, signal: abort.signal,
-    stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) },
-  };
-  const running = sandboxCommand.run(ctx, { mappings: 'mappings', verbose: true, color: false }, { port: '0' }, []);
-  while (!out.includes('OKTA_CLIENT_TOKEN')) await new Promise((r) => setTimeout(r, 10));
-  const m = /^export OKTA_CLIENT_ORGURL=(http:\/\/127\.0\.0\.1:\d+)\nexport OKTA_CLIENT_TOKEN=(\S+)\n$/.exec(out);
+  const ctx = fakeContext({ cwd: ROOT, signal: abort.signal });
+  const running = sandboxCommand.run(ctx, GLOBAL, { port: '0' }, []);
+  await stdoutShows(ctx, running, 'OKTA_CLIENT_TOKEN');
+  const m = /^export OKTA_CLIENT_ORGURL=(http:\/\/127\.0\.0\.1:\d+)\nexport OKTA_CLIENT_TOKEN=(\S+)\n$/.exec(ctx.out());
   expect(m).not.toBeNull();
   const res = await request(`${m![1]}/api/v1/apps?filter=${encodeURIComponent('name eq "active_directory"')}`, { headers: { authorization: `SSWS ${m![2]}` } });
   const apps = (await res.body.json()) as Array<{ label: string }>;
   expect(apps.map((a) => a.label)).toEqual(['corp.example.com', 'emea.example.com']);
   abort.abort();
   expect(await running).toBe(0);
-  expect(err).toContain('serving the demo org');
-  expect(err).toMatch(/GET \/api\/v1\/apps 200/);
-  expect(err).not.toContain(m![2]);
+  expect(ctx.err()).toContain('serving the demo org');
+  expect(ctx.err()).toMatch(/GET \/api\/v1\/apps 200/);
+  expect(ctx.err()).not.toContain(m![2]);
 });
 
 test('okta-ou sandbox --org with a missing file fails with a clear error', async () => {
-  const ctx = { cwd: process.cwd(), env: {}, now: () => new Date(), interactive: false, color: false, stdout: { write: () => 0 }, stderr: { write: () => 0 } } as CliContext;
-  await expect(sandboxCommand.run(ctx, { mappings: 'm', verbose: false, color: false }, { org: 'no/such/org.yaml' }, [])).rejects.toMatchObject({ code: 'SANDBOX_ORG' });
+  const ctx = fakeContext({ cwd: ROOT });
+  await expect(sandboxCommand.run(ctx, { ...GLOBAL, verbose: false }, { org: 'no/such/org.yaml' }, [])).rejects.toMatchObject({
+    code: 'SANDBOX_ORG',
+    exitCode: 1,
+    message: expect.stringContaining(`cannot read org file ${join(ROOT, 'no', 'such', 'org.yaml')}: ENOENT`),
+    hint: expect.stringContaining('check the path'),
+  });
+  expect(ctx.out()).toBe('');
 });

@@ -7,6 +7,8 @@ beforeAll(async () => { sb = await startSandbox({ org: 'demo', rateLimits: { '/a
 afterAll(() => sb.close());
 
 const ERROR_ID = /^oae[A-Za-z0-9_-]{22}$/;
+/** RFC 7231 §7.1.1.1 IMF-fixdate, the form HTTP servers send in Date: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** Sends raw bytes so the request has exactly the headers we choose. */
 function raw(text: string): Promise<string> {
@@ -30,7 +32,8 @@ test('every response carries X-Okta-Request-Id (32 hex), Date and X-Rate-Limit-*
   ]);
   for (const r of responses) {
     expect(r.headers['x-okta-request-id']).toMatch(/^[0-9a-f]{32}$/);
-    expect(r.headers.date).toBeDefined();
+    expect(r.headers.date).toMatch(IMF_FIXDATE);
+    expect(new Date(r.headers.date as string).toUTCString()).toBe(r.headers.date);
     expect(Number(r.headers['x-rate-limit-limit'])).toBeGreaterThan(0);
     expect(r.headers['x-rate-limit-remaining']).toMatch(/^\d+$/);
     expect(Number(r.headers['x-rate-limit-reset'])).toBeGreaterThan(Date.now() / 1000 - 1);
@@ -106,8 +109,15 @@ test('rate limits: /api/v1/apps* share one bucket, 429 E0000047 when exhausted, 
 test('concurrency limit: in-flight requests beyond it get 429 with limit and remaining 0', async () => {
   const tight = await startSandbox({ org: 'demo', concurrencyLimit: 1 });
   try {
-    tight.faults.add({ kind: 'latency', ms: 400, path: '/api/v1/groups' });
-    const [a, b] = await Promise.all([call(tight, 'GET', '/api/v1/groups?limit=1'), new Promise((r) => setTimeout(r, 30)).then(() => call(tight, 'GET', '/api/v1/apps'))]);
+    // A is held by the latency fault; B is sent only once the sandbox has A in that hold (its audit entry
+    // is written on arrival and marked with the fault before the wait), so B always finds A in flight.
+    tight.faults.add({ kind: 'latency', ms: 1000, path: '/api/v1/groups' });
+    const pending = call(tight, 'GET', '/api/v1/groups?limit=1');
+    while (!tight.audit.some((e) => e.path === '/api/v1/groups' && e.fault === 'latency')) {
+      await Promise.race([pending.then(() => Promise.reject(new Error('A finished before it was seen in flight'))), new Promise((r) => setTimeout(r, 2))]);
+    }
+    const b = await call(tight, 'GET', '/api/v1/apps');
+    const a = await pending;
     expect(a.status).toBe(200);
     expect(b.status).toBe(429);
     expect([b.headers['x-rate-limit-limit'], b.headers['x-rate-limit-remaining']]).toEqual(['0', '0']);
