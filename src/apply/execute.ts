@@ -16,7 +16,7 @@
  */
 import equal from 'fast-deep-equal';
 import type { OktaApi } from '../okta/api';
-import { isOktaOuError } from '../errors';
+import { EXIT, isOktaOuError } from '../errors';
 import type { ApplyRequest, WritePlan } from './types';
 import { verifyWritePlan } from './verify';
 
@@ -245,7 +245,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!verified) {
       failed = {
         code: 'VERIFY_FAILED',
-        exitCode: 1,
+        exitCode: EXIT.ERROR,
         changeIds: [...mismatchIds],
         message: `${mismatches.length} ${mismatches.length === 1 ? 'value does' : 'values do'} not read back as written: ${mismatches.join('; ')}`,
       };

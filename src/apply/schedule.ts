@@ -28,7 +28,7 @@
 import equal from 'fast-deep-equal';
 import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
 import { hasKnownPriority } from '../plan/known-priority';
-import { InternalError, OktaOuError } from '../errors';
+import { EXIT, InternalError, OktaOuError } from '../errors';
 
 export interface SlotLive {
   groupId: string;
@@ -78,7 +78,7 @@ export interface Schedule {
 export class PriorityConflictError extends OktaOuError {
   constructor(message: string) {
     super('PRIORITY_CONFLICT', message, {
-      exitCode: 1,
+      exitCode: EXIT.ERROR,
       hint: 'another assignment holds the planned priority and okta-ou does not manage it; re-run `okta-ou plan` (the live state may have changed) or manage that group in the file',
     });
   }

@@ -2,7 +2,9 @@
  * What an `okta-ou plan --detailed-exitcode` exit code means to the CI decisions (DESIGN.md §2). Kept
  * here so the drift issue, the PR comment and the README (Use it in CI) say the same thing.
  */
-export const PLAN_EXIT = { ok: 0, error: 1, changes: 2, unsafe: 3, auth: 4 } as const;
+import { EXIT } from '../errors';
+
+export const PLAN_EXIT = { ok: EXIT.OK, error: EXIT.ERROR, changes: EXIT.CHANGES, unsafe: EXIT.UNSAFE, auth: EXIT.AUTH } as const;
 
 /** Why a plan run failed, for an error message that says what to do. */
 export function explainPlanFailure(exitCode: number): string {

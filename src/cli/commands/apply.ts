@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredState, LiveState, Plan } from '../../model/types';
-import { OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
+import { EXIT, OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
 import { normaliseOrgUrl } from '../../okta';
 import { parsePlanJson } from '../../render/json';
 import { renderPlanText } from '../../render/text';
@@ -94,7 +94,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
 
   const saved = opts.planFile !== undefined ? await readPlanFile(ctx, opts.planFile) : undefined;
   const mappings = await loadMappings(ctx, global, 'applied', opts.planFile === undefined ? opts.directory : undefined);
-  if (!mappings) return 1;
+  if (!mappings) return EXIT.ERROR;
   let desired: DesiredState = mappings.desired;
   let directoryFilter = opts.directory;
   if (saved) {
@@ -124,7 +124,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
       if (saved.changes.length === 0) {
         out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
         if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
-        return 0;
+        return EXIT.OK;
       }
     }
 
@@ -141,7 +141,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
       checkAllowed(plan, opts.force);
       if (plan.changes.length === 0) {
         if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
-        return 0;
+        return EXIT.OK;
       }
       if (!opts.autoApprove) {
         if (!ctx.interactive || !ctx.prompt) {
@@ -152,7 +152,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
         const answer = await ctx.prompt(`\nApply these ${plan.changes.length} change(s) to ${connection.orgUrl}? Only "yes" is accepted: `);
         if (answer.trim() !== 'yes') {
           ctx.stderr.write('Apply cancelled; nothing was changed.\n');
-          return 1;
+          return EXIT.ERROR;
         }
         // The answer may have taken a while: apply only what was shown, onto the state it was shown for.
         const again = await planNow();
@@ -162,7 +162,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     }
     if (ctx.signal?.aborted) {
       throw new OktaOuError('ABORTED', 'interrupted before anything was written', {
-        exitCode: 1,
+        exitCode: EXIT.ERROR,
         hint: 'nothing after the last completed request was sent; run `okta-ou plan` to see what is left',
       });
     }
@@ -177,8 +177,8 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(result));
     else ctx.stdout.write(renderApplyResultText(plan, result));
     // A rejected token or a missing scope is exit 4 whether it came before or during the writes.
-    if (result.failed) return result.failed.exitCode === 4 ? 4 : 1;
-    return result.interrupted ? 1 : 0;
+    if (result.failed) return result.failed.exitCode === EXIT.AUTH ? EXIT.AUTH : EXIT.ERROR;
+    return result.interrupted ? EXIT.ERROR : EXIT.OK;
   } finally {
     await api.close();
   }

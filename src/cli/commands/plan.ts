@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { Plan } from '../../model/types';
-import { UsageError } from '../../errors';
+import { EXIT, UsageError } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
@@ -29,10 +29,10 @@ export interface PlanOptions {
 
 /** The exit code for a plan (DESIGN.md §2). */
 export function planExitCode(plan: Plan, detailed: boolean): number {
-  if (plan.summary.errors > 0) return 1;
-  if (!detailed) return 0;
-  if (plan.safety.exceeded) return 3;
-  return plan.changes.length > 0 ? 2 : 0;
+  if (plan.summary.errors > 0) return EXIT.ERROR;
+  if (!detailed) return EXIT.OK;
+  if (plan.safety.exceeded) return EXIT.UNSAFE;
+  return plan.changes.length > 0 ? EXIT.CHANGES : EXIT.OK;
 }
 
 function parseOptions(values: Record<string, unknown>): PlanOptions {
@@ -56,7 +56,7 @@ function parseOptions(values: Record<string, unknown>): PlanOptions {
 export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: PlanOptions): Promise<number> {
   const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
   const mappings = await loadMappings(ctx, global, 'planned', opts.directory);
-  if (!mappings) return 1;
+  if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
   const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
   let plan: Plan;
