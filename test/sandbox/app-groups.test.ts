@@ -39,6 +39,10 @@ test('PUT {} creates with 200, priority 0 first, then the next after the maximum
 });
 
 test('the recorded 2023 sequence: A=1, B=2, C=3; delete C; PUT A→2 shifts B to 1 keeping its lastUpdated', async () => {
+  // Fixed instants: the first writes at T0, the later ones at T1 (a later second, as in the recording).
+  const T0 = '2026-02-03T10:00:00.000Z';
+  const T1 = '2026-02-03T10:00:05.000Z';
+  sb.org.now = () => Date.parse(T0);
   await put('G1', { priority: 1 });
   await put('G2', { priority: 2 });
   await put('G3', { priority: 3 });
@@ -47,10 +51,11 @@ test('the recorded 2023 sequence: A=1, B=2, C=3; delete C; PUT A→2 shifts B to
   expect(del.text).toBe('');
   expect(del.headers['content-type']).toBeUndefined();
   const bBefore = sb.org.assignmentIndex(app).byGroup.get(gid('G2'))!.lastUpdated;
-  sb.org.now = () => Date.now() + 5000; // a later write gets a later second
+  expect(bBefore).toBe(T0);
+  sb.org.now = () => Date.parse(T1);
   const a = await put('G1', { id: gid('G1'), priority: 2, profile: {} });
   expect(a.body.priority).toBe(2);
-  expect(a.body.lastUpdated).not.toBe(bBefore);
+  expect(a.body.lastUpdated).toBe(T1);
   const b = await put('G2', { id: gid('G2'), priority: 1, profile: {} });
   expect(b.body).toMatchObject({ priority: 1, lastUpdated: bBefore });
   const list = await call(sb, 'GET', `/api/v1/apps/${app}/groups?limit=200`);

@@ -62,7 +62,7 @@ test('removing a group: members fall to their next group, or are unassigned when
   await call(sb, 'DELETE', `/api/v1/apps/${app}/groups/${gid('B')}`);
   expect(appUser('u1')).toBeUndefined();
   expect(appUser('u2')).toBeUndefined();
-  expect(appUser('u3')).toBeDefined();
+  expect(appUser('u3')).toMatchObject({ scope: 'USER', userId: uid('u3'), status: 'PROVISIONED', profile: { dn: `CN=u3 Test,OU=Own,OU=Employees,${DC}` } });
 });
 
 test('a target OU outside the import OUs fails the push: syncState ERROR and a System Log FAILURE', async () => {
