@@ -1,8 +1,8 @@
 /**
  * The bad-input corpus: each folder under test/fixtures/bad is one real mistake (some are correct input
  * that looks suspicious and must give nothing). `expected.json` lists exactly the findings `validate`
- * must report, at file:line:col. Plus: the example mappings/ and every mapping file elsewhere under
- * test/fixtures give none.
+ * must report, at file:line:col (an empty list for correct input that looks suspicious). Plus: the
+ * example mappings/ and the README example give none.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,29 +55,10 @@ test('the example mappings/ give no findings at all', async () => {
   expect(findings).toEqual([]);
 });
 
-function mappingFilesOutsideBad(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (full !== badRoot) out.push(...mappingFilesOutsideBad(full));
-    } else if (/\.ya?ml$/.test(e.name) && /\$schema=\S*okta-ou\.schema\.json/.test(fs.readFileSync(full, 'utf8'))) {
-      out.push(full);
-    }
-  }
-  return out;
-}
-
-test('every other mapping file under test/fixtures (marked with the schema line) has no error finding', async () => {
-  const folders = [...new Set(mappingFilesOutsideBad(path.join(repo, 'test/fixtures')).map((f) => path.dirname(f)))];
-  for (const folder of folders) {
-    const findings = await validateDir(folder, repo);
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-  }
-});
-
 test('every example file carries the yaml-language-server schema line, pointing at the schema', () => {
-  for (const f of fs.readdirSync(path.join(repo, 'mappings'))) {
+  const files = fs.readdirSync(path.join(repo, 'mappings'));
+  expect(files.filter((f) => /\.ya?ml$/.test(f)).length).toBeGreaterThan(0);
+  for (const f of files) {
     const text = fs.readFileSync(path.join(repo, 'mappings', f), 'utf8');
     const m = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text);
     expect(m).not.toBeNull();
