@@ -5,7 +5,7 @@
 import { runAgainst, type Sandbox } from '../support/sandbox';
 import type { CliResult } from '../support/cli';
 
-export { oktaEnv, oktaRequest, project, removeProjects, seeded, TOKEN, type Sandbox } from '../support/sandbox';
+export { oktaEnv, oktaRequest, project, removeProjects, seeded, TOKEN, useSandbox, type Sandbox } from '../support/sandbox';
 
 /**
  * `okta-ou plan …` against the sandbox, from `cwd`. Clears the audit log first so it holds this run only;

@@ -7,7 +7,7 @@ import type { Plan } from '../../src/model/types';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
 import { runCli } from '../support/cli';
-import { expectReadOnly, mappingFile, oktaEnv, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
+import { expectReadOnly, mappingFile, oktaEnv, plan, project, useSandbox } from './helpers';
 
 const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 const CORP_ID = '0oaCorpAd000000000001';
@@ -32,14 +32,7 @@ const org: OrgSeed = {
 };
 
 describe('plan and apply: conflicts the live org reveals', () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await seeded(org);
-  });
-  afterAll(async () => {
-    await sb.close();
-    removeProjects();
-  });
+  const sb = useSandbox(org);
 
   describe('DIRECTORY_CONFLICT: one directory names the app by id, the other by label', () => {
     let cwd: string;

@@ -5,7 +5,7 @@
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
 import { NO_CHANGES } from '../../src/render/plan-parts';
-import { expectReadOnly, mappingFile, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
+import { expectReadOnly, mappingFile, plan, project, useSandbox } from './helpers';
 
 const org: OrgSeed = {
   users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
@@ -45,14 +45,7 @@ const yaml = (eng: string, rnd: string): string =>
 `);
 
 describe('plan: an org that matches the files', () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await seeded(org);
-  });
-  afterAll(async () => {
-    await sb.close();
-    removeProjects();
-  });
+  const sb = useSandbox(org);
 
   test.each([
     ['as Okta holds them', 'ou=engineering,ou=employees,dc=corp,dc=example,dc=com', 'ou=r&d\\, berlin,ou=employees,dc=corp,dc=example,dc=com'],

@@ -6,7 +6,7 @@
 import type { Plan } from '../../src/model/types';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
-import { expectReadOnly, mappingFile, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
+import { expectReadOnly, mappingFile, plan, project, useSandbox } from './helpers';
 
 const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 
@@ -24,14 +24,7 @@ const org: OrgSeed = {
 };
 
 describe('plan: deleting every assignment of a directory is unsafe', () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await seeded(org);
-  });
-  afterAll(async () => {
-    await sb.close();
-    removeProjects();
-  });
+  const sb = useSandbox(org);
 
   test('an authoritative file listing nothing: 3 deletes, safety exceeded, --detailed-exitcode exits 3', async () => {
     const cwd = project({

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { runCli } from '../support/cli';
-import { mappingFile, oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { mappingFile, oktaRequest, project, useSandbox, type Sandbox } from '../e2e/helpers';
 import { runAgainst } from '../support/sandbox';
 
 interface Issue {
@@ -67,14 +67,7 @@ async function driftRun(sb: Sandbox, cwd: string, issues: Issue[]): Promise<{ pl
 }
 
 describe('drift detection against the local Okta', () => {
-  let sb: Sandbox;
-  beforeAll(async () => {
-    sb = await seeded(org);
-  });
-  afterAll(async () => {
-    await sb.close();
-    removeProjects();
-  });
+  const sb = useSandbox(org);
 
   test('no drift → drift → same drift → fixed: one issue opened, not re-posted, then closed', async () => {
     const cwd = project(files);

@@ -72,3 +72,25 @@ export async function runAgainst(sb: Sandbox, cwd: string, argv: string[], opts:
   sb.rateLimiter.resetAll();
   return runCli(argv, { env: oktaEnv(sb), cwd, ...opts, clock: opts.clock ?? sandboxClock(sb) });
 }
+
+/**
+ * Seeds a local Okta before a file's (or describe block's) tests and closes it, with the temporary
+ * projects, after them. The returned object stands for that sandbox once the tests run.
+ */
+export function useSandbox(org: OrgSeed | 'demo' = 'demo', opts: Omit<SandboxOptions, 'org'> = {}): Sandbox {
+  let current: Sandbox | undefined;
+  beforeAll(async () => {
+    current = await seeded(org, opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+    removeProjects();
+  });
+  return new Proxy({} as Sandbox, {
+    get(_target, prop) {
+      if (!current) throw new Error('the sandbox is only there inside tests (useSandbox seeds it in beforeAll)');
+      const value = Reflect.get(current, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}
