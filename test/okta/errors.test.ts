@@ -1,5 +1,4 @@
 import { createOktaClient, type OktaClient } from '../../src/okta/client';
-import type { ConnectionConfig } from '../../src/okta/config';
 import { FakeClock, httpDate, json, oktaError, startFakeOkta, type FakeOkta } from './support/fake-okta';
 import { caught } from './support/with-fake-okta';
 

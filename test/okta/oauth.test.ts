@@ -72,7 +72,7 @@ describe('OAuth 2.0 private_key_jwt', () => {
     await withFakeOkta(
       startOAuthOkta({ clock, clientId: CLIENT_ID, publicKey: ec.publicKey, kid: 'ec-1', grantedScopes: ['okta.apps.read'] }),
       { config: (url) => oauthConfig(url, pem(ec.privateKey), ['okta.apps.read'], 'ec-1'), now: clock.now, sleep: clock.sleep },
-      async ({ server, client }) => {
+      async ({ client }) => {
         await expect(client.request('PUT', '/api/v1/apps/0oa1/groups/00g1', { body: { priority: 0 } })).rejects.toMatchObject({
           code: 'OKTA_AUTH',
           exitCode: 4,

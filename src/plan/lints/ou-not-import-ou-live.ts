@@ -9,7 +9,7 @@ import { isUnder, tryNormaliseDn } from '../../model/dn';
 import type { Finding } from '../../model/types';
 import { sortedAssignments } from '../diff-assignments';
 import { OU_KEY } from '../normalise';
-import { at, usablePairs } from './live-helpers';
+import { usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
 export const ouNotImportOuLive: Lint = {
