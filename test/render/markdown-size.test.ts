@@ -1,10 +1,12 @@
+import { findingLocation, sortFindings } from '../../src/render/findings';
 import { PLAN_MARKER, renderPlanMarkdown } from '../../src/render/markdown';
 import { hugePlan } from '../support/plan-fixtures';
 
 /** GitHub rejects issue and PR comment bodies longer than this. */
 const GITHUB_COMMENT_LIMIT = 65536;
 
-function tablesAreWhole(md: string): void {
+/** Checks that `md` has at least one table and that every table and `<details>` is whole; returns the body rows. */
+function tablesAreWhole(md: string): number {
   // Every <details> is closed, and in order.
   let depth = 0;
   for (const m of md.matchAll(/<\/?details\b/g)) {
@@ -15,6 +17,7 @@ function tablesAreWhole(md: string): void {
   // Every table row has as many cells as its header, and every table starts with a header + separator.
   const lines = md.split('\n');
   let cells = -1;
+  let rows = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.startsWith('|')) {
@@ -24,11 +27,16 @@ function tablesAreWhole(md: string): void {
     const n = line.split('|').length;
     if (cells === -1) {
       expect(lines[i + 1]).toMatch(/^\|(:?-+:?\|)+$/);
+      expect(lines[i + 1]!.split('|').length).toBe(n);
       cells = n;
+      i++; // the separator is not a row
     } else {
       expect(n).toBe(cells);
+      rows++;
     }
   }
+  expect(rows).toBeGreaterThan(0);
+  return rows;
 }
 
 describe('a plan with 5,000 changes as Markdown', () => {
@@ -83,9 +91,22 @@ describe('a plan with thousands of findings as Markdown', () => {
     }
     const md = renderPlanMarkdown(plan);
     expect(md.length).toBeLessThan(60000);
-    const shown = md.split('\n').filter((l) => l.startsWith('| ⚠️ warning')).length;
+    // Each finding row by its "where" cell (unique here: file:line:col or the Okta object).
+    const shownIds = md
+      .split('\n')
+      .filter((l) => l.startsWith('| ⚠️ warning'))
+      .map((l) => /^\| [^|]+ \| [^|]+ \| <code>([^<]*)<\/code> \|/.exec(l)?.[1]);
+    const shown = shownIds.length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(plan.findings.length);
+    // The rows kept are exactly a head and a tail of the findings in their rendered (sorted) order.
+    const order = sortFindings(plan.findings).map(findingLocation);
+    const head = shownIds.findIndex((id, i) => id !== order[i]);
+    expect(head).toBeGreaterThan(0);
+    expect(shownIds).toEqual([...order.slice(0, head), ...order.slice(order.length - (shown - head))]);
     expect(md).toContain(`… ${(plan.findings.length - shown).toLocaleString('en-US')} findings not shown;**`);
     expect(md.split('\n').filter((l) => /^\| `[+~-]` \| group /.test(l))).toHaveLength(10);
-    tablesAreWhole(md);
+    // The summary table (a row per directory), the 10 change rows and the findings kept: nothing else.
+    expect(tablesAreWhole(md)).toBe(plan.directories.length + 10 + shown);
   });
 });
