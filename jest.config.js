@@ -4,5 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Every test must assert something: see test/setup/assertions.ts.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/assertions.ts'],
   testTimeout: 30000,
 };
