@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { sandboxCommand } from '../../src/cli/commands/sandbox';
-import { fakeContext, type FakeContext } from '../support/cli';
+import { fakeContext, runCli, type FakeContext } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const GLOBAL = { mappings: 'mappings', verbose: true, color: false };
@@ -64,4 +66,21 @@ test('okta-ou sandbox --org with a missing file fails with a clear error', async
     hint: expect.stringContaining('check the path'),
   });
   expect(ctx.out()).toBe('');
+});
+
+test('okta-ou sandbox --org with an invalid org file: exit 1, the place and the fix on stderr, nothing served', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okta-ou-sandbox-cli-'));
+  try {
+    writeFileSync(join(dir, 'org.yaml'), 'groups:\n  - name: Eng\n    type: SECURITY\n');
+    const r = await runCli(['sandbox', '--org', 'org.yaml'], { cwd: dir });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `error SANDBOX_ORG org file ${join(dir, 'org.yaml')} is not a valid org: groups[0].type (line 3, column 11) must be one of "OKTA_GROUP", "APP_GROUP", "BUILT_IN"\n` +
+        '  hint: fix the places named; the org file format is in src/sandbox/README.md "Org file" (schema: src/sandbox/org-seed.schema.json); without --org the sandbox serves the demo org\n',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
