@@ -2,7 +2,7 @@
  * The apply result as text (for people) and JSON (for CI logs). Pure: returns strings.
  */
 import type { Change, Plan } from '../model/types';
-import { stringifySorted } from '../render/findings';
+import { stringifySorted } from '../model/sorted-json';
 import type { ApplyResult } from './execute';
 
 /** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */

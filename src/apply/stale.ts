@@ -6,7 +6,7 @@
  */
 import { profileValueEquals } from '../plan/normalise';
 import type { Change, LiveState, Plan } from '../model/types';
-import { canonicalJson } from '../plan/fingerprint';
+import { canonicalJson } from '../model/sorted-json';
 import { describeChange } from './render-result';
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));

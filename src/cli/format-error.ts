@@ -1,12 +1,16 @@
 import chalk from 'chalk';
 import { isOktaOuError } from '../errors';
+import { terminalSafe } from '../render/terminal-safe';
 
 /** One error, compiler style, with the fix on the next line. Unknown errors are reported as bugs. */
 export function formatError(e: unknown, opts: { color: boolean; verbose: boolean }): string {
   const c = new chalk.Instance({ level: opts.color ? 1 : 0 });
   if (isOktaOuError(e)) {
-    let out = `${c.red('error')} ${e.code} ${e.message}\n`;
-    if (e.hint) out += `  hint: ${e.hint}\n`;
+    // Messages may quote Okta data (group names, labels): never let it drive the terminal. Lines are
+    // kept: some messages list what moved, one item per line.
+    const safe = (t: string): string => t.split('\n').map(terminalSafe).join('\n');
+    let out = `${c.red('error')} ${e.code} ${safe(e.message)}\n`;
+    if (e.hint) out += `  hint: ${safe(e.hint)}\n`;
     return out;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Change, Finding, Plan } from '../model/types';
-import { sortKeysDeep } from '../render/findings';
+import { sortKeysDeep } from '../model/sorted-json';
 
 function changeKey(c: Change): unknown {
   if (c.kind === 'assignment') {

@@ -8,6 +8,7 @@
  * every assignment (group id and name, priority, the managed profile keys — organizationalUnit for all,
  * plus the file's keys for managed groups —, lastUpdated); the Okta→AD mapping (id, properties).
  */
+import { canonicalJson } from '../model/sorted-json';
 import { createHash } from 'node:crypto';
 import type { DesiredState, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
@@ -63,19 +64,6 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
   return { directories: directories.sort((a, b) => cmp(a.name, b.name)) };
 }
 
-function sortedKeys(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  const o = v as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort(cmp)) if (o[k] !== undefined) out[k] = sortedKeys(o[k]);
-  return out;
-}
-
-/** JSON with object keys sorted at every level (code-unit order), no whitespace. */
-export function canonicalJson(v: unknown): string {
-  return JSON.stringify(sortedKeys(v)) ?? 'null';
-}
 
 export function fingerprintOf(slice: LiveSlice): string {
   return `sha256:${createHash('sha256').update(canonicalJson(slice)).digest('hex')}`;

@@ -8,11 +8,10 @@
 import chalk from 'chalk';
 import type { Finding, Severity } from '../model/types';
 import { plural } from './plural';
-import { sortKeysDeep, stringifySorted } from './sorted-json';
+import { sortKeysDeep, stringifySorted } from '../model/sorted-json';
 import { terminalSafe } from './terminal-safe';
 
 // Existing importers (gitops, apply, ci) take these from here; new code imports ./sorted-json.
-export { sortKeysDeep, stringifySorted };
 
 export interface RenderFindingsOptions {
   /** ANSI colour (decided by the CLI from TTY / --no-color / NO_COLOR). Default false. */

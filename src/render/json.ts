@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Plan } from '../model/types';
 import { OktaOuError } from '../errors';
-import { stringifySorted } from './sorted-json';
+import { stringifySorted } from '../model/sorted-json';
 import planSchema from '../../schemas/plan.schema.json';
 
 /** The plan format this okta-ou writes and reads. */

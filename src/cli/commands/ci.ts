@@ -11,7 +11,7 @@ import type { CliContext } from '../context';
 import { OktaOuError, UsageError } from '../../errors';
 import { decideDriftIssue, decidePrComment, parseComments, pickDriftIssue, planFailureComment, PLAN_EXIT } from '../../gitops';
 import { parsePlanJson } from '../../render/json';
-import { stringifySorted } from '../../render/findings';
+import { stringifySorted } from '../../model/sorted-json';
 
 async function readOptional(ctx: CliContext, file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return undefined;

@@ -18,6 +18,11 @@ export function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
+/** Compact JSON with sorted keys: what fingerprints and digests hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeysDeep(value)) ?? 'null';
+}
+
 /** JSON with sorted keys, 2-space indent, trailing newline. */
 export function stringifySorted(value: unknown): string {
   return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;

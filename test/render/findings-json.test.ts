@@ -1,30 +1,6 @@
-import fc from 'fast-check';
-import { canonicalJson } from '../../src/plan/fingerprint';
 import { renderFindingsJson, summariseFindings } from '../../src/render/findings';
 import { plural } from '../../src/render/plural';
-import { sortKeysDeep, stringifySorted } from '../../src/render/sorted-json';
 import type { Finding } from '../../src/model/types';
-
-test('sorted keys at every level, undefined members dropped, arrays in their order', () => {
-  expect(stringifySorted({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined }, B: null })).toBe(
-    '{\n  "B": null,\n  "a": {\n    "d": [\n      3,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
-  );
-});
-
-// The plan's fingerprint has its own canonical JSON; both must give the same bytes for the plan owner to
-// switch to this one without changing any fingerprint.
-test('sortKeysDeep gives the same canonical JSON as the plan fingerprint', () => {
-  const withUndefined = fc.letrec((tie) => ({
-    value: fc.oneof(
-      { depthSize: 'small' },
-      fc.jsonValue({ maxDepth: 1 }),
-      fc.constant(undefined),
-      fc.array(tie('value'), { maxLength: 3 }),
-      fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
-    ),
-  })).value;
-  fc.assert(fc.property(fc.dictionary(fc.string(), withUndefined), (v) => expect(JSON.stringify(sortKeysDeep(v))).toBe(canonicalJson(v))));
-});
 
 test('validate JSON: files, findings and summary through one renderer', () => {
   const f: Finding = { code: 'SCHEMA', severity: 'warning', message: 'm', file: 'mappings/a.yaml', line: 2, column: 3, hint: undefined };
