@@ -124,7 +124,7 @@ export class Governor {
     if (h.limit === 0) return;
     const b = this.state(bucket);
     const w = b.windows.get(h.limit);
-    const resetAt = this.localTime(h.reset, h.date);
+    const resetAt = this.localTime(h.reset, h.date, this.opts.now());
     if (!w) {
       b.windows.set(h.limit, { limit: h.limit, remaining: h.remaining, resetEpoch: h.reset, resetAt });
     } else if (h.reset >= w.resetEpoch) {
@@ -146,7 +146,7 @@ export class Governor {
     if (h.reset === undefined) return undefined;
     const b = this.state(bucket);
     const now = this.opts.now();
-    const until = Math.max(this.localTime(h.reset, h.date), now + 1000);
+    const until = Math.max(this.localTime(h.reset, h.date, now), now + 1000);
     if (h.limit !== undefined && h.limit > 0) {
       b.windows.set(h.limit, { limit: h.limit, remaining: 0, resetEpoch: h.reset, resetAt: until });
     }
@@ -232,8 +232,7 @@ export class Governor {
   }
 
   /** Server reset (epoch s) on the local clock, plus 1 s for the Date header's whole-second resolution. */
-  private localTime(resetEpochS: number, serverDateMs?: number): number {
-    const now = this.opts.now();
+  private localTime(resetEpochS: number, serverDateMs: number | undefined, now: number): number {
     if (serverDateMs === undefined) return resetEpochS * 1000 + 1000;
     return now + (resetEpochS * 1000 - serverDateMs) + 1000;
   }
