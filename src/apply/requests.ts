@@ -13,6 +13,7 @@
  * 3. deletes last;
  * 4. the moves that had to wait for a delete to free their slot.
  */
+import { APPS_BUCKET, GENERAL_BUCKET } from '../model/rate-limit-buckets';
 import type {
   AssignmentChange,
   AttributeMappingChange,
@@ -259,6 +260,20 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
 }
 
 /** Every request of a write plan in execution order (deletes of one directory may run concurrently). */
+/**
+ * The write requests per Okta rate-limit bucket: the exact count `apply` sends, parking moves included
+ * (the plan's own `countWrites` can only estimate it without the schedule).
+ */
+export function writesPerBucket(wp: WritePlan): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (bucket: string, n: number): void => {
+    if (n > 0) out[bucket] = (out[bucket] ?? 0) + n;
+  };
+  add(GENERAL_BUCKET, wp.mappings.length);
+  for (const d of wp.directories) add(APPS_BUCKET, d.writes.length + d.deletes.length + d.settle.length);
+  return out;
+}
+
 export function allRequests(wp: WritePlan): ApplyRequest[] {
   return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
 }

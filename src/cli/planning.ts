@@ -11,6 +11,7 @@ import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaCl
 import { readLive, readMemberCounts } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
+import { buildWritePlan, writesPerBucket } from '../apply/requests';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
 import { VERSION } from '../version';
@@ -115,5 +116,18 @@ export async function planAgainstLive(
       plan = build();
     }
   }
-  return { live, plan };
+  return { live, plan: withExactWrites(plan, live, input.log) };
+}
+
+/**
+ * The plan's write budget as apply will send it: the scheduled requests, parking moves included. Should
+ * the schedule be impossible (apply would refuse it too), the planner's estimate stays and apply says why.
+ */
+function withExactWrites(plan: Plan, live: LiveState, log?: (s: string) => void): Plan {
+  try {
+    return { ...plan, budget: { ...plan.budget, writes: writesPerBucket(buildWritePlan(plan, live)) } };
+  } catch (e) {
+    log?.(`plan: write budget estimated (${(e as Error).message})`);
+    return plan;
+  }
 }

@@ -13,13 +13,15 @@ test('canonical JSON is compact, with sorted keys and undefined members dropped'
 });
 
 test('key order never changes the canonical JSON, and it reads back as the same value', () => {
-  const value = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 });
+  // JSON data as plans hold it: no "__proto__" keys (assigning one sets a prototype, not a key).
+  const key = fc.string().filter((k) => k !== '__proto__');
+  const value = fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 });
   fc.assert(
     fc.property(value, (v) => {
       const reversed = Object.fromEntries(Object.entries(v).reverse());
       expect(canonicalJson(reversed)).toBe(canonicalJson(v));
-      expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
-      expect(sortKeysDeep(v)).toEqual(JSON.parse(canonicalJson(v)));
+      // Same data after a JSON round trip (compared as JSON: -0 and 0 are one JSON number).
+      expect(JSON.stringify(JSON.parse(canonicalJson(v)))).toBe(JSON.stringify(sortKeysDeep(JSON.parse(JSON.stringify(v)))));
     }),
   );
 });
