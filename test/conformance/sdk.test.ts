@@ -1,9 +1,7 @@
 // Okta's own Node SDK (@okta/okta-sdk-nodejs, generated from the official spec) as an independent
 // client of the local Okta: if the sandbox's wire format, paging or 429 headers drift from Okta's,
 // this client breaks the way it would against a real org.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { isolatedClient } from '../../bench/naive-sdk';
 import { Client, type ApplicationGroupAssignment, type OktaApiError } from '@okta/okta-sdk-nodejs';
 import { startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
 
@@ -35,31 +33,6 @@ const ORG: OrgSeed = {
 
 let sb: Sandbox;
 let client: Client;
-const savedEnv: Record<string, string | undefined> = {};
-
-/** The SDK fills unset options from OKTA_CLIENT_* vars, ./okta.yaml and ~/.okta/okta.yaml: hide them all. */
-function isolatedClient(orgUrl: string, token: string): Client {
-  for (const key of Object.keys(process.env)) {
-    if (key.startsWith('OKTA_')) {
-      savedEnv[key] = process.env[key];
-      delete process.env[key];
-    }
-  }
-  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-sdk-'));
-  const cwd = process.cwd();
-  const home = process.env.HOME;
-  try {
-    process.chdir(empty);
-    process.env.HOME = empty;
-    return new Client({ orgUrl, token, cacheMiddleware: null });
-  } finally {
-    process.chdir(cwd);
-    if (home === undefined) delete process.env.HOME;
-    else process.env.HOME = home;
-    fs.rmSync(empty, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   sb = await startSandbox({ org: ORG, seed: 3 });
   client = isolatedClient(sb.url, sb.token);
@@ -67,7 +40,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sb?.close();
-  Object.assign(process.env, savedEnv);
 });
 
 const app = () => sb.org.findApp(APP)!;
