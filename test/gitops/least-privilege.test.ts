@@ -94,12 +94,22 @@ describe('least-privilege OAuth scopes', () => {
     expect(res.stderr).toContain(missing);
   });
 
-  test('apply with only the plan scopes stops at the first write with exit 4, naming the missing scope', async () => {
-    // The mapping as it is live: the first write is an assignment PUT (okta.apps.manage).
-    const cwd = project({ 'corp.yaml': files['corp.yaml'].replace('title: user.title', 'department: user.department') });
+  test('apply asking only for the plan scopes refuses before any write with exit 4, naming the missing ones', async () => {
+    const cwd = project(files);
     const res = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaREADONLY', commandScopes('plan')), cwd });
     expect(res.code).toBe(4);
-    expect(res.stdout).toContain('the service app needs okta.apps.manage');
+    expect(res.stderr).toContain('error OKTA_SCOPES_MISSING the changes need the OAuth scope(s) okta.apps.manage, okta.profileMappings.manage');
+    expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2'))).toEqual([]);
+  });
+
+  test('a scope asked for but not granted: the first write is refused (exit 4), nothing else is sent', async () => {
+    // The mapping as it is live: the only write is an assignment PUT (okta.apps.manage).
+    const cwd = project({ 'corp.yaml': files['corp.yaml'].replace('title: user.title', 'department: user.department') });
+    const env = oauthEnv('0oaNOTGRANTED', commandScopes('plan'));
+    env.OKTA_CLIENT_SCOPES = commandScopes('apply').join(' ');
+    const res = await runCli(['apply', '--auto-approve'], { env, cwd });
+    expect(res.code).toBe(4);
+    expect(res.stderr + res.stdout).toContain('okta.apps.manage');
     expect(sb.audit.filter((e) => e.method !== 'GET' && e.status < 400 && !e.path.startsWith('/oauth2'))).toEqual([]);
   });
 });

@@ -16,10 +16,11 @@ import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredState, LiveState, Plan } from '../../model/types';
 import { EXIT, OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
-import { normaliseOrgUrl } from '../../okta';
+import { normaliseOrgUrl, scopesFor, type ConnectionConfig } from '../../okta';
 import { parsePlanJson } from '../../render/json';
 import { renderPlanText } from '../../render/text';
-import { buildWritePlan } from '../../apply/requests';
+import { allRequests, buildWritePlan } from '../../apply/requests';
+import type { WritePlan } from '../../apply/types';
 import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
@@ -49,6 +50,22 @@ function parseOptions(values: Record<string, unknown>, positionals: string[]): A
     directory: values.directory as string | undefined,
     maxCapacity: parseMaxCapacity(values['max-capacity']),
   };
+}
+
+/**
+ * An OAuth service app asks Okta for the scopes in OKTA_CLIENT_SCOPES. When those lack one the writes
+ * need, every write would be refused: say so before the first one (exit 4), rather than after it.
+ */
+function checkScopes(connection: ConnectionConfig, wp: WritePlan): void {
+  if (connection.auth.mode !== 'PrivateKey') return;
+  const requested = new Set(connection.auth.scopes);
+  const needed = [...new Set(allRequests(wp).flatMap((r) => scopesFor(r.method, r.path)))].sort();
+  const missing = needed.filter((s) => !requested.has(s));
+  if (missing.length === 0) return;
+  throw new OktaOuError('OKTA_SCOPES_MISSING', `the changes need the OAuth scope(s) ${missing.join(', ')}, which OKTA_CLIENT_SCOPES does not ask for; nothing was applied`, {
+    exitCode: EXIT.AUTH,
+    hint: `add ${missing.join(' ')} to OKTA_CLIENT_SCOPES (and grant them to the service app); okta-ou scopes --for apply lists them all`,
+  });
 }
 
 /** Error findings block apply; an unsafe plan needs --force (DESIGN.md §2, §3). */
@@ -168,6 +185,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     }
 
     const wp = buildWritePlan(plan, live);
+    checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
       onProgress: ctx.interactive
