@@ -33,6 +33,8 @@ interface Figure {
   phase: string;
   calls: Record<string, number>;
   ms: number;
+  /** Peak JS heap above the starting point while the phase ran (the local Okta shares the process). */
+  heapMb: number;
   note: string;
 }
 
@@ -47,10 +49,15 @@ function callsSince(sb: Sandbox, from: number): Record<string, number> {
 
 async function measure(sb: Sandbox, who: string, phase: string, fn: () => Promise<string>): Promise<Figure> {
   const from = sb.audit.length;
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
   const t0 = process.hrtime.bigint();
   const note = await fn();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const f = { who, phase, calls: callsSince(sb, from), ms, note };
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const f = { who, phase, calls: callsSince(sb, from), ms, heapMb: (peak - base) / 2 ** 20, note };
   process.stderr.write(`  ${who} ${phase}: ${fmtMs(ms)}\n`);
   return f;
 }
@@ -96,13 +103,14 @@ function atPublished(calls: Record<string, number>): string {
 }
 
 function table(figures: Figure[]): string {
-  const head = ['tool', 'phase', ...BUCKETS, 'total', 'wall (local)', 'at published limits', 'result'];
+  const head = ['tool', 'phase', ...BUCKETS, 'total', 'wall (local)', 'peak heap', 'at published limits', 'result'];
   const rows = figures.map((f) => [
     f.who,
     f.phase,
     ...BUCKETS.map((b) => String(f.calls[b] ?? 0)),
     String(Object.values(f.calls).reduce((a, b) => a + b, 0)),
     fmtMs(f.ms),
+    `+${f.heapMb.toFixed(0)} MB`,
     `≥ ${atPublished(f.calls)}`,
     f.note,
   ]);
@@ -167,7 +175,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     'Calls are counted per Okta rate-limit bucket by the local Okta. "at published limits" = the least time those calls need at\n' +
       "Okta's last published Workforce limits (/api/v1/apps* 100/min, /api/v1/groups 500/min, /api/v1 1,200/min); okta-ou\n" +
-      'also keeps to half of each bucket by default (--max-capacity). "changes left" = what `okta-ou plan` still finds afterwards.\n',
+      'also keeps to half of each bucket by default (--max-capacity). "changes left" = what `okta-ou plan` still finds afterwards.\n' +
+      '"peak heap" = the most JS heap in use above the phase\'s start (sampled every 5 ms; the local Okta runs in the same process).\n',
   );
 
   // The local Okta's own figures (owned by the sandbox; compiled next to this file).
