@@ -13,7 +13,16 @@ import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, ty
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
-import { backoffMs, DEFAULT_MAX_RETRIES, isIdempotent, isTransientNetworkError, isTransientStatus, retryHeaders } from './retry';
+import {
+  backoffMs,
+  DEFAULT_MAX_RETRIES,
+  fullWindowMs,
+  isIdempotent,
+  isTransientNetworkError,
+  isTransientStatus,
+  NO_RESET_429_MAX_RETRIES,
+  retryHeaders,
+} from './retry';
 import { createSswsAuth } from './auth/ssws';
 import { createPrivateKeyAuth } from './auth/private-key-jwt';
 import type { AuthProvider } from './auth/types';
@@ -109,6 +118,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     const idempotent = isIdempotent(method) || so.repeatable === true;
     let attempts = 0;
     let retries = 0;
+    /** 429s retried without a usable reset (each after a full window). */
+    let noResetRetries = 0;
     let authRetried = false;
     let firstRequestId: string | undefined;
     for (;;) {
@@ -172,6 +183,22 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       if (bucket === TOKEN_BUCKET) tokenCalls++;
       else (method === 'GET' ? reads : writes)[bucket] = ((method === 'GET' ? reads : writes)[bucket] ?? 0) + 1;
       governor.learn(bucket, resHeaders);
+      // Block the bucket before giving up the slot, so a request queued behind this one does not go into
+      // the same spent window.
+      let fullWindow = false;
+      if (status === 429) {
+        const retry = retries < maxRetries ? ` (retry ${retries + 1} of ${maxRetries})` : '';
+        if (governor.blockAfter429(bucket, resHeaders, `rate-limit reset after 429 on ${method} ${path}${retry}`) === undefined) {
+          fullWindow = true;
+          const ms = governor.blockFor(bucket, fullWindowMs(random), `rate-limit window after a 429 without X-Rate-Limit-Reset on ${method} ${path}`);
+          const cap = Math.min(maxRetries, NO_RESET_429_MAX_RETRIES);
+          const next = noResetRetries < cap && retries < maxRetries ? `before retry ${noResetRetries + 1} of ${cap}` : 'for the requests after it';
+          emit(
+            `429 on ${method} ${path} without a usable X-Rate-Limit-Reset (missing, repeated or comma-joined); ` +
+              `blocking ${bucket} for one full 60 s rate-limit window plus jitter (${fmtSeconds(ms)}) ${next}`,
+          );
+        }
+      }
       release();
       const requestId = single(resHeaders['x-okta-request-id']);
       firstRequestId ??= requestId;
@@ -182,15 +209,10 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
         return { status, headers: resHeaders, body, requestId };
       }
-      if (status === 429 && retries < maxRetries) {
+      // The governor waits out the block set above when the request acquires its next slot.
+      if (status === 429 && retries < maxRetries && (!fullWindow || noResetRetries < NO_RESET_429_MAX_RETRIES)) {
         retries++;
-        const reason = `rate-limit reset after 429 on ${method} ${path} (retry ${retries} of ${maxRetries})`;
-        const wait = governor.blockAfter429(bucket, resHeaders, reason);
-        if (wait === undefined) {
-          const b = backoffMs(retries, random);
-          emit(`429 on ${method} ${path} without rate-limit headers; waiting ${fmtSeconds(b)} (retry ${retries} of ${maxRetries})`);
-          await sleep(b);
-        }
+        if (fullWindow) noResetRetries++;
         continue;
       }
       if (status === 401 && !so.noAuth && !authRetried && auth.recover(status, resHeaders)) {

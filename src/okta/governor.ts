@@ -4,7 +4,8 @@
  * back so that okta-ou never uses more than `maxCapacity` of a bucket in one window, leaving the rest to
  * the org's other integrations (Terraform's `max_api_capacity` does the same). After a 429 it waits until
  * the reset, measured against the server's Date header plus 1 s (Okta Node SDK README "Rate Limiting"),
- * because the local clock may be skewed. It also bounds requests in flight: Okta counts concurrent
+ * because the local clock may be skewed; a 429 without a usable reset blocks the bucket for a full
+ * window instead (retry.ts). It also bounds requests in flight: Okta counts concurrent
  * requests org-wide (75 on Workforce orgs, rl2-concurrency) and answers 429 beyond that.
  */
 
@@ -139,7 +140,8 @@ export class Governor {
 
   /**
    * After a 429: blocks the bucket until the reset the server announced (Date-relative, +1 s).
-   * Returns the wait in ms, or undefined when the answer had no usable reset (the caller backs off).
+   * Returns the wait in ms, or undefined when the answer had no usable reset (the caller then
+   * blocks the bucket for a full window with blockFor).
    */
   blockAfter429(bucket: string, headers: Record<string, string | string[] | undefined>, reason: string): number | undefined {
     const h = parseRateHeaders(headers);
@@ -153,6 +155,21 @@ export class Governor {
     b.blockedUntil = Math.max(b.blockedUntil ?? 0, until);
     b.blockReason = reason;
     return b.blockedUntil - now;
+  }
+
+  /**
+   * Blocks the bucket for `ms` from now (a 429 without a usable reset: the caller passes one full window).
+   * Returns the wait in ms, which is longer if the bucket was already blocked for longer.
+   */
+  blockFor(bucket: string, ms: number, reason: string): number {
+    const b = this.state(bucket);
+    const now = this.opts.now();
+    const until = now + Math.max(0, ms);
+    if (until >= (b.blockedUntil ?? 0)) {
+      b.blockedUntil = until;
+      b.blockReason = reason;
+    }
+    return b.blockedUntil! - now;
   }
 
   /** The bucket's most used window (for verbose output and tests). */
