@@ -3,7 +3,8 @@
  * may carry search terms), the status, Okta's errorCode/errorSummary and the X-Okta-Request-Id that Okta
  * support asks for; the hint says what to do. Codes are stable UPPER_SNAKE strings; match on `code`.
  * Only `errorCode` is meant for flow control ("The errorSummary property is only intended for
- * troubleshooting", developer.okta.com core-okta-api "Errors"), so the class is chosen by status and code.
+ * troubleshooting", developer.okta.com core-okta-api "Errors"), so the class is chosen by status and code;
+ * the one exception is the AD agent's 502/504, whose codes Okta documents inconsistently (isAgentFailure).
  */
 import { EXIT, OktaOuError } from '../errors';
 import type { HttpMethod } from './api';
@@ -96,8 +97,29 @@ export class OktaRateLimited extends OktaApiError {
   }
 }
 
-/** 502/504 from the AD agent path (E0000240 "Request timed out waiting for agent", E0000241 "No connected agents"). */
-export const AGENT_ERROR_CODES: readonly string[] = ['E0000240', 'E0000241'];
+/**
+ * Okta's codes for "the AD agent did not answer" on a 502/504. Okta's own sources disagree (notes/okta-api.md
+ * §5): the spec's examples for POST /api/v1/directories/{appInstanceId}/groups/modify use E0000236 (502
+ * "There are no connected agents") and E0000237 (504 "Timed out waiting for agent"), while the error-code
+ * catalogue (data/error-codes.json, 2026.08.1) lists E0000240/E0000241 for these and E0000236/E0000237 as
+ * email-customization errors. No email endpoint answers 502/504, so all four are taken to mean the agent.
+ */
+const AGENT_ERROR_CODES: ReadonlySet<string> = new Set(['E0000236', 'E0000237', 'E0000240', 'E0000241']);
+
+/**
+ * The summary as a fallback for a code neither source lists. Okta says errorSummary is only for
+ * troubleshooting (core-okta-api "Errors"), but with the codes in doubt it is the remaining signal, and
+ * a wrong guess costs only the hint: both classes exit 1. "user-agent" (a proxy's page) does not count.
+ */
+const AGENT_SUMMARY = /(?<![\w-])agents?\b/i;
+
+/** A 502/504 that is the AD agent's, by code or summary (see AGENT_ERROR_CODES). */
+function isAgentFailure(status: number, body: OktaErrorBody | undefined): boolean {
+  if (status !== 502 && status !== 504) return false;
+  return AGENT_ERROR_CODES.has(body?.errorCode ?? '') || AGENT_SUMMARY.test(body?.errorSummary ?? '');
+}
+
+/** 502/504 from the AD agent path ("No connected agents", "Timed out waiting for agent"). */
 export class OktaAgentUnavailable extends OktaApiError {
   constructor(ctx: OktaErrorContext) {
     super('OKTA_AGENT_UNAVAILABLE', ctx, {
@@ -179,8 +201,8 @@ export function errorFromResponse(ctx: OktaErrorContext, bucket: string): OktaAp
   if (s === 404) return new OktaNotFound(ctx);
   if (s === 400) return new OktaValidationError(ctx);
   if (s === 429) return new OktaRateLimited(ctx, bucket);
-  // Only Okta's agent codes mean the AD agent: a bare 502/504 comes from Okta's edge or a proxy.
-  if ((s === 502 || s === 504) && AGENT_ERROR_CODES.includes(ctx.body?.errorCode ?? '')) return new OktaAgentUnavailable(ctx);
+  // A bare 502/504 (no agent code or summary) comes from Okta's edge or a proxy, not the AD agent.
+  if (isAgentFailure(s, ctx.body)) return new OktaAgentUnavailable(ctx);
   if (s >= 500) return new OktaServerError(ctx);
   return new OktaRequestError(ctx);
 }

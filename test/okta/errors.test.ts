@@ -1,4 +1,5 @@
 import { createOktaClient, type OktaClient } from '../../src/okta/client';
+import { errorFromResponse, type OktaErrorBody, type OktaErrorContext } from '../../src/okta/errors';
 import { FakeClock, httpDate, json, oktaError, startFakeOkta, type FakeOkta } from './support/fake-okta';
 import { caught } from './support/with-fake-okta';
 
@@ -170,5 +171,41 @@ describe('typed errors', () => {
     } finally {
       await dead.close();
     }
+  });
+});
+
+describe('which 502/504 means the AD agent (notes/okta-api.md §5: the spec and the error catalogue disagree on the codes)', () => {
+  const ctx = (status: number, body?: OktaErrorBody): OktaErrorContext => ({ method: 'POST', path: '/api/v1/directories/0oa1/groups/modify', status, body });
+
+  it.each([
+    // The spec's examples for POST /api/v1/directories/{appInstanceId}/groups/modify.
+    [502, 'E0000236', 'There are no connected agents.'],
+    [504, 'E0000237', 'Timed out waiting for agent'],
+    // Okta's error-code catalogue (data/error-codes.json).
+    [502, 'E0000240', 'Request timed out waiting for agent.'],
+    [504, 'E0000241', 'No connected agents.'],
+    // The catalogue's codes with the other status: the code alone decides.
+    [504, 'E0000240', 'Internal Server Error'],
+    [502, 'E0000237', 'Internal Server Error'],
+  ])('%i %s → OKTA_AGENT_UNAVAILABLE', (status, errorCode, errorSummary) => {
+    expect(errorFromResponse(ctx(status, { errorCode, errorSummary }), '/api/v1')).toMatchObject({ code: 'OKTA_AGENT_UNAVAILABLE', status, errorCode });
+  });
+
+  it.each([
+    [502, 'E0000099', 'There are no connected agents.'],
+    [504, undefined, 'Timed out waiting for AD Agent'],
+  ])('%i %s whose summary mentions the agent → OKTA_AGENT_UNAVAILABLE', (status, errorCode, errorSummary) => {
+    expect(errorFromResponse(ctx(status, { errorCode, errorSummary }), '/api/v1')).toMatchObject({ code: 'OKTA_AGENT_UNAVAILABLE', status });
+  });
+
+  it.each([
+    [502, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }],
+    [504, { errorSummary: 'Gateway Timeout' }],
+    [502, { errorSummary: 'Bad Gateway: check your User-Agent' }],
+    [504, undefined],
+    // An agent code on another status is not the agent path.
+    [500, { errorCode: 'E0000240', errorSummary: 'Request timed out waiting for agent.' }],
+  ])('%i %j → OKTA_SERVER_ERROR', (status, body) => {
+    expect(errorFromResponse(ctx(status, body), '/api/v1')).toMatchObject({ code: 'OKTA_SERVER_ERROR', status });
   });
 });
