@@ -207,7 +207,8 @@ export interface LiveState {
 // The plan (DESIGN.md §4)
 
 export interface AssignmentState {
-  priority: number;
+  /** null in `before` when Okta returned no numeric priority (PRIORITY_UNKNOWN; NaN in LiveAssignment). */
+  priority: number | null;
   profile: Record<string, unknown>;
 }
 
@@ -220,7 +221,8 @@ export interface AssignmentChange {
   /** The group; for `reorder`, the first group moved (all moves are in `moves`). */
   group: { id: string; name: string };
   before: AssignmentState | null;
-  after: AssignmentState | null;
+  /** The intended state: its priority is always a known slot. */
+  after: (AssignmentState & { priority: number }) | null;
   reason: string;
   /** Member count of the group (blast radius), when known. */
   members?: number;

@@ -33,6 +33,11 @@ function members(g: LiveGroup | undefined): { members?: number } {
   return g?.usersCount === undefined ? {} : { members: g.usersCount };
 }
 
+/** A live priority for the plan: NaN (PRIORITY_UNKNOWN) becomes null, which JSON and the plan schema keep. */
+function knownOrNull(priority: number): number | null {
+  return Number.isFinite(priority) ? priority : null;
+}
+
 function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
@@ -99,7 +104,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
         kind: 'assignment',
         action: 'update',
         group,
-        before: { priority: current.priority, profile: current.profile },
+        before: { priority: knownOrNull(current.priority), profile: current.profile },
         after: { priority: target, profile: { ...current.profile, ...wanted } },
         reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
         ...members(m.group),
@@ -141,7 +146,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
         kind: 'assignment',
         action: 'delete',
         group,
-        before: { priority: a.priority, profile: a.profile },
+        before: { priority: knownOrNull(a.priority), profile: a.profile },
         after: null,
         reason: `not in ${file} (authoritative)`,
         ...members(live.groups[a.groupId]),

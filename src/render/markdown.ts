@@ -18,6 +18,7 @@ import {
   mappingSide,
   otherProfileDiffs,
   ouOf,
+  priorityText,
   showValue,
   summarySentence,
 } from './plan-parts';
@@ -49,8 +50,8 @@ function row(cells: string[]): string {
 function priorityCell(c: AssignmentChange): string {
   const [b, a] = [c.before?.priority, c.after?.priority];
   if (b === undefined) return a === undefined ? '' : String(a);
-  if (a === undefined || a === b) return String(b);
-  return `${b} → ${a}`;
+  if (a === undefined || a === b) return priorityText(b);
+  return `${priorityText(b)} → ${a}`;
 }
 
 function assignmentRows(c: AssignmentChange): string[] {

@@ -49,6 +49,11 @@ export function ouOf(state: AssignmentState | null | undefined): string | undefi
   return typeof ou === 'string' ? ou : undefined;
 }
 
+/** A priority as shown: null (Okta returned no numeric priority, PRIORITY_UNKNOWN) as "(unknown)". */
+export function priorityText(p: number | null): string {
+  return p === null ? '(unknown)' : String(p);
+}
+
 /** Profile keys other than the OU whose value differs between before and after, as `key: a → b`. */
 export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; before: unknown; after: unknown }> {
   const before = c.before?.profile ?? {};

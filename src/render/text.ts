@@ -16,6 +16,7 @@ import {
   mappingSide,
   otherProfileDiffs,
   ouOf,
+  priorityText,
   showValue,
   summarySentence,
 } from './plan-parts';
@@ -57,12 +58,12 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
     lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${terminalSafe(ouOf(c.after) ?? '(none)')}${members(c)}`);
     for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.after))}`);
   } else if (c.action === 'delete') {
-    lines.push(`  ${m} ${name}  priority ${c.before?.priority}  OU ${terminalSafe(ouOf(c.before) ?? '(none)')}${members(c)}`);
+    lines.push(`  ${m} ${name}  priority ${priorityText(c.before?.priority ?? null)}  OU ${terminalSafe(ouOf(c.before) ?? '(none)')}${members(c)}`);
   } else {
     lines.push(`  ${m} ${name}${members(c)}`);
     const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
     if (ob !== oa) lines.push(`      OU ${terminalSafe(ob ?? '(none)')} → ${terminalSafe(oa ?? '(none)')}`);
-    if (c.before?.priority !== c.after?.priority) lines.push(`      priority ${c.before?.priority} → ${c.after?.priority}`);
+    if (c.before?.priority !== c.after?.priority) lines.push(`      priority ${priorityText(c.before?.priority ?? null)} → ${priorityText(c.after?.priority ?? null)}`);
     for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.before))} → ${terminalSafe(showValue(d.after))}`);
   }
   if (c.reason) lines.push(k.dim(`      why: ${terminalSafe(c.reason)}`));

@@ -3,11 +3,12 @@
  * desired managed slice") and as an oracle in apply tests. Not the real apply: no requests, no ordering.
  */
 import type { Change, LiveDirectory, LiveState } from '../../src/model/types';
+import { deepCopy } from './builders';
 
 export const APPLIED_AT = '2030-01-01T00:00:00.000Z';
 
 export function applyChangesToLive(live: LiveState, changes: Change[]): LiveState {
-  const out = JSON.parse(JSON.stringify(live)) as LiveState;
+  const out = deepCopy(live);
   const dirs = new Map<string, LiveDirectory>(out.directories.map((d) => [d.name, d]));
   for (const c of changes) {
     const d = dirs.get(c.directory);

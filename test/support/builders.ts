@@ -37,10 +37,21 @@ export function ouDn(name: string, domain = 'corp'): string {
 }
 
 /**
- * A deep copy through JSON, like data read from Okta or YAML. (structuredClone would create objects of
- * Node's realm, not jest's, which fast-deep-equal's constructor check tells apart.)
+ * A deep copy of plain data (objects, arrays, primitives) that keeps NaN, as src/live/read-live.ts produces
+ * for an unknown priority (a JSON round-trip would turn it into null). Not structuredClone: that creates
+ * objects of Node's realm, not jest's, which fast-deep-equal's constructor check tells apart.
  */
-const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+export function deepCopy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) Object.defineProperty(out, k, { value: deepCopy(x), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return v;
+}
+
+const copy = deepCopy;
 
 const at = (file: string, line: number, column = 3): SourceRef => ({ file, line, column });
 
