@@ -5,7 +5,7 @@ export { resolveConnection, normaliseOrgUrl, DEFAULT_MAX_CAPACITY, type AuthConf
 export { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
 export { scopesFor } from './scopes';
 export { parseLinkHeader, findLink, type LinkValue } from './link';
-export { redact, redactHeaders } from './redact';
+export { redact } from './redact';
 export {
   OktaApiError,
   OktaAuthError,

@@ -28,15 +28,3 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const [re, repl] of PATTERNS) out = out.replace(re, repl);
   return out;
 }
-
-const SECRET_HEADERS = new Set(['authorization', 'dpop', 'cookie', 'set-cookie', 'proxy-authorization']);
-
-/** A copy of `headers` safe to log. */
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
-  }
-  return out;
-}

@@ -8,13 +8,13 @@
  * `invalid_dpop_proof` when no proof was sent); the request is repeated with a proof carrying the nonce.
  */
 import type { HttpMethod } from '../api';
-import { TOKEN_BUCKET } from '../buckets';
+// The org authorization server's token endpoint; its rate-limit bucket is keyed by the same path.
+import { TOKEN_BUCKET as TOKEN_PATH } from '../buckets';
 import { errorFromResponse, OktaAuthError, OktaValidationError, type OktaErrorBody, type OktaErrorContext } from '../errors';
 import { DpopKey, dpopNonceOf } from './dpop';
 import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
 import type { AuthProvider, TokenTransport } from './types';
 
-export const TOKEN_PATH = '/oauth2/v1/token';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -171,7 +171,7 @@ export function createPrivateKeyAuth(
       }
       // Anything else (429 after the retries, 404/405 from a proxy or a wrong org URL, 5xx) is not a
       // verdict on the credentials: the usual typed error, so a drift job does not report "auth failed".
-      throw errorFromResponse(ctx, TOKEN_BUCKET);
+      throw errorFromResponse(ctx, TOKEN_PATH);
     }
     throw new OktaAuthError(
       {
