@@ -4,8 +4,9 @@
  * caller gives file paths (as they should appear in findings) and texts.
  *
  * Stages (STYLE.md §3, "collect, then report once"): a file with YAML errors is not validated further;
- * a directory part with schema errors is left out of the merge (so one typo gives one finding, not a
- * cascade of lint findings about half-read data); every problem found is returned as a Finding.
+ * a directory with schema errors in any of its parts is left out of the merge, all its parts in every file
+ * (so one typo gives one finding, not a cascade of lint findings about half-read data); every problem
+ * found is returned as a Finding.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
@@ -35,18 +36,30 @@ function finding(code: Finding['code'], where: SourceRef, message: string, hint?
 export function parseDesired(files: ReadonlyArray<DesiredFileText>): ParsedDesired {
   const findings: Finding[] = [];
   const parts: DirectoryPart[] = [];
+  const broken = new Set<string>();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     const r = parseFile(file);
     findings.push(...r.findings);
     parts.push(...r.parts);
+    for (const name of r.badDirectories) broken.add(name);
   }
-  const merged = mergeParts(parts);
+  // A directory split across files with a schema error in one part is left out whole: merging the other
+  // parts alone would make a different directory (e.g. no importOUs, or additive instead of authoritative)
+  // and report findings about it that are not true of the files.
+  const merged = mergeParts(parts.filter((p) => !broken.has(p.name)));
   findings.push(...merged.findings);
   return { desired: { directories: merged.directories }, findings };
 }
 
-function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: Finding[] } {
+interface ParsedFile {
+  parts: DirectoryPart[];
+  findings: Finding[];
+  /** Directories with a schema error in this file: none of their parts, in any file, is merged. */
+  badDirectories: Set<string>;
+}
+
+function parseFile(file: DesiredFileText): ParsedFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = new PositionMapper(file.path, doc, lineCounter);
@@ -59,11 +72,11 @@ function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: F
     findings.push(finding('DUPLICATE_KEY', pos.at(e.pos[0]), 'this key appears twice in the same mapping', 'keep one of them: YAML readers disagree about which one wins'));
   }
   if (syntax.length > 0) findings.push(syntaxFinding(syntax[0].code, firstLine(syntax[0].message), pos.at(syntax[0].pos[0])));
-  if (findings.length > 0) return { parts: [], findings };
+  if (findings.length > 0) return { parts: [], findings, badDirectories: new Set() };
 
   if (doc.contents === null) {
     findings.push(finding('SCHEMA', pos.root(), 'the file is empty', 'start it with "version: 1" and "directories:", or delete it'));
-    return { parts: [], findings };
+    return { parts: [], findings, badDirectories: new Set() };
   }
 
   let data: unknown;
@@ -71,7 +84,7 @@ function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: F
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     findings.push(finding('YAML_SYNTAX', pos.root(), `the YAML cannot be read: ${firstLine((e as Error).message)}`, 'avoid deeply nested aliases (*name)'));
-    return { parts: [], findings };
+    return { parts: [], findings, badDirectories: new Set() };
   }
 
   const validate = schemaValidator();
@@ -86,7 +99,12 @@ function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: F
       else fileBroken = true;
     }
   }
-  if (fileBroken) return { parts: [], findings };
+  if (fileBroken) {
+    // Nothing of this file is merged; the directories it names are left out of the other files too.
+    const named = (data as { directories?: unknown } | null)?.directories;
+    if (named !== null && typeof named === 'object' && !Array.isArray(named)) for (const name of Object.keys(named)) badDirectories.add(name);
+    return { parts: [], findings, badDirectories };
+  }
 
   const dirs = ((data as { directories?: Record<string, unknown> }).directories ?? {}) as Record<string, RawDirectory>;
   const parts: DirectoryPart[] = [];
@@ -94,7 +112,7 @@ function parseFile(file: DesiredFileText): { parts: DirectoryPart[]; findings: F
     if (badDirectories.has(name)) continue;
     parts.push(extractPart(name, raw, doc, pos));
   }
-  return { parts, findings };
+  return { parts, findings, badDirectories };
 }
 
 function syntaxFinding(code: string, message: string, where: SourceRef): Finding {

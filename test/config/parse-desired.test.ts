@@ -207,3 +207,19 @@ directories:
     'priority is the order of the groups list (first = highest): move the entry instead',
   ]);
 });
+
+test('a schema error in one part of a split directory leaves out every part of it, in every file', () => {
+  const a = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: [OU=Employees,DC=corp,DC=example,DC=com]\n    assignments: {mode: authoritative, ignroe: [Everyone]}\n';
+  const b = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    groups:\n      - {group: Engineering, ou: "OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com"}\n  emea:\n    app: emea.example.com\n    importOUs: [OU=Staff,DC=emea,DC=example,DC=com]\n';
+  const { desired, findings } = parseDesired([{ path: 'b.yaml', text: b }, { path: 'a.yaml', text: a }]);
+  expect(desired.directories.map((d) => d.name)).toEqual(['emea']);
+  expect(findings.map((f) => [f.code, f.file, f.line, f.column, f.message])).toEqual([['SCHEMA', 'a.yaml', 6, 40, 'unknown key "ignroe" in directories.corp.assignments']]);
+});
+
+test('a file broken at the top level leaves out the directories it names from the other files too', () => {
+  const a = 'directories:\n  corp:\n    app: corp.example.com\n';
+  const b = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n  emea:\n    app: emea.example.com\n    importOUs: [OU=Staff,DC=emea,DC=example,DC=com]\n';
+  const { desired, findings } = parseDesired([{ path: 'a.yaml', text: a }, { path: 'b.yaml', text: b }]);
+  expect(desired.directories.map((d) => d.name)).toEqual(['emea']);
+  expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['SCHEMA', 'a.yaml', 1]]);
+});
