@@ -21,8 +21,9 @@ export interface AssignmentWrite {
 
 export function validatePriority(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw validation('priority', 'priority: must be a non-negative integer');
+  // The spec types priority as an integer (int32); the legacy reference's 0..100 bound is not enforced.
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 2147483647) {
+    throw validation('priority', 'priority: must be a non-negative 32-bit integer');
   }
   return value;
 }

@@ -84,6 +84,19 @@ test('PATCH supports replace and remove only', async () => {
   expect(bad.body.errorCode).toBe('E0000001');
 });
 
+test('bad values are 400 E0000001 and change nothing: a priority out of range, a non-string OU, replace without a value', async () => {
+  await put('G1', { priority: 0, profile: { organizationalUnit: 'ou=a,ou=employees,dc=corp,dc=example,dc=com' } });
+  const url = `/api/v1/apps/${app}/groups/${gid('G1')}`;
+  const answers = [
+    await put('G1', { priority: 1e12 }),
+    await put('G1', { priority: 0, profile: { organizationalUnit: 5 } }),
+    await call(sb, 'PATCH', url, { body: [{ op: 'replace', path: '/profile/organizationalUnit' }] }),
+    await call(sb, 'PATCH', url, { body: [{ op: 'replace', path: '/profile/organizationalUnit', value: ['x'] }] }),
+  ];
+  expect(answers.map((r) => [r.status, r.body.errorCode])).toEqual(Array(4).fill([400, 'E0000001']));
+  expect(sb.org.assignmentsOf(app).map((a) => [a.priority, a.profile])).toEqual([[0, { organizationalUnit: 'ou=a,ou=employees,dc=corp,dc=example,dc=com' }]]);
+});
+
 test('unknown group → 404 E0000007 (UserGroup); list limit below 20 → 400; q is startsWith on name', async () => {
   const missing = await call(sb, 'PUT', `/api/v1/apps/${app}/groups/00gnope`, { body: {} });
   expect(missing.status).toBe(404);

@@ -77,9 +77,17 @@ function bodyObject(ctx: RouteContext): Record<string, unknown> {
   return ctx.body as Record<string, unknown>;
 }
 
+/** The AD app user schema types organizationalUnit as a string; Okta validates profiles against it. */
+function checkOu(value: unknown): void {
+  if (value !== undefined && value !== null && typeof value !== 'string') {
+    throw validation('profile', 'profile.organizationalUnit: must be a string');
+  }
+}
+
 function profileOf(value: unknown): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) throw validation('profile', 'profile: must be an object');
+  checkOu((value as Record<string, unknown>).organizationalUnit);
   return value as Record<string, unknown>;
 }
 
@@ -120,7 +128,12 @@ function patchAssignment(ctx: RouteContext): Reply {
     } else if (/^\/profile\/[^/]+$/.test(path)) {
       const key = path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~');
       if (op.op === 'remove') delete profile[key];
-      else profile[key] = op.value;
+      else {
+        // RFC 6902 §4.3: replace requires a value.
+        if (!('value' in op)) throw validation('value', `value: replace of ${path} needs a value`);
+        if (key === 'organizationalUnit') checkOu(op.value);
+        profile[key] = op.value;
+      }
     } else {
       throw validation('path', `path: unsupported path ${JSON.stringify(op.path)}`);
     }
