@@ -26,6 +26,12 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
   }
 
   const types = seed.userTypes?.length ? seed.userTypes : [{ name: 'user', displayName: 'User', default: true }];
+  // Every Okta org has exactly one default user type (the source of the default profile mappings).
+  if (types.filter((t) => t.default).length !== 1) {
+    throw new OktaOuError('SANDBOX_ORG', `the org seed's userTypes must have exactly one with default: true (found ${types.filter((t) => t.default).length})`, {
+      hint: 'mark one user type `default: true`, or leave userTypes out for the standard "user" type',
+    });
+  }
   for (const t of types) {
     const id = t.id ?? ids.next('oty');
     org.userTypes.set(id, {

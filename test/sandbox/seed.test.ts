@@ -56,3 +56,11 @@ test('an org file (YAML) seeds the server; a bad reference is reported', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('user types without exactly one default are refused with what to do', () => {
+  for (const userTypes of [[{ name: 'contractor' }], [{ name: 'a', default: true }, { name: 'b', default: true }]]) {
+    expect(() => buildOrg({ userTypes, users: [], groups: [], apps: [] })).toThrow(
+      expect.objectContaining({ code: 'SANDBOX_ORG', hint: expect.stringContaining('default: true') }),
+    );
+  }
+});
