@@ -18,20 +18,65 @@ function display(abs: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-async function listYaml(dir: string): Promise<string[]> {
+/** A read failure (EACCES, a dangling link, …) as a user error naming the file and what to do. */
+function unreadable(abs: string, cwd: string, e: unknown): OktaOuError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it does not exist (a broken symbolic link?)' : (code ?? (e as Error).message);
+  return new OktaOuError('MAPPINGS_UNREADABLE', `cannot read ${display(abs, cwd)}: ${why}`, {
+    hint: 'make the file readable by the user running okta-ou, fix or remove the link, or move it out of the mappings folder',
+    cause: e,
+  });
+}
+
+/**
+ * The YAML files under `dir`. Symbolic links are followed (a link to a mapping file is a mapping file);
+ * a linked folder is entered once, by its real path, so a link loop ends. A link whose target cannot be
+ * read is listed when its name is a YAML name, so reading it reports the problem instead of skipping it.
+ */
+async function listYaml(dir: string, cwd: string, seen: Set<string>): Promise<string[]> {
+  let real: string;
+  let entries;
+  try {
+    real = await fs.realpath(dir);
+    if (seen.has(real)) return [];
+    seen.add(real);
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw unreadable(dir, cwd, e);
+  }
   const out: string[] = [];
-  const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listYaml(full)));
-    else if (e.isFile() && /\.ya?ml$/i.test(e.name)) out.push(full);
+    const yamlName = /\.ya?ml$/i.test(e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const target = await fs.stat(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        isFile = yamlName;
+      }
+    }
+    if (isDir) out.push(...(await listYaml(full, cwd, seen)));
+    else if (isFile && yamlName) out.push(full);
   }
   return out;
 }
 
+async function readText(abs: string, cwd: string): Promise<string> {
+  try {
+    return await fs.readFile(abs, 'utf8');
+  } catch (e) {
+    throw unreadable(abs, cwd, e);
+  }
+}
+
 /**
- * Loads the desired state from `dir`. Throws MAPPINGS_NOT_FOUND when `dir` is missing or not a folder;
+ * Loads the desired state from `dir`. Throws MAPPINGS_NOT_FOUND when `dir` is missing or not a folder,
+ * MAPPINGS_UNREADABLE when a file or folder in it cannot be read;
  * a folder with no YAML files gives a NO_MAPPINGS error finding. File paths in findings are relative to `cwd`.
  */
 export async function readDesired(dir: string, cwd: string): Promise<ReadDesiredResult> {
@@ -48,7 +93,7 @@ export async function readDesired(dir: string, cwd: string): Promise<ReadDesired
   if (!stat.isDirectory()) {
     throw new OktaOuError('MAPPINGS_NOT_FOUND', `${shown} is not a folder`, { hint: '--mappings takes the folder that holds the *.yaml files' });
   }
-  const paths = (await listYaml(abs)).map((p) => ({ abs: p, shown: display(p, cwd) })).sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  const paths = (await listYaml(abs, cwd, new Set())).map((p) => ({ abs: p, shown: display(p, cwd) })).sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
   if (paths.length === 0) {
     const f: Finding = {
       code: 'NO_MAPPINGS',
@@ -59,7 +104,7 @@ export async function readDesired(dir: string, cwd: string): Promise<ReadDesired
     };
     return { desired: { directories: [] }, findings: [f], files: [] };
   }
-  const texts = await Promise.all(paths.map(async (p) => ({ path: p.shown, text: await fs.readFile(p.abs, 'utf8') })));
+  const texts = await Promise.all(paths.map(async (p) => ({ path: p.shown, text: await readText(p.abs, cwd) })));
   const parsed = parseDesired(texts);
   return { ...parsed, files: paths.map((p) => p.shown) };
 }
