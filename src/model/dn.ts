@@ -101,6 +101,8 @@ function parseStrict(s: string): Ava[][] {
       const hex = s.slice(hs, i);
       if (hex.length === 0 || hex.length % 2 !== 0) throw new DnSyntaxError('a "#" value must be followed by an even number of hex digits (escape a literal "#" as "\\#")', start);
       skipSpaces();
+      // RFC 4514 §3: hexstring is the whole value; anything but the next RDN or AVA is not part of it.
+      if (i < s.length && s[i] !== ',' && s[i] !== '+') throw new DnSyntaxError(`a "#" value ends after its hex digits: expected "," or "+", found ${describe(s[i])}`, i);
       return { value: hex.toLowerCase(), hex: true };
     }
     // chars with an "escaped" flag: unescaped trailing spaces are insignificant, escaped ones are not.

@@ -38,6 +38,9 @@ describe('parseDn', () => {
     ['OU=a\\x', '"\\x" is not a valid escape (escape only , + " \\ < > ; # = space, or use two hex digits)', 4],
     ['CN=\\C4', 'hex escapes do not form valid UTF-8', 3],
     ['CN=#123', 'a "#" value must be followed by an even number of hex digits (escape a literal "#" as "\\#")', 3],
+    // junk after a "#" value is not dropped: the value ends at its hex run
+    ['CN=#0102zOU=Eng,DC=corp', 'a "#" value ends after its hex digits: expected "," or "+", found "z"', 8],
+    ['CN=#0102 x,DC=corp', 'a "#" value ends after its hex digits: expected "," or "+", found "x"', 9],
     ['1.=x', '"1." is not a valid attribute type (OID)', 0],
     ['OU=a<b', '"<" must be escaped as "\\<" inside a value', 4],
   ])('rejects %j', (s, error, offset) => {
@@ -53,6 +56,7 @@ describe('normaliseDn', () => {
     ['UID=jd1 + CN=Jane,OU=Users', 'cn=jane+uid=jd1,ou=users'],
     ['CN=\\20lead\\20', 'cn=\\ lead\\ '],
     ['CN=#0402486F', 'cn=#0402486f'],
+    ['CN=#0402486F , OU=x+CN=#01 ', 'cn=#0402486f,cn=#01+ou=x'],
     ['CN=a\\3Db', 'cn=a=b'],
     ['CN=x\\0Ay', 'cn=x\\0ay'],
     ['CN=Domain Users,CN=Users,DC=corp,DC=example,DC=com', 'cn=domain users,cn=users,dc=corp,dc=example,dc=com'],
