@@ -19,6 +19,7 @@ import {
   otherProfileDiffs,
   ouOf,
   priorityText,
+  sameOu,
   showValue,
   summarySentence,
 } from './plan-parts';
@@ -67,7 +68,7 @@ function assignmentRows(c: AssignmentChange): string[] {
   let what: string;
   if (c.action === 'create') what = mdCode(oa ?? '(none)');
   else if (c.action === 'delete') what = `<del>${mdCode(ob ?? '(none)')}</del>`;
-  else what = ob === oa ? mdCode(oa ?? '(none)') : `${mdCode(ob ?? '(none)')} → ${mdCode(oa ?? '(none)')}`;
+  else what = sameOu(ob, oa) ? mdCode(oa ?? '(none)') : `${mdCode(ob ?? '(none)')} → ${mdCode(oa ?? '(none)')}`;
   const extra = otherProfileDiffs(c).map((d) => `${esc(d.key)}: ${mdCode(showValue(d.before))} → ${mdCode(showValue(d.after))}`);
   if (c.action !== 'update') extra.length = 0;
   const members = c.members === undefined ? '' : c.members.toLocaleString('en-US');

@@ -2,7 +2,7 @@
  * Pieces shared by the plan renderers (text, Markdown): grouping by directory, the summary sentence, and
  * how one change is described. Pure.
  */
-import { OU_KEY } from '../plan/normalise';
+import { OU_KEY, ousEqual, profileValueEquals } from '../plan/normalise';
 import type { AssignmentChange, AssignmentState, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
 import { plural } from './plural';
 
@@ -54,13 +54,18 @@ export function priorityText(p: number | null): string {
   return p === null ? '(unknown)' : String(p);
 }
 
-/** Profile keys other than the OU whose value differs between before and after, as `key: a → b`. */
+/** True when two OU values (either possibly absent) name the same OU: the diff's comparison, not the text's. */
+export function sameOu(a: string | undefined, b: string | undefined): boolean {
+  return a === b || ousEqual(a, b);
+}
+
+/** Profile keys other than the OU whose value differs between before and after (as the diff compares: key order aside), as `key: a → b`. */
 export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; before: unknown; after: unknown }> {
   const before = c.before?.profile ?? {};
   const after = c.after?.profile ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== OU_KEY).sort();
   return keys
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .filter((k) => !profileValueEquals(k, before[k], after[k]))
     .map((k) => ({ key: k, before: before[k], after: after[k] }));
 }
 

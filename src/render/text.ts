@@ -17,6 +17,7 @@ import {
   otherProfileDiffs,
   ouOf,
   priorityText,
+  sameOu,
   showValue,
   summarySentence,
 } from './plan-parts';
@@ -62,7 +63,7 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   } else {
     lines.push(`  ${m} ${name}${members(c)}`);
     const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
-    if (ob !== oa) lines.push(`      OU ${terminalSafe(ob ?? '(none)')} → ${terminalSafe(oa ?? '(none)')}`);
+    if (!sameOu(ob, oa)) lines.push(`      OU ${terminalSafe(ob ?? '(none)')} → ${terminalSafe(oa ?? '(none)')}`);
     if (c.before?.priority !== c.after?.priority) lines.push(`      priority ${priorityText(c.before?.priority ?? null)} → ${priorityText(c.after?.priority ?? null)}`);
     for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.before))} → ${terminalSafe(showValue(d.after))}`);
   }
