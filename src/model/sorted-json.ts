@@ -11,7 +11,8 @@ export function sortKeysDeep(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value as Record<string, unknown>).sort()) {
       const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = sortKeysDeep(v);
+      // defineProperty: a key "__proto__" stays data instead of setting the prototype.
+      if (v !== undefined) Object.defineProperty(out, k, { value: sortKeysDeep(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

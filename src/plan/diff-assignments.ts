@@ -23,7 +23,7 @@ import { assignSlots } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
-import { type GroupResolution, resolveGroups } from './resolve-groups';
+import { type GroupResolution, resolvedGroups, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -135,7 +135,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 
   if (dir.assignments.mode === 'authoritative') {
     const managedIds = new Set(managed.map((m) => m.group.id));
-    const listedIds = new Set(dir.groups.flatMap((g) => (live.resolved[g.group] ?? []).map((x) => x.id)));
+    const listedIds = new Set(dir.groups.flatMap((g) => resolvedGroups(live, g.group).map((x) => x.id)));
     for (const a of assignments) {
       if (managedIds.has(a.groupId) || listedIds.has(a.groupId) || protectedIds.has(a.groupId)) continue;
       const group = groupRef(live, a.groupId);

@@ -10,7 +10,7 @@
  *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
  * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
-import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, MappingPropertyState } from '../model/types';
+import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyState } from '../model/types';
 
 /** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings, seeds/004). */
 export const DN_PROPERTY = 'dn';
@@ -21,6 +21,8 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   const mapping = live.mapping;
   if (!mapping) return [];
   const source = mapping.properties;
+  // Own keys only: a property may be called "toString" or "constructor".
+  const liveProperty = (name: string): LiveMappingProperty | undefined => (Object.hasOwn(source, name) ? source[name] : undefined);
   const file = dir.attributeMappings?.source.file ?? dir.source.file;
   const change = (
     action: AttributeMappingChange['action'],
@@ -32,8 +34,9 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   const state = (p: { expression: string; pushStatus: string }): MappingPropertyState => ({ expression: p.expression, pushStatus: p.pushStatus });
 
   const out: AttributeMappingChange[] = [];
-  if (source[DN_PROPERTY]) {
-    out.push(change('delete', DN_PROPERTY, state(source[DN_PROPERTY]), null, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'));
+  const dn = liveProperty(DN_PROPERTY);
+  if (dn) {
+    out.push(change('delete', DN_PROPERTY, state(dn), null, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'));
   }
   const desired = dir.attributeMappings;
   if (!desired) return out;
@@ -41,7 +44,7 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   for (const name of Object.keys(desired.properties).sort(byName)) {
     if (name === DN_PROPERTY) continue;
     const want = desired.properties[name];
-    const have = source[name];
+    const have = liveProperty(name);
     if (!have) {
       out.push(change('create', name, null, state(want), `listed in ${want.source.file}, not mapped in Okta`));
     } else if (have.expression !== want.expression || have.pushStatus !== want.pushStatus) {
@@ -54,7 +57,7 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   }
   if (desired.prune) {
     for (const name of Object.keys(source).sort(byName)) {
-      if (name === DN_PROPERTY || desired.properties[name]) continue;
+      if (name === DN_PROPERTY || Object.hasOwn(desired.properties, name)) continue;
       deletes.push(change('delete', name, state(source[name]), null, `not in ${file} (prune: true)`));
     }
   }

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { DesiredState, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
 import { managedKeys, OU_KEY, ouKey, pickKeys } from './normalise';
+import { resolvedGroups } from './resolve-groups';
 
 export interface SliceAssignment {
   groupId: string;
@@ -43,8 +44,8 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function liveSlice(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): LiveSlice {
   const directories = analysis.map(({ desired: d, live: l, resolution }): SliceDirectory => {
     const keysByGroup = new Map(resolution.managed.map((m) => [m.group.id, managedKeys(m.desired)]));
-    const resolved: Record<string, string[]> = {};
-    for (const g of d.groups) resolved[g.group] = (l.resolved[g.group] ?? []).map((x) => x.id).sort(cmp);
+    // fromEntries makes own keys even of "__proto__"; lookups are own-key only (resolvedGroups).
+    const resolved: Record<string, string[]> = Object.fromEntries(d.groups.map((g) => [g.group, resolvedGroups(l, g.group).map((x) => x.id).sort(cmp)]));
     const assignments = l.assignments
       .map((a): SliceAssignment => {
         const profile = pickKeys(a.profile, keysByGroup.get(a.groupId) ?? [OU_KEY]);

@@ -21,13 +21,13 @@ export interface GroupResolution {
   findings: Finding[];
 }
 
-function candidates(ref: string, live: LiveDirectory): LiveGroup[] {
-  const recorded = live.resolved[ref];
-  if (recorded) return recorded;
-  // Not recorded by the reader: fall back to the groups it did read (by id, then exact name).
-  const byId = live.groups[ref];
-  if (byId) return [byId];
-  return Object.values(live.groups).filter((g) => g.name === ref);
+/**
+ * The live groups a file reference resolved to, as the reader recorded them (src/live/read-live.ts records
+ * every reference of the files); none when not recorded. An own-key lookup: a group may be called
+ * "constructor" or "__proto__".
+ */
+export function resolvedGroups(live: LiveDirectory, ref: string): LiveGroup[] {
+  return Object.hasOwn(live.resolved, ref) ? live.resolved[ref] : [];
 }
 
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
@@ -37,7 +37,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
   const firstById = new Map<string, DesiredGroup>();
   for (const g of [...dir.groups].sort((a, b) => a.index - b.index)) {
     const at = { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
-    const found = candidates(g.group, live);
+    const found = resolvedGroups(live, g.group);
     if (found.length === 0) {
       findings.push({
         code: 'GROUP_NOT_FOUND',

@@ -227,12 +227,14 @@ export class LiveDirectoryBuilder {
    * and by id, then the explicit `withResolved` entries on top.
    */
   build(): LiveDirectory {
-    const resolved: Record<string, LiveGroup[]> = {};
+    // A Map, not an object: a group may be called "constructor" or "__proto__".
+    const resolved = new Map<string, LiveGroup[]>();
     for (const g of Object.values(this.d.groups)) {
-      (resolved[g.name] ??= []).push(g);
-      resolved[g.id] = [g];
+      resolved.set(g.name, [...(resolved.get(g.name) ?? []), g]);
+      resolved.set(g.id, [g]);
     }
-    return copy({ ...this.d, resolved: { ...resolved, ...this.explicitResolved } });
+    for (const [ref, gs] of Object.entries(this.explicitResolved)) resolved.set(ref, gs);
+    return copy({ ...this.d, resolved: Object.fromEntries(resolved) });
   }
 }
 
