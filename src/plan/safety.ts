@@ -7,8 +7,14 @@
  * so a tiny directory is never "unsafe" for changing one of its three assignments. Whatever the size, a
  * plan that deletes EVERY existing assignment of a directory (at least one) is unsafe: that is what an
  * authoritative file listing nothing (or the wrong app) looks like, and it takes every user out of AD.
+ *
+ * Attribute-mapping properties follow the same two rules (`prune: true` with a short list deletes every
+ * live property not listed, and AD then stops receiving those attributes), counted apart from the
+ * assignments: updates and deletes of properties against the live properties. The `dn` removal is left out
+ * of both counts: it is always made, on purpose (diff-mappings.ts), whatever the file says.
  */
 import type { Change, DesiredDirectory, LiveDirectory } from '../model/types';
+import { DN_PROPERTY } from './diff-mappings';
 
 export interface SafetyVerdict {
   exceeded: boolean;
@@ -17,24 +23,39 @@ export interface SafetyVerdict {
 
 const pct = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 
+interface Tally {
+  /** Singular and plural, e.g. "assignment", "assignments". */
+  what: [string, string];
+  existing: number;
+  touched: number;
+  deleted: number;
+}
+
+/** The reason a tally is unsafe, or null. */
+function verdict(directory: string, t: Tally, { maxChangeShare, minExisting }: DesiredDirectory['safety']): string | null {
+  if (t.existing > 0 && t.deleted >= t.existing) return `${directory}: every existing ${t.what[0]} would be deleted (${t.deleted} of ${t.existing}); use --force if intended`;
+  if (t.existing === 0 || t.existing < minExisting) return null;
+  const share = t.touched / t.existing;
+  if (share <= maxChangeShare) return null;
+  return `${directory}: ${t.touched} of ${t.existing} existing ${t.what[1]} (${pct(share)}) would be deleted or changed, over the ${pct(maxChangeShare)} threshold; use --force if intended`;
+}
+
 export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: LiveDirectory }>, changes: Change[]): SafetyVerdict {
   const reasons: string[] = [];
   for (const { desired, live } of pairs) {
-    const existing = live.assignments.length;
-    const { maxChangeShare, minExisting } = desired.safety;
-    const mine = changes.filter((c) => c.kind === 'assignment' && c.directory === desired.name);
-    const touched = mine.filter((c) => c.action === 'update' || c.action === 'delete').length;
-    const deleted = mine.filter((c) => c.action === 'delete').length;
-    if (existing > 0 && deleted >= existing) {
-      reasons.push(`${desired.name}: every existing assignment would be deleted (${deleted} of ${existing}); use --force if intended`);
-      continue;
-    }
-    if (existing === 0 || existing < minExisting) continue;
-    const share = touched / existing;
-    if (share > maxChangeShare) {
-      reasons.push(
-        `${desired.name}: ${touched} of ${existing} existing assignments (${(share * 100).toFixed(1)}%) would be deleted or changed, over the ${pct(maxChangeShare)} threshold; use --force if intended`,
-      );
+    const mine = changes.filter((c) => c.directory === desired.name);
+    const assignments = mine.filter((c) => c.kind === 'assignment');
+    const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY);
+    const tally = (what: [string, string], existing: number, cs: Change[]): Tally => ({
+      what,
+      existing,
+      touched: cs.filter((c) => c.action === 'update' || c.action === 'delete').length,
+      deleted: cs.filter((c) => c.action === 'delete').length,
+    });
+    const liveProperties = Object.keys(live.mapping?.properties ?? {}).filter((k) => k !== DN_PROPERTY).length;
+    for (const t of [tally(['assignment', 'assignments'], live.assignments.length, assignments), tally(['attribute-mapping property', 'attribute-mapping properties'], liveProperties, properties)]) {
+      const reason = verdict(desired.name, t, desired.safety);
+      if (reason) reasons.push(reason);
     }
   }
   return { exceeded: reasons.length > 0, reasons };

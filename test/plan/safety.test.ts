@@ -55,7 +55,7 @@ const cases: Array<{ name: string; existing: number; changes: Change[]; share?: 
     changes: [ch('update', 0), ch('update', 1)],
     share: 0.333,
     min: 2,
-    want: { exceeded: true, reasons: ['corp: 2 of 4 existing assignments (50.0%) would be deleted or changed, over the 33.3% threshold; use --force if intended'] },
+    want: { exceeded: true, reasons: ['corp: 2 of 4 existing assignments (50%) would be deleted or changed, over the 33.3% threshold; use --force if intended'] },
   },
 ];
 
@@ -65,5 +65,54 @@ describe('assessSafety', () => {
       .with({ safety: { maxChangeShare: share ?? 0.25, minExisting: min ?? 10 } })
       .build();
     expect(assessSafety([{ desired, live: liveWith(existing) }], changes)).toEqual(want);
+  });
+});
+
+describe('assessSafety: attribute-mapping properties', () => {
+  const props = (k: number): Record<string, string> => Object.fromEntries(Array.from({ length: k }, (_, i) => [`p${i}`, `user.p${i}`]));
+  const mappingChange = (action: 'create' | 'update' | 'delete', property: string): Change => ({
+    id: `corp/mapping/${property}`,
+    directory: 'corp',
+    kind: 'attributeMapping',
+    action,
+    mappingId: 'prmcorp',
+    property,
+    before: action === 'create' ? null : { expression: `user.${property}`, pushStatus: 'PUSH' },
+    after: action === 'delete' ? null : { expression: 'x', pushStatus: 'PUSH' },
+    reason: '',
+  });
+  const verdict = (live: Record<string, string>, changes: Change[], safety = { maxChangeShare: 0.25, minExisting: 10 }) =>
+    assessSafety([{ desired: aDesiredDirectory().with({ safety }).build(), live: aLiveDirectory().withMapping(live).build() }], changes);
+
+  test('prune deleting 9 of 12 live properties is over the share', () => {
+    const changes = Array.from({ length: 9 }, (_, i) => mappingChange('delete', `p${i + 3}`));
+    expect(verdict(props(12), changes)).toEqual({
+      exceeded: true,
+      reasons: ['corp: 9 of 12 existing attribute-mapping properties (75%) would be deleted or changed, over the 25% threshold; use --force if intended'],
+    });
+  });
+
+  test('deleting every live property is unsafe whatever the size', () => {
+    expect(verdict(props(2), [mappingChange('delete', 'p0'), mappingChange('delete', 'p1')])).toEqual({
+      exceeded: true,
+      reasons: ['corp: every existing attribute-mapping property would be deleted (2 of 2); use --force if intended'],
+    });
+  });
+
+  test('the dn removal counts for nothing: removing dn alone, or with every other property but one, is safe', () => {
+    expect(verdict({ dn: 'user.dn' }, [mappingChange('delete', 'dn')])).toEqual({ exceeded: false, reasons: [] });
+    expect(verdict({ ...props(3), dn: 'user.dn' }, [mappingChange('delete', 'dn'), mappingChange('delete', 'p0'), mappingChange('delete', 'p1')])).toEqual({ exceeded: false, reasons: [] });
+  });
+
+  test('the dn removal with every other live property deleted is unsafe (for the others)', () => {
+    expect(verdict({ p0: 'user.p0', dn: 'user.dn' }, [mappingChange('delete', 'dn'), mappingChange('delete', 'p0')])).toEqual({
+      exceeded: true,
+      reasons: ['corp: every existing attribute-mapping property would be deleted (1 of 1); use --force if intended'],
+    });
+  });
+
+  test('creates do not count; at the threshold is fine; assignments and properties are judged apart', () => {
+    const changes = [...Array.from({ length: 5 }, (_, i) => mappingChange('create', `n${i}`)), mappingChange('update', 'p0'), mappingChange('delete', 'p1'), mappingChange('delete', 'p2')];
+    expect(verdict(props(12), changes)).toEqual({ exceeded: false, reasons: [] });
   });
 });
