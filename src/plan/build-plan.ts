@@ -25,14 +25,15 @@ export interface BuildPlanInput {
 }
 
 /**
- * One finding per code and place: the same code at the same file:line:col (e.g. a static lint and a live
- * lint seeing the same DUPLICATE_GROUP) is reported once, the first (static) one kept; findings without a
- * file position are the same when code, directory, Okta object and message agree.
+ * A finding reported twice is shown once: the same code and message at the same file:line:col (e.g. the
+ * loader and a lint both seeing it), the first (static) one kept; findings without a file position are the
+ * same when code, directory, Okta object and message agree. Two different findings at one place (two
+ * DIRECTORY_CONFLICTs at one `app:`, with different other sides) are both kept.
  */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = f.file !== undefined ? JSON.stringify([f.code, f.file, f.line, f.column]) : JSON.stringify([f.code, f.directory, f.object?.type, f.object?.id, f.message]);
+    const key = f.file !== undefined ? JSON.stringify([f.code, f.file, f.line, f.column, f.message]) : JSON.stringify([f.code, f.directory, f.object?.type, f.object?.id, f.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

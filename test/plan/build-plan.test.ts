@@ -226,8 +226,9 @@ describe('buildPlan', () => {
     expect(plan.budget.writes).toEqual({ '/api/v1/apps': 2 });
   });
 
-  it('merges static findings and reports a finding at the same place once', () => {
-    const dup = { code: 'DUPLICATE_GROUP' as const, severity: 'error' as const, message: 'static wording', directory: 'corp', file: 'mappings/corp.yaml', line: 23, column: 9 };
+  // Changed: the key now includes the message; the same code at one place with other wording is another finding.
+  it('merges static findings and reports the same finding at the same place once', () => {
+    const dup = { code: 'DUPLICATE_GROUP' as const, severity: 'error' as const, message: 'group "00gSales" is the same Okta group as "Sales" (00gSales), already listed at line 20', directory: 'corp', file: 'mappings/corp.yaml', line: 23, column: 9 };
     const plan = buildPlan({
       desired: aDesiredState(aDesiredDirectory().withGroup('Sales', `OU=Sales,OU=Employees,${C}`).withGroup('00gSales', `OU=Sales,OU=Employees,${C}`)),
       live: aLiveState(aLiveDirectory().withGroup('Sales')),
@@ -238,6 +239,15 @@ describe('buildPlan', () => {
     });
     expect(plan.findings).toEqual([dup]);
     expect(plan.summary.errors).toBe(1);
+  });
+
+  it('keeps two different findings of one code at one place (two DIRECTORY_CONFLICTs at one app:)', () => {
+    const at = { directory: 'corp', file: 'mappings/corp.yaml', line: 4, column: 10 };
+    const withB = { code: 'DIRECTORY_CONFLICT' as const, severity: 'error' as const, message: 'directories "b" and "corp" both manage app "corp.example.com" (other at mappings/b.yaml:4:10)', hint: 'h', ...at };
+    const withC = { ...withB, message: 'directories "c" and "corp" both manage app "corp.example.com" (other at mappings/c.yaml:4:10)' };
+    const plan = buildPlan({ desired: aDesiredState(aDesiredDirectory()), live: aLiveState(aLiveDirectory()), findings: [withB, withC, withB], now: NOW, tool: 't', reads: {} });
+    expect(plan.findings).toEqual([withB, withC]);
+    expect(plan.summary.errors).toBe(2);
   });
 
   it('a directory whose app is missing: findings, no changes, empty appId', () => {
