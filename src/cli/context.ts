@@ -30,6 +30,11 @@ export interface CliContext {
    * default Date.now. Separate from `now`, which stamps plans and stays fixed in tests.
    */
   clock?: () => number;
+  /**
+   * Closes stdout for good, so a reader waiting for end-of-file (a shell's `$(okta-ou sandbox &)`) gets
+   * it while the command keeps running. Absent in tests and embeddings: there is nothing to close.
+   */
+  endStdout?: () => void;
 }
 
 /** Options every command accepts (DESIGN.md §2). */

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import type { CliContext, GlobalOptions } from './context';
 import type { Command, OptionSpec } from './command';
@@ -106,6 +107,27 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
 }
 
+/**
+ * Ends process.stdout and closes file descriptor 1: ending the stream alone leaves the descriptor open
+ * (Node never closes stdio), so a shell reading `$(okta-ou sandbox &)` would wait for the server to stop.
+ * /dev/null is opened straight after, taking the lowest free descriptor, 1, so no socket the server
+ * accepts later can land on it. A terminal has no reader waiting for end-of-file: left alone.
+ */
+function endProcessStdout(): void {
+  if (process.stdout.isTTY) return;
+  process.stdout.on('error', () => undefined);
+  process.stdout.end(() => {
+    if (process.platform === 'win32') return;
+    try {
+      fs.closeSync(1);
+      const fd = fs.openSync('/dev/null', 'w');
+      if (fd !== 1) fs.closeSync(fd);
+    } catch {
+      // Already closed: nothing left to end.
+    }
+  });
+}
+
 /** Process entry used by bin/okta-ou.js. */
 export function runMain(): void {
   const env = process.env;
@@ -128,6 +150,7 @@ export function runMain(): void {
     interactive,
     color,
     signal: controller.signal,
+    endStdout: endProcessStdout,
     prompt: interactive
       ? (q: string) =>
           new Promise<string>((resolve) => {

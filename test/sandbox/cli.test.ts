@@ -57,6 +57,20 @@ test('okta-ou sandbox prints the two export lines on stdout, logs on stderr, ser
   expect(ctx.err()).not.toContain(m![2]);
 });
 
+test('okta-ou sandbox ends stdout right after the two export lines, so `eval "$(okta-ou sandbox &)"` returns', async () => {
+  const abort = new AbortController();
+  const base = fakeContext({ cwd: ROOT, signal: abort.signal });
+  const endedWith: string[] = [];
+  const ctx: FakeContext = { ...base, endStdout: () => void endedWith.push(base.out()) };
+  const running = sandboxCommand.run(ctx, { ...GLOBAL, verbose: false }, {}, []);
+  await stdoutShows(ctx, running, 'OKTA_CLIENT_TOKEN');
+  expect(endedWith).toEqual([ctx.out()]);
+  expect(endedWith[0]).toMatch(/^export OKTA_CLIENT_ORGURL=http:\/\/127\.0\.0\.1:\d+\nexport OKTA_CLIENT_TOKEN=\S+\n$/);
+  abort.abort();
+  expect(await running).toBe(0);
+  expect(endedWith).toHaveLength(1);
+});
+
 test('okta-ou sandbox --org with a missing file fails with a clear error', async () => {
   const ctx = fakeContext({ cwd: ROOT });
   await expect(sandboxCommand.run(ctx, { ...GLOBAL, verbose: false }, { org: 'no/such/org.yaml' }, [])).rejects.toMatchObject({

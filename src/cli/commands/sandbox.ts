@@ -1,11 +1,11 @@
 /**
  * `okta-ou sandbox`: the local Okta (src/sandbox) seeded with the demo org or an org file
- * (DESIGN.md §2). stdout carries only the two `export` lines so `eval "$(okta-ou sandbox &)"`-style use
- * works; everything else goes to stderr. The token is the sandbox's own, random per run.
+ * (DESIGN.md §2). stdout carries only the two `export` lines, then is closed, so
+ * `eval "$(okta-ou sandbox &)"` returns while the server keeps serving; everything else goes to stderr. The token is the sandbox's own, random per run.
  */
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { UsageError } from '../../errors';
+import { EXIT, UsageError } from '../../errors';
 import { startSandbox } from '../../sandbox';
 
 export const sandboxCommand: Command = {
@@ -21,7 +21,8 @@ src/sandbox/README.md). Prints, on stdout:
   export OKTA_CLIENT_ORGURL=http://127.0.0.1:N
   export OKTA_CLIENT_TOKEN=…
 
-and serves until Ctrl-C (SIGINT) or SIGTERM. Requests are logged on stderr with --verbose.
+then closes stdout, and serves until Ctrl-C (SIGINT) or SIGTERM. Requests are logged on stderr with
+--verbose. Run it in the background: \`eval "$(okta-ou sandbox)"\` would wait for the server to stop.
 
 Options:
   --port N      port to listen on (default: a free port)
@@ -29,7 +30,8 @@ Options:
   --seed N      seed for ids (default 1)
 
 Examples:
-  okta-ou sandbox --port 8080
+  okta-ou sandbox > okta.env & SANDBOX_PID=$!; until [ -s okta.env ]; do sleep 0.1; done; . ./okta.env
+  eval "$(okta-ou sandbox --port 8080 &)"
   okta-ou sandbox --org test/fixtures/big-org.yaml
 `,
   options: { port: { type: 'string' }, org: { type: 'string' }, seed: { type: 'string' } },
@@ -44,6 +46,8 @@ Examples:
       onRequest: global.verbose ? (e) => ctx.stderr.write(`${e.at} ${e.method} ${e.path} ${e.status}${e.fault ? ` (fault ${e.fault})` : ''}\n`) : undefined,
     });
     ctx.stdout.write(`export OKTA_CLIENT_ORGURL=${sb.url}\nexport OKTA_CLIENT_TOKEN=${sb.token}\n`);
+    // Nothing else goes to stdout: end it, so `eval "$(okta-ou sandbox &)"` returns while the server runs.
+    ctx.endStdout?.();
     ctx.stderr.write(`okta-ou sandbox: serving ${orgFile ? orgFile : 'the demo org'} at ${sb.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       if (ctx.signal) {
@@ -56,6 +60,6 @@ Examples:
     });
     await sb.close();
     ctx.stderr.write('okta-ou sandbox: stopped\n');
-    return 0;
+    return EXIT.OK;
   },
 };
