@@ -65,7 +65,9 @@ export function pickDriftIssue(text: string): ExistingIssue | undefined {
     const r = raw as { number?: unknown; title?: unknown; body?: unknown; state?: unknown };
     if (typeof r.number !== 'number') continue;
     const body = typeof r.body === 'string' ? r.body : '';
-    if (r.title !== undefined && r.title !== DRIFT_ISSUE_TITLE && readDriftMarker(body) === undefined) continue;
+    // Ours only by the exact title or our marker: an issue listed without a title (a `--json` field list
+    // that left it out) is not evidence, and updating or closing someone else's issue would be worse.
+    if (r.title !== DRIFT_ISSUE_TITLE && readDriftMarker(body) === undefined) continue;
     found.push({ number: r.number, body, state: String(r.state ?? 'open').toLowerCase() === 'closed' ? 'closed' : 'open' });
   }
   const open = found.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);

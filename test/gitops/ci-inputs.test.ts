@@ -41,6 +41,9 @@ describe('pickDriftIssue', () => {
     expect(pickDriftIssue(JSON.stringify(closed))).toEqual({ number: 6, body: '', state: 'closed' });
     expect(pickDriftIssue('[]')).toBeUndefined();
     expect(pickDriftIssue(JSON.stringify([{ number: 1, title: 'other', body: '', state: 'OPEN' }]))).toBeUndefined();
+    // No title field and no marker: not ours (before, any untitled issue was taken for the drift issue).
+    expect(pickDriftIssue(JSON.stringify([{ number: 4, body: 'unrelated', state: 'OPEN' }]))).toBeUndefined();
+    expect(pickDriftIssue(JSON.stringify([{ number: 4, body: 'unrelated', state: 'OPEN' }, { number: 8, body: marker, state: 'OPEN' }]))).toEqual({ number: 8, body: marker, state: 'open' });
   });
 
   test('a single issue object (gh issue view --json) is accepted', () => {
