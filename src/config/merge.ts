@@ -11,6 +11,7 @@
 import equal from 'fast-deep-equal';
 import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
 import { tryNamingContextDn } from '../model/dn';
+import { appTextKey as appKey } from '../model/okta-ids';
 
 export interface Setting<T> {
   value: T;
@@ -75,10 +76,6 @@ function conflictPair(directory: string, what: string, a: Setting<unknown>, b: S
     related: [there.source],
   });
   return [one(a, b), one(b, a)];
-}
-
-function appKey(app: string): string {
-  return app.trim().toLowerCase();
 }
 
 /** The first declared value of a setting; every later different value is a conflict. */

@@ -10,6 +10,7 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
+import { findingAt } from '../model/finding';
 import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
@@ -24,12 +25,6 @@ export interface DesiredFileText {
 export interface ParsedDesired {
   desired: DesiredState;
   findings: Finding[];
-}
-
-function finding(code: Finding['code'], where: SourceRef, message: string, hint?: string, severity: Finding['severity'] = 'error'): Finding {
-  const f: Finding = { code, severity, message, file: where.file, line: where.line, column: where.column };
-  if (hint) f.hint = hint;
-  return f;
 }
 
 /** Parses, validates and merges the given files (in path order). Never throws on bad input. */
@@ -69,13 +64,13 @@ function parseFile(file: DesiredFileText): ParsedFile {
   // rest of the file), so only the first is reported: fix it and run again, as with a compiler.
   const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
-    findings.push(finding('DUPLICATE_KEY', pos.at(e.pos[0]), 'this key appears twice in the same mapping', 'keep one of them: YAML readers disagree about which one wins'));
+    findings.push(findingAt('DUPLICATE_KEY', 'error', pos.at(e.pos[0]), 'this key appears twice in the same mapping', { hint: 'keep one of them: YAML readers disagree about which one wins' }));
   }
   if (syntax.length > 0) findings.push(syntaxFinding(syntax[0].code, firstLine(syntax[0].message), pos.at(syntax[0].pos[0])));
   if (findings.length > 0) return { parts: [], findings, badDirectories: new Set() };
 
   if (doc.contents === null) {
-    findings.push(finding('SCHEMA', pos.root(), 'the file is empty', 'start it with "version: 1" and "directories:", or delete it'));
+    findings.push(findingAt('SCHEMA', 'error', pos.root(), 'the file is empty', { hint: 'start it with "version: 1" and "directories:", or delete it' }));
     return { parts: [], findings, badDirectories: new Set() };
   }
 
@@ -83,7 +78,7 @@ function parseFile(file: DesiredFileText): ParsedFile {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    findings.push(finding('YAML_SYNTAX', pos.root(), `the YAML cannot be read: ${firstLine((e as Error).message)}`, 'avoid deeply nested aliases (*name)'));
+    findings.push(findingAt('YAML_SYNTAX', 'error', pos.root(), `the YAML cannot be read: ${firstLine((e as Error).message)}`, { hint: 'avoid deeply nested aliases (*name)' }));
     return { parts: [], findings, badDirectories: new Set() };
   }
 
@@ -118,17 +113,17 @@ function parseFile(file: DesiredFileText): ParsedFile {
 function syntaxFinding(code: string, message: string, where: SourceRef): Finding {
   switch (code) {
     case 'TAB_AS_INDENT':
-      return finding('YAML_SYNTAX', where, 'a tab is used for indentation', 'indent with spaces only (YAML does not allow tabs for indentation)');
+      return findingAt('YAML_SYNTAX', 'error', where, 'a tab is used for indentation', { hint: 'indent with spaces only (YAML does not allow tabs for indentation)' });
     case 'MULTIPLE_DOCS':
-      return finding('YAML_SYNTAX', where, 'the file holds more than one YAML document ("---")', 'put each document in its own file');
+      return findingAt('YAML_SYNTAX', 'error', where, 'the file holds more than one YAML document ("---")', { hint: 'put each document in its own file' });
     case 'BAD_INDENT':
-      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'check the indentation, and that every "[" and "{" is closed');
+      return findingAt('YAML_SYNTAX', 'error', where, `the YAML cannot be read here: ${message}`, { hint: 'check the indentation, and that every "[" and "{" is closed' });
     case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
-      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'check the indentation: keys of one mapping start in the same column, list items start with "- "');
+      return findingAt('YAML_SYNTAX', 'error', where, `the YAML cannot be read here: ${message}`, { hint: 'check the indentation: keys of one mapping start in the same column, list items start with "- "' });
     default:
-      return finding('YAML_SYNTAX', where, `the YAML cannot be read here: ${message}`, 'fix the YAML syntax at this place (a quote, bracket or indentation)');
+      return findingAt('YAML_SYNTAX', 'error', where, `the YAML cannot be read here: ${message}`, { hint: 'fix the YAML syntax at this place (a quote, bracket or indentation)' });
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Document } from 'yaml';
-import type { Finding, SourceRef } from '../model/types';
+import type { Finding } from '../model/types';
+import { findingAt } from '../model/finding';
 import { closest } from './suggest';
 import { PositionMapper, locateKey, pointerSegments } from './positions';
 
@@ -85,12 +86,6 @@ function isNoise(e: ErrorObject): boolean {
   return e.keyword === 'if' || e.keyword === 'propertyNames';
 }
 
-function schemaFinding(where: SourceRef, message: string, hint?: string): Finding {
-  const f: Finding = { code: 'SCHEMA', severity: 'error', message, file: where.file, line: where.line, column: where.column };
-  if (hint) f.hint = hint;
-  return f;
-}
-
 /** Converts one file's ajv errors into findings. `data` is the validated value. */
 export function schemaFindings(errors: readonly ErrorObject[], doc: Document, data: unknown, pos: PositionMapper): Finding[] {
   const out: Finding[] = [];
@@ -114,41 +109,33 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
         const hint =
           special ??
           (guess ? `did you mean "${guess}"? (allowed keys here: ${allowed.join(', ')})` : `allowed keys here: ${allowed.join(', ')}; remove or rename it`);
-        out.push(schemaFinding(where, `unknown key "${name}" ${segs.length === 0 ? 'at the top level' : `in ${here}`}`, hint));
+        out.push(findingAt('SCHEMA', 'error', where, `unknown key "${name}" ${segs.length === 0 ? 'at the top level' : `in ${here}`}`, { hint: hint }));
         break;
       }
       case 'required': {
         const name = String((e.params as { missingProperty: string }).missingProperty);
         const desc = props[name]?.description;
         out.push(
-          schemaFinding(
-            pos.ofKeyOrNode(segs),
-            `${here === 'the file' ? 'the file' : here} is missing the required key "${name}"`,
-            `add "${name}:"${desc ? ` (${desc})` : ''}`,
-          ),
+          findingAt('SCHEMA', 'error', pos.ofKeyOrNode(segs), `${here === 'the file' ? 'the file' : here} is missing the required key "${name}"`, { hint: `add "${name}:"${desc ? ` (${desc})` : ''}` }),
         );
         break;
       }
       case 'type': {
         const want = typeWord((e.params as { type: unknown }).type);
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must be ${want}, found ${describeValue(value)}`, typeHint(segs, (e.params as { type: unknown }).type, value)));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must be ${want}, found ${describeValue(value)}`, { hint: typeHint(segs, (e.params as { type: unknown }).type, value) }));
         break;
       }
       case 'const': {
         const allowed = (e.params as { allowedValue: unknown }).allowedValue;
         const hint = segs.join('.') === 'version' ? `this okta-ou reads format version ${JSON.stringify(allowed)}; write "version: ${JSON.stringify(allowed)}"` : `write ${JSON.stringify(allowed)}`;
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must be ${JSON.stringify(allowed)}, found ${describeValue(value)}`, hint));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must be ${JSON.stringify(allowed)}, found ${describeValue(value)}`, { hint: hint }));
         break;
       }
       case 'enum': {
         const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
         const guess = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
         out.push(
-          schemaFinding(
-            pos.ofPath(segs),
-            `${here} must be one of ${quoteList(allowed)}, found ${describeValue(value)}`,
-            guess ? `did you mean "${guess}"?` : `use one of ${quoteList(allowed)}`,
-          ),
+          findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must be one of ${quoteList(allowed)}, found ${describeValue(value)}`, { hint: guess ? `did you mean "${guess}"?` : `use one of ${quoteList(allowed)}` }),
         );
         break;
       }
@@ -158,30 +145,26 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
           const keyNode = locateKey(doc, segs, name);
           const what = segs[segs.length - 1] === 'directories' ? 'directory name' : segs[segs.length - 1] === 'properties' ? 'attribute name' : 'key';
           out.push(
-            schemaFinding(
-              keyNode ? pos.ofNode(keyNode) : pos.ofPath(segs),
-              `${what} ${JSON.stringify(name)} in ${here} is not allowed`,
-              what === 'directory name'
+            findingAt('SCHEMA', 'error', keyNode ? pos.ofNode(keyNode) : pos.ofPath(segs), `${what} ${JSON.stringify(name)} in ${here} is not allowed`, { hint: what === 'directory name'
                 ? 'use letters, digits, ".", "_" and "-" only, starting with a letter or digit'
-                : 'use letters, digits, "_" and "-" only, starting with a letter or "_"',
-            ),
+                : 'use letters, digits, "_" and "-" only, starting with a letter or "_"' }),
           );
         } else {
-          out.push(schemaFinding(pos.ofPath(segs), `${here} does not have the expected form`, `it must match ${(e.params as { pattern: string }).pattern}`));
+          out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} does not have the expected form`, { hint: `it must match ${(e.params as { pattern: string }).pattern}` }));
         }
         break;
       }
       case 'minLength':
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must not be empty`, 'write a value after the colon'));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must not be empty`, { hint: 'write a value after the colon' }));
         break;
       case 'minItems':
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must list at least ${(e.params as { limit: number }).limit} item(s)`, 'add an item, or remove the key'));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must list at least ${(e.params as { limit: number }).limit} item(s)`, { hint: 'add an item, or remove the key' }));
         break;
       case 'uniqueItems': {
         const { i, j } = e.params as { i: number; j: number };
         const later = Math.max(i, j);
         out.push(
-          schemaFinding(pos.ofPath([...segs, String(later)]), `${here} lists the same value twice (items ${Math.min(i, j) + 1} and ${later + 1})`, 'remove the repeated item'),
+          findingAt('SCHEMA', 'error', pos.ofPath([...segs, String(later)]), `${here} lists the same value twice (items ${Math.min(i, j) + 1} and ${later + 1})`, { hint: 'remove the repeated item' }),
         );
         break;
       }
@@ -191,11 +174,11 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
       case 'exclusiveMaximum': {
         const { comparison, limit } = e.params as { comparison: string; limit: number };
         const share = e.keyword === 'maximum' && limit === 1 && typeof value === 'number' && value > 1 ? ` (a share is a fraction: ${value / 100} means ${value}%)` : '';
-        out.push(schemaFinding(pos.ofPath(segs), `${here} must be ${comparison} ${limit}, found ${describeValue(value)}`, `use a value ${comparison} ${limit}${share}`));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must be ${comparison} ${limit}, found ${describeValue(value)}`, { hint: `use a value ${comparison} ${limit}${share}` }));
         break;
       }
       default:
-        out.push(schemaFinding(pos.ofPath(segs), `${here} ${e.message ?? 'is not valid'}`, 'see schemas/okta-ou.schema.json for the allowed form'));
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} ${e.message ?? 'is not valid'}`, { hint: 'see schemas/okta-ou.schema.json for the allowed form' }));
     }
     if (segs[0] === 'directories' && segs.length >= 2) for (const f of out.slice(before)) f.directory = segs[1];
   }

@@ -14,3 +14,12 @@ export function looksLikeGroupId(s: string): boolean {
 
 /** Okta's `name` of Active Directory app instances (notes/okta-api.md §2). */
 export const AD_APP_NAME = 'active_directory';
+
+/**
+ * How two `app:` texts are compared before Okta is asked: trimmed, case-insensitively (AD app labels are
+ * domain names, which are case-blind). The loader reports two directories on the same text; the live
+ * lint, only what resolution reveals beyond that.
+ */
+export function appTextKey(app: string): string {
+  return app.trim().toLowerCase();
+}

@@ -30,6 +30,7 @@
  * Re-planning after apply gives no change: the managed groups then hold increasing slots in file order.
  */
 import { LOWER_NUMBER_WINS } from '../model/priority';
+import { isKnownPriority } from './known-priority';
 
 const toRank = (priority: number): number => (LOWER_NUMBER_WINS ? priority : -priority);
 const toPriority = (rank: number): number => (LOWER_NUMBER_WINS ? rank : -rank);
@@ -48,16 +49,15 @@ export interface SlotRequest {
 export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): Map<string, number> {
   // A priority Okta did not return as a number (NaN, PRIORITY_UNKNOWN) is no slot: such a group is placed
   // like a create, and NaN never reaches the max below (it would poison every fresh slot).
-  const known = (p: number | null): p is number => p !== null && Number.isFinite(p);
-  const reusable = ordered.filter((r) => known(r.current)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
-  let fresh = livePriorities.filter(known).reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
+  const reusable = ordered.filter((r) => isKnownPriority(r.current)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
+  let fresh = livePriorities.filter(isKnownPriority).reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
   const out = new Map<string, number>();
   let next = 0;
   let prev = -Infinity;
   let inPrefix = true;
   for (const r of ordered) {
     let rank: number;
-    if (inPrefix && known(r.current) && next < reusable.length && reusable[next] > prev) {
+    if (inPrefix && isKnownPriority(r.current) && next < reusable.length && reusable[next] > prev) {
       rank = reusable[next++];
     } else {
       inPrefix = false;

@@ -3,6 +3,10 @@
  * and reported as PRIORITY_UNKNOWN. They are kept (so nothing is deleted or re-created by mistake) but take
  * no part in slot maths: no NaN may reach a comparison, a max or a write.
  */
+export function isKnownPriority(p: number | null): p is number {
+  return p !== null && Number.isFinite(p);
+}
+
 export function hasKnownPriority(a: { priority: number }): boolean {
-  return Number.isFinite(a.priority);
+  return isKnownPriority(a.priority);
 }

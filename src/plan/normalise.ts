@@ -41,8 +41,7 @@ export function profileValueEquals(key: string, a: unknown, b: unknown): boolean
 
 /** The OU value okta-ou writes for a desired group. */
 export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): string {
-  if (ouCase === 'preserve') return ou;
-  return tryNormaliseDn(ou) ?? ou.trim().toLowerCase();
+  return ouCase === 'preserve' ? ou : (ouKey(ou) as string);
 }
 
 /** The profile keys a desired group manages: `organizationalUnit` first, then its profile keys sorted. */
@@ -75,6 +74,6 @@ export function differingKeys(live: Record<string, unknown>, desired: Record<str
   return Object.keys(desired).filter((k) => {
     const has = Object.prototype.hasOwnProperty.call(live, k) && live[k] !== undefined;
     if (!has) return true;
-    return k === OU_KEY ? !ousEqual(live[k], desired[k]) : !equal(live[k], desired[k]);
+    return !profileValueEquals(k, live[k], desired[k]);
   });
 }

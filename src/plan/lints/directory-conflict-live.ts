@@ -6,13 +6,13 @@
  * case-insensitively); this lint reports only what resolution reveals. One finding at each `app:`, each
  * pointing at the other through `related`.
  */
+import { appTextKey } from '../../model/okta-ids';
 import type { Finding } from '../../model/types';
 import { type DirectoryPair } from '../directories';
 import { allPairs, appObject, at } from './live-helpers';
 import type { Lint } from './types';
 
-/** The loader's comparison of `app:` texts (src/config/merge.ts appKey). */
-const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameText = (a: string, b: string): boolean => appTextKey(a) === appTextKey(b);
 
 export const directoryConflictLive: Lint = {
   code: 'DIRECTORY_CONFLICT',

@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../../model/types';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 const DN_NAMES = new Set(['dn', 'distinguishedname']);
 
@@ -21,14 +21,7 @@ export const dnMapped: Lint = {
       for (const [prop, m] of Object.entries(dir.attributeMappings?.properties ?? {})) {
         if (!DN_NAMES.has(prop.toLowerCase())) continue;
         out.push(
-          findingAt(
-            'DN_MAPPED',
-            'error',
-            dir.name,
-            m.source,
-            `attributeMappings maps ${prop.toLowerCase() === 'dn' ? `"${prop}" (the AD distinguishedName)` : `"${prop}"`}; AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`,
-            `remove "${prop}" from attributeMappings.properties and set the OU with the group's "ou:"`,
-          ),
+          findingAt('DN_MAPPED', 'error', m.source, `attributeMappings maps ${prop.toLowerCase() === 'dn' ? `"${prop}" (the AD distinguishedName)` : `"${prop}"`}; AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`, { hint: `remove "${prop}" from attributeMappings.properties and set the OU with the group's "ou:"`, directory: dir.name }),
         );
       }
     }

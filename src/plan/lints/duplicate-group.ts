@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../../model/types';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 export const duplicateGroup: Lint = {
   code: 'DUPLICATE_GROUP',
@@ -25,15 +25,7 @@ export const duplicateGroup: Lint = {
           continue;
         }
         out.push(
-          findingAt(
-            'DUPLICATE_GROUP',
-            'error',
-            dir.name,
-            g.source,
-            `group ${JSON.stringify(g.group)} is listed twice in directory "${dir.name}" (first at ${first.source.file}:${first.source.line}:${first.source.column})`,
-            'keep one entry: a group has one assignment, with one OU and one priority',
-            [first.source],
-          ),
+          findingAt('DUPLICATE_GROUP', 'error', g.source, `group ${JSON.stringify(g.group)} is listed twice in directory "${dir.name}" (first at ${first.source.file}:${first.source.line}:${first.source.column})`, { hint: 'keep one entry: a group has one assignment, with one OU and one priority', directory: dir.name, related: [first.source] }),
         );
       }
     }

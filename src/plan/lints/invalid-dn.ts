@@ -6,7 +6,7 @@
 import type { DesiredDirectory, Finding, SourceRef } from '../../model/types';
 import { parseDn, tryNamingContextDn } from '../../model/dn';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 const FLOW_LIST_HINT =
   'an OU is a full DN from the OU down to the domain, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; ' +
@@ -27,17 +27,10 @@ function check(dir: DesiredDirectory, what: (v: string) => string, value: string
   const p = parseDn(value);
   if (p.ok) {
     const why = notAnOu(p.rdns);
-    return why ? [findingAt('INVALID_DN', 'error', dir.name, at, `${what(JSON.stringify(value))} ${why}`, FLOW_LIST_HINT)] : [];
+    return why ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${why}`, { hint: FLOW_LIST_HINT, directory: dir.name })] : [];
   }
   return [
-    findingAt(
-      'INVALID_DN',
-      'error',
-      dir.name,
-      at,
-      `${what(JSON.stringify(value))} is not a valid DN: ${p.error} (at character ${p.offset + 1})`,
-      'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"',
-    ),
+    findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} is not a valid DN: ${p.error} (at character ${p.offset + 1})`, { hint: 'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"', directory: dir.name }),
   ];
 }
 
@@ -50,14 +43,7 @@ export const invalidDn: Lint = {
       const out: Finding[] = [];
       if (dir.namingContext !== undefined && tryNamingContextDn(dir.namingContext) === null) {
         out.push(
-          findingAt(
-            'INVALID_DN',
-            'error',
-            dir.name,
-            dir.fieldSources.namingContext ?? dir.source,
-            `namingContext ${JSON.stringify(dir.namingContext)} is neither a DN nor a domain name`,
-            'write the domain as a DN (DC=corp,DC=example,DC=com) or as a domain name (corp.example.com)',
-          ),
+          findingAt('INVALID_DN', 'error', dir.fieldSources.namingContext ?? dir.source, `namingContext ${JSON.stringify(dir.namingContext)} is neither a DN nor a domain name`, { hint: 'write the domain as a DN (DC=corp,DC=example,DC=com) or as a domain name (corp.example.com)', directory: dir.name }),
         );
       }
       for (const ou of dir.importOUs) out.push(...check(dir, (v) => `import OU ${v}`, ou.dn, ou.source));

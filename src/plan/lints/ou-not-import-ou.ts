@@ -9,7 +9,7 @@
 import type { Finding } from '../../model/types';
 import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 export const ouNotImportOu: Lint = {
   code: 'OU_NOT_IMPORT_OU',
@@ -28,15 +28,7 @@ export const ouNotImportOu: Lint = {
         if (imports.some((i) => isUnder(g.ou, i.dn))) continue;
         const list = imports.map((i) => i.dn).join(' or ');
         out.push(
-          findingAt(
-            'OU_NOT_IMPORT_OU',
-            'error',
-            dir.name,
-            g.ouSource,
-            `group ${JSON.stringify(g.group)} targets ${g.ou}, which is not under an import OU; Okta would fail its users with "Target OU is not an import OU"`,
-            `use an OU under ${list}, or add its parent to importOUs (and to "User OUs connected to Okta" in the AD integration)`,
-            [dir.fieldSources.importOUs ?? dir.source],
-          ),
+          findingAt('OU_NOT_IMPORT_OU', 'error', g.ouSource, `group ${JSON.stringify(g.group)} targets ${g.ou}, which is not under an import OU; Okta would fail its users with "Target OU is not an import OU"`, { hint: `use an OU under ${list}, or add its parent to importOUs (and to "User OUs connected to Okta" in the AD integration)`, directory: dir.name, related: [dir.fieldSources.importOUs ?? dir.source] }),
         );
       }
     }

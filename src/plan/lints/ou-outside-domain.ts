@@ -6,20 +6,12 @@
 import type { DesiredDirectory, Finding, SourceRef } from '../../model/types';
 import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 function outside(dir: DesiredDirectory, nc: string, what: (v: string) => string, dn: string, at: SourceRef): Finding[] {
   if (tryNormaliseDn(dn) === null || isUnder(dn, nc)) return [];
   return [
-    findingAt(
-      'OU_OUTSIDE_DOMAIN',
-      'error',
-      dir.name,
-      at,
-      `${what(dn)} is not in the directory's domain ${dir.namingContext}`,
-      `use an OU ending in ${dir.namingContext}, or move this entry to the directory of its domain`,
-      [dir.fieldSources.namingContext ?? dir.source],
-    ),
+    findingAt('OU_OUTSIDE_DOMAIN', 'error', at, `${what(dn)} is not in the directory's domain ${dir.namingContext}`, { hint: `use an OU ending in ${dir.namingContext}, or move this entry to the directory of its domain`, directory: dir.name, related: [dir.fieldSources.namingContext ?? dir.source] }),
   ];
 }
 

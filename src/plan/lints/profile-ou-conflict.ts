@@ -8,7 +8,7 @@ import { OU_KEY } from '../normalise';
 import type { Finding } from '../../model/types';
 import { dnEquals } from '../../model/dn';
 import type { Lint } from './types';
-import { findingAt } from './source-finding';
+import { findingAt } from '../../model/finding';
 
 export const profileOuConflict: Lint = {
   code: 'PROFILE_OU_CONFLICT',
@@ -22,15 +22,7 @@ export const profileOuConflict: Lint = {
         const v = g.profile.organizationalUnit;
         if (typeof v === 'string' && dnEquals(v, g.ou)) continue;
         out.push(
-          findingAt(
-            'PROFILE_OU_CONFLICT',
-            'error',
-            dir.name,
-            g.profileSources?.organizationalUnit ?? g.source,
-            `group ${JSON.stringify(g.group)} sets profile.organizationalUnit to ${JSON.stringify(v)}, which contradicts its ou ${g.ou}`,
-            'remove organizationalUnit from profile: "ou:" is where the OU goes',
-            [g.ouSource],
-          ),
+          findingAt('PROFILE_OU_CONFLICT', 'error', g.profileSources?.organizationalUnit ?? g.source, `group ${JSON.stringify(g.group)} sets profile.organizationalUnit to ${JSON.stringify(v)}, which contradicts its ou ${g.ou}`, { hint: 'remove organizationalUnit from profile: "ou:" is where the OU goes', directory: dir.name, related: [g.ouSource] }),
         );
       }
     }
