@@ -1,11 +1,13 @@
-import type { Finding } from '../../model/types';
-import type { Lint, LintContext } from './types';
+import type { DesiredState, Finding } from '../../model/types';
 import { staticLints } from './static';
-import { liveLints } from './live';
 
-export const lints: Lint[] = [...staticLints, ...liveLints];
+export { staticLints } from './static';
+export { liveLints } from './live';
 
-/** Runs every lint that the context can feed: static ones always, live ones when `ctx.live` is given. */
-export function runLints(ctx: LintContext): Finding[] {
-  return lints.filter((l) => l.needs === 'desired' || ctx.live !== undefined).flatMap((l) => l.check(ctx));
+/**
+ * Runs the static lints (those that need only the desired state), for `validate` and `plan`. The live
+ * lints need the planner's analysis: `buildPlan` runs them itself (build-plan.ts).
+ */
+export function runLints(ctx: { desired: DesiredState }): Finding[] {
+  return staticLints.flatMap((l) => l.check(ctx));
 }

@@ -427,6 +427,13 @@ describe('live lints', () => {
     expect(liveLints.filter((l) => l.needs !== 'live')).toEqual([]);
   });
 
+  it('every finding of a case carries its lint\'s code and declared severity (no live lint has a lower form today)', () => {
+    const off = cases.flatMap(({ lint, desired, live }) => run(lint, desired, live).filter((f) => f.code !== lint.code || f.severity !== lint.severity).map((f) => [lint.code, f.code, f.severity]));
+    expect(off).toEqual([]);
+    const reporting = new Set(cases.filter(({ lint, desired, live }) => run(lint, desired, live).length > 0).map((c) => c.lint));
+    expect(liveLints.filter((l) => !reporting.has(l)).map((l) => l.code)).toEqual([]);
+  });
+
   it('a quiet, matching directory gives no live finding at all', () => {
     const desired = aDesiredDirectory().authoritative().withImportOUs(`OU=Employees,${C}`).withGroup('A', ou('A')).withMappings({ email: 'user.email' });
     const live = aLiveDirectory().withAssignment('A', lc('A'), 0).withMapping({ email: 'user.email' }).withObservedDns(`CN=x,${ou('A')}`);
