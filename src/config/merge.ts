@@ -58,16 +58,12 @@ function where(s: SourceRef): string {
   return `${s.file}:${s.line}:${s.column}`;
 }
 
-function show(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v);
-}
-
 /** Two findings, one at each place, each pointing at the other. */
 function conflictPair(directory: string, what: string, a: Setting<unknown>, b: Setting<unknown>, hint: string): Finding[] {
   const one = (here: Setting<unknown>, there: Setting<unknown>): Finding => ({
     code: 'DIRECTORY_CONFLICT',
     severity: 'error',
-    message: `directory "${directory}": ${what} is ${show(here.value)} here but ${show(there.value)} at ${where(there.source)}`,
+    message: `directory "${directory}": ${what} is ${JSON.stringify(here.value)} here but ${JSON.stringify(there.value)} at ${where(there.source)}`,
     hint,
     directory,
     file: here.source.file,

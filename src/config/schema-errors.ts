@@ -10,7 +10,7 @@ import { closest } from './suggest';
 import { PositionMapper, locateKey, pointerSegments } from './positions';
 
 /** `directories.corp.groups[1].ou` for display. */
-export function displayPath(segments: readonly string[], data?: unknown): string {
+function displayPath(segments: readonly string[], data?: unknown): string {
   let out = '';
   let cur: unknown = data;
   for (const s of segments) {
@@ -26,7 +26,7 @@ function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text ${JSON.stringify(v)}`;
-  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+  if (typeof v === 'number') return `the number ${v}`;
   return `${typeof v} ${String(v)}`;
 }
 
@@ -116,7 +116,7 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
         const name = String((e.params as { missingProperty: string }).missingProperty);
         const desc = props[name]?.description;
         out.push(
-          findingAt('SCHEMA', 'error', pos.ofKeyOrNode(segs), `${here === 'the file' ? 'the file' : here} is missing the required key "${name}"`, { hint: `add "${name}:"${desc ? ` (${desc})` : ''}` }),
+          findingAt('SCHEMA', 'error', pos.ofKeyOrNode(segs), `${here} is missing the required key "${name}"`, { hint: `add "${name}:"${desc ? ` (${desc})` : ''}` }),
         );
         break;
       }

@@ -20,7 +20,7 @@ export interface Ava {
 }
 
 export type ParsedDn =
-  | { ok: true; rdns: Array<Array<{ type: string; value: string; hex?: boolean }>> }
+  | { ok: true; rdns: Ava[][] }
   | { ok: false; error: string; offset: number };
 
 // RFC 4519 long names that AD also accepts; folded so `organizationalUnitName=X` equals `OU=X`.
@@ -178,7 +178,7 @@ function parseStrict(s: string): Ava[][] {
 }
 
 /** RFC 4514 §2.4 minimal escaping of a string value. */
-export function escapeDnValue(v: string): string {
+function escapeDnValue(v: string): string {
   const chars = Array.from(v);
   return chars
     .map((c, idx) => {

@@ -10,7 +10,7 @@ export interface DirectoryPair {
   live: LiveDirectory;
 }
 
-export function emptyLiveDirectory(name: string): LiveDirectory {
+function emptyLiveDirectory(name: string): LiveDirectory {
   return { name, app: null, assignments: [], groups: {}, resolved: {}, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
 }
 

@@ -58,7 +58,7 @@ export function findingLocation(f: Finding): string {
 }
 
 /** One finding as text: the headline line, then `  hint: …` and `  see: …` (related places) lines. */
-export function renderFindingText(f: Finding, opts: RenderFindingsOptions = {}): string {
+function renderFindingText(f: Finding, opts: RenderFindingsOptions = {}): string {
   const c = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const sev = f.severity === 'error' ? c.red(f.severity) : f.severity === 'warning' ? c.yellow(f.severity) : c.cyan(f.severity);
   // Messages, hints and Okta object names quote group names and app labels from Okta: see terminal-safe.ts.

@@ -11,7 +11,7 @@ import { stringifySorted } from '../model/sorted-json';
 import planSchema from '../../schemas/plan.schema.json';
 
 /** The plan format this okta-ou writes and reads. */
-export const PLAN_FORMAT_VERSION = 1;
+const PLAN_FORMAT_VERSION = 1;
 
 /** The plan as sorted-key JSON text with a trailing newline. */
 export function renderPlanJson(plan: Plan): string {

@@ -27,7 +27,7 @@ import { plural } from './plural';
 
 /** First line of every plan comment; `okta-ou ci pr-comment` finds the comment to update by it. */
 export const PLAN_MARKER = '<!-- okta-ou:plan -->';
-export const DEFAULT_MAX_CHARS = 60000;
+const DEFAULT_MAX_CHARS = 60000;
 
 export interface RenderMarkdownOptions {
   /** The result is shorter than this. Default 60,000. */

@@ -76,7 +76,7 @@ export function showValue(v: unknown): string {
 }
 
 /** Okta's pushStatus in the file's words (DESIGN.md §1: PUSH = always, DONT_PUSH = createOnly). */
-export function pushWord(p: MappingPropertyState['pushStatus']): string {
+function pushWord(p: MappingPropertyState['pushStatus']): string {
   if (p === 'PUSH') return 'always';
   if (p === 'DONT_PUSH') return 'createOnly';
   return p ?? '(unset)';

@@ -4,7 +4,7 @@
  * malformed DN fails only later, at provisioning time, user by user.
  */
 import type { DesiredDirectory, Finding, SourceRef } from '../../model/types';
-import { parseDn, tryNamingContextDn } from '../../model/dn';
+import { type Ava, parseDn, tryNamingContextDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from '../../model/finding';
 
@@ -16,8 +16,9 @@ const FLOW_LIST_HINT =
  * A DN that parses but cannot be an OU in a domain: only domain components (`DC=corp`), or no domain
  * components at all (`OU=Employees`). Both are what YAML leaves of `[OU=Employees,DC=corp,DC=com]`.
  */
-function notAnOu(rdns: Array<Array<{ type: string }>>): string | null {
-  const isDc = (rdn: Array<{ type: string }>): boolean => rdn.every((a) => a.type.toLowerCase() === 'dc' || a.type.toLowerCase() === 'domaincomponent');
+function notAnOu(rdns: Ava[][]): string | null {
+  // parseDn lower-cases types and folds domainComponent to dc.
+  const isDc = (rdn: Ava[]): boolean => rdn.every((a) => a.type === 'dc');
   if (rdns.every(isDc)) return 'names a domain, not an OU';
   if (!isDc(rdns[rdns.length - 1])) return 'has no domain components (DC=…), so it is not a full DN';
   return null;
