@@ -10,7 +10,7 @@
  *   than APP_NOT_FOUND): one `GET /api/v1/apps?q=<label>` per such label. `q` is a startsWith match on
  *   name and label, so the exact label is picked client-side.
  */
-import { looksLikeAppId } from '../model/okta-ids';
+import { AD_APP_NAME, looksLikeAppId } from '../model/okta-ids';
 import type { OktaApi } from '../okta/api';
 import { type RawApp, seg } from './okta-shapes';
 
@@ -19,11 +19,19 @@ import { type RawApp, seg } from './okta-shapes';
  * keep labels unique, so more than one is possible: the planner reports APP_AMBIGUOUS and the user writes
  * the id; picking one silently could plan against the wrong domain.
  */
-function matchLabel(apps: RawApp[], label: string): RawApp[] {
+export function matchLabel(apps: RawApp[], label: string): RawApp[] {
   const exact = apps.filter((a) => a.label === label);
   if (exact.length > 0) return exact;
   const lower = label.toLowerCase();
   return apps.filter((a) => typeof a.label === 'string' && a.label.toLowerCase() === lower);
+}
+
+/**
+ * Every Active Directory app instance in the org: ONE paginated list filtered on the app name (Okta
+ * supports `filter` on `name`; notes/okta-api.md §2). Shared by the live reader and `okta-ou export`.
+ */
+export async function listAdApps(api: OktaApi): Promise<RawApp[]> {
+  return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
 }
 
 /** Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label). */
@@ -42,8 +50,8 @@ export async function findApps(api: OktaApi, refs: string[], log: (s: string) =>
   byLabel.push(...unique.filter((r) => !looksLikeAppId(r)));
   if (byLabel.length === 0) return found;
 
-  const adApps = await api.list<RawApp>('/api/v1/apps', { filter: 'name eq "active_directory"', limit: 200 });
-  log(`live: ${adApps.length} active_directory app(s) in the org`);
+  const adApps = await listAdApps(api);
+  log(`live: ${adApps.length} ${AD_APP_NAME} app(s) in the org`);
   const missing: string[] = [];
   for (const label of byLabel) {
     const apps = matchLabel(adApps, label);

@@ -1,3 +1,3 @@
 export { readLive, type ReadLiveOptions } from './read-live';
-export { readMemberCounts, groupsWithoutCount } from './read-member-counts';
-export { LIST_ALL_THRESHOLD } from './resolve-groups';
+export { readMemberCounts } from './read-member-counts';
+export { listAdApps, matchLabel } from './find-apps';
