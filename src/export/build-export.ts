@@ -12,8 +12,8 @@
  * - A live `dn` mapping is not exported: it breaks provisioning ("Target OU is not an import OU"), so the
  *   next plan removes it, and the file says so.
  */
-import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
-import { OU_KEY } from '../plan/normalise';
+import type { DesiredDirectory, LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
+import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
 import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
@@ -102,8 +102,20 @@ export function inferImportOUs(ncDn: string | null, dns: string[]): string[] {
   return topmost(containers);
 }
 
+export interface BuildExportOptions {
+  /** How to write `app:`: the label by default; the caller passes the id when the label is not unique. */
+  appRef?: string;
+  /**
+   * The directory as the file already declares it: where a reference or a DN it holds means the same as
+   * what Okta says (the same group id, the same DN but for case and spacing), the user's spelling is
+   * kept, so a re-export rewrites nothing Okta did not change.
+   */
+  declared?: DesiredDirectory;
+}
+
 /** Builds one directory's desired-state content from its live slice. */
-export function buildExport(name: string, src: ExportSource): ExportedDirectory {
+export function buildExport(name: string, src: ExportSource, opts: BuildExportOptions = {}): ExportedDirectory {
+  const declared = opts.declared;
   const assigned = [...src.assignments].sort(byPriority);
   const nameCount = new Map<string, number>();
   for (const a of assigned) {
@@ -114,8 +126,12 @@ export function buildExport(name: string, src: ExportSource): ExportedDirectory 
   const withoutOu: string[] = [];
   for (const a of assigned) {
     const g = src.groups[a.groupId];
-    const ref = g && nameCount.get(g.name) === 1 && !looksLikeGroupId(g.name) ? g.name : a.groupId;
-    const ou = a.profile[OU_KEY];
+    const byName = g && nameCount.get(g.name) === 1 && !looksLikeGroupId(g.name) ? g.name : a.groupId;
+    // An id always resolves to the same group: keep it when the file writes this group by id.
+    const ref = declared?.groups.some((d) => d.group === a.groupId) ? a.groupId : byName;
+    const mine = declared?.groups.find((d) => d.group === ref);
+    const liveOu = a.profile[OU_KEY];
+    const ou = mine && ousEqual(mine.ou, liveOu) ? mine.ou : liveOu;
     if (typeof ou !== 'string' || ou === '') {
       withoutOu.push(ref);
       continue;
@@ -146,9 +162,10 @@ export function buildExport(name: string, src: ExportSource): ExportedDirectory 
     attributeMappings = { prune: false, properties: sortKeys(props) };
   }
 
+  const ncWritten = declared?.namingContext !== undefined && ncDn !== null && tryNamingContextDn(declared.namingContext) === ncDn ? declared.namingContext : ncDn;
   const content: ExportedContent = {
-    app: src.app.label,
-    ...(src.app.namingContext ? { namingContext: ncDn ?? src.app.namingContext } : {}),
+    app: opts.appRef ?? src.app.label,
+    ...(src.app.namingContext ? { namingContext: ncWritten ?? src.app.namingContext } : {}),
     importOUs,
     assignments: { mode: 'additive' },
     groups,

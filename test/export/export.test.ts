@@ -166,6 +166,97 @@ describe('okta-ou export', () => {
     }
   });
 
+  test('re-export of a hand-written file Okta agrees with is byte-identical (ids, DN spelling and comments kept)', async () => {
+    const org: OrgSeed = {
+      users,
+      groups: [
+        { name: 'Sales', id: '00gsales000000000001', members: ['ada@example.com'] },
+        { name: 'Finance', id: '00gfinance0000000001', members: ['bob@example.com'] },
+      ],
+      apps: [
+        {
+          id: '0oacorp0000000000001',
+          label: 'corp.example.com',
+          name: 'active_directory',
+          namingContext: 'corp.example.com',
+          importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'],
+          assignments: [
+            { group: 'Sales', priority: 0, profile: { organizationalUnit: 'ou=sales,ou=employees,dc=corp,dc=example,dc=com' } },
+            { group: 'Finance', priority: 1, profile: { organizationalUnit: 'OU=Finance,OU=Employees,DC=corp,DC=example,DC=com' } },
+          ],
+          mapping: { properties: { department: { expression: 'user.department', pushStatus: 'PUSH' } } },
+        },
+      ],
+    };
+    const handWritten = [
+      '# Corp domain, kept by hand',
+      'version: 1',
+      'directories:',
+      '  corp:',
+      '    app: 0oacorp0000000000001 # corp.example.com, by id on purpose',
+      '    namingContext: DC=Corp,DC=Example,DC=Com',
+      '    importOUs:',
+      '      - OU=Employees,DC=Corp,DC=Example,DC=Com',
+      '    assignments:',
+      '      mode: additive',
+      '    groups:',
+      '      - group: Sales',
+      '        ou: OU=Sales, OU=Employees, DC=Corp, DC=Example, DC=Com',
+      '      - group: 00gfinance0000000001 # Finance',
+      '        ou: ou=finance,ou=employees,dc=corp,dc=example,dc=com',
+      '    attributeMappings:',
+      '      prune: false',
+      '      properties:',
+      '        department: user.department',
+      '',
+    ].join('\n');
+    const sb = await seeded(org);
+    try {
+      const cwd = project({ 'corp.yaml': handWritten });
+      const res = await runAgainst(sb, cwd, ['export']);
+      expect(res.stdout).toBe('unchanged mappings/corp.yaml (corp)\n');
+      expect(res.code).toBe(0);
+      expect(fs.readFileSync(path.join(cwd, 'mappings/corp.yaml'), 'utf8')).toBe(handWritten);
+      const plan = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode']);
+      expect(plan.code).toBe(0);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('two AD apps with the same label are written by id; a label differing only in case still finds its directory', async () => {
+    const twin = (id: string, dc: string): NonNullable<OrgSeed['apps']>[number] => ({
+      id,
+      label: 'Corp',
+      name: 'active_directory',
+      namingContext: `${dc}.example.com`,
+      importOUs: [`OU=Staff,DC=${dc},DC=example,DC=com`],
+      assignments: [{ group: 'Sales', priority: 0, profile: { organizationalUnit: `ou=staff,dc=${dc},dc=example,dc=com` } }],
+    });
+    const sb = await seeded({ users, groups: [{ name: 'Sales', members: ['ada@example.com'] }], apps: [twin('0oatwina000000000001', 'a'), twin('0oatwinb000000000002', 'b')] });
+    try {
+      const cwd = project({});
+      expect((await runAgainst(sb, cwd, ['export'])).code).toBe(0);
+      const written = fs.readdirSync(path.join(cwd, 'mappings')).sort();
+      expect(written).toEqual(['corp-2.yaml', 'corp.yaml']);
+      const apps = written.map((f) => Object.values(parse(fs.readFileSync(path.join(cwd, 'mappings', f), 'utf8')).directories as Record<string, { app: string }>)[0].app);
+      expect(apps.sort()).toEqual(['0oatwina000000000001', '0oatwinb000000000002']);
+    } finally {
+      await sb.close();
+    }
+    const one = await seeded({ users, groups: [{ name: 'Sales', members: ['ada@example.com'] }], apps: [twin('0oatwina000000000001', 'a')] });
+    try {
+      const cwd = project({ 'mine.yaml': 'version: 1\ndirectories:\n  mine:\n    app: CORP # upper case on purpose\n    importOUs:\n      - OU=Staff,DC=a,DC=example,DC=com\n    groups:\n      - group: Sales\n        ou: ou=staff,dc=a,dc=example,dc=com\n' });
+      const res = await runAgainst(one, cwd, ['export']);
+      expect(res.code).toBe(0);
+      expect(fs.readdirSync(path.join(cwd, 'mappings'))).toEqual(['mine.yaml']);
+      expect(res.stdout).toMatch(/^updated mappings\/mine\.yaml \(mine\): /);
+      expect(fs.readFileSync(path.join(cwd, 'mappings/mine.yaml'), 'utf8')).toContain('    app: CORP # upper case on purpose\n');
+    } finally {
+      await one.close();
+    }
+  });
+
   test('--app selects one app; an unknown app is a clear error with the apps found', async () => {
     const sb = await seeded(twoDomains);
     try {

@@ -12,10 +12,9 @@ import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredDirectory, DesiredState } from '../../model/types';
 import { OktaOuError, UsageError } from '../../errors';
 import { DEFAULT_SAFETY, readDesired, SCHEMA_PATH } from '../../config';
-import { AD_APP_NAME } from '../../model/okta-ids';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta } from '../planning';
-import { readLive } from '../../live';
+import { listAdApps, matchLabel, readLive } from '../../live';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
 
@@ -31,9 +30,22 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-async function listAdApps(api: OktaApi): Promise<AdApp[]> {
-  const apps = await api.list<{ id?: string; label?: string }>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
-  return apps.filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
+async function adApps(api: OktaApi): Promise<AdApp[]> {
+  return (await listAdApps(api)).filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
+}
+
+/** The apps an `app:` reference names, as the planner resolves it (src/live/find-apps.ts): id, then label. */
+function resolveApp(apps: AdApp[], ref: string): AdApp[] {
+  const byId = apps.filter((a) => a.id === ref);
+  return byId.length > 0 ? byId : (matchLabel(apps, ref) as AdApp[]);
+}
+
+/** The declared directory whose `app:` names exactly this app (an ambiguous label names none). */
+function declaredFor(app: AdApp, apps: AdApp[], existing: DesiredDirectory[]): DesiredDirectory | undefined {
+  return existing.find((d) => {
+    const hit = resolveApp(apps, d.app);
+    return hit.length === 1 && hit[0].id === app.id;
+  });
 }
 
 /** Directories already declared under `outDir`, to refresh in place (none when the folder is new). */
@@ -58,7 +70,7 @@ function selectApps(apps: AdApp[], appRef: string | undefined, dirRef: string | 
       throw new UsageError(`--directory ${dirRef} names no directory in the mappings and the org has ${apps.length} AD apps`, 'say which app with --app ID|LABEL');
     return apps;
   }
-  const hit = apps.filter((a) => a.id === ref || a.label === ref);
+  const hit = resolveApp(apps, ref);
   if (hit.length === 0) {
     const known = apps.map((a) => `${a.label} (${a.id})`).join(', ') || 'none';
     throw new OktaOuError('APP_NOT_FOUND', `no Active Directory app "${ref}" in the org`, { hint: `AD apps found: ${known}` });
@@ -103,7 +115,8 @@ export async function runExport(
   const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
   const { api } = connectOkta(ctx, global);
   try {
-    const apps = selectApps(await listAdApps(api), opts.app, opts.directory, existing);
+    const all = await adApps(api);
+    const apps = selectApps(all, opts.app, opts.directory, existing);
     if (apps.length === 0) {
       ctx.stderr.write('export: the org has no Active Directory app instances; nothing written\n');
       return 0;
@@ -111,10 +124,18 @@ export async function runExport(
     if (opts.directory !== undefined && apps.length > 1) throw new UsageError('--directory names one directory, but several AD apps were selected', 'add --app ID|LABEL');
     const taken = new Set(existing.map((d) => d.name));
     const targets = apps.map((app) => {
-      const declared = existing.find((d) => d.app === app.id || d.app === app.label);
+      const declared = declaredFor(app, all, existing);
       const name = opts.directory ?? declared?.name ?? directoryNameFor(app.label, taken);
       taken.add(name);
-      return { name, app, file: declared?.source.file ? path.resolve(ctx.cwd, declared.source.file) : path.join(outDir, `${name}.yaml`) };
+      // The user's reference when it names this app; else the label, or the id when another AD app shares it.
+      const appRef = declared?.app ?? (matchLabel(all, app.label).length > 1 ? app.id : app.label);
+      return {
+        name,
+        app,
+        appRef,
+        declared: declared?.name === name ? declared : undefined,
+        file: declared?.source.file ? path.resolve(ctx.cwd, declared.source.file) : path.join(outDir, `${name}.yaml`),
+      };
     });
     const live = await readLive(api, probeState(targets), { log, importEvidence: true });
     // The repository's own copy of the schema when it has one, else the installed package's.
@@ -124,7 +145,7 @@ export async function runExport(
     for (const t of targets) {
       const l = live.directories.find((d) => d.name === t.name);
       if (!l?.app) throw new OktaOuError('APP_NOT_FOUND', `app ${t.app.label} (${t.app.id}) disappeared while exporting`, { hint: 'run okta-ou export again' });
-      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns });
+      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns }, { appRef: t.appRef, declared: t.declared });
       const before = (await exists(t.file)) ? await fs.readFile(t.file, 'utf8') : undefined;
       const text = renderExportYaml(
         dir,
