@@ -32,6 +32,7 @@ export type FindingCode =
   | 'NAMING_CONTEXT_MISMATCH'
   | 'PRIORITY_DUPLICATE'
   | 'PRIORITY_UNKNOWN'
+  | 'PRIORITY_CONFLICT'
   | 'UPDATE_OU_DISABLED'
   | 'OU_NOT_SEEN_LIVE'
   | 'USER_SCOPE_ASSIGNMENT'
@@ -278,4 +279,9 @@ export interface Plan {
   /** Calls made while planning, per rate-limit bucket; writes `apply` would make. */
   budget: { reads: Record<string, number>; writes: Record<string, number> };
   fingerprint: string;
+  /**
+   * Digest of the desired state of the directories the plan covers (source positions left out), so
+   * apply can tell "the mapping files changed" from "Okta changed". Absent in plans made before it existed.
+   */
+  desiredDigest?: string;
 }
