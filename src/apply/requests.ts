@@ -259,7 +259,6 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
   };
 }
 
-/** Every request of a write plan in execution order (deletes of one directory may run concurrently). */
 /**
  * The write requests per Okta rate-limit bucket: the exact count `apply` sends, parking moves included
  * (the plan's own `countWrites` can only estimate it without the schedule).

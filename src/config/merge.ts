@@ -2,7 +2,8 @@
  * Merge directory parts across files (DESIGN.md §1: "a directory may be split across files").
  *
  * Rules: every part names its `app` and they must agree; any other setting may be repeated only with the
- * same value; `importOUs` and `assignments.ignore` are unions; `groups` are concatenated in file order
+ * same value; `importOUs` (compared as DNs) and `assignments.ignore` are unions, each entry kept once at its
+ * first place; `groups` are concatenated in file order
  * (files sorted by path), so list order stays the priority order; an attribute mapping property may be
  * declared once. Two directory names for the same app are a conflict too. Each conflict is reported at
  * both places (DIRECTORY_CONFLICT), each pointing at the other through `related`. Defaults are filled
@@ -10,7 +11,7 @@
  */
 import equal from 'fast-deep-equal';
 import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
-import { tryNamingContextDn } from '../model/dn';
+import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';
 
 export interface Setting<T> {
@@ -115,7 +116,16 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     const maxChangeShare = mergeSetting(name, 'safety.maxChangeShare', ps.map((p) => p.maxChangeShare), findings);
     const minExisting = mergeSetting(name, 'safety.minExisting', ps.map((p) => p.minExisting), findings);
 
-    const importOUs = ps.flatMap((p) => p.importOUs?.value ?? []);
+    // A union: the same OU declared in two parts (in any spelling of the DN) is kept once, first place.
+    const seenOUs = new Set<string>();
+    const importOUs = ps
+      .flatMap((p) => p.importOUs?.value ?? [])
+      .filter((o) => {
+        const key = tryNormaliseDn(o.dn) ?? o.dn.trim();
+        if (seenOUs.has(key)) return false;
+        seenOUs.add(key);
+        return true;
+      });
     const ignore = [...new Set(ps.flatMap((p) => p.ignore?.value ?? []))];
 
     const groups: DesiredGroup[] = ps

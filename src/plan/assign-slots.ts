@@ -6,7 +6,7 @@
  * ad-agent-ou-updates). Which number is "higher" lives in src/model/priority.ts; this file works in RANK
  * space (rank 0 = highest priority) and converts at the edges, so flipping that assumption flips this too.
  *
- * Rules (DESIGN.md §1, issue 6):
+ * Rules (DESIGN.md §1):
  * 1. The file's list order is the managed groups' relative order. Nothing else is promised.
  * 2. Unmanaged assignments (not listed: ignored, left alone in additive mode, or about to be deleted) keep
  *    their slots and are never renumbered.
@@ -49,7 +49,12 @@ export interface SlotRequest {
 export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): Map<string, number> {
   // A priority Okta did not return as a number (NaN, PRIORITY_UNKNOWN) is no slot: such a group is placed
   // like a create, and NaN never reaches the max below (it would poison every fresh slot).
-  const reusable = ordered.filter((r) => isKnownPriority(r.current)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
+  // A slot an unmanaged assignment also holds is no slot to hand out: writing it would make Okta shift that
+  // assignment, which apply refuses (PRIORITY_CONFLICT); the managed group takes a fresh slot instead.
+  const heldBy = (ps: Array<number | null>, p: number): number => ps.filter((q) => q === p).length;
+  const managed = ordered.map((r) => r.current);
+  const shared = (p: number): boolean => heldBy(livePriorities, p) > heldBy(managed, p);
+  const reusable = ordered.filter((r) => isKnownPriority(r.current) && !shared(r.current as number)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
   let fresh = livePriorities.filter(isKnownPriority).reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
   const out = new Map<string, number>();
   let next = 0;
@@ -57,7 +62,7 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): M
   let inPrefix = true;
   for (const r of ordered) {
     let rank: number;
-    if (inPrefix && isKnownPriority(r.current) && next < reusable.length && reusable[next] > prev) {
+    if (inPrefix && isKnownPriority(r.current) && !shared(r.current) && next < reusable.length && reusable[next] > prev) {
       rank = reusable[next++];
     } else {
       inPrefix = false;

@@ -6,13 +6,13 @@
  * - listed properties missing live → create; differing expression or push status → update;
  * - live properties not listed → delete, only with `prune: true`;
  * - a live `dn` mapping is ALWAYS deleted, first: mapping distinguishedName Okta→AD is one of the two
- *   documented causes of "Target OU is not an import OU" (seeds/003, support.okta.com); AD computes the DN.
+ *   documented causes of "Target OU is not an import OU" (support.okta.com article on that error); AD computes the DN.
  *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
  * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
 import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyState } from '../model/types';
 
-/** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings, seeds/004). */
+/** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings). */
 export const DN_PROPERTY = 'dn';
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -11,8 +11,6 @@ import { plural } from './plural';
 import { sortKeysDeep, stringifySorted } from '../model/sorted-json';
 import { terminalSafe } from './terminal-safe';
 
-// Existing importers (gitops, apply, ci) take these from here; new code imports ./sorted-json.
-
 export interface RenderFindingsOptions {
   /** ANSI colour (decided by the CLI from TTY / --no-color / NO_COLOR). Default false. */
   color?: boolean;

@@ -223,3 +223,14 @@ test('a file broken at the top level leaves out the directories it names from th
   expect(desired.directories.map((d) => d.name)).toEqual(['emea']);
   expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['SCHEMA', 'a.yaml', 1]]);
 });
+
+test('importOUs of a split directory are a union: the same OU in two files (any DN spelling) is kept once, at its first place', () => {
+  const a = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: ["OU=Employees,DC=corp,DC=example,DC=com"]\n';
+  const b = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs:\n      - ou=employees, dc=corp,dc=example,dc=com\n      - OU=Contractors,DC=corp,DC=example,DC=com\n';
+  const { desired, findings } = parseDesired([{ path: 'b.yaml', text: b }, { path: 'a.yaml', text: a }]);
+  expect(findings).toEqual([]);
+  expect(desired.directories[0].importOUs).toEqual([
+    { dn: 'OU=Employees,DC=corp,DC=example,DC=com', source: { file: 'a.yaml', line: 5, column: 17 } },
+    { dn: 'OU=Contractors,DC=corp,DC=example,DC=com', source: { file: 'b.yaml', line: 7, column: 9 } },
+  ]);
+});

@@ -4,7 +4,7 @@
  * files; imported users and groups only come from the connected OUs, so their `profile.dn` values
  * (`LiveDirectory.observedDns`) should include one under each declared import OU. None under it suggests
  * a typo, or an OU not connected in Okta — and provisioning into it would fail with "Target OU is not an
- * import OU" (seeds/003). Silent when nothing was observed (a fresh integration proves nothing).
+ * import OU" (Okta support article on that error). Silent when nothing was observed (a fresh integration proves nothing).
  */
 import { isUnder, tryNormaliseDn } from '../../model/dn';
 import type { Finding } from '../../model/types';
