@@ -37,8 +37,11 @@ describe('fingerprint', () => {
   // diffSlices (which named what moved between two slices) is gone: apply tells drift from the saved plan
   // (src/apply/stale.ts), which keeps no slice. What remains is that each of these moves changes the fingerprint.
   const moved: Array<{ name: string; change: (b: ReturnType<typeof base>) => unknown }> = [
-    { name: 'priority', change: (b) => b.withAssignment('Sales', `ou=sales,${C}`, 3) },
-    { name: 'OU and lastUpdated', change: (b) => b.withAssignment('Engineering', `ou=eng2,${C}`, 4, { profile: { division: 'x' }, lastUpdated: '2026-02-02T00:00:00.000Z' }) },
+    // Each case changes one field of one existing assignment (Engineering: ou=eng, priority 0, division x).
+    { name: 'priority', change: (b) => b.withAssignment('Engineering', `ou=eng,${C}`, 4, { profile: { division: 'x', manager: 'm' } }) },
+    { name: 'OU', change: (b) => b.withAssignment('Engineering', `ou=eng2,${C}`, 0, { profile: { division: 'x', manager: 'm' } }) },
+    { name: 'a managed profile key', change: (b) => b.withAssignment('Engineering', `ou=eng,${C}`, 0, { profile: { division: 'y', manager: 'm' } }) },
+    { name: 'lastUpdated of a managed assignment', change: (b) => b.withAssignment('Engineering', `ou=eng,${C}`, 0, { profile: { division: 'x', manager: 'm' }, lastUpdated: '2026-02-02T00:00:00.000Z' }) },
     { name: 'only lastUpdated', change: (b) => b.withAssignment('Other', `ou=other,${C}`, 1, { lastUpdated: '2026-03-03T00:00:00.000Z' }) },
     { name: 'mapping property', change: (b) => b.withMapping({ email: 'user.login', dn: 'x' }) },
     { name: 'resolution', change: (b) => b.withGroup('Sales', { id: '00gSales2' }) },
