@@ -64,3 +64,8 @@ describe('plan --max-capacity', () => {
     expect(server.seen).toEqual([]);
   });
 });
+
+test.each(['plan', 'export'])('okta-ou %s --help gives the real default of --max-capacity, 50 %%', async (command) => {
+  const r = await runCli([command, '--help'], { env: {} });
+  expect(r.stdout.split('\n').find((l) => l.includes('--max-capacity PCT '))).toMatch(/ use at most PCT % of each Okta rate-limit bucket \(default: 50 %\)/);
+});

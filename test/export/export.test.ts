@@ -257,6 +257,22 @@ describe('okta-ou export', () => {
     }
   });
 
+  test('--max-capacity: checked before any Okta call, like plan; a valid share exports', async () => {
+    const sb = await seeded(tricky);
+    try {
+      const cwd = project({});
+      sb.audit.length = 0;
+      const bad = await runAgainst(sb, cwd, ['export', '--max-capacity', '0.5']);
+      expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([1, '', 'error OKTA_CONFIG --max-capacity 0.5 is out of range']);
+      expect(sb.audit).toEqual([]);
+      const ok = await runAgainst(sb, cwd, ['export', '--max-capacity', '25%']);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toMatch(/^wrote mappings\/corp\.yaml \(corp\): /);
+    } finally {
+      await sb.close();
+    }
+  });
+
   test('--app selects one app; an unknown app is a clear error with the apps found', async () => {
     const sb = await seeded(twoDomains);
     try {

@@ -13,7 +13,8 @@ import type { DesiredDirectory, DesiredState } from '../../model/types';
 import { OktaOuError, UsageError } from '../../errors';
 import { DEFAULT_SAFETY, readDesired, SCHEMA_PATH } from '../../config';
 import type { OktaApi } from '../../okta/api';
-import { connectOkta } from '../planning';
+import { connectOkta, parseMaxCapacity } from '../planning';
+import { verboseLog } from '../verbose-log';
 import { listAdApps, matchLabel, readLive } from '../../live';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
@@ -108,12 +109,12 @@ function describe(d: ExportedDirectory): string {
 export async function runExport(
   ctx: CliContext,
   global: GlobalOptions,
-  opts: { app?: string; directory?: string; out?: string },
+  opts: { app?: string; directory?: string; out?: string; maxCapacity?: number },
 ): Promise<number> {
   const outDir = path.resolve(ctx.cwd, opts.out ?? global.mappings);
   const existing = await existingDirectories(outDir, ctx.cwd);
-  const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
-  const { api } = connectOkta(ctx, global);
+  const log = verboseLog(ctx, global);
+  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
   try {
     const all = await adApps(api);
     const apps = selectApps(all, opts.app, opts.directory, existing);
@@ -172,7 +173,7 @@ export async function runExport(
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write desired-state YAML from the live org (bootstrap); read-only',
-  usage: `Usage: okta-ou export [--app ID|LABEL] [--directory NAME] [--out DIR]
+  usage: `Usage: okta-ou export [--app ID|LABEL] [--directory NAME] [--out DIR] [--max-capacity PCT]
 
 Reads the org's Active Directory app instances and writes, per app, the group assignments in priority
 order with their OUs, the Okta→AD attribute mappings, the naming context, and import OUs inferred from
@@ -183,6 +184,8 @@ Options:
   --app ID|LABEL     export only this AD app instance
   --directory NAME   the directory to export (an existing one, or the name for --app's directory)
   --out DIR          folder to write into (default: the --mappings folder, mappings/)
+  --max-capacity PCT use at most PCT % of each Okta rate-limit bucket (default: 50 %); an export
+                     may list every group of a large org
 
 Examples:
   okta-ou export                               # every AD app into mappings/
@@ -193,12 +196,14 @@ Examples:
     app: { type: 'string' },
     directory: { type: 'string' },
     out: { type: 'string' },
+    'max-capacity': { type: 'string' },
   },
   async run(ctx: CliContext, global: GlobalOptions, values: Record<string, unknown>) {
     return runExport(ctx, global, {
       app: values.app as string | undefined,
       directory: values.directory as string | undefined,
       out: values.out as string | undefined,
+      maxCapacity: parseMaxCapacity(values['max-capacity']),
     });
   },
 };

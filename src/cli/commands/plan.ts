@@ -10,13 +10,16 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { Plan } from '../../model/types';
-import { EXIT, UsageError } from '../../errors';
+import { EXIT } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
 import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { parseFormat } from '../parse-format';
+import { verboseLog } from '../verbose-log';
 
-export type PlanFormat = 'text' | 'markdown' | 'json';
+const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export interface PlanOptions {
   format: PlanFormat;
@@ -36,12 +39,8 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
 }
 
 function parseOptions(values: Record<string, unknown>): PlanOptions {
-  const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-    throw new UsageError(`unknown --format "${format}"`, 'use --format text, markdown or json');
-  }
   return {
-    format,
+    format: parseFormat(values.format, PLAN_FORMATS),
     out: values.out as string | undefined,
     detailedExitcode: Boolean(values['detailed-exitcode']),
     directory: values.directory as string | undefined,
@@ -54,7 +53,7 @@ function parseOptions(values: Record<string, unknown>): PlanOptions {
  * settings (OKTA_CLIENT_*); the token never reaches the output.
  */
 export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: PlanOptions): Promise<number> {
-  const log = global.verbose ? (s: string) => void ctx.stderr.write(`${s}\n`) : () => undefined;
+  const log = verboseLog(ctx, global);
   const mappings = await loadMappings(ctx, global, 'planned', opts.directory);
   if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
@@ -99,7 +98,7 @@ Options:
   --format FORMAT       text (default), markdown (for pull-request comments) or json
   --detailed-exitcode   exit 0 no changes, 2 changes present, 3 safety threshold exceeded
   --directory NAME      plan only this directory
-  --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: the client's)
+  --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: 50 %)
 
 Connection: OKTA_CLIENT_ORGURL (or --org-url) and OKTA_CLIENT_TOKEN, or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey
 with OKTA_CLIENT_CLIENTID, OKTA_CLIENT_SCOPES, OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_KEYID.

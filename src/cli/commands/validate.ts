@@ -3,9 +3,10 @@
  * Exit 0 when there is no error-level finding, 1 otherwise.
  */
 import type { Command } from '../command';
-import { UsageError } from '../../errors';
+import { EXIT } from '../../errors';
 import { readDesired } from '../../config';
-import { runLints } from '../../plan/lints';
+import { staticFindings } from '../planning';
+import { parseFormat } from '../parse-format';
 import { countFindings, renderFindingsJson, renderFindingsText, summariseFindings } from '../../render/findings';
 
 export const validateCommand: Command = {
@@ -31,10 +32,9 @@ Examples:
 `,
   options: { format: { type: 'string' } },
   async run(ctx, global, values) {
-    const format = (values.format as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"`, 'use --format text or --format json');
+    const format = parseFormat(values.format, ['text', 'json']);
     const loaded = await readDesired(global.mappings, ctx.cwd);
-    const findings = [...loaded.findings, ...runLints({ desired: loaded.desired })];
+    const findings = staticFindings(loaded.desired, loaded.findings);
     const counts = countFindings(findings);
     if (format === 'json') {
       ctx.stdout.write(renderFindingsJson(findings, loaded.files));
@@ -43,6 +43,6 @@ Examples:
       const summary = summariseFindings(findings, loaded.files.length);
       ctx.stderr.write(counts.errors === 0 && counts.warnings === 0 && counts.infos === 0 ? `ok: ${summary}\n` : `${summary}\n`);
     }
-    return counts.errors > 0 ? 1 : 0;
+    return counts.errors > 0 ? EXIT.ERROR : EXIT.OK;
   },
 };
