@@ -8,7 +8,7 @@
  * (so one typo gives one finding, not a cascade of lint findings about half-read data); every problem
  * found is returned as a Finding.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
 import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
@@ -67,7 +67,7 @@ function parseFile(file: DesiredFileText): ParsedFile {
     findings.push(findingAt('DUPLICATE_KEY', 'error', pos.at(e.pos[0]), 'this key appears twice in the same mapping', { hint: 'keep one of them: YAML readers disagree about which one wins' }));
   }
   if (syntax.length > 0) findings.push(syntaxFinding(syntax[0].code, firstLine(syntax[0].message), pos.at(syntax[0].pos[0])));
-  if (findings.length > 0) return { parts: [], findings, badDirectories: new Set() };
+  if (findings.length > 0) return { parts: [], findings, badDirectories: directoryNames(doc) };
 
   if (doc.contents === null) {
     findings.push(findingAt('SCHEMA', 'error', pos.root(), 'the file is empty', { hint: 'start it with "version: 1" and "directories:", or delete it' }));
@@ -108,6 +108,13 @@ function parseFile(file: DesiredFileText): ParsedFile {
     parts.push(extractPart(name, raw, doc, pos));
   }
   return { parts, findings, badDirectories };
+}
+
+/** The directory names a file that cannot be read still shows (as far as the parser got), to leave them out. */
+function directoryNames(doc: Document): Set<string> {
+  const dirs = isMap(doc.contents) ? doc.contents.get('directories', true) : undefined;
+  if (!isMap(dirs)) return new Set();
+  return new Set(dirs.items.flatMap((p) => (isScalar(p.key) && typeof p.key.value === 'string' ? [p.key.value] : [])));
 }
 
 function syntaxFinding(code: string, message: string, where: SourceRef): Finding {

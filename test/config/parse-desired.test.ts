@@ -234,3 +234,11 @@ test('importOUs of a split directory are a union: the same OU in two files (any 
     { dn: 'OU=Contractors,DC=corp,DC=example,DC=com', source: { file: 'b.yaml', line: 7, column: 9 } },
   ]);
 });
+
+test('a file with a YAML error leaves out the directories it names from the other files too, as far as it can be read', () => {
+  const a = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: ["OU=Employees,DC=corp,DC=example,DC=com"]\n    app: again\n';
+  const b = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n  emea:\n    app: emea.example.com\n    importOUs: [OU=Staff,DC=emea,DC=example,DC=com]\n';
+  const { desired, findings } = parseDesired([{ path: 'a.yaml', text: a }, { path: 'b.yaml', text: b }]);
+  expect(desired.directories.map((d) => d.name)).toEqual(['emea']);
+  expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['DUPLICATE_KEY', 'a.yaml', 6]]);
+});
