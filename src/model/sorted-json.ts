@@ -11,8 +11,10 @@ export function sortKeysDeep(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value as Record<string, unknown>).sort()) {
       const v = (value as Record<string, unknown>)[k];
-      // defineProperty: a key "__proto__" stays data instead of setting the prototype.
-      if (v !== undefined) Object.defineProperty(out, k, { value: sortKeysDeep(v), enumerable: true, writable: true, configurable: true });
+      if (v === undefined) continue;
+      // A key "__proto__" must stay data: plain assignment would set the prototype instead.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: sortKeysDeep(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = sortKeysDeep(v);
     }
     return out;
   }

@@ -25,3 +25,9 @@ test('key order never changes the canonical JSON, and it reads back as the same 
     }),
   );
 });
+
+test('a "__proto__" key is kept as data, sorted like any key', () => {
+  const v = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": [{"__proto__": 2}]}');
+  expect(JSON.parse(canonicalJson(v))).toEqual(v);
+  expect(canonicalJson(v)).toBe('{"__proto__":{"x":1},"a":[{"__proto__":2}],"b":1}');
+});
