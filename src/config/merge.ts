@@ -132,7 +132,8 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
       .flatMap((p) => p.groups)
       .map((g, index) => ({ group: g.group, ou: g.ou, profile: g.profile, index, source: g.source, ouSource: g.ouSource, profileSources: g.profileSources }));
 
-    const properties: Record<string, DesiredMappingProperty> = {};
+    // A Map, made an object with fromEntries: a property may be called "__proto__" (the schema allows it).
+    const properties = new Map<string, DesiredMappingProperty>();
     const propertySettings = new Map<string, Setting<string>>();
     for (const p of ps) {
       for (const [prop, value] of p.properties) {
@@ -143,7 +144,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
           continue;
         }
         propertySettings.set(prop, here);
-        properties[prop] = value;
+        properties.set(prop, value);
       }
     }
 
@@ -185,7 +186,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     if (namingContext) dir.namingContext = namingContext.value;
     if (update) dir.updateOUOnGroupChange = update.value;
     if (hasMappings) {
-      dir.attributeMappings = { prune: prune?.value ?? false, properties, source: fieldSources.attributeMappings };
+      dir.attributeMappings = { prune: prune?.value ?? false, properties: Object.fromEntries(properties), source: fieldSources.attributeMappings };
     }
 
     if (importOUs.length === 0) {

@@ -242,3 +242,15 @@ test('a file with a YAML error leaves out the directories it names from the othe
   expect(desired.directories.map((d) => d.name)).toEqual(['emea']);
   expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['DUPLICATE_KEY', 'a.yaml', 6]]);
 });
+
+test('mapping properties named "__proto__" or "constructor" are read as properties', () => {
+  const t = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: ["OU=E,DC=corp,DC=example,DC=com"]\n    attributeMappings:\n      properties:\n        __proto__: user.x\n        constructor: user.y\n';
+  const { desired, findings } = parseDesired([{ path: 'a.yaml', text: t }]);
+  expect(findings).toEqual([]);
+  const props = desired.directories[0].attributeMappings!.properties;
+  expect(Object.keys(props)).toEqual(['__proto__', 'constructor']);
+  expect(Object.entries(props).map(([k, p]) => [k, p.expression, p.pushStatus])).toEqual([
+    ['__proto__', 'user.x', 'PUSH'],
+    ['constructor', 'user.y', 'PUSH'],
+  ]);
+});
