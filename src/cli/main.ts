@@ -9,7 +9,7 @@ import * as readline from 'node:readline';
 import type { CliContext, GlobalOptions } from './context';
 import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
-import { EXIT, isOktaOuError } from '../errors';
+import { EXIT, isOktaOuError, UsageError } from '../errors';
 import { formatError } from './format-error';
 import { VERSION } from '../version';
 
@@ -64,8 +64,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    ctx.stderr.write(`error: unknown command "${name}"\n  hint: one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help\n`);
-    return EXIT.ERROR;
+    const e = new UsageError(`unknown command "${name}"`, `one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
+    ctx.stderr.write(formatError(e, { color: ctx.color, verbose: false }));
+    return e.exitCode;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -76,8 +77,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       strict: true,
     });
   } catch (e) {
-    ctx.stderr.write(`error: ${(e as Error).message}\n  hint: see okta-ou ${command.name} --help\n`);
-    return EXIT.ERROR;
+    const usage = new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
+    ctx.stderr.write(formatError(usage, { color: ctx.color, verbose: false }));
+    return usage.exitCode;
   }
   const values = parsed.values as Record<string, unknown>;
   if (values.help) {

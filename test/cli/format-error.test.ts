@@ -19,6 +19,16 @@ describe('formatError', () => {
     expect(formatError(new TypeError('x is undefined'), { color: false, verbose: true })).toContain('TypeError: x is undefined\n    at ');
   });
 
+  test('an unexpected error cannot drive the terminal either: message and stack escaped, stack lines kept', () => {
+    const e = new Error('bad label "x\u001b]0;owned\u0007"');
+    e.stack = 'Error: bad label "x\u001b]0;owned\u0007"\n    at f (/a\u009b.js:1:1)';
+    expect(formatError(e, { color: false, verbose: true })).toBe(
+      'error INTERNAL unexpected error (this is a bug in okta-ou): bad label "x\\u001b]0;owned\\u0007"\n' +
+        '  hint: please report it with the command you ran; re-run with --verbose for the stack\n' +
+        'Error: bad label "x\\u001b]0;owned\\u0007"\n    at f (/a\\u009b.js:1:1)\n',
+    );
+  });
+
   test('colour only when asked', () => {
     expect(formatError(new OktaOuError('X', 'm'), { color: true, verbose: false })).toMatch(/^\u001b\[31merror\u001b\[39m X m\n$/);
   });

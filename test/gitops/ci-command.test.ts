@@ -59,8 +59,12 @@ describe('okta-ou ci drift-issue', () => {
     });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ action: 'fail' });
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^error DRIFT_CHECK_FAILED okta-ou plan failed with exit code 4: /),
+      '  hint: this is an error, not drift; the drift issue was left alone: fix the plan step, then re-run the job',
+      '',
+    ]);
     expect(r.stderr).toContain('::error title=okta-ou drift check failed::okta-ou plan failed with exit code 4');
-    expect(r.stderr).toContain('not drift');
   });
 
   test('a plan file from a newer okta-ou is an error, not drift', async () => {
@@ -75,7 +79,20 @@ describe('okta-ou ci drift-issue', () => {
     expect((await runCli(['ci'], { cwd: dir })).stderr).toContain('missing ci subcommand');
     expect((await runCli(['ci', 'nope'], { cwd: dir })).stderr).toContain('unknown ci subcommand "nope"');
     expect((await runCli(['ci', 'drift-issue'], { cwd: dir })).stderr).toContain('--exit-code is required');
-    expect((await runCli(['ci', 'drift-issue', '--exit-code', 'two'], { cwd: dir })).code).toBe(1);
+    expect(await runCli(['ci', 'drift-issue', '--exit-code', 'two'], { cwd: dir })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error USAGE --exit-code must be a number, got "two"\n' +
+        '  hint: pass the exit code of `okta-ou plan --detailed-exitcode` (0 to 4), e.g. --exit-code "$?" right after it\n',
+    });
+  });
+
+  test('an unreadable input file names the file and what writes it', async () => {
+    fs.mkdirSync(path.join(dir, 'a-folder'), { recursive: true });
+    const r = await runCli(['ci', 'drift-issue', '--exit-code', '0', '--existing-issue', 'a-folder'], { cwd: dir });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/^error CI_INPUT_UNREADABLE cannot read a-folder: EISDIR: .*\n {2}hint: check the path and its permissions: it is the file an earlier workflow step wrote \(okta-ou plan --out, gh … > FILE\)\n$/);
   });
 });
 

@@ -22,6 +22,16 @@ describe('okta-ou scopes', () => {
     expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"`);
   });
 
+  test('--list without --for says what to add', async () => {
+    expect(await runCli(['scopes', '--list'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error USAGE --list needs --for plan or --for apply\n' +
+        '  hint: e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)\n',
+    });
+  });
+
   test('rejects an unknown use', async () => {
     const r = await runCli(['scopes', '--for', 'delete']);
     expect(r.code).toBe(1);

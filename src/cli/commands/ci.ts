@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext } from '../context';
-import { OktaOuError, UsageError } from '../../errors';
-import { decideDriftIssue, decidePrComment, parseComments, pickDriftIssue, planFailureComment, PLAN_EXIT } from '../../gitops';
+import { EXIT, OktaOuError, UsageError } from '../../errors';
+import { formatError } from '../format-error';
+import { decideDriftIssue, decidePrComment, parseComments, pickDriftIssue, planFailureComment } from '../../gitops';
 import { parsePlanJson } from '../../render/json';
 import { stringifySorted } from '../../model/sorted-json';
 
@@ -19,7 +20,9 @@ async function readOptional(ctx: CliContext, file: string | undefined): Promise<
     return await readFile(path.resolve(ctx.cwd, file), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new OktaOuError('CI_INPUT_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+    throw new OktaOuError('CI_INPUT_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`, {
+      hint: 'check the path and its permissions: it is the file an earlier workflow step wrote (okta-ou plan --out, gh … > FILE)',
+    });
   }
 }
 
@@ -29,7 +32,8 @@ function exitCodeOf(value: unknown, required: boolean): number | undefined {
     return undefined;
   }
   const s = String(value);
-  if (!/^\d{1,3}$/.test(s)) throw new UsageError(`--exit-code must be a number, got "${s}"`);
+  if (!/^\d{1,3}$/.test(s))
+    throw new UsageError(`--exit-code must be a number, got "${s}"`, 'pass the exit code of `okta-ou plan --detailed-exitcode` (0 to 4), e.g. --exit-code "$?" right after it');
   return Number(s);
 }
 
@@ -43,7 +47,7 @@ async function driftIssue(ctx: CliContext, values: Record<string, unknown>): Pro
   const planFile = values.plan as string | undefined;
   const planText = await readOptional(ctx, planFile);
   // A failed plan may have left no (or half a) file: only read it when the exit code says there is drift.
-  const plan = planText !== undefined && (exitCode === PLAN_EXIT.changes || exitCode === PLAN_EXIT.unsafe) ? parsePlanJson(planText, planFile) : undefined;
+  const plan = planText !== undefined && (exitCode === EXIT.CHANGES || exitCode === EXIT.UNSAFE) ? parsePlanJson(planText, planFile) : undefined;
   const issuesText = await readOptional(ctx, values['existing-issue'] as string | undefined);
   const existing = issuesText === undefined ? undefined : pickDriftIssue(issuesText);
   const runUrl = (values['run-url'] as string | undefined) ?? runUrlFromEnv(ctx);
@@ -51,11 +55,14 @@ async function driftIssue(ctx: CliContext, values: Record<string, unknown>): Pro
   ctx.stdout.write(stringifySorted(decision));
   if (decision.action === 'fail') {
     annotate(ctx, 'okta-ou drift check failed', decision.reason);
-    ctx.stderr.write(`error: ${decision.reason}\n  hint: this is an error, not drift; the drift issue was left alone\n`);
-    return 1;
+    const failed = new OktaOuError('DRIFT_CHECK_FAILED', decision.reason, {
+      hint: 'this is an error, not drift; the drift issue was left alone: fix the plan step, then re-run the job',
+    });
+    ctx.stderr.write(formatError(failed, { color: ctx.color, verbose: false }));
+    return failed.exitCode;
   }
   ctx.stderr.write(`${decision.action}: ${decision.reason}\n`);
-  return 0;
+  return EXIT.OK;
 }
 
 function runUrlFromEnv(ctx: CliContext): string | undefined {
@@ -69,7 +76,7 @@ async function prComment(ctx: CliContext, values: Record<string, unknown>): Prom
   if (file === undefined) throw new UsageError('--markdown FILE is required', 'pass the output of `okta-ou plan --format markdown`');
   let markdown = await readOptional(ctx, file);
   if (markdown === undefined || markdown.trim() === '') {
-    if (exitCode === undefined || exitCode === PLAN_EXIT.ok || exitCode === PLAN_EXIT.changes) {
+    if (exitCode === undefined || exitCode === EXIT.OK || exitCode === EXIT.CHANGES) {
       throw new OktaOuError('CI_INPUT_UNREADABLE', `${file} is missing or empty`, { hint: 'pass --exit-code N when the plan failed, to post a failure comment' });
     }
     markdown = planFailureComment(exitCode);
@@ -78,7 +85,7 @@ async function prComment(ctx: CliContext, values: Record<string, unknown>): Prom
   const decision = decidePrComment({ markdown, comments: commentsText === undefined ? [] : parseComments(commentsText) });
   ctx.stdout.write(stringifySorted(decision));
   ctx.stderr.write(`${decision.action}: ${decision.reason}\n`);
-  return 0;
+  return EXIT.OK;
 }
 
 export const ciCommand: Command = {

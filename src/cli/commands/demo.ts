@@ -23,7 +23,10 @@ export function packageRoot(from: string = __dirname): string {
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new OktaOuError('DEMO_FILES_MISSING', 'cannot find the okta-ou package folder for the example mappings');
+    if (parent === dir)
+      throw new OktaOuError('DEMO_FILES_MISSING', `cannot find the okta-ou package folder (with the example mappings/) above ${from}`, {
+        hint: 'reinstall okta-ou (npm install okta-ou), or run the demo from a clone of the repository: npm run demo',
+      });
     dir = parent;
   }
 }

@@ -3,7 +3,7 @@
  * service app (the table lives in src/okta/command-scopes.ts, shared with the README (Use it in CI)). No Okta calls.
  */
 import type { Command } from '../command';
-import { UsageError } from '../../errors';
+import { EXIT, UsageError } from '../../errors';
 import { OKTA_SCOPES, SCOPE_USE_COMMANDS, type ScopeUse, commandScopes } from '../../okta/command-scopes';
 
 const USES: ScopeUse[] = ['plan', 'apply'];
@@ -33,9 +33,9 @@ Examples:
     if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan or --for apply');
     const uses = use ? [use as ScopeUse] : USES;
     if (values.list) {
-      if (!use) throw new UsageError('--list needs --for plan or --for apply');
+      if (!use) throw new UsageError('--list needs --for plan or --for apply', 'e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)');
       ctx.stdout.write(`${commandScopes(use as ScopeUse).join(' ')}\n`);
-      return 0;
+      return EXIT.OK;
     }
     const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
     const out: string[] = [];
@@ -47,6 +47,6 @@ Examples:
     }
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u).join(' ')}"`);
     ctx.stdout.write(`${out.join('\n')}\n`);
-    return 0;
+    return EXIT.OK;
   },
 };
