@@ -80,7 +80,7 @@ function parentOf(dn: string): string | null {
 }
 
 /** The topmost OUs of a set: drop every OU that sits under another one in the set. */
-export function topmost(dns: string[]): string[] {
+function topmost(dns: string[]): string[] {
   const uniq = [...new Set(dns)].sort();
   return uniq.filter((d) => !uniq.some((o) => o !== d && isUnder(d, o)));
 }
@@ -90,7 +90,7 @@ export function topmost(dns: string[]): string[] {
  * the container directly below the domain components (`ou=sales,ou=employees,dc=corp,…` → `ou=employees,
  * dc=corp,…`), since admins tick top-level OUs in "User OUs connected to Okta" far more often than leaves.
  */
-export function inferImportOUs(ncDn: string | null, dns: string[]): string[] {
+function inferImportOUs(ncDn: string | null, dns: string[]): string[] {
   const containers: string[] = [];
   for (const dn of dns) {
     const rdns = canonicalRdns(dn);

@@ -13,7 +13,8 @@
 import type { Plan } from '../model/types';
 import { PLAN_MARKER, renderPlanMarkdown } from '../render/markdown';
 import { driftDigest } from './drift-digest';
-import { PLAN_EXIT, explainPlanFailure } from './exit-codes';
+import { EXIT } from '../errors';
+import { explainPlanFailure } from './exit-codes';
 
 export const DRIFT_ISSUE_TITLE = 'okta-ou: drift detected between mappings/ and Okta';
 
@@ -86,10 +87,10 @@ export function decideDriftIssue(input: DriftIssueInput): DriftIssueDecision {
   const { exitCode, plan, existing } = input;
   const open = existing?.state === 'open' ? existing : undefined;
 
-  if (exitCode === PLAN_EXIT.changes || exitCode === PLAN_EXIT.unsafe) {
+  if (exitCode === EXIT.CHANGES || exitCode === EXIT.UNSAFE) {
     if (!plan) return { action: 'fail', title, body: '', reason: `okta-ou plan exited ${exitCode} but wrote no plan; see the plan step’s log` };
     const digest = driftDigest(plan);
-    const unsafe = exitCode === PLAN_EXIT.unsafe;
+    const unsafe = exitCode === EXIT.UNSAFE;
     const kind = unsafe ? 'unsafe drift (over a safety threshold)' : 'drift';
     if (!open) {
       const why = existing ? `the last drift issue #${existing.number} is closed; this is new ${kind}` : `${kind} found and no drift issue is open`;
@@ -101,7 +102,7 @@ export function decideDriftIssue(input: DriftIssueInput): DriftIssueDecision {
     return { action: 'update', title, body: driftBody(plan, digest, unsafe, input.runUrl), reason: `the ${kind} changed since issue #${open.number} was last updated`, issueNumber: open.number, digest };
   }
 
-  if (exitCode === PLAN_EXIT.ok) {
+  if (exitCode === EXIT.OK) {
     if (!open) return { action: 'none', title, body: '', reason: 'no drift, and no drift issue is open' };
     const note = [
       'The scheduled `okta-ou plan` found no drift: Okta matches the files in `mappings/` again. Closing.',

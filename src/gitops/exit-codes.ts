@@ -4,14 +4,12 @@
  */
 import { EXIT } from '../errors';
 
-export const PLAN_EXIT = { ok: EXIT.OK, error: EXIT.ERROR, changes: EXIT.CHANGES, unsafe: EXIT.UNSAFE, auth: EXIT.AUTH } as const;
-
 /** Why a plan run failed, for an error message that says what to do. */
 export function explainPlanFailure(exitCode: number): string {
   switch (exitCode) {
-    case PLAN_EXIT.error:
+    case EXIT.ERROR:
       return 'okta-ou plan failed with exit code 1 (bad input, error findings, or an Okta error); see the plan step’s log';
-    case PLAN_EXIT.auth:
+    case EXIT.AUTH:
       return 'okta-ou plan failed with exit code 4: authentication or authorisation failed; check the OKTA_CLIENT_* secrets, the token’s expiry and the granted scopes (`okta-ou scopes --for plan`)';
     default:
       return `okta-ou plan ended with unexpected exit code ${exitCode}; see the plan step’s log`;

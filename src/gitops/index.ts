@@ -2,7 +2,6 @@
 export { driftDigest } from './drift-digest';
 export { DRIFT_ISSUE_TITLE, decideDriftIssue, driftMarker, readDriftMarker } from './drift-issue';
 export type { DriftIssueDecision, DriftIssueInput, ExistingIssue } from './drift-issue';
-export { decidePrComment, isPlanComment, planFailureComment } from './pr-comment';
+export { decidePrComment, planFailureComment } from './pr-comment';
 export type { PrComment, PrCommentDecision } from './pr-comment';
-export { PLAN_EXIT, explainPlanFailure } from './exit-codes';
 export { parseComments, pickDriftIssue } from './ci-inputs';

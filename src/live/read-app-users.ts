@@ -15,8 +15,6 @@ import { USER_SAMPLE_SIZE } from '../model/user-sample';
 import type { OktaApi } from '../okta/api';
 import { type RawAppUser, seg } from './okta-shapes';
 
-export { USER_SAMPLE_SIZE };
-
 export async function readAppUsers(api: OktaApi, appId: string): Promise<RawAppUser[]> {
   return api.list<RawAppUser>(`/api/v1/apps/${seg(appId)}/users`, { limit: 500 });
 }

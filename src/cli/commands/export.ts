@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredDirectory, DesiredState } from '../../model/types';
-import { OktaOuError, UsageError } from '../../errors';
+import { EXIT, OktaOuError, UsageError } from '../../errors';
 import { DEFAULT_SAFETY, readDesired, SCHEMA_PATH } from '../../config';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta, parseMaxCapacity } from '../planning';
@@ -106,7 +106,7 @@ function describe(d: ExportedDirectory): string {
   return `${d.content.groups.length} group(s), ${props} mapping propert${props === 1 ? 'y' : 'ies'}, ${d.content.importOUs.length} import OU(s) inferred${extra.length ? `; ${extra.join('; ')}` : ''}`;
 }
 
-export async function runExport(
+async function runExport(
   ctx: CliContext,
   global: GlobalOptions,
   opts: { app?: string; directory?: string; out?: string; maxCapacity?: number },
@@ -120,7 +120,7 @@ export async function runExport(
     const apps = selectApps(all, opts.app, opts.directory, existing);
     if (apps.length === 0) {
       ctx.stderr.write('export: the org has no Active Directory app instances; nothing written\n');
-      return 0;
+      return EXIT.OK;
     }
     if (opts.directory !== undefined && apps.length > 1) throw new UsageError('--directory names one directory, but several AD apps were selected', 'add --app ID|LABEL');
     const taken = new Set(existing.map((d) => d.name));
@@ -164,7 +164,7 @@ export async function runExport(
       ctx.stdout.write(`${before === undefined ? 'wrote' : 'updated'} ${shown} (${t.name}): ${describe(dir)}\n`);
     }
     ctx.stderr.write('next: review the files (import OUs are inferred), then run okta-ou plan\n');
-    return 0;
+    return EXIT.OK;
   } finally {
     await api.close();
   }

@@ -31,7 +31,7 @@ export interface PlanOptions {
 }
 
 /** The exit code for a plan (DESIGN.md §2). */
-export function planExitCode(plan: Plan, detailed: boolean): number {
+function planExitCode(plan: Plan, detailed: boolean): number {
   if (plan.summary.errors > 0) return EXIT.ERROR;
   if (!detailed) return EXIT.OK;
   if (plan.safety.exceeded) return EXIT.UNSAFE;
