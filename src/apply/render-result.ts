@@ -3,7 +3,11 @@
  */
 import type { Change, Plan } from '../model/types';
 import { stringifySorted } from '../model/sorted-json';
+import { terminalSafe } from '../render/terminal-safe';
 import type { ApplyResult } from './execute';
+
+/** Group names and Okta's errorSummary may hold control characters (an ESC sequence): shown escaped. */
+const safeLines = (lines: string[]): string => lines.map(terminalSafe).join('\n');
 
 /** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */
 export function describeChange(c: Change): string {
@@ -35,7 +39,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   if (!r.failed && !r.interrupted) {
     lines.push(`Apply complete: ${r.applied.length} of ${n} change(s) applied and verified (${r.requests.sent} write request(s)).`);
     for (const id of r.applied) lines.push(`  ✓ ${label(id)}`);
-    return `${lines.join('\n')}\n`;
+    return `${safeLines(lines)}\n`;
   }
   if (r.failed?.code === 'VERIFY_UNAVAILABLE') return `${renderUnverified(r, label, n)}\n`;
   const head = r.interrupted ? 'Apply interrupted' : r.failed?.code === 'VERIFY_FAILED' ? 'Apply did not take' : 'Apply stopped';
@@ -56,7 +60,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);
   for (const id of r.notAttempted) lines.push(`  · not attempted ${label(id)}`);
   lines.push('  hint: run `okta-ou plan` to see what is left, then `okta-ou apply` to finish it; nothing done is undone');
-  return `${lines.join('\n')}\n`;
+  return `${safeLines(lines)}\n`;
 }
 
 /** Every request succeeded but the read-back failed: sent, not known to have taken (not "partly done"). */
@@ -70,7 +74,7 @@ function renderUnverified(r: ApplyResult, label: (id: string) => string, n: numb
   lines.push(`    ${f.code} ${f.message}${rid}`);
   if (f.hint) lines.push(`    hint: ${f.hint}`);
   lines.push('  hint: run `okta-ou plan` to check that the changes took (it shows "No changes" when they did); nothing was undone');
-  return lines.join('\n');
+  return safeLines(lines);
 }
 
 export function renderApplyResultJson(r: ApplyResult): string {

@@ -30,11 +30,11 @@ function assertNever(x: never): never {
   throw new InternalError(`unhandled change ${JSON.stringify(x)}`);
 }
 
-export function assignmentPath(appId: string, groupId: string): string {
+function assignmentPath(appId: string, groupId: string): string {
   return `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`;
 }
 
-export function mappingPath(mappingId: string): string {
+function mappingPath(mappingId: string): string {
   return `/api/v1/mappings/${encodeURIComponent(mappingId)}`;
 }
 
@@ -140,7 +140,6 @@ function writeRequest(appId: string, directory: string, w: ScheduledWrite): Appl
       changeIds: w.changeIds,
       directory,
       summary: `PATCH ${directory} "${w.name}" ${keys.join(', ')}`,
-      target: { groupId: w.groupId, profile: w.profile },
     };
   }
   return {
@@ -150,8 +149,6 @@ function writeRequest(appId: string, directory: string, w: ScheduledWrite): Appl
     changeIds: w.changeIds,
     directory,
     summary: `PUT ${directory} "${w.name}" priority ${w.priority}${w.parking ? ' (temporary, frees its slot)' : ''}`,
-    target: { groupId: w.groupId, priority: w.priority, profile: w.profile },
-    ...(w.parking ? { parking: true } : {}),
   };
 }
 
@@ -221,7 +218,8 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
       if (!l) throw new InternalError(`update of group "${i.name}" but it is not assigned`);
       return { ...i, target: l.priority };
     });
-    const schedule = scheduleAssignments({ live: liveAssignments, intents, deletes: [...w.deletes.keys()] });
+    const names = Object.fromEntries(Object.values(liveDir.groups).map((g) => [g.id, g.name]));
+    const schedule = scheduleAssignments({ live: liveAssignments, intents, deletes: [...w.deletes.keys()], names, directory: name });
     directories.push({
       directory: name,
       appId,
@@ -232,7 +230,6 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
         changeIds: [d.changeId],
         directory: name,
         summary: `DELETE ${name} "${d.name}"`,
-        target: { groupId },
       })),
       settle: schedule.settle.map((s) => writeRequest(appId, name, s)),
     });
@@ -273,6 +270,7 @@ export function writesPerBucket(wp: WritePlan): Record<string, number> {
   return out;
 }
 
+/** Every request of a write plan in execution order (deletes of one directory may run concurrently). */
 export function allRequests(wp: WritePlan): ApplyRequest[] {
   return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
 }

@@ -27,7 +27,7 @@
  */
 import equal from 'fast-deep-equal';
 import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
-import { hasKnownPriority } from '../plan/known-priority';
+import { isKnownPriority } from '../plan/known-priority';
 import { EXIT, InternalError, OktaOuError } from '../errors';
 
 export interface SlotLive {
@@ -71,35 +71,53 @@ export interface Schedule {
   writes: ScheduledWrite[];
   /** After the deletes, in order, one at a time. */
   settle: ScheduledWrite[];
-  /** Priority of every assignment once all writes and deletes are done (deleted groups absent). */
+  /**
+   * Priority of every assignment once all writes and deletes are done (deleted groups absent, unknown
+   * priorities left out). Not used to send anything: it states the schedule's result for its tests
+   * (test/apply/schedule.test.ts checks it against the plan's targets).
+   */
   final: Record<string, number>;
 }
 
-export class PriorityConflictError extends OktaOuError {
-  constructor(message: string) {
-    super('PRIORITY_CONFLICT', message, {
-      exitCode: EXIT.ERROR,
-      hint: 'another assignment holds the planned priority and okta-ou does not manage it; re-run `okta-ou plan` (the live state may have changed) or manage that group in the file',
-    });
+/** What to do about a refused schedule (the same words in `plan`'s finding and `apply`'s error). */
+export const PRIORITY_CONFLICT_HINT =
+  'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
+
+class PriorityConflictError extends OktaOuError {
+  constructor(
+    message: string,
+    readonly directory?: string,
+  ) {
+    super('PRIORITY_CONFLICT', directory === undefined ? message : `${directory}: ${message}`, { exitCode: EXIT.ERROR, hint: PRIORITY_CONFLICT_HINT });
   }
 }
 
 interface Cur {
-  priority: number | undefined;
+  /** NaN when Okta returned no numeric priority (PRIORITY_UNKNOWN): such an assignment holds no slot. */
+  priority: number;
   profile: Record<string, unknown>;
 }
 
 /** Computes the write order for one app. Throws PriorityConflictError before any write when no order is safe. */
-export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotIntent[]; deletes: string[] }): Schedule {
+export function scheduleAssignments(input: {
+  live: SlotLive[];
+  intents: SlotIntent[];
+  deletes: string[];
+  /** Group id → name for groups the plan does not write (unmanaged holders), so messages name them. */
+  names?: Record<string, string>;
+  /** The directory, for messages. */
+  directory?: string;
+}): Schedule {
   const cur = new Map<string, Cur>();
   const holders = new Map<number, Set<string>>();
+  // An assignment Okta returned without a numeric priority (PRIORITY_UNKNOWN) holds no slot.
   const hold = (p: number, g: string): void => {
+    if (!isKnownPriority(p)) return;
     let s = holders.get(p);
     if (!s) holders.set(p, (s = new Set()));
     s.add(g);
   };
-  const release = (p: number | undefined, g: string): void => {
-    if (p === undefined) return;
+  const release = (p: number, g: string): void => {
     const s = holders.get(p);
     s?.delete(g);
     if (s && s.size === 0) holders.delete(p);
@@ -118,12 +136,11 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
 
   // Park slots lie beyond every used and planned priority (the bottom of the list), so they are never a
   // planned slot and parking never collides.
-  // An assignment Okta returned without a numeric priority (PRIORITY_UNKNOWN) holds no slot.
-  const used = [...input.live.filter(hasKnownPriority).map((a) => a.priority), ...input.intents.map((i) => i.target)];
+  const used = [...input.live.map((a) => a.priority).filter(isKnownPriority), ...input.intents.map((i) => i.target)];
   let edge = used.length === 0 ? 0 : LOWER_NUMBER_WINS ? Math.max(...used) : Math.min(...used);
   const parkSlot = (): number => (edge = LOWER_NUMBER_WINS ? edge + 1 : edge - 1);
 
-  const describe = (g: string): string => intentOf.get(g)?.name ?? g;
+  const describe = (g: string): string => intentOf.get(g)?.name ?? input.names?.[g] ?? g;
 
   function needsWrite(i: SlotIntent): boolean {
     const c = cur.get(i.groupId);
@@ -147,7 +164,7 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
       changeIds: i.changeIds,
       parking,
     });
-    release(c?.priority, i.groupId);
+    if (c) release(c.priority, i.groupId);
     hold(priority, i.groupId);
     cur.set(i.groupId, { priority, profile });
   }
@@ -200,6 +217,7 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
       if (stuck.length > 0) {
         throw new PriorityConflictError(
           `cannot give "${i.name}" priority ${i.target}: it is held by ${stuck.map((g) => `"${describe(g)}"`).join(', ')}, which this plan does not move; writing it would make Okta shift that assignment`,
+          input.directory,
         );
       }
       if (blockers.some((g) => deleting.has(g))) {
@@ -219,13 +237,14 @@ export function scheduleAssignments(input: { live: SlotLive[]; intents: SlotInte
   const deferred: SlotIntent[] = [];
   run([...input.intents], writes, deferred);
   for (const g of deleting) {
-    release(cur.get(g)?.priority, g);
+    const c = cur.get(g);
+    if (c) release(c.priority, g);
     cur.delete(g);
   }
   const settle: ScheduledWrite[] = [];
   run(deferred, settle, null);
 
   const final: Record<string, number> = {};
-  for (const [g, c] of cur) if (c.priority !== undefined) final[g] = c.priority;
+  for (const [g, c] of cur) if (isKnownPriority(c.priority)) final[g] = c.priority;
   return { writes, settle, final };
 }

@@ -16,13 +16,6 @@ export interface ApplyRequest {
   directory: string;
   /** One line for progress and reports, e.g. `PUT corp Sales priority 1`. */
   summary: string;
-  /** For assignment writes: the group and the priority / profile written (used to verify and to retry PATCH). */
-  target?: { groupId: string; priority?: number; profile?: Record<string, unknown> };
-  /**
-   * A temporary move to a free slot at the bottom of the list (to break a priority cycle or wait for a
-   * delete); the group is written again to its planned slot later.
-   */
-  parking?: boolean;
 }
 
 /** What a directory must look like once every request has run; `verify` compares the read-back to it. */

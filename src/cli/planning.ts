@@ -2,10 +2,11 @@
  * The steps `plan`, `apply` and `export` share: read the mappings (stopping before any Okta call when they
  * cannot be read), connect to Okta as the environment and flags say, and plan against the live slice.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { CliContext, GlobalOptions } from './context';
 import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
-import { UsageError } from '../errors';
+import { isOktaOuError, UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
 import { readLive, readMemberCounts } from '../live';
@@ -14,6 +15,7 @@ import { changedGroupIds } from '../plan/changed-groups';
 import { buildWritePlan, writesPerBucket } from '../apply/requests';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
+import { canonicalJson } from '../model/sorted-json';
 import { VERSION } from '../version';
 
 /** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
@@ -116,17 +118,43 @@ export async function planAgainstLive(
       plan = build();
     }
   }
+  plan = { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) };
   return { live, plan: withExactWrites(plan, live, input.log) };
+}
+
+/** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */
+const POSITION_KEYS = new Set(['source', 'ouSource', 'profileSources', 'fieldSources']);
+
+function withoutPositions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutPositions);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !POSITION_KEYS.has(k)).map(([k, x]) => [k, withoutPositions(x)]));
+}
+
+/**
+ * Digest of what the files ask for in the named directories (Plan.desiredDigest): a saved plan whose
+ * digest differs from the files' now was made from other mappings, whatever Okta did meanwhile.
+ */
+export function desiredDigest(desired: DesiredState, directories: readonly string[]): string {
+  const names = new Set(directories);
+  const dirs = desired.directories.filter((d) => names.has(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return `sha256:${createHash('sha256').update(canonicalJson(withoutPositions(dirs))).digest('hex')}`;
 }
 
 /**
  * The plan's write budget as apply will send it: the scheduled requests, parking moves included. Should
- * the schedule be impossible (apply would refuse it too), the planner's estimate stays and apply says why.
+ * the schedule be impossible because a group the plan does not manage holds a needed priority, apply
+ * would refuse it: the plan says so as an error finding (PRIORITY_CONFLICT), so plan and apply agree.
  */
 function withExactWrites(plan: Plan, live: LiveState, log?: (s: string) => void): Plan {
   try {
     return { ...plan, budget: { ...plan.budget, writes: writesPerBucket(buildWritePlan(plan, live)) } };
   } catch (e) {
+    if (isOktaOuError(e) && e.code === 'PRIORITY_CONFLICT') {
+      const directory = (e as { directory?: string }).directory;
+      const finding: Finding = { code: 'PRIORITY_CONFLICT', severity: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(directory ? { directory } : {}) };
+      return { ...plan, findings: [...plan.findings, finding], summary: { ...plan.summary, errors: plan.summary.errors + 1 } };
+    }
     log?.(`plan: write budget estimated (${(e as Error).message})`);
     return plan;
   }

@@ -19,6 +19,7 @@
  *    simply left empty: gaps are harmless, only relative order matters.
  * 5. Two managed groups sharing a live priority (PRIORITY_DUPLICATE) cannot both keep it: from the first
  *    group whose re-used slot would not rank strictly below the previous one, fresh slots are used too.
+ * 6. A slot an unmanaged assignment also holds is never handed out (writing it would shift that assignment).
  *
  * Examples (lower number = higher priority; U is an unmanaged group):
  * - live A0 B1 C2, file A C B       → A0 C1 B2           (reorder: C 2→1, B 1→2)
@@ -27,6 +28,7 @@
  * - live A0 U1 B2, file B A         → B0 A2, U stays 1   (the managed slots {0,2} are reused in file order)
  * - live A0 B0 (duplicate), file A B → A0 B1            (B takes the fresh slot 1)
  * - live U0 U1, file X Y            → X2 Y3
+ * - live A1 U1 B2, file B A         → B2 A3, U stays 1   (slot 1 is shared with U: not reusable)
  * Re-planning after apply gives no change: the managed groups then hold increasing slots in file order.
  */
 import { LOWER_NUMBER_WINS } from '../model/priority';
@@ -62,7 +64,7 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): M
   let inPrefix = true;
   for (const r of ordered) {
     let rank: number;
-    if (inPrefix && isKnownPriority(r.current) && !shared(r.current) && next < reusable.length && reusable[next] > prev) {
+    if (inPrefix && isKnownPriority(r.current) && next < reusable.length && reusable[next] > prev) {
       rank = reusable[next++];
     } else {
       inPrefix = false;

@@ -24,7 +24,8 @@ import type { WritePlan } from '../../apply/types';
 import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
-import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { terminalSafe } from '../../render/terminal-safe';
+import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;
@@ -104,7 +105,7 @@ async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
   return parsePlanJson(text, file);
 }
 
-export async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptions): Promise<number> {
+async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptions): Promise<number> {
   const log = (s: string): void => void ctx.stderr.write(`${s}\n`);
   // With --format json stdout carries only the result; the plan and messages go to stderr.
   const out = opts.format === 'json' ? ctx.stderr : ctx.stdout;
@@ -125,6 +126,14 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     }
     desired = { directories: desired.directories.filter((d) => names.has(d.name)) };
     if (desired.directories.length === 1) directoryFilter = desired.directories[0].name;
+    // First: a plan made from other mappings is stale whatever Okta did, and saying "Okta changed" would
+    // send the user looking in the wrong place.
+    if (saved.desiredDigest !== undefined && saved.desiredDigest !== desiredDigest(desired, [...names])) {
+      throw new StalePlanError(
+        `plan is stale: the mapping files changed since the plan was made (${path.relative(ctx.cwd, global.mappings) || '.'}); plan again`,
+        'run `okta-ou plan --out FILE` from the current mappings, review it, and apply that plan',
+      );
+    }
   }
   const findings = staticFindings(desired, mappings.findings);
 
@@ -189,7 +198,7 @@ export async function runApply(ctx: CliContext, global: GlobalOptions, opts: App
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
       onProgress: ctx.interactive
-        ? (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${e.request.summary}\n`)
+        ? (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`)
         : undefined,
     });
     if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(result));
