@@ -123,7 +123,12 @@ describe('okta-ou export', () => {
       const plan = parsePlanJson(res.stdout);
       expect(plan.changes.map((c) => `${c.directory} ${c.kind} ${c.action}`)).toEqual(['corp attributeMapping delete']);
       // legacy-vpn's OU holds only users whose push failed, so it is not inferred as an import OU.
-      expect(plan.findings.some((f) => f.code === 'OU_NOT_IMPORT_OU' && f.severity === 'error')).toBe(true);
+      // What README "okta-ou export" promises after an export: no change but the dn mapping's removal, and an
+      // OU_NOT_IMPORT_OU error for each assignment outside the inferred import OUs (the file names them).
+      expect(plan.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message.split(' ').slice(0, 4).join(' ')}`)).toEqual([
+        'OU_NOT_IMPORT_OU group "legacy-vpn" targets ou=vpn,ou=legacy,dc=corp,dc=example,dc=com,',
+      ]);
+      expect(text).toContain('import OU": legacy-vpn');
       expect(res.code).toBe(1);
     } finally {
       await sb.close();

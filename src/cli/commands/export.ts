@@ -3,7 +3,8 @@
  * Read-only against Okta. A directory already declared in the mappings folder is refreshed in the file
  * that declares it (comments and layout kept where the content is unchanged); a new one gets
  * `<out>/<name>.yaml`. A plan right after an export shows no assignment or mapping changes, except the
- * removal of a live `dn` mapping, which the file says.
+ * removal of a live `dn` mapping; an assignment outside the inferred import OUs is an OU_NOT_IMPORT_OU
+ * error until the user confirms them. The file's comments say both.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
