@@ -100,7 +100,11 @@ export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string
   for (const c of saved.changes) if (!freshById.has(c.id)) lines.push(`no longer needed: ${describeChange(c)}`);
   const unique = [...new Set(lines)];
   if (unique.length === 0) {
-    unique.push('an assignment or mapping the plan read was modified in Okta since the plan was made (its lastUpdated changed)');
+    // Nothing the plan's changes name moved, so only say what the fingerprint covers (src/plan/fingerprint.ts),
+    // not which of those it was: that is not known here.
+    unique.push(
+      'something else the plan read from Okta changed (an app, a group name or how a file reference resolves, an assignment outside the plan, or a write that left the values as they were); the planned changes themselves look the same',
+    );
   }
   return unique;
 }
