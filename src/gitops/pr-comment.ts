@@ -20,7 +20,7 @@ export interface PrCommentDecision {
 }
 
 /** Only a body that starts with the marker is ours: a reply quoting it starts with "> ". */
-export function isPlanComment(body: string): boolean {
+function isPlanComment(body: string): boolean {
   return body.trimStart().startsWith(PLAN_MARKER);
 }
 

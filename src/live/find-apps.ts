@@ -19,7 +19,7 @@ import { type RawApp, seg } from './okta-shapes';
  * keep labels unique, so more than one is possible: the planner reports APP_AMBIGUOUS and the user writes
  * the id; picking one silently could plan against the wrong domain.
  */
-export function matchLabel(apps: RawApp[], label: string): RawApp[] {
+export function matchLabel<A extends { label?: string }>(apps: A[], label: string): A[] {
   const exact = apps.filter((a) => a.label === label);
   if (exact.length > 0) return exact;
   const lower = label.toLowerCase();

@@ -39,7 +39,7 @@ async function adApps(api: OktaApi): Promise<AdApp[]> {
 /** The apps an `app:` reference names, as the planner resolves it (src/live/find-apps.ts): id, then label. */
 function resolveApp(apps: AdApp[], ref: string): AdApp[] {
   const byId = apps.filter((a) => a.id === ref);
-  return byId.length > 0 ? byId : (matchLabel(apps, ref) as AdApp[]);
+  return byId.length > 0 ? byId : matchLabel(apps, ref);
 }
 
 /** The declared directory whose `app:` names exactly this app (an ambiguous label names none). */
