@@ -14,11 +14,12 @@
  * Ctrl-C (the signal) does the same between requests. The result says which changes were done, which
  * failed (with Okta's request id) and which were not attempted; a new plan shows exactly the rest.
  */
-import equal from 'fast-deep-equal';
 import type { OktaApi } from '../okta/api';
 import { EXIT, isOktaOuError } from '../errors';
-import type { ApplyRequest, WritePlan } from './types';
-import { verifyWritePlan } from './verify';
+import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-shapes';
+import { allRequests } from './requests';
+import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
+import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -106,7 +107,7 @@ function failureOf(e: unknown, r: Pick<ApplyRequest, 'changeIds' | 'path'> & { m
     ...(x.requestId ? { requestId: x.requestId } : {}),
     message: x.message ?? String(e),
     ...(isOktaOuError(e) && e.hint ? { hint: e.hint } : {}),
-    exitCode: isOktaOuError(e) ? e.exitCode : 1,
+    exitCode: isOktaOuError(e) ? e.exitCode : EXIT.ERROR,
   };
 }
 
@@ -116,31 +117,34 @@ function outcomeUnknown(e: unknown): boolean {
   return x.code === 'OKTA_NETWORK' || (typeof x.status === 'number' && x.status >= 500);
 }
 
-/** Did a POST/PATCH take? Reads the object back and compares the values it set. */
+/**
+ * Did a POST/PATCH take? Reads the object back and compares the values it set, read and compared exactly
+ * as the final verification does (verify.ts), so the two never disagree about the same object.
+ */
 async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
   if (r.method === 'POST') {
-    const res = await api.request<{ properties?: Record<string, { expression?: string; pushStatus?: string }> }>('GET', r.path);
-    const have = res.body?.properties ?? {};
-    const want = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
-    return Object.entries(want).every(([p, v]) =>
-      v.expression === null ? !(p in have) : have[p]?.expression === v.expression && have[p]?.pushStatus === v.pushStatus,
-    );
+    const res = await api.request<RawMapping>('GET', r.path);
+    const sent = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
+    const properties: MappingExpectation['properties'] = {};
+    for (const [p, v] of Object.entries(sent)) {
+      properties[p] = v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus };
+    }
+    return compareMapping({ directory: r.directory, mappingId: '', properties, changeIds: [] }, res.body?.properties).length === 0;
   }
   if (r.method === 'PATCH') {
-    const res = await api.request<{ profile?: Record<string, unknown> }>('GET', r.path, { okStatuses: [404] });
+    const res = await api.request<RawAssignment>('GET', r.path, { okStatuses: [404] });
     if (res.status === 404) return false;
-    const have = res.body?.profile ?? {};
-    const ops = r.body as Array<{ path: string; value: unknown }>;
-    return ops.every((o) => {
-      const key = o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~');
-      return equal(have[key], o.value);
-    });
+    const want: Record<string, unknown> = {};
+    for (const o of r.body as Array<{ path: string; value: unknown }>) {
+      want[o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~')] = o.value;
+    }
+    return profileMismatches(want, toAssignment(res.body ?? {}).profile).length === 0;
   }
   return false;
 }
 
 export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: ExecuteOptions = {}): Promise<ApplyResult> {
-  const all: ApplyRequest[] = [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
+  const all = allRequests(wp);
   const total = all.length;
   const requestsOf = new Map<string, number>();
   const doneOf = new Map<string, number>();

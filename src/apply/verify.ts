@@ -10,17 +10,25 @@
  */
 import { profileValueEquals } from '../plan/normalise';
 import type { OktaApi } from '../okta/api';
+import type { LiveMappingProperty } from '../model/types';
+import { type RawAssignment, type RawMapping, samePriority, toAssignment, toLiveMapping } from '../live/okta-shapes';
 import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 
-interface OktaAssignment {
-  id: string;
-  priority: number;
-  profile?: Record<string, unknown>;
+/**
+ * The keys of `want` whose value `have` does not hold (OU strings case-insensitively, as the planner
+ * compares them). Shared by the final read-back and the executor's "did the write take?" check.
+ */
+export function profileMismatches(want: Record<string, unknown>, have: Record<string, unknown>): string[] {
+  return Object.keys(want).filter((k) => !profileValueEquals(k, have[k], want[k]));
 }
 
-/** Differences between an app's read-back assignments and what apply meant to leave (pure). */
-export function compareAssignments(exp: DirectoryExpectation, live: OktaAssignment[]): { mismatches: string[]; changeIds: string[] } {
-  const byId = new Map(live.map((a) => [a.id, a]));
+/**
+ * Differences between an app's read-back assignments (as Okta sent them) and what apply meant to leave
+ * (pure). Read with src/live's conversions, so a priority the plan read as unknown (NaN) or from a
+ * string compares the same way here.
+ */
+export function compareAssignments(exp: DirectoryExpectation, raw: RawAssignment[]): { mismatches: string[]; changeIds: string[] } {
+  const byId = new Map(raw.map(toAssignment).map((a) => [a.groupId, a]));
   const mismatches: string[] = [];
   const ids = new Set<string>();
   const miss = (groupId: string, what: string): void => {
@@ -37,20 +45,25 @@ export function compareAssignments(exp: DirectoryExpectation, live: OktaAssignme
       miss(groupId, 'is not assigned');
       continue;
     }
-    if (have.priority !== want.priority) miss(groupId, `has priority ${have.priority}, expected ${want.priority}`);
-    for (const [k, v] of Object.entries(want.profile)) {
-      if (!profileValueEquals(k, have.profile?.[k], v)) miss(groupId, `has profile.${k} ${JSON.stringify(have.profile?.[k])}, expected ${JSON.stringify(v)}`);
+    if (!samePriority(have.priority, want.priority)) miss(groupId, `has priority ${have.priority}, expected ${want.priority}`);
+    for (const k of profileMismatches(want.profile, have.profile)) {
+      miss(groupId, `has profile.${k} ${JSON.stringify(have.profile[k])}, expected ${JSON.stringify(want.profile[k])}`);
     }
   }
   for (const [groupId, priority] of Object.entries(exp.untouched)) {
     const have = byId.get(groupId);
     if (!have) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) is no longer assigned`);
-    else if (have.priority !== priority) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) moved from priority ${priority} to ${have.priority}`);
+    else if (!samePriority(have.priority, priority)) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) moved from priority ${priority} to ${have.priority}`);
   }
   return { mismatches, changeIds: [...ids] };
 }
 
-export function compareMapping(exp: MappingExpectation, properties: Record<string, { expression?: string; pushStatus?: string }>): string[] {
+/**
+ * Differences between a read-back mapping's properties (as Okta sent them: a removed property may
+ * linger as a null entry, which is not mapped) and the expectation (pure).
+ */
+export function compareMapping(exp: MappingExpectation, raw: RawMapping['properties']): string[] {
+  const properties: Record<string, LiveMappingProperty> = toLiveMapping({ properties: raw }).properties;
   const out: string[] = [];
   for (const [p, want] of Object.entries(exp.properties)) {
     const have = properties[p];
@@ -69,15 +82,15 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
   const mismatches: string[] = [];
   const changeIds = new Set<string>();
   for (const m of wp.expect.mappings) {
-    const res = await api.request<{ properties?: Record<string, { expression?: string; pushStatus?: string }> }>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
-    const found = compareMapping(m, res.body?.properties ?? {});
+    const res = await api.request<RawMapping>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
+    const found = compareMapping(m, res.body?.properties);
     if (found.length > 0) {
       mismatches.push(...found);
       for (const c of m.changeIds) changeIds.add(c);
     }
   }
   for (const d of wp.expect.assignments) {
-    const live = await api.list<OktaAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
+    const live = await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
     const r = compareAssignments(d, live);
     mismatches.push(...r.mismatches);
     for (const c of r.changeIds) changeIds.add(c);

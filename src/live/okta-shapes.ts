@@ -2,7 +2,7 @@
  * Loose shapes of the Okta objects src/live reads, and their conversion into the model. Live state is read
  * leniently (STYLE.md §1): every field is optional here and a missing one never crashes the plan.
  */
-import type { LiveApp, LiveGroup, LiveMapping, LiveMappingProperty } from '../model/types';
+import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping, LiveMappingProperty } from '../model/types';
 
 export interface RawApp {
   id?: string;
@@ -72,6 +72,31 @@ export function toLiveGroup(raw: RawGroup): LiveGroup {
   if (typeof count === 'number') g.usersCount = count;
   if (typeof raw.profile?.dn === 'string') g.dn = raw.profile.dn;
   return g;
+}
+
+/**
+ * The assignment's priority: a number, or a string of digits (lenient). Anything else (null, missing, not
+ * numeric) is NaN, never 0: a 0 would rank the group first; the planner reports NaN as PRIORITY_UNKNOWN and
+ * keeps it out of slot maths (src/plan/known-priority.ts). apply's read-back uses the same conversion.
+ */
+export function toPriority(raw: unknown): number {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
+  if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
+  return NaN;
+}
+
+/** Two priorities as read by toPriority: equal, or both unknown (NaN). */
+export function samePriority(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+export function toAssignment(raw: RawAssignment): LiveAssignment {
+  return {
+    groupId: String(raw.id ?? ''),
+    priority: toPriority(raw.priority),
+    profile: raw.profile && typeof raw.profile === 'object' ? { ...raw.profile } : {},
+    lastUpdated: String(raw.lastUpdated ?? ''),
+  };
 }
 
 export function toLiveMapping(raw: RawMapping): LiveMapping {

@@ -20,6 +20,7 @@ import {
   type RawGroup,
   quoteFilterString,
   seg,
+  toAssignment,
   toLiveApp,
   toLiveGroup,
 } from './okta-shapes';
@@ -50,26 +51,6 @@ function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
     let p = cache.get(key);
     if (!p) cache.set(key, (p = fn(key)));
     return p;
-  };
-}
-
-/**
- * The assignment's priority: a number, or a string of digits (lenient). Anything else (null, missing, not
- * numeric) is NaN, never 0: a 0 would rank the group first; the planner reports NaN as PRIORITY_UNKNOWN and
- * keeps it out of slot maths (src/plan/known-priority.ts).
- */
-function toPriority(raw: unknown): number {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
-  if (typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw)) return Number(raw);
-  return NaN;
-}
-
-function toAssignment(raw: RawAssignment): LiveAssignment {
-  return {
-    groupId: String(raw.id ?? ''),
-    priority: toPriority(raw.priority),
-    profile: raw.profile && typeof raw.profile === 'object' ? { ...raw.profile } : {},
-    lastUpdated: String(raw.lastUpdated ?? ''),
   };
 }
 

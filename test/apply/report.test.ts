@@ -47,6 +47,8 @@ describe('compareAssignments (read-back)', () => {
       changeIds: ['corp/mapping/dn'],
     };
     expect(compareMapping(m, { department: { expression: 'user.department', pushStatus: 'PUSH' } })).toEqual([]);
+    // A removed property lingering as a null entry (as src/live reads it) is not mapped.
+    expect(compareMapping(m, { dn: { expression: null, pushStatus: null }, department: { expression: 'user.department', pushStatus: 'PUSH' } })).toEqual([]);
     expect(compareMapping(m, { dn: { expression: 'x', pushStatus: 'PUSH' }, department: { expression: 'user.dept', pushStatus: 'PUSH' } })).toEqual([
       'corp: mapping property dn is still mapped (x)',
       'corp: mapping property department is user.dept (PUSH), expected user.department (PUSH)',

@@ -111,3 +111,28 @@ describe("Okta's text is terminal-safe", () => {
     expect(r.stdout + r.stderr).not.toContain('\u001b[2J');
   });
 });
+
+describe('the read-back reads priorities as the planner does', () => {
+  let sb: Sandbox;
+  beforeEach(async () => {
+    sb = await sandbox({ org: cycleOrg });
+  });
+  afterEach(async () => sb.close());
+
+  // Okta answering an unmanaged assignment's priority as a string of digits, or as null (PRIORITY_UNKNOWN):
+  // the plan reads them as 2 and NaN; verification must read them the same way, not report a move.
+  test.each([
+    ['a string of digits', '2'],
+    ['null', null],
+  ])('an unmanaged priority Okta returns as %s does not fail verification', async (_name, value) => {
+    const kiosk = sb.org.findGroup('legacy-kiosk')!.id;
+    const rec = sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as unknown as { priority: unknown };
+    rec.priority = value;
+    const cwd = project({ 'corp.yaml': cycleYaml });
+    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json']);
+    const result = JSON.parse(r.stdout) as { verified: boolean; mismatches: string[]; failed: unknown };
+    expect({ code: r.code, mismatches: result.mismatches, failed: result.failed }).toEqual({ code: 0, mismatches: [], failed: null });
+    expect(result.verified).toBe(true);
+    expect(rec.priority).toBe(value);
+  });
+});
