@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
-import { assignments, cli, oktaRequest, project, removeProjects, sandbox, type Sandbox } from './support/harness';
-import { APP, EMP, cycleOrg, cycleYaml, ou } from './support/orgs';
+import { assignments, cli, COMMITTED, oktaRequest, project, removeProjects, sandbox, type Sandbox } from './support/harness';
+import { APP, EMP, cycleOrg, cycleYaml, ou, teamsOrg, teamsYaml } from './support/orgs';
 
 afterAll(() => removeProjects());
 
@@ -134,5 +134,26 @@ describe('the read-back reads priorities as the planner does', () => {
     expect({ code: r.code, mismatches: result.mismatches, failed: result.failed }).toEqual({ code: 0, mismatches: [], failed: null });
     expect(result.verified).toBe(true);
     expect(rec.priority).toBe(value);
+  });
+});
+
+describe('an in-place OU change sent as JSON Patch', () => {
+  let sb: Sandbox;
+  afterEach(async () => sb.close());
+
+  test('the reply to the PATCH is lost after it committed: the read-back sees it took; the PATCH goes out at most twice', async () => {
+    sb = await sandbox({ org: teamsOrg(3) });
+    const cwd = project({ 'corp.yaml': teamsYaml([0, 1, 2]).replace(`OU=T1,${EMP}`, `OU=Moved,${EMP}`) });
+    sb.faults.add({ kind: 'reset', after: true, name: COMMITTED, method: 'PATCH', count: 1 });
+    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json']);
+    expect(sb.faults.active.map((f) => f.fired)).toEqual([1]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { verified: boolean }).verified).toBe(true);
+    const patches = sb.audit.filter((e) => e.method === 'PATCH');
+    expect(patches.length).toBeGreaterThanOrEqual(1);
+    expect(patches.length).toBeLessThanOrEqual(2);
+    expect(sb.audit.filter((e) => e.method !== 'GET' && e.method !== 'PATCH')).toEqual([]);
+    expect(assignments(sb, APP)['Team 01']).toEqual({ priority: 1, ou: `ou=moved,${EMP.toLowerCase()}`, profile: { organizationalUnit: `ou=moved,${EMP.toLowerCase()}` } });
+    expect((await cli(sb, cwd, ['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 });
