@@ -75,6 +75,10 @@ export interface ExecuteOptions {
   resendAttempts?: number;
 }
 
+/** VERIFY_FAILED when every planned change took and only an assignment outside the plan moved. */
+const UNMANAGED_MOVED_HINT =
+  'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
+
 class Stop extends Error {}
 
 /**
@@ -252,6 +256,9 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         exitCode: EXIT.ERROR,
         changeIds: [...mismatchIds],
         message: `${mismatches.length} ${mismatches.length === 1 ? 'value does' : 'values do'} not read back as written: ${mismatches.join('; ')}`,
+        // Every planned change took; only an assignment outside the plan moved. A new plan would not show
+        // it (okta-ou does not manage it), so "plan to see what is left" would be no help.
+        ...(mismatchIds.size === 0 ? { hint: UNMANAGED_MOVED_HINT } : {}),
       };
     }
   }

@@ -59,7 +59,9 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   for (const m of r.mismatches) lines.push(`    ${m}`);
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);
   for (const id of r.notAttempted) lines.push(`  · not attempted ${label(id)}`);
-  lines.push('  hint: run `okta-ou plan` to see what is left, then `okta-ou apply` to finish it; nothing done is undone');
+  // A VERIFY_FAILED with no change of the plan in it (only an unmanaged assignment moved) has its own hint above.
+  const onlyUnmanagedMoved = r.failed?.code === 'VERIFY_FAILED' && r.failed.changeIds.length === 0;
+  if (!onlyUnmanagedMoved) lines.push('  hint: run `okta-ou plan` to see what is left, then `okta-ou apply` to finish it; nothing done is undone');
   return `${safeLines(lines)}\n`;
 }
 

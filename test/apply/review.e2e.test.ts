@@ -157,3 +157,30 @@ describe('an in-place OU change sent as JSON Patch', () => {
     expect((await cli(sb, cwd, ['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 });
+
+describe('verification fails only because an unmanaged assignment moved', () => {
+  let sb: Sandbox;
+  afterEach(async () => sb.close());
+
+  test('the report says so and does not send the user to plan (which would not show it)', async () => {
+    sb = await sandbox({ org: cycleOrg });
+    const cwd = project({ 'corp.yaml': cycleYaml });
+    const kiosk = sb.org.findGroup('legacy-kiosk')!.id;
+    // Someone moves the ignored group while the last write is answered.
+    const push = sb.audit.push.bind(sb.audit);
+    let seen = 0;
+    sb.audit.push = (...entries) => {
+      for (const e of entries) {
+        if (e.method !== 'GET' && ++seen === 7) (sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as { priority: number }).priority = 42;
+      }
+      return push(...entries);
+    };
+    const r = await cli(sb, cwd, ['apply', '--auto-approve']);
+    sb.audit.push = push;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Apply did not take: 6 of 6 change(s) done, 0 failed');
+    expect(r.stdout).toContain(`group ${kiosk} (not in the plan) moved from priority 2 to 42`);
+    expect(r.stdout).toContain('hint: every planned change took, but an assignment outside the plan moved during apply');
+    expect(r.stdout).not.toContain('to see what is left');
+  });
+});
