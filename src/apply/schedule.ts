@@ -80,7 +80,7 @@ export interface Schedule {
 }
 
 /** What to do about a refused schedule (the same words in `plan`'s finding and `apply`'s error). */
-export const PRIORITY_CONFLICT_HINT =
+const PRIORITY_CONFLICT_HINT =
   'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
 
 class PriorityConflictError extends OktaOuError {

@@ -124,6 +124,22 @@ describe('scheduleAssignments', () => {
     );
   });
 
+  test('the refusal names the holder (not its id), the directory, and says what to do', () => {
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: {} },
+      { groupId: '00gU', priority: 1, profile: {} },
+    ];
+    let err: { message: string; hint?: string } | undefined;
+    try {
+      scheduleAssignments({ live, intents: [intent('A', 1)], deletes: [], names: { '00gU': 'Legacy' }, directory: 'corp' });
+    } catch (e) {
+      err = e as { message: string; hint?: string };
+    }
+    expect(err?.message).toMatch(/^corp: cannot give .* priority 1: it is held by "Legacy", which this plan does not move/);
+    expect(err?.hint).toContain('list the holding group in the file');
+    expect(err?.hint).not.toContain('re-run');
+  });
+
   test.each([
     ['a group with two planned priorities', { intents: [intent('A', 0), intent('A', 1)], deletes: [] }, 'group A has two planned priorities'],
     ['a group both written and deleted', { intents: [intent('A', 0)], deletes: ['A'] }, 'group A is both written and deleted'],
