@@ -84,11 +84,12 @@ const PRIORITY_CONFLICT_HINT =
   'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
 
 class PriorityConflictError extends OktaOuError {
+  /** `reason` without the directory (a plan finding carries the directory in its own field). */
   constructor(
-    message: string,
+    readonly reason: string,
     readonly directory?: string,
   ) {
-    super('PRIORITY_CONFLICT', directory === undefined ? message : `${directory}: ${message}`, { exitCode: EXIT.ERROR, hint: PRIORITY_CONFLICT_HINT });
+    super('PRIORITY_CONFLICT', directory === undefined ? reason : `${directory}: ${reason}`, { exitCode: EXIT.ERROR, hint: PRIORITY_CONFLICT_HINT });
   }
 }
 

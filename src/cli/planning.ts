@@ -151,8 +151,8 @@ function withExactWrites(plan: Plan, live: LiveState, log?: (s: string) => void)
     return { ...plan, budget: { ...plan.budget, writes: writesPerBucket(buildWritePlan(plan, live)) } };
   } catch (e) {
     if (isOktaOuError(e) && e.code === 'PRIORITY_CONFLICT') {
-      const directory = (e as { directory?: string }).directory;
-      const finding: Finding = { code: 'PRIORITY_CONFLICT', severity: 'error', message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(directory ? { directory } : {}) };
+      const { directory, reason } = e as { directory?: string; reason?: string };
+      const finding: Finding = { code: 'PRIORITY_CONFLICT', severity: 'error', message: reason ?? e.message, ...(e.hint ? { hint: e.hint } : {}), ...(directory ? { directory } : {}) };
       return { ...plan, findings: [...plan.findings, finding], summary: { ...plan.summary, errors: plan.summary.errors + 1 } };
     }
     log?.(`plan: write budget estimated (${(e as Error).message})`);
