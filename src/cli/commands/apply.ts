@@ -10,6 +10,7 @@
  * Then the changes are sent (src/apply), read back and reported; exit 1 on any failure, with what was
  * done, what failed and what was not attempted. A new plan then shows exactly the rest.
  */
+import { parseFormat } from '../parse-format';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from '../command';
@@ -38,8 +39,7 @@ export interface ApplyOptions {
 
 function parseOptions(values: Record<string, unknown>, positionals: string[]): ApplyOptions {
   if (positionals.length > 1) throw new UsageError(`apply takes at most one plan file, got ${positionals.length}`, 'okta-ou apply [PLANFILE]');
-  const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'use --format text or json');
+  const format = parseFormat(values.format, ['text', 'json']);
   if (positionals.length === 1 && values.directory !== undefined) {
     throw new UsageError('--directory applies to planning; a saved plan already names its directories', 'plan with --directory, then apply that plan');
   }
@@ -231,7 +231,7 @@ Options:
   --force               apply even when the plan exceeds a safety threshold
   --format FORMAT       result as text (default) or json (for CI logs)
   --directory NAME      plan and apply only this directory (without PLANFILE)
-  --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: the client's)
+  --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: 50 %)
 
 Exit codes: 0 applied (or nothing to do) · 1 error findings, stale plan, cancelled, Okta error or
 partial apply · 3 unsafe without --force · 4 authentication failed
