@@ -40,7 +40,7 @@ export function parseSigningKey(text: string): SigningKey {
   } catch {
     throw new OktaConfigError(
       'OKTA_CLIENT_PRIVATEKEY is not a readable private key',
-      'set it to the private key itself (not a file path): an unencrypted PEM ("-----BEGIN PRIVATE KEY-----…") ' +
+      'set it to the private key itself (not a file path): an unencrypted PKCS#8 or PKCS#1 PEM text ' +
         'or the private JWK as JSON, as downloaded when the key was added to the service app',
     );
   }
