@@ -7,7 +7,7 @@
  *
  * The local Okta runs with unlimited buckets, so wall times show client work and round trips; the
  * "at published limits" column is the least time the same calls take against Okta's last published
- * Workforce per-minute limits (notes/okta-api.md §8: /api/v1/apps* 100, /api/v1/groups 500, /api/v1 1,200).
+ * Workforce per-minute limits (docs/okta-api.md §8: /api/v1/apps* 100, /api/v1/groups 500, /api/v1 1,200).
  * Prints figures; asserts nothing.
  */
 import * as fs from 'node:fs';

@@ -4,7 +4,7 @@
 // okta-ou and its local Okta (src/sandbox) use. The conformance tests validate the sandbox's
 // responses against it; they must not read ../shared at run time, so the subset is committed.
 //
-// Usage: node scripts/gen-okta-spec-subset.js [path/to/management-minimal.yaml]
+// Usage: node scripts/gen-okta-spec-subset.js path/to/management-minimal.yaml
 //   (npm run gen:spec). Source facts in the header come from SOURCE.txt next to the spec.
 'use strict';
 
@@ -13,10 +13,9 @@ const path = require('node:path');
 const { parse } = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_SPEC = path.resolve(ROOT, '../shared/okta-openapi/management-minimal.yaml');
 const OUT = path.join(ROOT, 'test/conformance/okta-spec-subset.json');
 
-// Operations okta-ou calls and the sandbox serves (issue 4). Lower-case HTTP methods.
+// Operations okta-ou calls and the sandbox serves . Lower-case HTTP methods.
 const KEEP = {
   '/api/v1/apps': ['get'],
   '/api/v1/apps/{appId}': ['get'],
@@ -98,7 +97,12 @@ function readSourceNote(specPath) {
 }
 
 function main() {
-  const specPath = path.resolve(process.argv[2] || DEFAULT_SPEC);
+  if (!process.argv[2]) {
+    console.error('usage: npm run gen:spec -- path/to/management-minimal.yaml\n' +
+      '  (from a clone of github.com/okta/okta-management-openapi-spec, dist/current/)');
+    process.exit(1);
+  }
+  const specPath = path.resolve(process.argv[2]);
   const spec = stripExamples(parse(fs.readFileSync(specPath, 'utf8'), { maxAliasCount: -1 }));
 
   const paths = {};

@@ -1,10 +1,10 @@
 /**
  * Typed errors. Match on `code`, not `instanceof`. Only src/cli/main.ts catches and maps `exitCode`
- * (DESIGN.md §2: 1 error, 3 unsafe, 4 auth). Messages say what, where, and what to do; never a secret.
+ * (docs/design.md §2: 1 error, 3 unsafe, 4 auth). Messages say what, where, and what to do; never a secret.
  */
 import type { Finding } from './model/types';
 
-/** Process exit codes, the only ones okta-ou uses (DESIGN.md §2). An interruption is an error (1). */
+/** Process exit codes, the only ones okta-ou uses (docs/design.md §2). An interruption is an error (1). */
 export const EXIT = { OK: 0, ERROR: 1, CHANGES: 2, UNSAFE: 3, AUTH: 4 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -34,7 +34,7 @@ export interface FailureInfo {
   message: string;
   /** What to do, from the typed error (e.g. the OAuth scope that is missing). */
   hint?: string;
-  /** The error's exit code: 4 for authentication/authorisation, else 1 (DESIGN.md §2). */
+  /** The error's exit code: 4 for authentication/authorisation, else 1 (docs/design.md §2). */
   exitCode: number;
 }
 

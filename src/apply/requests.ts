@@ -3,7 +3,7 @@
  * the live state read right before writing, so a PUT carries the assignment's whole profile: the managed
  * keys from the plan over every key live Okta has (keys the file does not manage are never dropped).
  *
- * Order (DESIGN.md §2, issue 7):
+ * Order (docs/design.md §2):
  * 1. attribute-mapping fixes, one `POST /api/v1/mappings/{id}` per mapping carrying every property
  *    change (removals in Okta's documented null form `{expression: null, pushStatus: null}`,
  *    spec example RemoveMappingBody). A live `dn` mapping makes provisioning fail with "Target OU is

@@ -3,7 +3,7 @@
  *
  * Okta's `PUT /api/v1/apps/{appId}/groups/{groupId}` with a `priority` that another assignment already
  * holds does not fail: it SHIFTS the other assignment (recorded 2023 sequence in
- * okta-recordings/app-group-assignments.json: A=1, B=2; PUT A priority 2 → A=2, B=1, and B's
+ * the recorded app-group-assignment responses (test/conformance/recordings/): A=1, B=2; PUT A priority 2 → A=2, B=1, and B's
  * lastUpdated does not move). How far the shift cascades is not documented, so any write that lands on
  * an occupied slot may move groups okta-ou does not manage.
  *

@@ -1,6 +1,6 @@
 /**
  * Why a saved plan is stale, in words (pure). The saved plan keeps only the fingerprint of the live
- * slice it was computed from (DESIGN.md §4), not the slice, so what moved is reconstructed from what the
+ * slice it was computed from (docs/design.md §4), not the slice, so what moved is reconstructed from what the
  * plan does record: each change's `before` (and each reorder move's `from`) against live Okta now, and
  * the changes a fresh plan would make that the saved one does not (and the reverse).
  */

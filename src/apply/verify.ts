@@ -1,7 +1,7 @@
 /**
  * Read back what apply wrote and compare (a change that did not take is an error, not a success).
- * One paginated list per app (limit 200, the maximum: notes/okta-api.md §1) rather than one GET per
- * assignment, and one GET per mapping (the list omits `properties`, notes/okta-api.md §3).
+ * One paginated list per app (limit 200, the maximum: docs/okta-api.md §1) rather than one GET per
+ * assignment, and one GET per mapping (the list omits `properties`, docs/okta-api.md §3).
  *
  * Compared: every managed group at its planned priority with the managed profile keys as written
  * (OU strings case-insensitively: AD DNs are case-insensitive and Okta may echo them differently),

@@ -37,7 +37,7 @@ export interface CliContext {
   endStdout?: () => void;
 }
 
-/** Options every command accepts (DESIGN.md §2). */
+/** Options every command accepts (docs/design.md §2). */
 export interface GlobalOptions {
   mappings: string;
   orgUrl?: string;

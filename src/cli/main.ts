@@ -137,7 +137,7 @@ export function runMain(): void {
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
   const stop = (): void => {
-    // A second Ctrl-C quits at once; still exit 1, the only code DESIGN.md §2 has for an interruption.
+    // A second Ctrl-C quits at once; still exit 1, the only code docs/design.md §2 has for an interruption.
     if (controller.signal.aborted) process.exit(EXIT.ERROR);
     controller.abort();
   };

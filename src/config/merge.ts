@@ -1,5 +1,5 @@
 /**
- * Merge directory parts across files (DESIGN.md §1: "a directory may be split across files").
+ * Merge directory parts across files (docs/design.md §1: "a directory may be split across files").
  *
  * Rules: every part names its `app` and they must agree; any other setting may be repeated only with the
  * same value; `importOUs` (compared as DNs) and `assignments.ignore` are unions, each entry kept once at its

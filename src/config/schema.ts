@@ -1,6 +1,6 @@
 /**
  * The JSON Schema (draft 2020-12) of the desired-state files: the single source of truth for the format
- * (DESIGN.md §1). Compiled once with ajv: strict, every error collected.
+ * (docs/design.md §1). Compiled once with ajv: strict, every error collected.
  */
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';

@@ -1,6 +1,6 @@
 /**
  * `okta-ou export`, the pure part: turn what was read from one AD app instance into the desired-state
- * content of DESIGN.md §1, so that a plan right after the export shows no changes to assignments.
+ * content of docs/design.md §1, so that a plan right after the export shows no changes to assignments.
  *
  * Choices (say them in the file, so a reviewer sees them):
  * - Groups are written by name when the name is unique among the app's assigned groups, else by id.

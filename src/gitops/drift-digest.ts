@@ -1,7 +1,7 @@
 /**
  * A stable digest of a plan's drift: what differs between the files and Okta, and the problems found.
  * The scheduled drift job stores it in the drift issue (a hidden marker) and only touches the issue when
- * it changes, so an unchanged drift does not notify anyone again (notes/anchors.md §10.10). Pure.
+ * it changes, so an unchanged drift does not notify anyone again (docs/anchors.md §10.10). Pure.
  *
  * In: each change's identity and its before/after; error and warning findings by code, place and message.
  * Out, because they move without the drift moving: createdAt, tool version, org URL, budget, fingerprint

@@ -1,6 +1,6 @@
 /**
  * What the scheduled drift job does with its one drift issue, decided from `plan --detailed-exitcode`
- * (DESIGN.md §2). Pure; the workflow only carries out the decision with `gh`.
+ * (docs/design.md §2). Pure; the workflow only carries out the decision with `gh`.
  *
  * - exit 2 (changes): open the issue, or update it when the drift differs from the digest in its hidden
  *   marker; nothing when it is the same drift (no re-notification).
@@ -8,7 +8,7 @@
  *   same as exit 2, with a banner: re-applying the files would need `--force`.
  * - exit 0 (no changes): close the open issue with a note; otherwise nothing.
  * - exit 1 (error) and 4 (auth), or anything else: `fail`. An error is never reported as drift, and
- *   never closes the issue either (notes/anchors.md §10.9: a 401 is not drift).
+ *   never closes the issue either (docs/anchors.md §10.9: a 401 is not drift).
  */
 import type { Plan } from '../model/types';
 import { PLAN_MARKER, renderPlanMarkdown } from '../render/markdown';

@@ -1,5 +1,5 @@
 /**
- * What an `okta-ou plan --detailed-exitcode` exit code means to the CI decisions (DESIGN.md §2). Kept
+ * What an `okta-ou plan --detailed-exitcode` exit code means to the CI decisions (docs/design.md §2). Kept
  * here so the drift issue, the PR comment and the README (Use it in CI) say the same thing.
  */
 import { EXIT } from '../errors';

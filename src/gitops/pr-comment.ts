@@ -1,6 +1,6 @@
 /**
  * Which pull-request comment carries the plan: the one whose body starts with the hidden marker is
- * updated in place, so a PR gets one plan comment however often it is pushed to (notes/anchors.md §10.14).
+ * updated in place, so a PR gets one plan comment however often it is pushed to (docs/anchors.md §10.14).
  * Pure; the workflow carries out the decision with `gh api`.
  */
 import { PLAN_MARKER } from '../render/markdown';

@@ -4,7 +4,7 @@
  * - An id (`0oa…`): `GET /api/v1/apps/{id}`; a 404 falls back to the label lookup, in case a label looks
  *   like an id.
  * - Labels: ONE paginated `GET /api/v1/apps?filter=name eq "active_directory"&limit=200`, shared by every
- *   directory (Okta supports `filter` on `name`; notes/okta-api.md §2). Labels are not unique in Okta:
+ *   directory (Okta supports `filter` on `name`; docs/okta-api.md §2). Labels are not unique in Okta:
  *   exact matches win, then case-insensitive ones, and every match is returned (several: APP_AMBIGUOUS).
  * - A label that matches no AD app may still be some other app (the planner reports APP_NOT_AD rather
  *   than APP_NOT_FOUND): one `GET /api/v1/apps?q=<label>` per such label. `q` is a startsWith match on
@@ -28,7 +28,7 @@ export function matchLabel<A extends { label?: string }>(apps: A[], label: strin
 
 /**
  * Every Active Directory app instance in the org: ONE paginated list filtered on the app name (Okta
- * supports `filter` on `name`; notes/okta-api.md §2). Shared by the live reader and `okta-ou export`.
+ * supports `filter` on `name`; docs/okta-api.md §2). Shared by the live reader and `okta-ou export`.
  */
 export async function listAdApps(api: OktaApi): Promise<RawApp[]> {
   return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });

@@ -1,11 +1,11 @@
 /**
  * AD app users (`GET /api/v1/apps/{appId}/users?limit=500`, Okta's maximum page) and who among them will
  * not follow their group's OU: users assigned individually (`scope: USER`) keep their own placement even
- * when they are members of a managed group (seeds/001, notes/okta-api.md §4).
+ * when they are members of a managed group (a common support case; docs/okta-api.md §4).
  *
  * Membership is read only when some app user has scope USER (the usual case has none: zero calls), as
  * the members of each managed group: `GET /api/v1/groups/{id}/users?limit=200` (Okta's recommended page
- * size, notes/okta-api.md §6), ceil(members / 200) calls per group. The alternative, one
+ * size, docs/okta-api.md §6), ceil(members / 200) calls per group. The alternative, one
  * `GET /api/v1/users/{id}/groups` per individually-assigned user, is cheaper only when such users are
  * fewer than the managed groups, but needs the extra `okta.users.read` scope; okta-ou keeps its read
  * scopes to apps, groups, mappings and user types.

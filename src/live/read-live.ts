@@ -1,5 +1,5 @@
 /**
- * Read the slice of the live org that the desired state touches (DESIGN.md §5 `live/`). Reads only; every
+ * Read the slice of the live org that the desired state touches (docs/design.md §5 `live/`). Reads only; every
  * call goes through the OktaApi, whose `counts()` become the plan's `budget.reads`.
  *
  * Per run: the app lookup (see find-apps.ts), the default user type (once), the org-wide group

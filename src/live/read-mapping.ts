@@ -1,5 +1,5 @@
 /**
- * The Okta user → AD app user profile mapping (notes/okta-api.md §3): the default user type
+ * The Okta user → AD app user profile mapping (docs/okta-api.md §3): the default user type
  * (`GET /api/v1/meta/types/user`, once per run), then `GET /api/v1/mappings?sourceId={oty}&targetId={appId}`
  * (0 or 1 item, and list items never carry `properties`), then `GET /api/v1/mappings/{id}`.
  */

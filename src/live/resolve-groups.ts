@@ -12,7 +12,7 @@
  *   cost as much as listing 4,000 groups, and per-reference calls never cost more than 20.
  *
  * Matching (Okta's `search … eq` and `q` are case-insensitive, and whether group names are unique is
- * UNCONFIRMED, notes/okta-api.md §6): exact, case-sensitive name equality first; only when no group has the
+ * UNCONFIRMED, docs/okta-api.md §6): exact, case-sensitive name equality first; only when no group has the
  * exact name, a case-insensitive match. More than one match is returned as is — the planner reports
  * GROUP_AMBIGUOUS and the user writes the id instead. Every group type is a candidate: an AD-imported
  * APP_GROUP with the same name as an OKTA_GROUP is a real ambiguity the user must settle.

@@ -12,7 +12,7 @@ export function looksLikeGroupId(s: string): boolean {
   return /^00g[A-Za-z0-9]{5,}$/.test(s);
 }
 
-/** Okta's `name` of Active Directory app instances (notes/okta-api.md §2). */
+/** Okta's `name` of Active Directory app instances (docs/okta-api.md §2). */
 export const AD_APP_NAME = 'active_directory';
 
 /**

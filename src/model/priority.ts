@@ -1,7 +1,7 @@
 /**
  * The one place that decides which way Okta's assignment `priority` runs. Okta's docs only say "the group
  * with the higher priority has its profile applied"; the Admin Console lists 0 first, and we treat the
- * LOWER number as the HIGHER priority (DESIGN.md §1). Flip `LOWER_NUMBER_WINS` if Okta proves otherwise.
+ * LOWER number as the HIGHER priority (docs/design.md §1). Flip `LOWER_NUMBER_WINS` if Okta proves otherwise.
  *
  * Before flipping, know this: new and parked assignments go "past the lowest-priority one"
  * (src/plan/assign-slots.ts, src/apply/schedule.ts). With LOWER_NUMBER_WINS that is max + 1; flipped it

@@ -1,6 +1,6 @@
 /**
  * Names of the Okta rate-limit buckets okta-ou counts calls in (developer.okta.com rate-limits: endpoint
- * families matched exact-first, then longest prefix; notes/okta-api.md §8). Plain data, so the pure
+ * families matched exact-first, then longest prefix; docs/okta-api.md §8). Plain data, so the pure
  * planner (plan budget) and the client (src/okta/buckets.ts) can share them.
  */
 /** `/api/v1/apps*`: app lookups, group assignments (`/apps/{id}/groups`), app users. */

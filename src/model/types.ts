@@ -1,7 +1,7 @@
 /**
  * The shared data model of okta-ou. Pure types only: desired state (from YAML), live state (from Okta),
  * findings, and the plan. Desired and live use the same shapes where they describe the same thing, so the
- * diff compares like with like. The plan shape is the user-facing contract of DESIGN.md §4.
+ * diff compares like with like. The plan shape is the user-facing contract of docs/design.md §4.
  */
 
 /** A 1-based position in a mapping file. */
@@ -205,7 +205,7 @@ export interface LiveState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The plan (DESIGN.md §4)
+// The plan (docs/design.md §4)
 
 export interface AssignmentState {
   /** null in `before` when Okta returned no numeric priority (PRIORITY_UNKNOWN; NaN in LiveAssignment). */

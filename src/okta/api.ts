@@ -22,7 +22,7 @@ export interface RequestOptions {
   okStatuses?: number[];
 }
 
-/** Calls made per rate-limit bucket (DESIGN.md §4 `budget`). */
+/** Calls made per rate-limit bucket (docs/design.md §4 `budget`). */
 export interface CallCounts {
   reads: Record<string, number>;
   writes: Record<string, number>;

@@ -5,7 +5,7 @@ import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET } from '../mod
  * (developer.okta.com rate-limits). okta-ou tracks the families its calls touch: /api/v1/apps* (the
  * likely bottleneck: 100/min on Workforce orgs and it covers /apps/{id}/groups and /apps/{id}/users),
  * /api/v1/groups*, the org token endpoint, and everything else under the catch-all /api/v1 (which
- * covers /api/v1/mappings). notes/okta-api.md §8. Okta also has /api/v1/users and /api/v1/logs buckets;
+ * covers /api/v1/mappings). docs/okta-api.md §8. Okta also has /api/v1/users and /api/v1/logs buckets;
  * okta-ou rarely calls them, so they are counted under /api/v1 (the same keys as the local Okta), which
  * errs on the side of waiting.
  */
@@ -25,7 +25,7 @@ export function bucketOf(path: string): string {
 }
 
 /**
- * The largest page size each list endpoint accepts (spec `limit` maxima, notes/okta-api.md §7); for
+ * The largest page size each list endpoint accepts (spec `limit` maxima, docs/okta-api.md §7); for
  * groups Okta recommends 200 although more is accepted. Used when the caller gives no `limit`.
  */
 export function maxPageLimit(path: string): number | undefined {

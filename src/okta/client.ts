@@ -1,7 +1,7 @@
 /**
  * The Okta Management API client okta-ou uses everywhere: one undici Pool per org (keep-alive), JSON in
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
- * Link paging, and a call counter per bucket for the plan's budget (DESIGN.md §4).
+ * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
 import { Pool, type Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
@@ -345,7 +345,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   return client;
 }
 
-/** Interrupted (SIGINT/SIGTERM): an error like any other, exit 1 (DESIGN.md §2 has no code for it). */
+/** Interrupted (SIGINT/SIGTERM): an error like any other, exit 1 (docs/design.md §2 has no code for it). */
 function aborted(): OktaOuError {
   return new OktaOuError('ABORTED', 'interrupted before the Okta calls finished', {
     exitCode: EXIT.ERROR,

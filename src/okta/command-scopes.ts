@@ -1,7 +1,7 @@
 /**
  * The OAuth 2.0 scopes okta-ou needs, per command: the one table that `okta-ou scopes` prints and
  * the README (Use it in CI) shows (a test keeps the two equal). Scopes per endpoint are from Okta's Management API spec
- * (per-operation `security`; notes/okta-api.md §10). What each command reads: issue 6 (`plan` reads the
+ * (per-operation `security`; docs/okta-api.md §10). What each command reads (`plan` reads the
  * AD apps, their group assignments with embedded groups, group search and member counts, app users, the
  * default user type and the profile mapping); `apply` also writes assignments and mapping properties.
  */

@@ -1,5 +1,5 @@
 /**
- * Connection settings, read from the environment names Okta's own SDKs use (DESIGN.md §2,
+ * Connection settings, read from the environment names Okta's own SDKs use (docs/design.md §2,
  * okta-sdk-nodejs `src/config-loader.js`); command-line flags win. Errors say which variable to set.
  */
 import { OktaConfigError } from './errors';

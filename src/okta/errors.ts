@@ -58,7 +58,7 @@ export class OktaApiError extends OktaOuError {
   }
 }
 
-/** 401/403: bad or expired token, missing scope or admin role. Exit code 4 (DESIGN.md §2). */
+/** 401/403: bad or expired token, missing scope or admin role. Exit code 4 (docs/design.md §2). */
 export class OktaAuthError extends OktaApiError {
   /** For a 403 under OAuth: the scopes the endpoint needs. */
   readonly requiredScopes: string[];
@@ -98,7 +98,7 @@ export class OktaRateLimited extends OktaApiError {
 }
 
 /**
- * Okta's codes for "the AD agent did not answer" on a 502/504. Okta's own sources disagree (notes/okta-api.md
+ * Okta's codes for "the AD agent did not answer" on a 502/504. Okta's own sources disagree (docs/okta-api.md
  * §5): the spec's examples for POST /api/v1/directories/{appInstanceId}/groups/modify use E0000236 (502
  * "There are no connected agents") and E0000237 (504 "Timed out waiting for agent"), while the error-code
  * catalogue (data/error-codes.json, 2026.08.1) lists E0000240/E0000241 for these and E0000236/E0000237 as

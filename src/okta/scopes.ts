@@ -1,6 +1,6 @@
 /**
  * The OAuth scope each Management API endpoint okta-ou calls needs, from the official spec's per-operation
- * `security` (okta-management-openapi-spec 2026.06.3, summarised in notes/okta-api.md §10). Used to name the
+ * `security` (okta-management-openapi-spec 2026.06.3, summarised in docs/okta-api.md §10). Used to name the
  * missing scope when Okta answers 403 E0000006 to an OAuth service app.
  */
 import type { HttpMethod } from './api';

@@ -2,11 +2,11 @@
  * Target priorities for the managed groups of one directory.
  *
  * Okta gives every group assignment an integer `priority`; when a user is in several assigned groups the
- * group with the higher priority decides the user's OU (notes/okta-api.md §1; help.okta.com
+ * group with the higher priority decides the user's OU (docs/okta-api.md §1; help.okta.com
  * ad-agent-ou-updates). Which number is "higher" lives in src/model/priority.ts; this file works in RANK
  * space (rank 0 = highest priority) and converts at the edges, so flipping that assumption flips this too.
  *
- * Rules (DESIGN.md §1):
+ * Rules (docs/design.md §1):
  * 1. The file's list order is the managed groups' relative order. Nothing else is promised.
  * 2. Unmanaged assignments (not listed: ignored, left alone in additive mode, or about to be deleted) keep
  *    their slots and are never renumbered.

@@ -2,7 +2,7 @@
  * An ESTIMATE of the writes `apply` would make, per Okta rate-limit bucket: the fallback only. The CLI
  * (src/cli/planning.ts) replaces the plan's `budget.writes` with the exact count of apply's schedule
  * (src/apply/requests.ts writesPerBucket, parking moves included) and keeps this one only when no schedule
- * can be built (apply then refuses and says why). Buckets (notes/okta-api.md §8: `/api/v1/apps*` covers
+ * can be built (apply then refuses and says why). Buckets (docs/okta-api.md §8: `/api/v1/apps*` covers
  * the group-assignment endpoints; mappings fall in the general `/api/v1` bucket):
  * - assignment create / update / delete: one PUT or DELETE each;
  * - reorder: one PUT per move;

@@ -1,5 +1,5 @@
 /**
- * The pure planner: desired state + live slice → Plan (DESIGN.md §4). No I/O: the CLI loads the files,
+ * The pure planner: desired state + live slice → Plan (docs/design.md §4). No I/O: the CLI loads the files,
  * reads Okta, then calls this (STYLE.md §9.1), and renders what it returns.
  */
 import type { Change, DesiredState, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';

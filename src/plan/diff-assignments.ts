@@ -1,7 +1,7 @@
 /**
  * The group-assignment diff of one directory: create / update / delete, plus ONE reorder change.
  *
- * Okta facts behind it (notes/okta-api.md §1): an assignment is `PUT /api/v1/apps/{appId}/groups/{groupId}`
+ * Okta facts behind it (docs/okta-api.md §1): an assignment is `PUT /api/v1/apps/{appId}/groups/{groupId}`
  * with `priority` and `profile`; the AD app reads the target OU from `profile.organizationalUnit`;
  * removing an assignment (`DELETE`) makes Okta fall back to the user's next-priority group.
  *

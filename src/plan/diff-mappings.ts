@@ -1,6 +1,6 @@
 /**
  * The Okta user → AD app user attribute-mapping diff of one directory (Profile Mappings API,
- * notes/okta-api.md §3). All property changes of a mapping are written by apply in one
+ * docs/okta-api.md §3). All property changes of a mapping are written by apply in one
  * `POST /api/v1/mappings/{id}`; a removal is the property with `{expression: null, pushStatus: null}`.
  *
  * - listed properties missing live → create; differing expression or push status → update;

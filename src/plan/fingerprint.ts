@@ -1,7 +1,7 @@
 /**
  * The plan's fingerprint: sha256 over a canonical JSON (sorted keys, stable array order) of the live
  * slice the plan was computed from. `apply PLANFILE` re-reads the same slice and refuses a stale plan
- * (DESIGN.md §4; what moved is told by src/apply/stale.ts). Okta has no ETags on these objects (notes/okta-api.md §4),
+ * (docs/design.md §4; what moved is told by src/apply/stale.ts). Okta has no ETags on these objects (docs/okta-api.md §4),
  * so `lastUpdated` is included to catch any out-of-band write, even one to a key we do not compare.
  *
  * The slice, per directory: the app (id, name, naming context); how each file reference resolved;

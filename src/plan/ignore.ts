@@ -1,5 +1,5 @@
 /**
- * `assignments.ignore` globs (DESIGN.md §1): `*` matches any run of characters, `?` one character,
+ * `assignments.ignore` globs (docs/design.md §1): `*` matches any run of characters, `?` one character,
  * everything else literally. Matching is case-INSENSITIVE: Okta group names are display names whose
  * case users do not reliably reproduce (the Admin Console and `search=profile.name eq` treat them
  * case-insensitively), and an ignore rule that silently misses "Legacy-VPN" for "legacy-*" would let an

@@ -6,7 +6,7 @@
  *   static INVALID_DN lint) falls back to its trimmed lower-case text, so the plan still renders.
  * - The OU okta-ou writes is the normalised spelling in lower case (the only public write-up of this field,
  *   a third-party blog, techjutsu.com "Using the Okta API to Configure Okta Group to AD OU Mappings",
- *   says "The organizational unit value should be all in lower case"; notes/okta-api.md §1), or the file's value as
+ *   says "The organizational unit value should be all in lower case"; docs/okta-api.md §1), or the file's value as
  *   given with `ouCase: preserve`.
  * - Assignment profiles are compared only on the keys the file manages (`organizationalUnit` plus the
  *   group's `profile` keys), ignoring key order (fast-deep-equal compares key sets, not key order).
@@ -15,7 +15,7 @@ import equal from 'fast-deep-equal';
 import { tryNormaliseDn } from '../model/dn';
 import type { DesiredDirectory, DesiredGroup } from '../model/types';
 
-/** The assignment profile key the AD app reads the target OU from (notes/okta-api.md §1; Okta's UI calls it "Organizational Unit"). */
+/** The assignment profile key the AD app reads the target OU from (docs/okta-api.md §1; Okta's UI calls it "Organizational Unit"). */
 export const OU_KEY = 'organizationalUnit';
 
 /** The comparison form of an OU value; null when the value is absent or not a string. */

@@ -1,7 +1,7 @@
 /**
  * Resolves the files' `group:` references (an exact group name or a 00g… id) to live groups, through the
  * resolution the live reader recorded (`LiveDirectory.resolved`). Okta does not promise unique group
- * names (notes/okta-api.md §6: AD-imported APP_GROUPs can share an OKTA_GROUP's name), so a name must
+ * names (docs/okta-api.md §6: AD-imported APP_GROUPs can share an OKTA_GROUP's name), so a name must
  * match exactly one group; the fix for an ambiguous name is the group id.
  */
 import type { DesiredDirectory, DesiredGroup, Finding, LiveDirectory, LiveGroup } from '../model/types';
@@ -82,7 +82,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       continue;
     }
     firstById.set(group.id, g);
-    // `ignore` wins over a listing: DESIGN.md §1 says ignored groups are never created, changed or removed.
+    // `ignore` wins over a listing: docs/design.md §1 says ignored groups are never created, changed or removed.
     if (isIgnored(dir, group)) continue;
     managed.push({ desired: g, group });
   }

@@ -1,5 +1,5 @@
 /**
- * The safety threshold (DESIGN.md §2 exit 3; octoDNS `TooMuchChange`): per directory, the share of
+ * The safety threshold (docs/design.md §2 exit 3; octoDNS `TooMuchChange`): per directory, the share of
  * EXISTING assignments that the plan deletes or changes. Counted: deletes and updates (the assignment's
  * profile, hence its members' OU, changes or they lose the app). Not counted: creates (nothing existing
  * is touched) and pure reorders (no assignment's own profile changes; a mass reorder that is really a

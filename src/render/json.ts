@@ -1,5 +1,5 @@
 /**
- * The plan as JSON (DESIGN.md §4) and back. Writing: sorted keys, 2-space indent, trailing newline, so
+ * The plan as JSON (docs/design.md §4) and back. Writing: sorted keys, 2-space indent, trailing newline, so
  * saved plans diff cleanly. Reading: `formatVersion` first (a newer format is refused with an upgrade
  * hint rather than half-understood), then the shape against schemas/plan.schema.json. Pure.
  */

@@ -1,7 +1,7 @@
 /**
  * Fitting a Markdown document under a size limit by dropping the middle of its tables (GitHub refuses
  * comments over 65,536 characters; Atlantis and safe-settings users hit this with large plans, see
- * notes/anchors.md §10.14). Only whole rows are dropped; a table cut in two is closed and re-opened with
+ * docs/anchors.md §10.14). Only whole rows are dropped; a table cut in two is closed and re-opened with
  * its header, so no table and no `<details>` pair is ever broken. Pure.
  */
 

@@ -75,7 +75,7 @@ export function showValue(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** Okta's pushStatus in the file's words (DESIGN.md §1: PUSH = always, DONT_PUSH = createOnly). */
+/** Okta's pushStatus in the file's words (docs/design.md §1: PUSH = always, DONT_PUSH = createOnly). */
 function pushWord(p: MappingPropertyState['pushStatus']): string {
   if (p === 'PUSH') return 'always';
   if (p === 'DONT_PUSH') return 'createOnly';

@@ -7,7 +7,7 @@ const str = (title: string, extra: Prop = {}): Prop => ({ title, type: 'string',
 /**
  * Base app-user attributes. AD: Okta's "Base Active Directory attributes" (help.okta.com
  * ad-agent-base-attributes.htm: dn = distinguishedName, externalId = objectGUID, …) plus the common
- * directory attributes an AD import schema carries. Other apps: userName only (recordings/meta.json).
+ * directory attributes an AD import schema carries. Other apps: userName only (recorded Okta responses).
  */
 const AD_BASE: Record<string, Prop> = {
   dn: str('Distinguished name', { externalName: 'distinguishedName' }),

@@ -4,7 +4,7 @@ import type { AssignmentRec } from './types';
 
 /**
  * Okta's priority rules for app group assignments (spec ApplicationGroupAssignment.priority;
- * recordings/app-group-assignments.json):
+ * recorded Okta responses):
  * - omitted on create → "the next highest priority": one after the current maximum (0 on an empty app);
  * - omitted on update → unchanged;
  * - a free value is kept as sent (gaps allowed, never compacted);

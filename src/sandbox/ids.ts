@@ -40,7 +40,7 @@ export class IdSource {
     return pick(this.runtime, HEX, 32);
   }
 
-  /** errorId: "oae" + 22 URL-safe characters (recordings/errors.json). */
+  /** errorId: "oae" + 22 URL-safe characters (recorded Okta responses). */
   errorId(): string {
     return 'oae' + pick(this.runtime, URL_SAFE, 22);
   }

@@ -1,5 +1,5 @@
 /**
- * Okta's error responses (notes/okta-api.md §9, DOCS data/error-codes.json, recordings/errors.json):
+ * Okta's error responses (docs/okta-api.md §9, DOCS data/error-codes.json, recorded Okta responses):
  * {errorCode, errorSummary, errorLink (= errorCode), errorId ("oae" + 22), errorCauses (always present)}.
  */
 export class OktaHttpError extends Error {

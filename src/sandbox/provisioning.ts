@@ -3,7 +3,7 @@ import type { OrgState } from './org-state';
 import type { AppRec, AppUserRec, AssignmentRec, UserRec } from './types';
 
 /**
- * Provisioning simulation for AD app instances (notes/okta-api.md §1 "Priority", §2 "Where Target OU is
+ * Provisioning simulation for AD app instances (docs/okta-api.md §1 "Priority", §2 "Where Target OU is
  * not an import OU surfaces", §4):
  * - each member of an assigned group becomes an app user (scope GROUP) placed in the OU of the
  *   highest-priority (lowest number) assigned group it belongs to;

@@ -1,5 +1,5 @@
 /**
- * Okta's org rate limits (notes/okta-api.md §8): buckets per endpoint family matched by longest prefix
+ * Okta's org rate limits (docs/okta-api.md §8): buckets per endpoint family matched by longest prefix
  * ("/api/v1/apps" covers every /api/v1/apps/{id}/… call), N requests per minute in a window that starts
  * with the first request (not wall-clock aligned), X-Rate-Limit-Limit/Remaining/Reset (epoch seconds)
  * on every response; plus the org-wide concurrency limit (in-flight requests; 75 for Workforce orgs).

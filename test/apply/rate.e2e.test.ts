@@ -1,6 +1,6 @@
 /**
  * 200 writes (about 210 calls with the reads) against a 120/min `/api/v1/apps` bucket (lower than Okta's
- * published Workforce figures, notes/okta-api.md §8): the client's share (50 %) is 60 a minute, so it must
+ * published Workforce figures, docs/okta-api.md §8): the client's share (50 %) is 60 a minute, so it must
  * pace them — and does, so not a single call is answered 429 and none fails. Creates go one at a time,
  * deletes four at a time. The clock is fake: the waits cost no real time.
  */

@@ -6,7 +6,7 @@ import { matchTemplate } from './openapi';
 
 export interface Recording {
   name: string;
-  source: { repo: string; commit: string; path: string; interaction: number; copiedFrom: string };
+  source: { repo: string; commit: string; path: string; interaction: number };
   request: { method: string; url: string };
   response: { status: number; headers?: Record<string, string | string[]>; body: unknown };
   note?: string;

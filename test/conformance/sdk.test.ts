@@ -23,7 +23,7 @@ const ORG: OrgSeed = {
     {
       label: APP, name: 'active_directory', namingContext: APP, importOUs: [`OU=Staff,${DN}`],
       updateOUOnGroupChange: true,
-      // Priorities with gaps: Okta keeps them as sent (okta-recordings README, assignments).
+      // Priorities with gaps: Okta keeps them as sent (recorded terraform-provider-okta cassettes of app group assignments).
       assignments: SDK_GROUPS.map((group, i) => ({ group, priority: i * 2, profile: { organizationalUnit: `ou=staff,${DN.toLowerCase()}` } })),
       mapping: { properties: { firstName: 'user.firstName', lastName: 'user.lastName' } },
       users: [{ user: USERS[2].login, scope: 'USER' }],

@@ -174,7 +174,7 @@ describe('typed errors', () => {
   });
 });
 
-describe('which 502/504 means the AD agent (notes/okta-api.md §5: the spec and the error catalogue disagree on the codes)', () => {
+describe('which 502/504 means the AD agent (docs/okta-api.md §5: the spec and the error catalogue disagree on the codes)', () => {
   const ctx = (status: number, body?: OktaErrorBody): OktaErrorContext => ({ method: 'POST', path: '/api/v1/directories/0oa1/groups/modify', status, body });
 
   it.each([

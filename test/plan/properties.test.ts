@@ -59,7 +59,7 @@ function desiredFrom(listed: Row[], m: 'additive' | 'authoritative', ig: string[
 }
 
 const plan = (desired: DesiredState, live: LiveState) => buildPlan({ desired, live, now: new Date(0), tool: 't', reads: {} });
-// Which NAMES each IGNORES entry ignores, written out (globs match case-insensitively, DESIGN.md §1).
+// Which NAMES each IGNORES entry ignores, written out (globs match case-insensitively, docs/design.md §1).
 const IGNORED: Record<string, string[]> = {
   '': [],
   'legacy-*': ['legacy-vpn', 'Legacy-Kiosk'],

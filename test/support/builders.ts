@@ -106,7 +106,7 @@ export class DesiredDirectoryBuilder {
     return this;
   }
 
-  /** `push: createOnly` → DONT_PUSH, as the loader maps it (DESIGN.md §1). */
+  /** `push: createOnly` → DONT_PUSH, as the loader maps it (docs/design.md §1). */
   withMappings(properties: Record<string, MappingInput>, prune = false): this {
     const file = this.d.source.file;
     const props: DesiredAttributeMappings['properties'] = {};

@@ -1,5 +1,5 @@
 /**
- * `okta-ou apply [PLANFILE]`: make exactly the planned changes (DESIGN.md §2, issue 7).
+ * `okta-ou apply [PLANFILE]`: make exactly the planned changes (docs/design.md §2).
  *
  * - With PLANFILE: the saved plan is what the reviewer saw. It is refused when written by a newer
  *   okta-ou, for another org, with error findings, or unsafe without --force; then the same live slice is
@@ -69,7 +69,7 @@ function checkScopes(connection: ConnectionConfig, wp: WritePlan): void {
   });
 }
 
-/** Error findings block apply; an unsafe plan needs --force (DESIGN.md §2, §3). */
+/** Error findings block apply; an unsafe plan needs --force (docs/design.md §2, §3). */
 function checkAllowed(plan: Plan, force: boolean): void {
   const errors = plan.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {

@@ -1,6 +1,6 @@
 /**
  * `okta-ou ci <drift-issue|pr-comment>`: the decisions a CI workflow acts on, printed as JSON, so the
- * workflow YAML only carries them out with `gh` (issue 8: logic in okta-ou, tested, not in YAML).
+ * workflow YAML only carries them out with `gh` (logic in okta-ou, tested, not in YAML).
  * Exit 0 with the decision on stdout; exit 1 when the decision is `fail` (the drift job must fail loudly
  * on an error or an auth failure, never report it as drift).
  */

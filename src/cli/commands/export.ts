@@ -1,5 +1,5 @@
 /**
- * `okta-ou export`: write desired-state YAML from the live org, to bootstrap a repository (DESIGN.md §2).
+ * `okta-ou export`: write desired-state YAML from the live org, to bootstrap a repository (docs/design.md §2).
  * Read-only against Okta. A directory already declared in the mappings folder is refreshed in the file
  * that declares it (comments and layout kept where the content is unchanged); a new one gets
  * `<out>/<name>.yaml`. A plan right after an export shows no assignment or mapping changes, except the

@@ -1,6 +1,6 @@
 /**
  * `okta-ou plan`: read the desired state, read the live slice of Okta it touches, diff and lint, print the
- * plan (DESIGN.md §2–§4). Read-only: the plan never writes to Okta.
+ * plan (docs/design.md §2–§4). Read-only: the plan never writes to Okta.
  *
  * Exit codes: 1 when a finding is an error (or input/Okta fails), 4 on auth failure (typed client
  * errors); with --detailed-exitcode, 0 no changes / 2 changes / 3 unsafe.
@@ -30,7 +30,7 @@ export interface PlanOptions {
   maxCapacity?: number;
 }
 
-/** The exit code for a plan (DESIGN.md §2). */
+/** The exit code for a plan (docs/design.md §2). */
 function planExitCode(plan: Plan, detailed: boolean): number {
   if (plan.summary.errors > 0) return EXIT.ERROR;
   if (!detailed) return EXIT.OK;

@@ -1,6 +1,6 @@
 /**
  * `okta-ou sandbox`: the local Okta (src/sandbox) seeded with the demo org or an org file
- * (DESIGN.md §2). stdout carries only the two `export` lines, then is closed, so
+ * (docs/design.md §2). stdout carries only the two `export` lines, then is closed, so
  * `eval "$(okta-ou sandbox &)"` returns while the server keeps serving; everything else goes to stderr. The token is the sandbox's own, random per run.
  */
 import * as path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `okta-ou validate`: schema and static findings for the mappings folder, no Okta calls (DESIGN.md §2).
+ * `okta-ou validate`: schema and static findings for the mappings folder, no Okta calls (docs/design.md §2).
  * Exit 0 when there is no error-level finding, 1 otherwise.
  */
 import type { Command } from '../command';

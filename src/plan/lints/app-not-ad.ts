@@ -1,6 +1,6 @@
 /**
  * APP_NOT_AD (error): the directory's app exists but is not an Active Directory instance (Okta app
- * `name` `active_directory`, notes/okta-api.md §2). Group → OU placement only exists for AD apps.
+ * `name` `active_directory`, docs/okta-api.md §2). Group → OU placement only exists for AD apps.
  */
 import { AD_APP_NAME } from '../../model/okta-ids';
 import { allPairs, appObject, at } from './live-helpers';

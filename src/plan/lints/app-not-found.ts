@@ -1,6 +1,6 @@
 /**
  * APP_NOT_FOUND (error): no app instance matches the directory's `app:` (an id 0oa… or a label). The
- * reader looks AD apps up with `GET /api/v1/apps?filter=name eq "active_directory"` (notes/okta-api.md §2).
+ * reader looks AD apps up with `GET /api/v1/apps?filter=name eq "active_directory"` (docs/okta-api.md §2).
  */
 import { allPairs, at } from './live-helpers';
 import type { Lint } from './types';

@@ -1,7 +1,7 @@
 /**
  * DN_MAPPED, live form (warning): the Okta → AD profile mapping maps `dn` (distinguishedName). AD computes
  * the DN from the target OU; mapping it is one of the two documented causes of "Target OU is not an import
- * OU" (Okta support article on that error; notes/okta-api.md §3). The plan always removes it (diff-mappings.ts), so this is a
+ * OU" (Okta support article on that error; docs/okta-api.md §3). The plan always removes it (diff-mappings.ts), so this is a
  * warning. When a file declares `dn` too, the static DN_MAPPED error already covers it: no second finding.
  */
 import type { Finding } from '../../model/types';

@@ -1,6 +1,6 @@
 /**
  * GROUP_NOT_FOUND (error): a `group:` reference matches no Okta group. Names are exact (Okta's `q`
- * parameter is a prefix match, so the reader uses `search=profile.name eq "…"`; notes/okta-api.md §6).
+ * parameter is a prefix match, so the reader uses `search=profile.name eq "…"`; docs/okta-api.md §6).
  * Emitted from the shared resolution (resolve-groups.ts), which the diff uses to skip the group.
  */
 import { usablePairs } from './live-helpers';

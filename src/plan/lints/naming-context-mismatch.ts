@@ -1,6 +1,6 @@
 /**
  * NAMING_CONTEXT_MISMATCH (error): the declared `namingContext` is not the AD app's domain. Okta reports
- * it as a dotted domain in `settings.app.namingContext` (e.g. "corp.example.com", notes/okta-api.md §2);
+ * it as a dotted domain in `settings.app.namingContext` (e.g. "corp.example.com", docs/okta-api.md §2);
  * files write a DN. Both are compared as DNs (namingContextDn). An invalid declared value is INVALID_DN's.
  */
 import { tryNamingContextDn } from '../../model/dn';

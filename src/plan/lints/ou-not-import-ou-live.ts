@@ -1,7 +1,7 @@
 /**
  * OU_NOT_IMPORT_OU, live form (warning): a live assignment the files do NOT manage targets an OU that is
  * not an import OU or below one. Okta accepts such an assignment, but provisioning its members fails
- * asynchronously with "Target OU is not an import OU" (Okta support article on that error; notes/okta-api.md §2). okta-ou does not
+ * asynchronously with "Target OU is not an import OU" (Okta support article on that error; docs/okta-api.md §2). okta-ou does not
  * touch it (ignored, or additive mode) — or removes it (authoritative), which the message says. Silent
  * when the directory declares no valid import OU (the static lint reports that).
  */

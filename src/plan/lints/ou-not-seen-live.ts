@@ -1,6 +1,6 @@
 /**
  * OU_NOT_SEEN_LIVE (warning): evidence check for a declared import OU. Okta's API does not expose the AD
- * integration's "User OUs connected to Okta" (notes/okta-api.md §2), so `importOUs` is declared in the
+ * integration's "User OUs connected to Okta" (docs/okta-api.md §2), so `importOUs` is declared in the
  * files; imported users and groups only come from the connected OUs, so their `profile.dn` values
  * (`LiveDirectory.observedDns`) should include one under each declared import OU. None under it suggests
  * a typo, or an OU not connected in Okta — and provisioning into it would fail with "Target OU is not an

@@ -1,6 +1,6 @@
 /**
  * PRIORITY_DUPLICATE (warning): live assignments of one app share a `priority`. Okta applies "the group
- * with the higher priority" to a user in several assigned groups (notes/okta-api.md §1), so for users in
+ * with the higher priority" to a user in several assigned groups (docs/okta-api.md §1), so for users in
  * both groups the OU is undefined. okta-ou does not cause this; for managed groups the plan gives each a
  * distinct slot (assign-slots.ts rule 5).
  */

@@ -1,7 +1,7 @@
 /**
  * PROFILE_MAPPING_NOT_FOUND (error): the directory declares `attributeMappings`, but Okta has no Okta user → AD app
  * user profile mapping for the app. Okta creates that mapping with the app (and its To App provisioning);
- * the Profile Mappings API has no create endpoint (notes/okta-api.md §3), so okta-ou cannot make one and
+ * the Profile Mappings API has no create endpoint (docs/okta-api.md §3), so okta-ou cannot make one and
  * the declared properties cannot be applied. (NO_MAPPINGS is the loader's: a mappings folder without YAML.)
  */
 import type { Finding } from '../../model/types';

@@ -19,7 +19,7 @@ export interface LintContext {
  */
 export interface Lint {
   code: FindingCode;
-  /** The usual severity; a lint may emit a lower one for live-only cases (see DESIGN.md §3). */
+  /** The usual severity; a lint may emit a lower one for live-only cases (see docs/design.md §3). */
   severity: Severity;
   needs: 'desired' | 'live';
   check(ctx: LintContext): Finding[];

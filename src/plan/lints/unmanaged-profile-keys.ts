@@ -1,7 +1,7 @@
 /**
  * UNMANAGED_PROFILE_KEYS (info): the live profile of a managed assignment has keys the file does not
  * list. The assignment profile is app-specific and open (`GroupAssignmentProfile`, additionalProperties;
- * notes/okta-api.md §1); okta-ou manages only organizationalUnit and the listed keys, and keeps the
+ * docs/okta-api.md §1); okta-ou manages only organizationalUnit and the listed keys, and keeps the
  * others as they are when it writes (apply PUTs the whole profile).
  */
 import type { Finding } from '../../model/types';

@@ -2,7 +2,7 @@
  * UPDATE_OU_DISABLED (warning): the plan changes the OU of an existing assignment while the directory
  * declares `updateOUOnGroupChange: false`. Okta moves EXISTING users to another OU only when the AD
  * integration's "Update OU when the group that provisions a user to AD changes" (Provisioning > To App)
- * is on (help.okta.com Topics/Directory/ad-agent-ou-updates.htm, notes/okta-api.md §1); otherwise only
+ * is on (help.okta.com Topics/Directory/ad-agent-ou-updates.htm, docs/okta-api.md §1); otherwise only
  * users provisioned from now on land in the new OU. The setting is not exposed by the API, so the file
  * declares it; when it is not declared this lint stays silent.
  */

@@ -2,9 +2,9 @@
  * USER_SCOPE_ASSIGNMENT (warning): members of managed groups are assigned to the AD app individually
  * (app user `scope: USER`). Their placement comes from their own assignment, so a group's OU does not
  * apply to them (the fix is converting the individual assignment to a group assignment: Applications > app > Assignments >
- * Convert Assignments, help.okta.com lcm-convert-user-group; notes/okta-api.md).
+ * Convert Assignments, help.okta.com lcm-convert-user-group; docs/okta-api.md).
  * The conversion is `POST /api/v1/apps/{appId}/users/{userId}` with `{"scope":"GROUP"}` (Okta's
- * workflows template convert_application_assignment_scope_group_or_indi; notes/okta-api.md §4), or
+ * workflows template convert_application_assignment_scope_group_or_indi; docs/okta-api.md §4), or
  * Assignments > Convert Assignments in the Admin Console. okta-ou reports, it does not convert.
  */
 import type { Finding } from '../../model/types';

@@ -9,7 +9,7 @@ import { requireApp } from './apps';
 
 const SANDBOX_ORG_ID = '00o5bsandb0x0rg5b7';
 
-/** Group push mapping JSON (recordings/group-push-mappings.json): timestamps without milliseconds. */
+/** Group push mapping JSON (recorded Okta responses): timestamps without milliseconds. */
 function renderPush(ctx: RouteContext, p: PushMappingRec): Record<string, unknown> {
   const noMs = (t: string) => t.replace(/\.\d{3}Z$/, 'Z');
   return {
@@ -36,7 +36,7 @@ function listPush(ctx: RouteContext): Reply {
 
 /**
  * GET /api/v1/agentPools — spec AgentPool/Agent; the AD pool id is the AD app id (TF fixtures); agents carry
- * operationalStatus and lastConnection as epoch ms; no Link header (recordings/agent-pools.json).
+ * operationalStatus and lastConnection as epoch ms; no Link header (recorded Okta responses).
  */
 function listPools(ctx: RouteContext): Reply {
   const poolType = ctx.query.get('poolType');
@@ -146,7 +146,7 @@ function listLogs(ctx: RouteContext): Reply {
   return ok(page.items.map((e) => renderEvent(ctx, e)), { Link: page.links });
 }
 
-/** GET /api/v1/groups/{groupId}/apps — apps the group is assigned to (recordings/app-group-assignments.json). */
+/** GET /api/v1/groups/{groupId}/apps — apps the group is assigned to (recorded Okta responses). */
 function groupApps(ctx: RouteContext): Reply {
   const group = ctx.org.groups.get(ctx.params.groupId);
   if (!group) throw notFound(ctx.params.groupId, 'UserGroup');

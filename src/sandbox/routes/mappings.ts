@@ -25,7 +25,7 @@ function side(ctx: RouteContext, s: MappingRec['source']): Record<string, unknow
   };
 }
 
-/** Mapping JSON (recordings/mappings.json): list items never include `properties`. */
+/** Mapping JSON (recorded Okta responses): list items never include `properties`. */
 export function renderMapping(ctx: RouteContext, m: MappingRec, withProperties: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { id: m.id, source: side(ctx, m.source), target: side(ctx, m.target) };
   if (withProperties) {

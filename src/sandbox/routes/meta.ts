@@ -5,7 +5,7 @@ import type { Route } from '../router';
 import type { UserTypeRec } from '../types';
 import { requireApp } from './apps';
 
-/** User type JSON (recordings/meta.json): `_links` entries carry rel and method, unlike other resources. */
+/** User type JSON (recorded Okta responses): `_links` entries carry rel and method, unlike other resources. */
 function renderUserType(ctx: RouteContext, t: UserTypeRec): Record<string, unknown> {
   return {
     id: t.id, displayName: t.displayName, name: t.name, description: t.description,
@@ -18,7 +18,7 @@ function renderUserType(ctx: RouteContext, t: UserTypeRec): Record<string, unkno
   };
 }
 
-/** App user schema (recordings/meta.json): id without /api/v1, draft-04, title "<label> User". */
+/** App user schema (recorded Okta responses): id without /api/v1, draft-04, title "<label> User". */
 function appSchema(ctx: RouteContext): Reply {
   const app = requireApp(ctx);
   const base = baseSchemaProps(app);

@@ -8,7 +8,7 @@ const LOGOS: Record<string, string> = {
 const SANDBOX_ORG_ID = '00o5bsandb0x0rg5b7';
 
 /**
- * App JSON as recorded (recordings/apps-active-directory.json): AD apps have signOnMode null, the five
+ * App JSON as recorded (recorded Okta responses): AD apps have signOnMode null, the five
  * import features, the CUSTOM userNameTemplate, settings.app with namingContext and no OU list, no
  * `notes`, no `autoLaunch`; `_links` has no `self`.
  */

@@ -5,7 +5,7 @@ const GROUP_LOGOS = [
   { name: 'large', href: 'https://op3static2.oktacdn.com/assets/img/logos/groups/odyssey/okta-large.c3cb8cda8ae0add1b4fe928f5844dbe3.png', type: 'image/png' },
 ];
 
-/** Group JSON as recorded (recordings/groups.json); AD-imported groups per spec OktaActiveDirectoryGroupProfile. */
+/** Group JSON as recorded (recorded Okta responses); AD-imported groups per spec OktaActiveDirectoryGroupProfile. */
 export function renderGroup(g: GroupRec, base: string, expand?: string | null, sourceApp?: AppRec): Record<string, unknown> {
   const href = `${base}/api/v1/groups/${g.id}`;
   const links: Record<string, unknown> = { logo: GROUP_LOGOS, users: { href: `${href}/users` }, apps: { href: `${href}/apps` } };

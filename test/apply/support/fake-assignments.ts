@@ -1,7 +1,7 @@
 /**
  * A minimal model of Okta's app-group priority behaviour, for property tests of the write schedule.
- * Two readings of the shift Okta does when a PUT lands on a held priority (okta-recordings
- * app-group-assignments.json, 2023 sequence): `swap` (the holder takes the writer's old slot) and
+ * Two readings of the shift Okta does when a PUT lands on a held priority (a 2023
+ * TestAccAppGroupAssignments_crud cassette of okta/terraform-provider-okta): `swap` (the holder takes the writer's old slot) and
  * `cascade` (the holder and every contiguous follower move down by one), and `dragdrop` (a list move:
  * the ones between the old and new slot shift by one toward the old slot; a create at a held slot
  * shifts every one at or after it — the local Okta's reading). The schedule must not depend

@@ -73,7 +73,7 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(text);
 }
 
-/** Okta's error body (okta-recordings/errors.json shape). */
+/** Okta's error body (the shape of the recorded errors in test/conformance/recordings/). */
 export function oktaError(errorCode: string, errorSummary: string, causes: string[] = []): Record<string, unknown> {
   return {
     errorCode,
