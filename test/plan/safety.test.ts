@@ -1,5 +1,6 @@
 import type { Change } from '../../src/model/types';
 import { assessSafety } from '../../src/plan/safety';
+import { DEFAULT_SAFETY } from '../../src/config';
 import { aDesiredDirectory, aLiveDirectory } from '../support/builders';
 
 function liveWith(n: number) {
@@ -62,7 +63,7 @@ const cases: Array<{ name: string; existing: number; changes: Change[]; share?: 
 describe('assessSafety', () => {
   it.each(cases)('$name', ({ existing, changes, share, min, want }) => {
     const desired = aDesiredDirectory()
-      .with({ safety: { maxChangeShare: share ?? 0.25, minExisting: min ?? 10 } })
+      .with({ safety: { ...DEFAULT_SAFETY, maxChangeShare: share ?? 0.25, minExisting: min ?? 10, maxUpdateShare: 1 } })
       .build();
     expect(assessSafety([{ desired, live: liveWith(existing) }], changes)).toEqual(want);
   });
@@ -81,7 +82,7 @@ describe('assessSafety: attribute-mapping properties', () => {
     after: action === 'delete' ? null : { expression: 'x', pushStatus: 'PUSH' },
     reason: '',
   });
-  const verdict = (live: Record<string, string>, changes: Change[], safety = { maxChangeShare: 0.25, minExisting: 10 }) =>
+  const verdict = (live: Record<string, string>, changes: Change[], safety = { ...DEFAULT_SAFETY }) =>
     assessSafety([{ desired: aDesiredDirectory().with({ safety }).build(), live: aLiveDirectory().withMapping(live).build() }], changes);
 
   test('prune deleting 9 of 12 live properties is over the share', () => {
