@@ -36,7 +36,7 @@ const ouOf = (p: Placement): string | null => (p.kind === 'group' ? p.ou : null)
 type Kind = Exclude<keyof ImpactLists, 'individual'>;
 
 /** What happens to one user, or null when nothing that matters to them changes. */
-function classify(before: Placement, after: Placement, stays: boolean): Kind | null {
+export function classify(before: Placement, after: Placement, stays: boolean): Kind | null {
   if (before.kind === 'none' && after.kind === 'none') return null;
   if (before.kind === 'none') return 'gain';
   if (after.kind === 'none') return 'lose';

@@ -7,6 +7,7 @@
 import type { AssignmentChange, LiveAssignment } from '../model/types';
 import { byPriority } from '../model/priority';
 import { OU_KEY } from './normalise';
+import { canonicalRdns, isUnder } from '../model/dn';
 
 /** An assignment as placement needs it. */
 export interface RankedAssignment {
@@ -57,4 +58,11 @@ export function assignmentsAfter(live: readonly LiveAssignment[], changes: reado
 export function placementOf(ranked: readonly RankedAssignment[], groups: ReadonlySet<string>): Placement {
   const winner = ranked.find((a) => groups.has(a.groupId));
   return winner ? { kind: 'group', groupId: winner.groupId, ou: winner.ou } : { kind: 'none' };
+}
+
+/** True when the entry `dn` sits directly in `ou` (its parent is `ou`, case and spacing aside). */
+export function dnInOu(dn: string, ou: string): boolean {
+  const d = canonicalRdns(dn);
+  const o = canonicalRdns(ou);
+  return d !== null && o !== null && d.length === o.length + 1 && isUnder(dn, ou);
 }

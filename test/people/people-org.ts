@@ -13,7 +13,8 @@ export const login = (i: number): string => `u${String(i).padStart(2, '0')}@exam
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => login(from + i));
 
 /**
- * 22 users. Alpha (u00–u04) outranks Beta (u03–u07), which outranks Gamma (u07–u09); Leavers (u10–u12) and
+ * 22 users. Alpha (u00–u04) outranks Beta (u03–u07), which outranks Gamma (u03, u07–u09): u03 is in all
+ * three, u07 in two; Leavers (u10–u12) and
  * Base (u13–u19) are their members' only groups; u04 is also assigned to the app individually. Newcomers
  * (u13, new1, new2) is not assigned: new1 and new2 are in no assigned group.
  */
@@ -21,7 +22,7 @@ export function peopleOrg(updateOUOnGroupChange = true): OrgSeed {
   const groups: Array<[string, string[]]> = [
     ['Alpha', range(0, 4)],
     ['Beta', range(3, 7)],
-    ['Gamma', range(7, 9)],
+    ['Gamma', [login(3), ...range(7, 9)]],
     ['Leavers', range(10, 12)],
     ['Base', range(13, 19)],
   ];

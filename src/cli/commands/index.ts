@@ -7,11 +7,13 @@ import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
 import { scopesCommand } from './scopes';
 import { ciCommand } from './ci';
+import { explainCommand } from './explain';
 
 export const commands: Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  explainCommand,
   exportCommand,
   sandboxCommand,
   scopesCommand,
