@@ -7,7 +7,7 @@
  * expand=group` (names and types embedded, no GET per group), the profile mapping (2 calls, see
  * read-mapping.ts), the app users in pages of 500, the AD-imported groups of the app
  * (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
- * OU_NOT_SEEN_LIVE), and group memberships only when some app user is assigned individually.
+ * OU_NOT_SEEN_LIVE). Group memberships are read later, only for the plan's changes (read-people.ts).
  * Reads for the same app are shared when two directories name it.
  */
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveGroup, LiveState } from '../model/types';
@@ -24,7 +24,7 @@ import {
   toLiveGroup,
 } from './okta-shapes';
 import { readDefaultUserTypeId, readMapping } from './read-mapping';
-import { type AppUsersSummary, readAppUsers, readUserScoped } from './read-app-users';
+import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 
 export interface ReadLiveOptions {
@@ -149,10 +149,6 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
-      const managed = uniqueById(Object.values(resolved).filter((m) => m.length === 1).flat());
-      const { memberCounts, ...userScoped } = await readUserScoped(api, slice.appUsers.individual, managed);
-      for (const [id, n] of memberCounts) if (groups[id] && groups[id].usersCount === undefined) groups[id] = { ...groups[id], usersCount: n };
-      for (const [ref, gs] of Object.entries(resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
       const dns = new Set(slice.appUsers.dns);
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);
       return {
@@ -162,12 +158,14 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups,
         resolved,
         mapping: slice.mapping,
-        userScoped,
+        // Known once the members of managed groups are read (read-people.ts): none read, none known.
+        userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),
         people: {
           users: {},
           members: {},
           individual: [...slice.appUsers.individual.keys()],
+          individualNames: Object.fromEntries([...slice.appUsers.individual].filter((e): e is [string, string] => e[1] !== undefined)),
           appUsers: slice.appUsers.count,
           ...(slice.appUsers.userDns ? { dns: slice.appUsers.userDns } : {}),
         },
@@ -186,8 +184,4 @@ function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
   const out = new Map<string, LiveGroup[]>();
   for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
   return out;
-}
-
-function uniqueById(groups: LiveGroup[]): LiveGroup[] {
-  return [...new Map(groups.map((g) => [g.id, g])).values()];
 }

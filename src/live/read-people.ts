@@ -12,6 +12,7 @@ import type { OktaApi } from '../okta/api';
 import { groupsToRead } from '../plan/impact-reads';
 import { readMemberIds } from './group-members';
 import { withMemberCounts } from './read-member-counts';
+import { USER_SAMPLE_SIZE } from '../model/user-sample';
 
 export async function readPeople(api: OktaApi, live: LiveState, plan: Plan, opts: { all?: boolean } = {}): Promise<LiveState> {
   const directories = await Promise.all(
@@ -33,8 +34,28 @@ export async function readPeople(api: OktaApi, live: LiveState, plan: Plan, opts
       const affected = new Set(Object.values(people.members).flat());
       await Promise.all(rest.map((g) => read(g, opts.all ? () => true : (id) => affected.has(id))));
       // Whole member lists were read: their lengths are the member counts, sparing a stats call per group.
-      return { ...withMemberCounts(d, counts), people: { ...people, membersRead: true } };
+      const done: LivePeople = { ...people, membersRead: true, ...(opts.all ? { allMembers: true } : {}) };
+      return { ...withMemberCounts(d, counts), people: done, userScoped: userScopedOf(done, managedIds(d)) };
     }),
   );
   return directories.every((d, i) => d === live.directories[i]) ? live : { ...live, directories };
+}
+
+/** Ids of the groups the files name that resolved to exactly one live group. */
+function managedIds(d: LiveDirectory): Set<string> {
+  return new Set(Object.values(d.resolved).filter((m) => m.length === 1).map((m) => m[0].id));
+}
+
+/**
+ * USER_SCOPE_ASSIGNMENT's data: app users assigned individually who are members of a managed group among
+ * those read (the changed ones; every one under `--check-placement`), counted, the first few named.
+ */
+export function userScopedOf(people: LivePeople, managed: ReadonlySet<string>): LiveDirectory['userScoped'] {
+  const inManaged = new Set(Object.entries(people.members).filter(([g]) => managed.has(g)).flatMap(([, ids]) => ids));
+  const scoped = people.individual.filter((id) => inManaged.has(id));
+  const sample = scoped.slice(0, USER_SAMPLE_SIZE).map((id) => {
+    const name = people.individualNames?.[id];
+    return name === undefined ? { id } : { id, userName: name };
+  });
+  return { count: scoped.length, sample };
 }

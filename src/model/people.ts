@@ -46,7 +46,7 @@ export interface PlanImpact {
 /**
  * What src/live read about people for one directory. Only the users the plan can affect are kept (the
  * members of the changed groups), with their memberships in the assigned groups that can decide their
- * placement; `complete` is true when every assigned group's members were read (`--check-placement`).
+ * placement; or, with `--check-placement`, every member of every assigned group.
  */
 export interface LivePeople {
   /** Okta user id → login, for the users kept. */
@@ -55,11 +55,15 @@ export interface LivePeople {
   members: Record<string, string[]>;
   /** True once the memberships the impact needs were read (read-people.ts); the impact is computed only then. */
   membersRead?: boolean;
+  /** True when every assigned group's members were read and kept (`--check-placement`): every user's placement is known. */
+  allMembers?: boolean;
   /** Ids of app users assigned individually (scope USER). */
   individual: string[];
+  /** Their app user names (credentials.userName, else email), where Okta gave one. */
+  individualNames?: Record<string, string>;
   /** The number of app users (every scope and status). */
   appUsers: number;
-  /** App user id → profile.dn, for provisioned app users; only read under `--check-placement`. */
+  /** App user id → profile.dn of every app user Okta has pushed (not STAGED); only under `--check-placement`. */
   dns?: Record<string, string>;
 }
 

@@ -8,6 +8,7 @@
  *   const live = aLiveState(aLiveDirectory('corp').withAssignment('Engineering', ENG_OU, 0));
  */
 import { DEFAULT_SAFETY } from '../../src/config';
+import type { LivePeople } from '../../src/model/people';
 import type {
   DesiredAttributeMappings,
   DesiredDirectory,
@@ -215,6 +216,11 @@ export class LiveDirectoryBuilder {
 
   withUserScoped(count: number, sample: LiveUserRef[] = []): this {
     this.d.userScoped = { count, sample };
+    return this;
+  }
+
+  withPeople(people: LivePeople): this {
+    this.d.people = people;
     return this;
   }
 

@@ -28,6 +28,8 @@ export interface PlanOptions {
   directory?: string;
   /** Share (1..100) of each rate-limit bucket the client may use. */
   maxCapacity?: number;
+  /** Read every assigned group's members and app user's dn, and report USER_OU_MISMATCH. */
+  checkPlacement?: boolean;
 }
 
 /** The exit code for a plan (docs/design.md §2). */
@@ -45,6 +47,7 @@ function parseOptions(values: Record<string, unknown>): PlanOptions {
     detailedExitcode: Boolean(values['detailed-exitcode']),
     directory: values.directory as string | undefined,
     maxCapacity: parseMaxCapacity(values['max-capacity']),
+    checkPlacement: Boolean(values['check-placement']),
   };
 }
 
@@ -66,6 +69,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
       now: ctx.now(),
       directoryFilter: opts.directory,
       memberCounts: true,
+      checkPlacement: opts.checkPlacement,
       log,
     }));
   } finally {
@@ -88,7 +92,7 @@ export const planCommand: Command = {
   name: 'plan',
   summary: 'read live Okta, diff against the mappings, and show the plan (read-only)',
   usage: `Usage: okta-ou plan [--out FILE] [--format text|markdown|json] [--detailed-exitcode]
-                    [--directory NAME] [--max-capacity PCT]
+                    [--directory NAME] [--max-capacity PCT] [--check-placement]
 
 Reads the mappings, reads the slice of live Okta they touch (read-only), and prints what apply would
 change, with findings and a safety verdict.
@@ -99,6 +103,8 @@ Options:
   --detailed-exitcode   exit 0 no changes, 2 changes present, 3 safety threshold exceeded
   --directory NAME      plan only this directory
   --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: 50 %)
+  --check-placement     also read every assigned group's members and every app user's dn, and report
+                        provisioned users not in the OU their winning group says (USER_OU_MISMATCH)
 
 Connection: OKTA_CLIENT_ORGURL (or --org-url) and OKTA_CLIENT_TOKEN, or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey
 with OKTA_CLIENT_CLIENTID, OKTA_CLIENT_SCOPES, OKTA_CLIENT_PRIVATEKEY, OKTA_CLIENT_KEYID.
@@ -118,6 +124,7 @@ Examples:
     'detailed-exitcode': { type: 'boolean' },
     directory: { type: 'string', short: 'd' },
     'max-capacity': { type: 'string' },
+    'check-placement': { type: 'boolean' },
   },
   async run(ctx, global, values) {
     return runPlan(ctx, global, parseOptions(values));
