@@ -117,3 +117,34 @@ describe('assessSafety: attribute-mapping properties', () => {
     expect(verdict(props(12), changes)).toEqual({ exceeded: false, reasons: [] });
   });
 });
+
+describe('assessSafety: separate thresholds and people', () => {
+  const user = (i: number) => ({ user: { id: `00u${i}` }, from: 'ou=a', to: null });
+  const impact = (lose: number, move: number, appUsers: number) => ({
+    changes: {},
+    directories: [{ directory: 'corp', appUsers, gain: [], stay: [], individual: [], lose: Array.from({ length: lose }, (_, i) => user(i)), move: Array.from({ length: move }, (_, i) => user(100 + i)) }],
+  });
+  const desired = aDesiredDirectory().with({ safety: { ...DEFAULT_SAFETY } }).build();
+
+  test('a reorder counts against maxUpdateShare: 4 of 12 moved', () => {
+    const reorder: Change = { ...ch('reorder', 0), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
+    expect(assessSafety([{ desired, live: liveWith(12) }], [reorder]).reasons).toEqual([
+      'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
+    ]);
+  });
+
+  test('users losing the app over 5 %, users moving over 20 %, each named with its setting and numbers', () => {
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(2, 5, 20)).reasons).toEqual([
+      'corp: 2 of 20 users of the AD app would lose it (deprovisioned) (10%), over the 5% threshold (safety.maxUsersLosingAppShare); use --force if intended',
+      'corp: 5 of 20 users of the AD app would move to another OU (25%), over the 20% threshold (safety.maxUsersMovingShare); use --force if intended',
+    ]);
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(1, 4, 20))).toEqual({ exceeded: false, reasons: [] });
+  });
+
+  test('below minExisting users the shares do not trip, but every user losing the app always does', () => {
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(2, 5, 9))).toEqual({ exceeded: false, reasons: [] });
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(3, 0, 3)).reasons).toEqual([
+      "corp: every one of the app's 3 users would lose the AD app (deprovisioned); use --force if intended",
+    ]);
+  });
+});
