@@ -15,7 +15,8 @@ export const DEPROVISION_NOTE =
 export const nameOf = (u: UserRef): string => u.login ?? u.id;
 const userOf = (x: UserOuChange | UserRef): UserRef => ('user' in x ? x.user : x);
 
-const KINDS: Array<{ key: keyof ImpactLists; say: (n: number) => string }> = [
+/** Each kind of impact and how its count is said, in the order shown. */
+export const IMPACT_KINDS: ReadonlyArray<{ key: keyof ImpactLists; say: (n: number) => string }> = [
   { key: 'lose', say: (n) => `${plural(n, 'user')} lose${n === 1 ? 's' : ''} the AD app` },
   { key: 'move', say: (n) => `${plural(n, 'user')} move${n === 1 ? 's' : ''} OU` },
   { key: 'stay', say: (n) => `${plural(n, 'user')} stay${n === 1 ? 's' : ''} in the old OU (updateOUOnGroupChange: false)` },
@@ -25,7 +26,7 @@ const KINDS: Array<{ key: keyof ImpactLists; say: (n: number) => string }> = [
 
 /** One clause per kind that has users, e.g. `3 users lose the AD app: ada@x, bob@x, cy@x`. */
 export function impactClauses(l: ImpactLists, names = NAMES_PER_CHANGE): string[] {
-  return KINDS.filter((k) => l[k.key].length > 0).map((k) => {
+  return IMPACT_KINDS.filter((k) => l[k.key].length > 0).map((k) => {
     const list = l[k.key] as Array<UserOuChange | UserRef>;
     const shown = list.slice(0, names).map((x) => nameOf(userOf(x)));
     const more = list.length > shown.length ? `, and ${list.length - shown.length} more` : '';
@@ -33,14 +34,9 @@ export function impactClauses(l: ImpactLists, names = NAMES_PER_CHANGE): string[
   });
 }
 
-/** The impact lists of a change, or undefined when the plan has no impact (memberships not read). */
-export function impactOfChange(plan: { impact?: PlanImpact }, changeId: string): ImpactLists | undefined {
-  return plan.impact?.changes[changeId];
-}
-
 /** `corp: 3 users lose the AD app, 2 users move OU (of 23 app users)`, or `corp: nobody's AD account changes`. */
 export function directoryImpactLine(d: DirectoryImpact): string {
-  const counts = KINDS.filter((k) => d[k.key].length > 0).map((k) => k.say(d[k.key].length));
+  const counts = IMPACT_KINDS.filter((k) => d[k.key].length > 0).map((k) => k.say(d[k.key].length));
   return `${d.directory}: ${counts.length ? counts.join(', ') : "nobody's AD account or OU changes"} (of ${plural(d.appUsers, 'app user')})`;
 }
 
@@ -53,7 +49,6 @@ export function userLines(d: ImpactLists, key: keyof ImpactLists): string[] {
   });
 }
 
-export const IMPACT_KINDS = KINDS.map((k) => ({ ...k }));
 
 /** True when any directory loses users from the AD app. */
 export const anyLoss = (impact: PlanImpact | undefined): boolean => (impact?.directories ?? []).some((d) => d.lose.length > 0);

@@ -1,4 +1,4 @@
-import type { Change } from '../../src/model/types';
+import type { AssignmentChange, Change } from '../../src/model/types';
 import { assessSafety } from '../../src/plan/safety';
 import { DEFAULT_SAFETY } from '../../src/config';
 import { aDesiredDirectory, aLiveDirectory } from '../support/builders';
@@ -127,7 +127,7 @@ describe('assessSafety: separate thresholds and people', () => {
   const desired = aDesiredDirectory().with({ safety: { ...DEFAULT_SAFETY } }).build();
 
   test('a reorder counts against maxUpdateShare: 4 of 12 moved', () => {
-    const reorder: Change = { ...ch('reorder', 0), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
+    const reorder: Change = { ...(ch('reorder', 0) as AssignmentChange), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
     expect(assessSafety([{ desired, live: liveWith(12) }], [reorder]).reasons).toEqual([
       'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
     ]);
