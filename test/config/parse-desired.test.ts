@@ -254,3 +254,12 @@ test('mapping properties named "__proto__" or "constructor" are read as properti
     ['constructor', 'user.y', 'PUSH'],
   ]);
 });
+
+test('the separate and user safety thresholds are read, defaulted, and checked by the schema', () => {
+  const withSafety = (safety: string): string => `${corp}    safety: { ${safety} }\n`;
+  const ok = parseDesired([{ path: 'm/corp.yaml', text: withSafety('maxUpdateShare: 0.5, maxDeleteShare: 0.1, maxUsersLosingAppShare: 0.01, maxUsersMovingShare: 0.4') }]);
+  expect(ok.findings).toEqual([]);
+  expect(ok.desired.directories[0].safety).toEqual({ ...DEFAULT_SAFETY, maxUpdateShare: 0.5, maxDeleteShare: 0.1, maxUsersLosingAppShare: 0.01, maxUsersMovingShare: 0.4 });
+  const bad = parseDesired([{ path: 'm/corp.yaml', text: withSafety('maxUsersLosingAppShare: 1.5') }]);
+  expect(bad.findings.map((f) => [f.code, f.line])).toEqual([['SCHEMA', 15]]);
+});
