@@ -10,8 +10,10 @@ export type AuthConfig =
   | {
       mode: 'PrivateKey';
       clientId: string;
-      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '). */
+      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '), or the command's own. */
       scopes: string[];
+      /** True when OKTA_CLIENT_SCOPES was not set and `scopes` are the ones the command needs. */
+      scopesFromCommand?: boolean;
       /** PEM or JWK JSON, as given. */
       privateKey: string;
       keyId?: string;
@@ -31,6 +33,8 @@ export interface ConnectionFlags {
   orgUrl?: string;
   /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too); checked here only. */
   maxCapacity?: number;
+  /** The scopes the command needs (src/okta/command-scopes.ts): asked for when OKTA_CLIENT_SCOPES is not set. */
+  commandScopes?: readonly string[];
 }
 
 /** Builds the connection settings from `env` and flags, or throws OktaConfigError saying what to set. */
@@ -66,7 +70,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
   if (mode === 'privatekey') {
     const missing: string[] = [];
     const clientId = get('OKTA_CLIENT_CLIENTID');
-    const scopesRaw = get('OKTA_CLIENT_SCOPES');
+    const scopesEnv = get('OKTA_CLIENT_SCOPES');
+    const scopesRaw = scopesEnv ?? (flags.commandScopes?.length ? flags.commandScopes.join(' ') : undefined);
     const privateKey = get('OKTA_CLIENT_PRIVATEKEY');
     if (!clientId) missing.push('OKTA_CLIENT_CLIENTID (the service app\'s client id)');
     if (!scopesRaw) missing.push('OKTA_CLIENT_SCOPES (space-separated, e.g. "okta.apps.read okta.groups.read")');
@@ -81,7 +86,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const keyId = get('OKTA_CLIENT_KEYID') ?? key.kid;
     // Terraform's provider uses commas; accept both rather than send one malformed scope.
     const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
-    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId }, maxCapacity };
+    const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
+    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity };
   }
   throw new OktaConfigError(
     `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
