@@ -4,6 +4,7 @@
  */
 import { OktaConfigError } from './errors';
 import { parseSigningKey } from './auth/jwt';
+import { readProxyEnv, type ProxySettings } from './proxy';
 
 export type AuthConfig =
   | { mode: 'SSWS'; token: string }
@@ -25,6 +26,8 @@ export interface ConnectionConfig {
   auth: AuthConfig;
   /** Share of each rate-limit bucket okta-ou may use, 0 < x ≤ 1 (--max-capacity; default 0.5). */
   maxCapacity: number;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (src/okta/proxy.ts); absent when no proxy is set. */
+  proxy?: ProxySettings;
 }
 
 export const DEFAULT_MAX_CAPACITY = 0.5;
@@ -53,6 +56,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     );
   }
   const orgUrl = normaliseOrgUrl(rawUrl);
+  const proxySettings = readProxyEnv(env);
+  const proxy = proxySettings ? { proxy: proxySettings } : {};
 
   const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
   const mode = modeRaw.toLowerCase();
@@ -65,7 +70,7 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
         `set OKTA_CLIENT_TOKEN to an API token (Admin Console > Security > API > Tokens)${oauthHint}`,
       );
     }
-    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity };
+    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity, ...proxy };
   }
   if (mode === 'privatekey') {
     const missing: string[] = [];
@@ -87,7 +92,7 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     // Terraform's provider uses commas; accept both rather than send one malformed scope.
     const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
     const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
-    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity };
+    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity, ...proxy };
   }
   throw new OktaConfigError(
     `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
