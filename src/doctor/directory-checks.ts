@@ -16,9 +16,9 @@ import type { AssignmentFact, DirectoryFacts, DoctorFacts, DoctorLine } from './
 
 const AGENTS_WHERE = 'Admin Console > Directory > Directory Integrations > the AD domain > Agents';
 
-/** Up to three examples, quoted, and how many more. */
-function examples(values: string[]): string {
-  const shown = values.slice(0, 3).map((v) => `"${v}"`).join(', ');
+/** Up to three examples, quoted unless `quote` is false, and how many more. */
+function examples(values: string[], quote = true): string {
+  const shown = values.slice(0, 3).map((v) => (quote ? `"${v}"` : v)).join(', ');
   return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
 }
 
@@ -124,10 +124,10 @@ function ouFilesLine(name: string, assignments: readonly AssignmentFact[], files
     else if (ousEqual(ou, g.ou)) {
       same++;
       if (ou === ouToWrite(g.ou, files?.ouCase ?? 'lower')) exact++;
-    } else differ.push(`${g.group} (Okta: ${typeof ou === 'string' ? `"${ou}"` : 'none'}, files: "${g.ou}")`);
+    } else differ.push(`"${g.group}" (Okta: ${typeof ou === 'string' ? `"${ou}"` : 'none'}, files: "${g.ou}")`);
   }
   const parts = [`${same} of ${groups.length} groups in the files have the same OU in Okta after DN normalisation (${exact} spelled exactly as okta-ou writes them)`];
-  if (differ.length > 0) parts.push(`${differ.length} differ: ${examples(differ)}`);
+  if (differ.length > 0) parts.push(`${differ.length} differ: ${examples(differ, false)}`);
   if (unassigned > 0) parts.push(`${unassigned} not assigned yet`);
   return {
     check: 'ou-files',

@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { AppSeed, OrgSeed } from '../../src/sandbox/types';
 import { commandScopes } from '../../src/okta/command-scopes';
 import { runCli, type CliResult } from '../support/cli';
-import { mappingFile, oktaEnv, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { mappingFile, oktaEnv, oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
 
 const ENG_OU = 'ou=engineering,ou=employees,dc=corp,dc=example,dc=com';
 
@@ -154,6 +154,34 @@ describe('okta-ou doctor', () => {
     expect(sb.audit.some((e) => e.path.startsWith('/api/v1/groups'))).toBe(false);
   });
 
+  test('one agent of two down and a rate-limit bucket another client has mostly used: ! lines, exit 0', async () => {
+    sb = await seeded(org({ agents: [{ name: 'DC1-CORP' }, { name: 'DC2-CORP', operationalStatus: 'INACTIVE' }] }), { rateLimits: { '/api/v1/apps': 20 } });
+    for (let i = 0; i < 12; i++) expect((await oktaRequest(sb, 'GET', '/api/v1/apps')).status).toBe(200);
+    sb.audit.length = 0;
+    const res = await runCli(['doctor'], { env: oktaEnv(sb), cwd: project({ 'corp.yaml': corpFile }) });
+    expect(res.code).toBe(0);
+    expect(line(res, 'AD agents connected')).toMatch(/^! corp: 1 of 2 AD agents connected \(DC2-CORP INACTIVE, last connected [\dT:.Z-]+\)$/);
+    expect(line(res, 'rate-limit')).toMatch(/^! rate-limit headroom this minute: .*\/api\/v1\/apps [0-7]\/20.*; less than okta-ou's 50 % share is left in \/api\/v1\/apps$/);
+    expectNoWrites(sb);
+  });
+
+  test('the demo org and the example mappings: the OUs that differ from the files are shown', async () => {
+    sb = await seeded('demo');
+    const res = await runCli(['doctor'], { env: oktaEnv(sb), cwd: project() });
+    expect(res.code).toBe(0);
+    expect(line(res, 'mappings:')).toBe('✓ mappings: 2 directories (corp, emea)');
+    expect(line(res, 'emea: 1 of 3 groups')).toBe(
+      '✓ emea: 1 of 3 groups in the files have the same OU in Okta after DN normalisation (1 spelled exactly as okta-ou writes them); ' +
+        '1 differ: "EMEA Partners" (Okta: "ou=partners,dc=emea,dc=example,dc=com", files: "OU=External,OU=Partners,DC=emea,DC=example,DC=com"); 1 not assigned yet',
+    );
+    expectNoWrites(sb);
+  });
+
+  test('okta-ou --help lists doctor; okta-ou scopes --for doctor lists its scopes', async () => {
+    expect((await runCli(['--help'])).stdout).toMatch(/\n {2}doctor +check the org before the first plan/);
+    expect((await runCli(['scopes', '--for', 'doctor', '--list'])).stdout).toBe(`${[...commandScopes('plan'), 'okta.agentPools.read'].join(' ')}\n`);
+  });
+
   test('OKTA_CLIENT_SCOPES asking for a scope not granted is a ✗ line', async () => {
     sb = await seeded(org());
     const env = { ...oauthEnv(sb, [...commandScopes('plan'), 'okta.agentPools.read']), OKTA_CLIENT_SCOPES: 'okta.apps.read okta.apps.manage' };
@@ -194,6 +222,13 @@ describe('okta-ou doctor', () => {
     expect(out.checks.map((c) => c.check)).toEqual(['connection', 'scopes', 'mappings', 'app', 'agents', 'ou-case', 'ou-files', 'priorities', 'group-search', 'rate-limits']);
     expect(out.checks.find((c) => c.check === 'agents')).toMatchObject({ status: 'ok', directory: 'corp' });
     expectNoWrites(sb);
+  });
+
+  test('mappings with an error finding: a ! line pointing at validate', async () => {
+    sb = await seeded(org());
+    const res = await runCli(['doctor'], { env: oktaEnv(sb), cwd: project({ 'corp.yaml': corpFile.replace('OU=Sales,OU=Employees', 'OU=Sales,OU=Elsewhere') }) });
+    expect(res.code).toBe(0);
+    expect(line(res, 'mappings:')).toBe('! mappings: 1 directory (corp), with 1 error finding (okta-ou validate shows them)');
   });
 
   test('mappings that cannot be read: a ✗ line, the org checks still run', async () => {

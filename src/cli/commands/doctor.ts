@@ -10,7 +10,7 @@ import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredState } from '../../model/types';
 import { EXIT } from '../../errors';
 import { readDesired } from '../../config';
-import { connectOkta, isUnusable, parseMaxCapacity } from '../planning';
+import { connectOkta, isUnusable, parseMaxCapacity, staticFindings } from '../planning';
 import { resolveConnection } from '../../okta';
 import { commandScopes } from '../../okta/command-scopes';
 import { parseFormat } from '../parse-format';
@@ -25,8 +25,10 @@ import type { DoctorFacts, DoctorLine } from '../../doctor/types';
 async function readMappings(ctx: CliContext, global: GlobalOptions): Promise<{ desired: DesiredState | null; line: DoctorLine }> {
   const loaded = await readDesired(global.mappings, ctx.cwd);
   const folder = path.relative(ctx.cwd, global.mappings) || '.';
-  const errors = loaded.findings.filter((f) => f.severity === 'error').length;
-  if (isUnusable(loaded.findings)) {
+  const unusable = isUnusable(loaded.findings);
+  const findings = unusable ? loaded.findings : staticFindings(loaded.desired, loaded.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (unusable) {
     const desc = `${errors} error${errors === 1 ? '' : 's'}`;
     return { desired: null, line: { check: 'mappings', status: 'fail', message: `${folder}: the mappings cannot be read (${desc}); the app checks are skipped`, hint: 'okta-ou validate shows where' } };
   }
@@ -34,7 +36,7 @@ async function readMappings(ctx: CliContext, global: GlobalOptions): Promise<{ d
   if (names.length === 0) {
     return { desired: loaded.desired, line: { check: 'mappings', status: 'warn', message: `${folder}: no directory declared; the app checks are skipped` } };
   }
-  const problems = errors > 0 ? `; ${errors} error finding${errors === 1 ? '' : 's'} (okta-ou validate shows them)` : '';
+  const problems = errors > 0 ? `, with ${errors} error finding${errors === 1 ? '' : 's'} (okta-ou validate shows them)` : '';
   return {
     desired: loaded.desired,
     line: { check: 'mappings', status: errors > 0 ? 'warn' : 'ok', message: `${folder}: ${names.length} director${names.length === 1 ? 'y' : 'ies'} (${names.join(', ')})${problems}` },
