@@ -153,7 +153,8 @@ function priorityLine(name: string, assignments: readonly AssignmentFact[]): Doc
   const lowest = Math.min(...numbers);
   const highest = Math.max(...numbers);
   const order = LOWER_NUMBER_WINS ? `${lowest} first` : `${highest} first`;
-  const summary = `${known.length} assignments on priorities ${lowest}–${highest} (${order}; new groups go after the last)`;
+  const range = lowest === highest ? `priority ${lowest}` : `priorities ${lowest}–${highest}`;
+  const summary = `${known.length} assignment${known.length === 1 ? '' : 's'} on ${range} (${order}; new groups go after the last)`;
   const problems: string[] = [];
   if (dupes.length > 0) problems.push(`${dupes.length} priorit${dupes.length === 1 ? 'y is' : 'ies are'} shared: ${examples(dupes.map(([p, g]) => `${p}: ${g.join(', ')}`))}`);
   if (unknown > 0) problems.push(`${unknown} without a numeric priority`);
