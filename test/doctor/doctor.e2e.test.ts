@@ -3,10 +3,10 @@
  * missing, an AD agent down, a scope not granted, OU values in mixed case and shared priorities give ✗
  * and ! lines (exit 1); refused credentials exit 4; and doctor never writes.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import type { AppSeed, OrgSeed } from '../../src/sandbox/types';
 import { commandScopes } from '../../src/okta/command-scopes';
 import { runCli, type CliResult } from '../support/cli';
+import { serviceAppEnv } from '../support/service-app';
 import { mappingFile, oktaEnv, oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
 
 const ENG_OU = 'ou=engineering,ou=employees,dc=corp,dc=example,dc=com';
@@ -47,22 +47,6 @@ const corpFile = mappingFile(`  corp:
         ou: OU=Sales,OU=Employees,DC=corp,DC=example,DC=com
 `);
 
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-let clients = 0;
-
-/** The environment of an OAuth service app (DPoP) granted `scopes`; OKTA_CLIENT_SCOPES not set. */
-function oauthEnv(sb: Sandbox, scopes: string[]): Record<string, string> {
-  const clientId = `0oaDOCTOR${++clients}`;
-  sb.registerClient({ clientId, publicJwk: publicKey.export({ format: 'jwk' }), kid: 'k1', scopes, dpop: true });
-  return {
-    OKTA_CLIENT_ORGURL: sb.url,
-    OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey',
-    OKTA_CLIENT_CLIENTID: clientId,
-    OKTA_CLIENT_PRIVATEKEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-    OKTA_CLIENT_KEYID: 'k1',
-  };
-}
-
 const marks = (r: CliResult): string[] => r.stdout.split('\n').filter((l) => /^[✓!✗] /.test(l));
 const line = (r: CliResult, text: string): string | undefined => marks(r).find((l) => l.includes(text));
 
@@ -79,12 +63,13 @@ describe('okta-ou doctor', () => {
 
   test('a healthy org, OAuth service app granted the apply and doctor scopes: every line ✓, exit 0, no writes', async () => {
     sb = await seeded(org());
-    const res = await runCli(['doctor'], { env: oauthEnv(sb, [...commandScopes('apply'), 'okta.agentPools.read']), cwd: project({ 'corp.yaml': corpFile }) });
+    const env = serviceAppEnv(sb, [...commandScopes('apply'), 'okta.agentPools.read']);
+    const res = await runCli(['doctor'], { env, cwd: project({ 'corp.yaml': corpFile }) });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(marks(res).filter((l) => !l.startsWith('✓ '))).toEqual([]);
     expect(marks(res)).toEqual([
-      `✓ connected to ${sb.url} with the OAuth service app 0oaDOCTOR${clients}`,
+      `✓ connected to ${sb.url} with the OAuth service app ${env.OKTA_CLIENT_CLIENTID}`,
       `✓ the service app is granted every scope plan needs (${commandScopes('plan').join(' ')})`,
       '✓ the service app is granted the scopes apply needs too (okta.apps.manage okta.profileMappings.manage)',
       '✓ mappings: 1 directory (corp)',
@@ -127,7 +112,7 @@ describe('okta-ou doctor', () => {
     importOUs: ['OU=Staff,DC=emea,DC=example,DC=com']
 `);
     const granted = [...commandScopes('plan').filter((s) => s !== 'okta.groups.read'), 'okta.agentPools.read'];
-    const res = await runCli(['doctor'], { env: oauthEnv(sb, granted), cwd: project({ 'corp.yaml': corpFile, 'emea.yaml': emeaFile }) });
+    const res = await runCli(['doctor'], { env: serviceAppEnv(sb, granted), cwd: project({ 'corp.yaml': corpFile, 'emea.yaml': emeaFile }) });
     expect(res.code).toBe(1);
     expect(marks(res)).toEqual([
       expect.stringMatching(/^✓ connected to /),
@@ -184,7 +169,7 @@ describe('okta-ou doctor', () => {
 
   test('OKTA_CLIENT_SCOPES asking for a scope not granted is a ✗ line', async () => {
     sb = await seeded(org());
-    const env = { ...oauthEnv(sb, [...commandScopes('plan'), 'okta.agentPools.read']), OKTA_CLIENT_SCOPES: 'okta.apps.read okta.apps.manage' };
+    const env = { ...serviceAppEnv(sb, [...commandScopes('plan'), 'okta.agentPools.read']), OKTA_CLIENT_SCOPES: 'okta.apps.read okta.apps.manage' };
     const res = await runCli(['doctor'], { env, cwd: project({ 'corp.yaml': corpFile }) });
     expect(res.code).toBe(1);
     expect(line(res, 'OKTA_CLIENT_SCOPES')).toBe('✗ OKTA_CLIENT_SCOPES asks for okta.apps.manage, which the service app is not granted: every command would be refused a token');
@@ -203,7 +188,7 @@ describe('okta-ou doctor', () => {
 
   test('an unknown OAuth client: ✗ connection line, exit 4', async () => {
     sb = await seeded(org());
-    const env = { ...oauthEnv(sb, commandScopes('plan')), OKTA_CLIENT_CLIENTID: '0oaUNKNOWNCLIENT' };
+    const env = { ...serviceAppEnv(sb, commandScopes('plan')), OKTA_CLIENT_CLIENTID: '0oaUNKNOWNCLIENT' };
     const res = await runCli(['doctor'], { env, cwd: project({ 'corp.yaml': corpFile }) });
     expect(res.code).toBe(4);
     expect(line(res, 'cannot use')).toMatch(/^✗ cannot use .*invalid_client/);
