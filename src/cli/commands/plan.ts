@@ -57,7 +57,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
   const mappings = await loadMappings(ctx, global, 'planned', opts.directory);
   if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
-  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
+  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity });
   let plan: Plan;
   try {
     ({ plan } = await planAgainstLive(api, {
