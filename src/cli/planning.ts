@@ -105,9 +105,11 @@ export async function planAgainstLive(
     directoryFilter?: string;
     memberCounts: boolean;
     log?: (s: string) => void;
+    /** Read Okta for this (a superset of `desired`, e.g. with a base branch's groups); default `desired`. */
+    readFor?: DesiredState;
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
-  let live = await readLive(api, input.desired, { directoryFilter: input.directoryFilter, log: input.log });
+  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log });
   const build = (): Plan =>
     buildPlan({
       desired: input.desired,
