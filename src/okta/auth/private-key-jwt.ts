@@ -30,7 +30,8 @@ const APP = 'Admin Console > Applications > <app>';
 const OAUTH_REFUSALS: Record<string, (cfg: PrivateKeyAuthConfig) => string> = {
   invalid_scope: (cfg) =>
     `the service app is not granted every scope okta-ou asked for (${cfg.scopes.join(' ')}): grant them under ` +
-    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs)`,
+    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs; ` +
+    'okta-ou doctor shows which are granted)',
   invalid_client: (cfg) =>
     `Okta did not accept the client assertion of ${cfg.clientId}: check OKTA_CLIENT_CLIENTID, that OKTA_CLIENT_KEYID ` +
     `and OKTA_CLIENT_PRIVATEKEY match a public key registered under ${APP} > General > Public keys, and that the ` +
