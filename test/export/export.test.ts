@@ -161,8 +161,8 @@ describe('okta-ou export', () => {
       const cwd = project({});
       expect((await runAgainst(sb, cwd, ['export'])).code).toBe(0);
       const file = path.join(cwd, 'mappings/corp.yaml');
-      // The admin narrows the import OUs: the two groups in ou=twins are now outside them.
-      const narrowed = fs.readFileSync(file, 'utf8').replace('      - ou=employees,dc=corp,dc=example,dc=com\n', '      - ou=employees,dc=corp,dc=example,dc=com\n'.replace('ou=employees', 'ou=r&d\\, berlin,ou=employees'));
+      // The admin narrows the import OUs to R&D's OU: every other assigned group is now outside them.
+      const narrowed = fs.readFileSync(file, 'utf8').replace('      - ou=employees,dc=corp,dc=example,dc=com\n', '      - ou=r&d\\, berlin,ou=employees,dc=corp,dc=example,dc=com\n');
       fs.writeFileSync(file, narrowed);
       const again = await runAgainst(sb, cwd, ['export']);
       expect(again.code).toBe(0);
