@@ -34,6 +34,8 @@ export interface RenderMarkdownOptions {
   maxChars?: number;
   /** Heading under the marker. Default "okta-ou plan". */
   title?: string;
+  /** Markdown placed after the banners, before the summary (e.g. the pull request's effect vs drift). */
+  prelude?: string;
 }
 
 /** Plans this small show their details expanded. */
@@ -100,6 +102,13 @@ function findingRow(f: Finding): string {
   return row([icon, `\`${f.code}\``, where ? mdCode(where) : '', message]);
 }
 
+/** A plan with error findings cannot be applied: say so before anything else. */
+function errorBanner(plan: Plan): string {
+  const n = plan.findings.filter((f) => f.severity === 'error').length;
+  if (n === 0) return '';
+  return `> [!CAUTION]\n> **This plan has ${plural(n, 'error finding')}: \`okta-ou apply\` refuses it.** Fix what the findings below name, then plan again.\n\n`;
+}
+
 function safetyBanner(plan: Plan): string {
   if (!plan.safety.exceeded) return '';
   const lines = [
@@ -143,7 +152,9 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const head =
     `${PLAN_MARKER}\n## ${esc(opts.title ?? 'okta-ou plan')}\n\n` +
+    errorBanner(plan) +
     safetyBanner(plan) +
+    (opts.prelude ?? '') +
     (plan.changes.length === 0
       ? `**${NO_CHANGES}**${plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : ''}\n\n`
       : `**${summarySentence(plan)}**\n\n${summaryTable(plan)}`);
