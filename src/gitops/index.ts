@@ -2,6 +2,13 @@
 export { driftDigest } from './drift-digest';
 export { DRIFT_ISSUE_TITLE, decideDriftIssue, driftMarker, readDriftMarker } from './drift-issue';
 export type { DriftIssueDecision, DriftIssueInput, ExistingIssue } from './drift-issue';
-export { decidePrComment, planFailureComment } from './pr-comment';
+export { DEFAULT_BOT, decidePrComment, findingLink, isPlanComment, planFailureComment, planSkippedComment, readPlanDigest, validationFailureComment, withPlanMarker } from './pr-comment';
 export type { PrComment, PrCommentDecision } from './pr-comment';
-export { parseComments, pickDriftIssue } from './ci-inputs';
+export { parseApplyResult, parseComments, parseValidateFindings, pickDriftIssue, pickIssue } from './ci-inputs';
+export { changesDigest } from './drift-digest';
+export { APPLY_MARKER, decideApplyGate } from './apply-gate';
+export type { ApplyGateDecision, ApplyGateInput } from './apply-gate';
+export { APPLY_ISSUE_MARKER, APPLY_ISSUE_TITLE, decideApplyReport } from './apply-report';
+export type { ApplyReport, ApplyReportInput, ApplyStatus } from './apply-report';
+export { splitPrEffect } from './pr-effect';
+export type { PrEffect } from './pr-effect';
