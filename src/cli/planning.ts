@@ -9,6 +9,7 @@ import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { isOktaOuError, UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
+import { commandScopes, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
@@ -66,14 +67,18 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
 /**
  * A client for the org the environment (OKTA_CLIENT_*) and flags name. Rate-limit waits are always said
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
+ * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set.
  * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
  */
 export function connectOkta(
   ctx: CliContext,
   global: GlobalOptions,
-  opts: { maxCapacity?: number; abortable?: boolean } = {},
+  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean },
 ): { api: OktaClient; connection: ConnectionConfig } {
-  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
+  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use) });
+  if (connection.auth.mode === 'PrivateKey' && connection.auth.scopesFromCommand && global.verbose) {
+    ctx.stderr.write(`OKTA_CLIENT_SCOPES is not set: asking for the scopes ${opts.use} needs (okta-ou scopes --for ${opts.use})\n`);
+  }
   const api = createOktaClient(connection, {
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,

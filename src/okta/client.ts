@@ -3,7 +3,7 @@
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
  * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
 import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
@@ -13,6 +13,7 @@ import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, ty
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
+import { createDispatcher, describeProxy } from './proxy';
 import {
   backoffMs,
   DEFAULT_MAX_RETRIES,
@@ -92,7 +93,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const ownPool = opts.dispatcher === undefined;
   const dispatcher: Dispatcher =
     opts.dispatcher ??
-    new Pool(origin, {
+    createDispatcher(origin, config.proxy, {
       connections: maxConcurrency,
       keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
       headersTimeout: timeoutMs,
@@ -105,6 +106,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const verbose = (line: string): void => {
     if (opts.verbose) emit(line);
   };
+
+  const proxyLine = ownPool ? describeProxy(origin, config.proxy) : undefined;
+  if (proxyLine) verbose(proxyLine);
 
   const governor = new Governor({ maxCapacity, maxConcurrency, now, sleep, log: emit });
   const reads: Record<string, number> = {};

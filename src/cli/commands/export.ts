@@ -115,7 +115,7 @@ async function runExport(
   const outDir = path.resolve(ctx.cwd, opts.out ?? global.mappings);
   const existing = await existingDirectories(outDir, ctx.cwd);
   const log = verboseLog(ctx, global);
-  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
+  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity });
   try {
     const all = await adApps(api);
     const apps = selectApps(all, opts.app, opts.directory, existing);

@@ -62,7 +62,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
   if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
   const base = opts.baseMappings === undefined ? undefined : await loadBaseMappings(ctx, opts.baseMappings, desired, log);
-  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
+  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity });
   let plan: Plan;
   let basePlan: Plan | undefined;
   try {
