@@ -48,3 +48,11 @@ export function runUrlFromEnv(ctx: CliContext): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = ctx.env;
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
 }
+
+/** `--org NAME`: letters, digits, `.`, `_`, `-` (it goes into a hidden HTML comment). */
+export function orgOf(value: unknown): string | undefined {
+  if (value === undefined || String(value) === '') return undefined;
+  const s = String(value);
+  if (!/^[A-Za-z0-9._-]+$/.test(s)) throw new UsageError(`--org must be letters, digits, ".", "_" or "-", got "${s}"`, 'use the short name of the Okta org, e.g. --org production');
+  return s;
+}

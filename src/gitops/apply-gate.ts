@@ -19,6 +19,8 @@ export interface ApplyGateInput {
   comments: PrComment[];
   /** The login the plan comments are posted as. */
   author: string;
+  /** The org's name, when a matrix plans several (its own plan comment). */
+  org?: string;
   /** A run by hand: the digest of the plan the admin reviewed. */
   approvedDigest?: string;
   runUrl?: string;
@@ -62,7 +64,7 @@ export function decideApplyGate(input: ApplyGateInput): ApplyGateDecision {
     return refusal(input, digest, `The plan now is not the one approved by hand (${input.approvedDigest}).`, input.approvedDigest);
   }
   if (input.pr === undefined) return refusal(input, digest, 'No merged pull request was found for this commit, so no plan was reviewed.');
-  const posted = botPlanComments(input.comments, input.author)[0];
+  const posted = botPlanComments(input.comments, input.author, input.org)[0];
   if (!posted) return refusal(input, digest, `Pull request #${input.pr} has no plan comment by ${input.author}, so no plan was reviewed.`);
   const reviewed = readPlanDigest(posted.body);
   if (!reviewed) return refusal(input, digest, `The plan comment on pull request #${input.pr} carries no digest (posted by an older okta-ou, or the plan failed).`);

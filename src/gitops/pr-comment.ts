@@ -30,32 +30,38 @@ export interface PrCommentDecision {
   reason: string;
 }
 
-const MARKER_RE = /^<!-- okta-ou:plan(?: (sha256:[0-9a-f]{64}))? -->/;
+/** `org=NAME`: one comment per Okta org when a workflow matrix plans several (none for a single org). */
+const MARKER_RE = /^<!-- okta-ou:plan(?: org=([A-Za-z0-9._-]+))?(?: (sha256:[0-9a-f]{64}))? -->/;
 
-/** The first line of a plan comment for a plan whose changes have this digest. */
-export function planMarker(digest?: string): string {
-  return digest ? `<!-- okta-ou:plan ${digest} -->` : PLAN_MARKER;
+export function isOrgName(name: string): boolean {
+  return /^[A-Za-z0-9._-]+$/.test(name);
 }
 
-/** Only a body that starts with the marker is a plan comment: a reply quoting it starts with "> ". */
-export function isPlanComment(body: string): boolean {
-  return MARKER_RE.test(body.trimStart());
+/** The first line of a plan comment for `org`'s plan whose changes have this digest. */
+export function planMarker(digest?: string, org?: string): string {
+  return `<!-- okta-ou:plan${org ? ` org=${org}` : ''}${digest ? ` ${digest}` : ''} -->`;
+}
+
+/** Only a body that starts with the marker is a plan comment (of `org`): a reply quoting it starts with "> ". */
+export function isPlanComment(body: string, org?: string): boolean {
+  const m = MARKER_RE.exec(body.trimStart());
+  return m !== null && m[1] === org;
 }
 
 /** The changes digest in a plan comment's marker, if it has one. */
 export function readPlanDigest(body: string): string | undefined {
-  return MARKER_RE.exec(body.trimStart())?.[1];
+  return MARKER_RE.exec(body.trimStart())?.[2];
 }
 
-/** `markdown` with its first line made the marker for `digest` (added when missing). */
-export function withPlanMarker(markdown: string, digest?: string): string {
-  const rest = isPlanComment(markdown) ? markdown.trimStart().replace(MARKER_RE, '').replace(/^\r?\n/, '') : markdown;
-  return `${planMarker(digest)}\n${rest}`;
+/** `markdown` with its first line made the marker for `digest` and `org` (added when missing). */
+export function withPlanMarker(markdown: string, digest?: string, org?: string): string {
+  const rest = MARKER_RE.test(markdown.trimStart()) ? markdown.trimStart().replace(MARKER_RE, '').replace(/^\r?\n/, '') : markdown;
+  return `${planMarker(digest, org)}\n${rest}`;
 }
 
-/** The plan comments `author` wrote, oldest first. */
-export function botPlanComments(comments: readonly PrComment[], author: string): PrComment[] {
-  return comments.filter((c) => c.author === author && isPlanComment(c.body)).sort((a, b) => a.id - b.id);
+/** The plan comments (of `org`) `author` wrote, oldest first. */
+export function botPlanComments(comments: readonly PrComment[], author: string, org?: string): PrComment[] {
+  return comments.filter((c) => c.author === author && isPlanComment(c.body, org)).sort((a, b) => a.id - b.id);
 }
 
 /** A plan comment for a plan run that produced no Markdown (e.g. an auth failure). */
@@ -87,10 +93,10 @@ export function findingLink(server: string, repo: string, commit: string): (f: F
  * Create the plan comment, or update the oldest plan comment `author` wrote; nothing when its body is
  * already this one (no notification for an unchanged plan). `markdown` gets the marker if it lacks it.
  */
-export function decidePrComment(input: { markdown: string; comments: PrComment[]; author?: string }): PrCommentDecision {
-  const body = isPlanComment(input.markdown) ? input.markdown : `${PLAN_MARKER}\n${input.markdown}`;
+export function decidePrComment(input: { markdown: string; comments: PrComment[]; author?: string; org?: string }): PrCommentDecision {
+  const body = isPlanComment(input.markdown, input.org) ? input.markdown : withPlanMarker(input.markdown, readPlanDigest(input.markdown), input.org);
   const author = input.author ?? DEFAULT_BOT;
-  const target = botPlanComments(input.comments, author)[0];
+  const target = botPlanComments(input.comments, author, input.org)[0];
   if (!target) return { action: 'create', body, reason: `no plan comment by ${author} on this pull request yet` };
   if (target.body.replace(/\r\n/g, '\n').trimEnd() === body.trimEnd()) return { action: 'none', commentId: target.id, body, reason: `comment ${target.id} already shows this plan` };
   return { action: 'update', commentId: target.id, body, reason: `updating the plan comment ${target.id} in place` };

@@ -74,6 +74,13 @@ describe('okta-ou ci apply-check', () => {
     expect([r.code, r.decision.action]).toEqual([1, 'refuse']);
   });
 
+  test('several orgs: each org’s apply checks its own org’s plan comment', async () => {
+    const prod = { id: 8, user: BOT, body: withPlanMarker(renderPlanMarkdown(other), changesDigest(other), 'production') };
+    expect((await check(other, [comment(), prod], ['--pr', '42', '--org', 'production'])).decision.action).toBe('apply');
+    expect((await check(other, [comment(), prod], ['--pr', '42'])).decision.action).toBe('refuse');
+    expect((await check(reviewed, [comment(), prod], ['--pr', '42', '--org', 'production'])).decision.action).toBe('refuse');
+  });
+
   test('no changes: nothing to apply, exit 0', async () => {
     const r = await check(aPlan(), [], ['--pr', '42']);
     expect([r.code, r.decision.action]).toEqual([0, 'nothing']);

@@ -90,3 +90,20 @@ describe('validationFailureComment', () => {
     expect(body).toContain('| ⚠️ warning | `DN_MAPPED` | <code>corp</code> | dn is mapped |');
   });
 });
+
+describe('one plan comment per Okta org (a workflow matrix)', () => {
+  test('each org updates its own comment, never another org’s or the single-org one', () => {
+    const prod = withPlanMarker('## okta-ou plan: production\n', D1, 'production');
+    expect(prod.split('\n')[0]).toBe(`<!-- okta-ou:plan org=production ${D1} -->`);
+    expect(readPlanDigest(prod)).toBe(D1);
+    const comments = [
+      { id: 1, body: withPlanMarker('single', D1), author: BOT },
+      { id: 2, body: withPlanMarker('preview', D1, 'preview'), author: BOT },
+      { id: 3, body: prod, author: BOT },
+    ];
+    expect(decidePrComment({ markdown: 'new', comments, org: 'production' })).toMatchObject({ action: 'update', commentId: 3, body: '<!-- okta-ou:plan org=production -->\nnew' });
+    expect(decidePrComment({ markdown: withPlanMarker('new', D1), comments, org: 'preview' })).toMatchObject({ action: 'update', commentId: 2 });
+    expect(decidePrComment({ markdown: 'new', comments })).toMatchObject({ action: 'update', commentId: 1 });
+    expect(decidePrComment({ markdown: 'new', comments, org: 'staging' })).toMatchObject({ action: 'create' });
+  });
+});

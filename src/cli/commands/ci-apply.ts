@@ -19,7 +19,7 @@ import {
 } from '../../gitops';
 import { parsePlanJson } from '../../render/json';
 import { stringifySorted } from '../../model/sorted-json';
-import { annotate, exitCodeOf, prNumberOf, readOptional, runUrlFromEnv } from '../ci-io';
+import { annotate, exitCodeOf, orgOf, prNumberOf, readOptional, runUrlFromEnv } from '../ci-io';
 
 /** Exit 1 when refused: the apply job must fail, after posting the refusal (the decision is on stdout). */
 export async function applyCheck(ctx: CliContext, values: Record<string, unknown>): Promise<number> {
@@ -33,6 +33,7 @@ export async function applyCheck(ctx: CliContext, values: Record<string, unknown
     pr: prNumberOf(values.pr),
     comments: commentsText === undefined ? [] : parseComments(commentsText),
     author: (values.author as string | undefined) ?? DEFAULT_BOT,
+    org: orgOf(values.org),
     approvedDigest: (values['approved-digest'] as string | undefined)?.trim() || undefined,
     runUrl: (values['run-url'] as string | undefined) ?? runUrlFromEnv(ctx),
   });

@@ -24,7 +24,7 @@ import {
 } from '../../gitops';
 import { parsePlanJson } from '../../render/json';
 import { stringifySorted } from '../../model/sorted-json';
-import { annotate, exitCodeOf, readOptional, runUrlFromEnv } from '../ci-io';
+import { annotate, exitCodeOf, orgOf, readOptional, runUrlFromEnv } from '../ci-io';
 import { applyCheck, applyReport } from './ci-apply';
 
 async function driftIssue(ctx: CliContext, values: Record<string, unknown>): Promise<number> {
@@ -82,7 +82,9 @@ async function prComment(ctx: CliContext, values: Record<string, unknown>): Prom
   const markdown = await commentMarkdown(ctx, values, exitCode);
   const commentsText = await readOptional(ctx, values.comments as string | undefined);
   const author = (values.author as string | undefined) ?? DEFAULT_BOT;
-  const decision = decidePrComment({ markdown, comments: commentsText === undefined ? [] : parseComments(commentsText), author });
+  const org = orgOf(values.org);
+  const titled = org ? markdown.replace(/\n## okta-ou plan\n/, `\n## okta-ou plan: ${org}\n`) : markdown;
+  const decision = decidePrComment({ markdown: titled, comments: commentsText === undefined ? [] : parseComments(commentsText), author, org });
   ctx.stdout.write(stringifySorted(decision));
   ctx.stderr.write(`${decision.action}: ${decision.reason}\n`);
   return EXIT.OK;
@@ -93,8 +95,9 @@ export const ciCommand: Command = {
   summary: 'decide what CI posts and applies: drift issue, PR plan comment, apply check and report (JSON for gh)',
   usage: `Usage: okta-ou ci drift-issue --exit-code N [--plan FILE] [--existing-issue FILE] [--run-url URL]
        okta-ou ci pr-comment (--markdown FILE [--plan FILE] | --findings FILE | --skipped REASON)
-                             [--comments FILE] [--author LOGIN] [--exit-code N] [--commit SHA]
+                             [--comments FILE] [--author LOGIN] [--exit-code N] [--commit SHA] [--org NAME]
        okta-ou ci apply-check --plan FILE [--pr N --comments FILE] [--approved-digest D] [--author LOGIN]
+                              [--org NAME]
        okta-ou ci apply-report (--exit-code N [--result FILE] [--plan FILE] | --gate FILE)
                                [--existing-issue FILE] [--pr N] [--run-url URL]
 
@@ -115,7 +118,8 @@ pr-comment: {"action": "create"|"update"|"none", "commentId"?, "body", "reason"}
   the same run; the digest of its changes goes into the marker (apply-check compares with it).
   --findings: \`okta-ou validate --format json\` output; when the files do not validate, the comment is
   the findings table, each place linked to its line at --commit. --skipped REASON: the plan was not
-  run (e.g. no read-only credentials). With --exit-code N and an empty Markdown file (the plan failed
+  run (e.g. no read-only credentials). --org NAME: one comment per Okta org when a matrix plans
+  several (the marker names the org). With --exit-code N and an empty Markdown file (the plan failed
   before printing), the body says why the plan failed.
 
 apply-check: {"action": "apply"|"nothing"|"refuse", "digest", "reviewedDigest"?, "reason", "comment"?}:
@@ -149,6 +153,7 @@ Examples:
     'approved-digest': { type: 'string' },
     result: { type: 'string' },
     gate: { type: 'string' },
+    org: { type: 'string' },
   },
   positionals: true,
   async run(ctx, _global, values, positionals) {
