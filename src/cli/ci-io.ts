@@ -8,8 +8,9 @@ import type { CliContext } from './context';
 import { OktaOuError, UsageError } from '../errors';
 import { escapeData, escapeProperty } from '../render/github-annotations';
 
+/** The file's text; undefined when no file is named (an empty value: a step that did not run) or it is not there. */
 export async function readOptional(ctx: CliContext, file: string | undefined): Promise<string | undefined> {
-  if (file === undefined) return undefined;
+  if (file === undefined || file === '') return undefined;
   try {
     return await readFile(path.resolve(ctx.cwd, file), 'utf8');
   } catch (e) {

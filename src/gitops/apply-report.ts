@@ -24,6 +24,8 @@ export interface ApplyReportInput {
   plan?: Plan;
   /** The apply gate's refusal comment, when the gate refused. */
   refusal?: string;
+  /** The apply gate found nothing to apply (no apply ran). */
+  nothingToApply?: boolean;
   existing?: ExistingIssue;
   runUrl?: string;
   pr?: number;
@@ -46,6 +48,7 @@ const HEAD: Record<ApplyStatus, string> = {
 
 function statusOf(input: ApplyReportInput): ApplyStatus {
   if (input.refusal !== undefined) return 'refused';
+  if (input.nothingToApply) return 'nothing';
   const r = input.result;
   if (input.exitCode === EXIT.OK && r && !r.failed && !r.interrupted) return r.requests.total === 0 ? 'nothing' : 'applied';
   if (r && (r.applied.length > 0 || r.partial.length > 0 || r.unverified.length > 0)) return 'partial';
@@ -61,7 +64,7 @@ function resultComment(status: ApplyStatus, input: ApplyReportInput): string {
   const lines = [APPLY_MARKER, HEAD[status], ''];
   if (status === 'nothing') lines.push('Okta already matched the merged mapping files; nothing was written.');
   else if (input.plan && input.result) lines.push(fenced(renderApplyResultText(input.plan, input.result)));
-  else lines.push(`\`okta-ou apply\` exited ${input.exitCode ?? 'without an exit code'} before applying anything; see the apply step’s log.`);
+  else lines.push(`okta-ou exited ${input.exitCode ?? 'without an exit code'} before applying anything; see the job’s log.`);
   if (status === 'partial' || status === 'failed') lines.push('', 'Okta does not match the merged files. Fix the cause, then re-run the apply workflow (it plans again and applies what is left); nothing done was undone.');
   if (input.runUrl) lines.push('', `Run: ${input.runUrl}`);
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,7 @@
  * --slurp) nested, or one object per line with --jq. Pure (text in, values out).
  */
 import { OktaOuError } from '../errors';
-import { DRIFT_ISSUE_TITLE, type ExistingIssue, readDriftMarker } from './drift-issue';
+import { type ExistingIssue, driftIssueTitle, readDriftMarker } from './drift-issue';
 import type { PrComment } from './pr-comment';
 import type { Finding } from '../model/types';
 import type { ApplyResult } from '../apply/execute';
@@ -78,9 +78,9 @@ export function pickIssue(text: string, title: string, hasMarker: (body: string)
   return found.sort((a, b) => b.number - a.number)[0];
 }
 
-/** The drift issue among `issues` (see pickIssue). */
-export function pickDriftIssue(text: string): ExistingIssue | undefined {
-  return pickIssue(text, DRIFT_ISSUE_TITLE, (body) => readDriftMarker(body) !== undefined);
+/** The drift issue (of `org`) among `issues` (see pickIssue). */
+export function pickDriftIssue(text: string, org?: string): ExistingIssue | undefined {
+  return pickIssue(text, driftIssueTitle(org), (body) => readDriftMarker(body, org) !== undefined);
 }
 
 /** The findings of `okta-ou validate --format json` (`{ "findings": [...] }`), those well-formed. */

@@ -151,7 +151,14 @@ describe('okta-ou ci apply-report', () => {
     write('empty.json', '');
     const r = await report(['--exit-code', '4', '--result', 'empty.json']);
     expect(r.status).toBe('failed');
-    expect(r.comment).toContain('`okta-ou apply` exited 4 before applying anything');
+    expect(r.comment).toContain('okta-ou exited 4 before applying anything');
+  });
+
+  test('the gate found nothing to apply: said so; an empty --result (the apply step did not run) is no result', async () => {
+    write('gate.json', JSON.stringify({ action: 'nothing', digest: 'sha256:x', reason: 'no changes' }));
+    const r = await report(['--gate', 'gate.json', '--exit-code', '0', '--result', '']);
+    expect(r.status).toBe('nothing');
+    expect(r.comment).toContain('Okta already matched the merged mapping files; nothing was written.');
   });
 
   test('refused: the gate’s comment, and the issue', async () => {

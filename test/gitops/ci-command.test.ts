@@ -155,3 +155,17 @@ describe('okta-ou ci pr-comment', () => {
     expect(body).toBe('<!-- okta-ou:plan -->\n## okta-ou plan\n\n> [!NOTE]\n> **Not planned:** no read-only Okta credentials (OKTA\\_READONLY\\_\\* secrets) in this repository. The mapping files were validated.\n');
   });
 });
+
+describe('okta-ou ci drift-issue --org (a matrix of Okta orgs)', () => {
+  test('each org has its own issue: title and marker name the org; another org’s issue is left alone', async () => {
+    write('plan.json', renderPlanJson(drift));
+    const other = { number: 4, title: `${DRIFT_ISSUE_TITLE} (preview)`, body: `${driftMarker(driftDigest(drift), 'preview')}\n…`, state: 'OPEN' };
+    write('issues-org.json', JSON.stringify([other, { number: 5, title: DRIFT_ISSUE_TITLE, body: `${driftMarker(driftDigest(drift))}\n…`, state: 'OPEN' }]));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--existing-issue', 'issues-org.json', '--org', 'production'], { cwd: dir });
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ action: 'open', title: `${DRIFT_ISSUE_TITLE} (production)` });
+    expect(d.body.split('\n')[0]).toBe(driftMarker(driftDigest(drift), 'production'));
+    const same = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--existing-issue', 'issues-org.json', '--org', 'preview'], { cwd: dir });
+    expect(JSON.parse(same.stdout)).toMatchObject({ action: 'none', issueNumber: 4 });
+  });
+});

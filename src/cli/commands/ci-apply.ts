@@ -64,7 +64,8 @@ export async function applyReport(ctx: CliContext, values: Record<string, unknow
   const gateFile = values.gate as string | undefined;
   const gate = gateFile === undefined ? undefined : parseGate(await readOptional(ctx, gateFile), gateFile);
   const refused = gate?.action === 'refuse';
-  const exitCode = exitCodeOf(values['exit-code'], !refused);
+  const nothingToApply = gate?.action === 'nothing';
+  const exitCode = exitCodeOf(values['exit-code'], !refused && !nothingToApply);
   const planFile = values.plan as string | undefined;
   const planText = await readOptional(ctx, planFile);
   const resultText = await readOptional(ctx, values.result as string | undefined);
@@ -75,6 +76,7 @@ export async function applyReport(ctx: CliContext, values: Record<string, unknow
     result: resultText === undefined || resultText.trim() === '' ? undefined : parseApplyResult(resultText),
     plan: planText === undefined ? undefined : parsePlanJson(planText, planFile),
     refusal: refused ? (gate.comment ?? `${APPLY_MARKER}\n## okta-ou apply: refused\n\n${gate.reason} Nothing was applied.\n`) : undefined,
+    nothingToApply,
     existing: issuesText === undefined ? undefined : pickIssue(issuesText, APPLY_ISSUE_TITLE, (body) => body.trimStart().startsWith(APPLY_ISSUE_MARKER)),
     runUrl: (values['run-url'] as string | undefined) ?? runUrlFromEnv(ctx),
     pr,

@@ -34,9 +34,10 @@ async function driftIssue(ctx: CliContext, values: Record<string, unknown>): Pro
   // A failed plan may have left no (or half a) file: only read it when the exit code says there is drift.
   const plan = planText !== undefined && (exitCode === EXIT.CHANGES || exitCode === EXIT.UNSAFE) ? parsePlanJson(planText, planFile) : undefined;
   const issuesText = await readOptional(ctx, values['existing-issue'] as string | undefined);
-  const existing = issuesText === undefined ? undefined : pickDriftIssue(issuesText);
+  const org = orgOf(values.org);
+  const existing = issuesText === undefined ? undefined : pickDriftIssue(issuesText, org);
   const runUrl = (values['run-url'] as string | undefined) ?? runUrlFromEnv(ctx);
-  const decision = decideDriftIssue({ exitCode, plan, existing, runUrl });
+  const decision = decideDriftIssue({ exitCode, plan, existing, runUrl, org });
   ctx.stdout.write(stringifySorted(decision));
   if (decision.action === 'fail') {
     annotate(ctx, 'okta-ou drift check failed', decision.reason);
@@ -93,7 +94,7 @@ async function prComment(ctx: CliContext, values: Record<string, unknown>): Prom
 export const ciCommand: Command = {
   name: 'ci',
   summary: 'decide what CI posts and applies: drift issue, PR plan comment, apply check and report (JSON for gh)',
-  usage: `Usage: okta-ou ci drift-issue --exit-code N [--plan FILE] [--existing-issue FILE] [--run-url URL]
+  usage: `Usage: okta-ou ci drift-issue --exit-code N [--plan FILE] [--existing-issue FILE] [--run-url URL] [--org NAME]
        okta-ou ci pr-comment (--markdown FILE [--plan FILE] | --findings FILE | --skipped REASON)
                              [--comments FILE] [--author LOGIN] [--exit-code N] [--commit SHA] [--org NAME]
        okta-ou ci apply-check --plan FILE [--pr N --comments FILE] [--approved-digest D] [--author LOGIN]
@@ -109,7 +110,8 @@ drift-issue: from the exit code of \`okta-ou plan --detailed-exitcode --out FILE
   hidden marker; the same drift is not re-posted); 0: close the open drift issue with a note;
   1 or 4: "fail", and exit 1: an error or an auth failure is never reported as drift.
   --existing-issue: \`gh issue list --state all --json number,title,body,state\` output (ours is found by
-  its title or marker). --run-url defaults to this GitHub Actions run.
+  its title or marker). --run-url defaults to this GitHub Actions run. --org NAME: one issue per Okta
+  org when a matrix checks several (the title and the marker name the org).
 
 pr-comment: {"action": "create"|"update"|"none", "commentId"?, "body", "reason"}: one comment per pull
   request, the one that starts with the hidden marker <!-- okta-ou:plan … --> AND was written by
