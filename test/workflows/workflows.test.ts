@@ -222,6 +222,31 @@ describe('the reusable workflows', () => {
   });
 });
 
+describe('the README (Use it in CI) tells the truth about the credentials', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Credentials: read-only for plan and drift'), readme.indexOf('### OAuth scopes'));
+  const row = (set: string): string[] => [...new Set([...(new RegExp(`^\\| ${set} \\|(.*)$`, 'm').exec(section)?.[1] ?? '').matchAll(/OKTA_[A-Z_]+/g)].map((m) => m[0]))].sort();
+  const declared = (file: string): string[] => Object.keys((load(file).wf.on.workflow_call as { secrets: Record<string, unknown> }).secrets).sort();
+
+  test('the read-only set is exactly what plan and drift take; the write set exactly what apply takes', () => {
+    expect(row('read-only')).toEqual(declared('.github/workflows/reusable-plan.yml'));
+    expect(row('read-only')).toEqual(declared('.github/workflows/reusable-drift.yml'));
+    expect(row('write')).toEqual(declared('.github/workflows/reusable-apply.yml'));
+    expect(row('read-only').every((n) => n.startsWith('OKTA_READONLY_'))).toBe(true);
+    expect(row('write').every((n) => n.startsWith('OKTA_CLIENT_'))).toBe(true);
+  });
+
+  test('the environment it names is the apply workflow’s default and the one the callers use; the callers pass apply no secrets', () => {
+    expect(section).toContain('`environment: okta-ou-apply`');
+    const apply = load('.github/workflows/reusable-apply.yml').wf.on.workflow_call as { inputs: Record<string, { default?: unknown }> };
+    expect(apply.inputs.environment!.default).toBe('okta-ou-apply');
+    for (const f of ['.github/workflows/okta-ou-apply.yml', 'examples/mappings-repo/.github/workflows/okta-ou-apply.yml']) {
+      const job = load(f).wf.jobs.apply!;
+      expect([job.with?.environment, job.secrets]).toEqual(['okta-ou-apply', undefined]);
+    }
+  });
+});
+
 describe('the schema check itself', () => {
   test('rejects a broken workflow (so a pass means something)', () => {
     const broken = { on: { pull_request: { paths: 'mappings/**' } }, permissions: { contents: 'admin' }, jobs: { plan: { steps: [{ run: 'x', shell: 'bash', uses: 'a/b@v1', bogus: 1 }] } } };
