@@ -6,40 +6,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OrgSeed } from '../../src/sandbox/types';
 import { runCli } from '../support/cli';
 import { runAgainst } from '../support/sandbox';
-import { mappingFile, oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
+import { corpMappings, corpOrg, liveOu } from './corp-org';
 
-const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
-const org: OrgSeed = {
-  users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-  groups: [
-    { name: 'Engineering', members: ['ada@example.com'] },
-    { name: 'Sales', members: [] },
-  ],
-  apps: [
-    {
-      label: 'corp.example.com',
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: [{ group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=engineering,${EMP.toLowerCase()}` } }],
-    },
-  ],
-};
-
+const org = corpOrg({ Engineering: ['ada@example.com'], Sales: [] }, [['Engineering', 'Engineering']]);
 const files = {
-  'corp.yaml': mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['${EMP}']
-    groups:
-      - group: Engineering
-        ou: OU=Engineering,${EMP}
-      - group: Sales
-        ou: OU=Sales,${EMP}
-`),
+  'corp.yaml': corpMappings([
+    ['Engineering', 'Engineering'],
+    ['Sales', 'Sales'],
+  ]),
 };
 
 describe('apply what was reviewed', () => {
@@ -84,7 +61,7 @@ describe('apply what was reviewed', () => {
     const app = (await oktaRequest(sb, 'GET', '/api/v1/apps?q=corp.example.com')).body as Array<{ id: string }>;
     const groups = (await oktaRequest(sb, 'GET', '/api/v1/groups?q=Sales')).body as Array<{ id: string }>;
     // An admin assigns Sales by hand, elsewhere: the plan after the merge is an update, not the reviewed create.
-    const put = await oktaRequest(sb, 'PUT', `/api/v1/apps/${app[0]!.id}/groups/${groups[0]!.id}`, { priority: 1, profile: { organizationalUnit: `ou=elsewhere,${EMP.toLowerCase()}` } });
+    const put = await oktaRequest(sb, 'PUT', `/api/v1/apps/${app[0]!.id}/groups/${groups[0]!.id}`, { priority: 1, profile: { organizationalUnit: liveOu('elsewhere') } });
     expect(put.status).toBe(200);
     sb.audit.length = 0;
     const r = await applyAfterMerge(cwd);

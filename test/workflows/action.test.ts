@@ -12,8 +12,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import actionSchema from '../schemas/github-action.schema.json';
-import type { OrgSeed } from '../../src/sandbox/types';
-import { mappingFile, oktaEnv, project, removeProjects, useSandbox } from '../e2e/helpers';
+import { oktaEnv, project, removeProjects, useSandbox } from '../e2e/helpers';
+import { EMP, corpMappings, corpOrg } from '../gitops/corp-org';
 import { NODE24_ACTIONS, ROOT } from './files';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; with?: Record<string, unknown>; if?: string };
@@ -97,13 +97,8 @@ function runStep(s: Step, env: Record<string, string>, cwd: string, runnerTemp: 
   });
 }
 
-const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
-const org: OrgSeed = {
-  users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-  groups: [{ name: 'Engineering', members: ['ada@example.com'] }],
-  apps: [{ label: 'corp.example.com', name: 'active_directory', namingContext: 'corp.example.com', importOUs: [EMP], updateOUOnGroupChange: true, assignments: [] }],
-};
-const good = mappingFile(`  corp:\n    app: corp.example.com\n    importOUs: ['${EMP}']\n    groups:\n      - group: Engineering\n        ou: OU=Engineering,${EMP}\n`);
+const org = corpOrg({ Engineering: ['ada@example.com'] });
+const good = corpMappings([['Engineering', 'Engineering']]);
 
 describe('the action’s steps, run', () => {
   const sb = useSandbox(org);
