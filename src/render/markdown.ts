@@ -95,11 +95,18 @@ function changeWeights(c: Change): number[] {
   return Array.from({ length: n }, (_v, i) => (i === 0 ? 1 : 0));
 }
 
-function findingRow(f: Finding): string {
+/** `link`: a URL for a finding's place (e.g. the file at the line on GitHub), shown as a link. */
+function findingRow(f: Finding, link?: (f: Finding) => string | undefined): string {
   const icon = f.severity === 'error' ? '❌ error' : f.severity === 'warning' ? '⚠️ warning' : 'ℹ️ info';
   const where = findingLocation(f);
+  const url = where ? link?.(f) : undefined;
   const message = esc(f.message) + (f.hint ? `<br><sub>hint: ${esc(f.hint)}</sub>` : '');
-  return row([icon, `\`${f.code}\``, where ? mdCode(where) : '', message]);
+  return row([icon, `\`${f.code}\``, url ? `<a href="${esc(url)}">${mdCode(where)}</a>` : where ? mdCode(where) : '', message]);
+}
+
+/** The findings table alone (a comment for files that do not validate), sorted by file, line, column. */
+export function renderFindingsTableMarkdown(findings: readonly Finding[], link?: (f: Finding) => string | undefined): string {
+  return FINDING_HEADER + sortFindings(findings).map((f) => findingRow(f, link)).join('');
 }
 
 /** A plan with error findings cannot be applied: say so before anything else. */
@@ -180,7 +187,7 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
       open: `### Findings\n\n${FINDING_HEADER}`,
       reopen: `### Findings (continued)\n\n${FINDING_HEADER}`,
       close: '\n',
-      rows: sortFindings(plan.findings).map(findingRow),
+      rows: sortFindings(plan.findings).map((f) => findingRow(f)),
       unit: 'finding',
     });
   }

@@ -5,54 +5,28 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
-import { callsByPath, expectReadOnly, mappingFile, plan, project, useSandbox } from '../e2e/helpers';
+import { callsByPath, expectReadOnly, plan, project, useSandbox } from '../e2e/helpers';
+import { corpMappings, corpOrg } from './corp-org';
 
-const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
-const org: OrgSeed = {
-  users: [
-    { login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
-    { login: 'bob@example.com', firstName: 'Bob', lastName: 'Smith' },
-  ],
-  groups: [
-    { name: 'Engineering', members: ['ada@example.com'] },
-    { name: 'Sales', members: ['bob@example.com'] },
-  ],
-  apps: [
-    {
-      label: 'corp.example.com',
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: [
-        // Drift: the files say OU=Engineering; an admin changed it in the Admin Console.
-        { group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=moved by hand,${EMP.toLowerCase()}` } },
-        { group: 'Sales', priority: 1, profile: { organizationalUnit: `ou=sales,${EMP.toLowerCase()}` } },
-      ],
-    },
-  ],
-};
+// Drift: the files say OU=Engineering; an admin moved it in the Admin Console.
+const org = corpOrg({ Engineering: ['ada@example.com'], Sales: ['bob@example.com'] }, [
+  ['Engineering', 'moved by hand'],
+  ['Sales', 'Sales'],
+]);
 
-const corp = (salesOu: string): string =>
-  mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['${EMP}']
-    groups:
-      - group: Engineering
-        ou: OU=Engineering,${EMP}
-      - group: Sales
-        ou: ${salesOu},${EMP}
-`);
+const corp = (salesOu: string): string => corpMappings([
+  ['Engineering', 'Engineering'],
+  ['Sales', salesOu],
+]);
 
 describe('plan --base-mappings: this pull request vs drift already there', () => {
   const sb = useSandbox(org);
 
   function headAndBase(): string {
-    const cwd = project({ 'corp.yaml': corp('OU=Sales Team') });
+    const cwd = project({ 'corp.yaml': corp('Sales Team') });
     fs.mkdirSync(path.join(cwd, 'base', 'mappings'), { recursive: true });
-    fs.writeFileSync(path.join(cwd, 'base', 'mappings', 'corp.yaml'), corp('OU=Sales'));
+    fs.writeFileSync(path.join(cwd, 'base', 'mappings', 'corp.yaml'), corp('Sales'));
     return cwd;
   }
 
@@ -83,7 +57,7 @@ describe('plan --base-mappings: this pull request vs drift already there', () =>
   });
 
   test('a pull request that changes nothing shows only the drift; text output says the same', async () => {
-    const cwd = project({ 'corp.yaml': corp('OU=Sales') });
+    const cwd = project({ 'corp.yaml': corp('Sales') });
     fs.mkdirSync(path.join(cwd, 'base'));
     fs.cpSync(path.join(cwd, 'mappings'), path.join(cwd, 'base', 'mappings'), { recursive: true });
     const res = await plan(sb, cwd, ['--base-mappings', 'base/mappings']);
@@ -104,9 +78,12 @@ describe('plan --base-mappings: this pull request vs drift already there', () =>
   });
 
   test('the pull request accepts the drift: shown as drift it replaces, and nothing it adds', async () => {
-    const cwd = project({ 'corp.yaml': corp('OU=Sales').replace('OU=Engineering', 'OU=moved by hand') });
+    const cwd = project({ 'corp.yaml': corpMappings([
+      ['Engineering', 'moved by hand'],
+      ['Sales', 'Sales'],
+    ]) });
     fs.mkdirSync(path.join(cwd, 'base', 'mappings'), { recursive: true });
-    fs.writeFileSync(path.join(cwd, 'base', 'mappings', 'corp.yaml'), corp('OU=Sales'));
+    fs.writeFileSync(path.join(cwd, 'base', 'mappings', 'corp.yaml'), corp('Sales'));
     const res = await plan(sb, cwd, ['--format', 'markdown', '--base-mappings', 'base/mappings']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('**Nothing: this pull request changes nothing in Okta.**');

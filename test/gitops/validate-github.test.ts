@@ -5,23 +5,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
-import { mappingFile, project, removeProjects } from '../e2e/helpers';
+import { project, removeProjects } from '../e2e/helpers';
+import { corpMappings } from './corp-org';
 import { escapeData, escapeProperty, renderGithubAnnotations } from '../../src/render/github-annotations';
 
 afterAll(() => removeProjects());
 
-const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 
 test('a mistake is annotated at its file:line:col, with the hint, and exit 1', async () => {
-  const cwd = project({
-    'corp.yaml': mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['${EMP}']
-    groups:
-      - group: Engineering
-        ou: OU=VPN,OU=Legacy,DC=corp,DC=example,DC=com
-`),
-  });
+  const cwd = project({ 'corp.yaml': corpMappings([['Engineering', 'VPN,OU=Legacy']]).replace(',OU=Employees,DC=corp,DC=example,DC=com', ',DC=corp,DC=example,DC=com') });
   const r = await runCli(['validate', '--format', 'github'], { cwd });
   expect(r.code).toBe(1);
   expect(r.stdout.split('\n')).toEqual([
@@ -32,7 +24,7 @@ test('a mistake is annotated at its file:line:col, with the hint, and exit 1', a
 });
 
 test('clean files print no annotation and exit 0', async () => {
-  const cwd = project({ 'corp.yaml': mappingFile(`  corp:\n    app: corp.example.com\n    importOUs: ['${EMP}']\n    groups:\n      - group: Engineering\n        ou: OU=Eng,${EMP}\n`) });
+  const cwd = project({ 'corp.yaml': corpMappings([['Engineering', 'Eng']]) });
   const r = await runCli(['validate', '--format', 'github'], { cwd });
   expect([r.code, r.stdout]).toEqual([0, '']);
 });
