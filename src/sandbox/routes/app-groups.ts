@@ -131,6 +131,8 @@ function patchAssignment(ctx: RouteContext): Reply {
       else {
         // RFC 6902 §4.3: replace requires a value.
         if (!('value' in op)) throw validation('value', `value: replace of ${path} needs a value`);
+        // RFC 6902 §4.3: the target location must exist (Okta's own answer is unconfirmed; see README).
+        if (!Object.hasOwn(profile, key)) throw validation('path', `path: replace of ${path}, which the assignment's profile does not have`);
         if (key === 'organizationalUnit') checkOu(op.value);
         profile[key] = op.value;
       }
