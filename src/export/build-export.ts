@@ -17,6 +17,7 @@ import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
 import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
+import { setOwn } from '../model/data-record';
 
 export interface ExportSource {
   app: LiveApp;
@@ -157,7 +158,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
         dnMapping = p.expression;
         continue;
       }
-      props[prop] = p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' } : p.expression;
+      setOwn(props, prop, p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' as const } : p.expression);
     }
     attributeMappings = { prune: false, properties: sortKeys(props) };
   }
