@@ -20,7 +20,7 @@ import { canonicalJson } from '../model/sorted-json';
 import { VERSION } from '../version';
 
 /** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
-const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS']);
+const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS', 'ENCODING', 'FILE_TOO_LARGE']);
 
 export function isUnusable(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));

@@ -23,6 +23,7 @@ import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
 import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
 import { isIgnored } from '../plan/ignore';
+import { setOwn } from '../model/data-record';
 
 export interface ExportSource {
   app: LiveApp;
@@ -173,7 +174,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
         dnMapping = p.expression;
         continue;
       }
-      props[prop] = p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' } : p.expression;
+      setOwn(props, prop, p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' as const } : p.expression);
     }
     attributeMappings = { prune: false, properties: sortKeys(props) };
   }

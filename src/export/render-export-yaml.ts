@@ -6,7 +6,7 @@
  * assignment mode and ignore list, updateOUOnGroupChange, ouCase, safety, prune) is kept as the user wrote it.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, YAMLMap, YAMLSeq } from 'yaml';
-import equal from 'fast-deep-equal';
+import { dataEquals as equal } from '../model/data-record';
 import type { ExportedDirectory } from './build-export';
 
 export interface RenderExportOptions {

@@ -55,7 +55,7 @@ function declaredFor(app: AdApp, apps: AdApp[], existing: DesiredDirectory[]): D
 async function existingDirectories(outDir: string, cwd: string): Promise<DesiredDirectory[]> {
   if (!(await exists(outDir))) return [];
   const loaded = await readDesired(outDir, cwd);
-  const broken = loaded.findings.filter((f) => f.code === 'YAML_SYNTAX' || f.code === 'DUPLICATE_KEY');
+  const broken = loaded.findings.filter((f) => ['YAML_SYNTAX', 'DUPLICATE_KEY', 'ENCODING', 'FILE_TOO_LARGE'].includes(f.code));
   if (broken.length > 0) {
     const f = broken[0];
     throw new OktaOuError('EXPORT_TARGET_UNREADABLE', `cannot update ${f.file}: ${f.message} (line ${f.line ?? '?'})`, {
