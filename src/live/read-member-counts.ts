@@ -7,6 +7,7 @@
  */
 import type { LiveDirectory, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
+import { setOwn } from '../model/data-record';
 import { type RawGroup, quoteFilterString, toLiveGroup } from './okta-shapes';
 import { LIST_ALL_THRESHOLD } from './resolve-groups';
 
@@ -50,6 +51,7 @@ export function withMemberCounts(d: LiveDirectory, counts: ReadonlyMap<string, n
     if (n !== undefined && g.usersCount === undefined) groups[id] = { ...g, usersCount: n };
   }
   const resolved: typeof d.resolved = {};
-  for (const [ref, gs] of Object.entries(d.resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
+  // A file reference is user data: setOwn keeps a group named "__proto__" an ordinary key.
+  for (const [ref, gs] of Object.entries(d.resolved)) setOwn(resolved, ref, gs.map((g) => groups[g.id] ?? g));
   return { ...d, groups, resolved };
 }

@@ -34,7 +34,7 @@ export async function readPeople(api: OktaApi, live: LiveState, plan: Plan, opts
       const affected = new Set(Object.values(people.members).flat());
       await Promise.all(rest.map((g) => read(g, opts.all ? () => true : (id) => affected.has(id))));
       // Whole member lists were read: their lengths are the member counts, sparing a stats call per group.
-      const done: LivePeople = { ...people, membersRead: true, ...(opts.all ? { allMembers: true } : {}) };
+      const done: LivePeople = { ...people, membersRead: true, fullyRead: opts.all ? Object.keys(people.members).sort() : changed, ...(opts.all ? { allMembers: true } : {}) };
       return { ...withMemberCounts(d, counts), people: done, userScoped: userScopedOf(done, managedIds(d)) };
     }),
   );

@@ -55,6 +55,8 @@ export interface LivePeople {
   members: Record<string, string[]>;
   /** True once the memberships the impact needs were read (read-people.ts); the impact is computed only then. */
   membersRead?: boolean;
+  /** Groups whose every member was kept (the changed ones); the other groups read kept only those members. */
+  fullyRead?: string[];
   /** True when every assigned group's members were read and kept (`--check-placement`): every user's placement is known. */
   allMembers?: boolean;
   /** Ids of app users assigned individually (scope USER). */

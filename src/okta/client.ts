@@ -3,7 +3,7 @@
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
  * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
 import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
@@ -13,6 +13,7 @@ import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, ty
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
+import { createDispatcher, describeProxy } from './proxy';
 import {
   backoffMs,
   DEFAULT_MAX_RETRIES,
@@ -57,6 +58,10 @@ export interface OktaClient extends OktaApi {
   tokenRequests(): number;
   /** Requests in flight right now. */
   inFlight(): number;
+  /** Gets the OAuth access token now, without an API call; returns the scopes it was granted ([] for SSWS). */
+  authenticate(): Promise<string[]>;
+  /** The rate-limit headroom Okta last reported for each bucket called so far. */
+  rateLimits(): Record<string, { limit: number; remaining: number }>;
 }
 
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -92,7 +97,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const ownPool = opts.dispatcher === undefined;
   const dispatcher: Dispatcher =
     opts.dispatcher ??
-    new Pool(origin, {
+    createDispatcher(origin, config.proxy, {
       connections: maxConcurrency,
       keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
       headersTimeout: timeoutMs,
@@ -105,6 +110,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const verbose = (line: string): void => {
     if (opts.verbose) emit(line);
   };
+
+  const proxyLine = ownPool ? describeProxy(origin, config.proxy) : undefined;
+  if (proxyLine) verbose(proxyLine);
 
   const governor = new Governor({ maxCapacity, maxConcurrency, now, sleep, log: emit });
   const reads: Record<string, number> = {};
@@ -342,6 +350,18 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     bucketOf,
     tokenRequests: () => tokenCalls,
     inFlight: () => governor.active,
+    async authenticate() {
+      await auth.authorize('GET', toUrl('/api/v1/'));
+      return [...(auth.granted?.() ?? [])];
+    },
+    rateLimits() {
+      const out: Record<string, { limit: number; remaining: number }> = {};
+      for (const bucket of new Set([...Object.keys(reads), ...Object.keys(writes), ...(tokenCalls > 0 ? [TOKEN_BUCKET] : [])])) {
+        const { limit, remaining } = governor.snapshot(bucket);
+        if (limit !== undefined && remaining !== undefined) out[bucket] = { limit, remaining };
+      }
+      return out;
+    },
     async close() {
       if (ownPool) await dispatcher.close();
     },

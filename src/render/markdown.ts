@@ -35,6 +35,8 @@ export interface RenderMarkdownOptions {
   maxChars?: number;
   /** Heading under the marker. Default "okta-ou plan". */
   title?: string;
+  /** Markdown placed after the banners, before the summary (e.g. the pull request's effect vs drift). */
+  prelude?: string;
 }
 
 /** Plans this small show their details expanded. */
@@ -120,11 +122,25 @@ function changeWeights(c: Change, plan: Plan): number[] {
   return Array.from({ length: n }, (_v, i) => (i === 0 ? 1 : 0));
 }
 
-function findingRow(f: Finding): string {
+/** `link`: a URL for a finding's place (e.g. the file at the line on GitHub), shown as a link. */
+function findingRow(f: Finding, link?: (f: Finding) => string | undefined): string {
   const icon = f.severity === 'error' ? '❌ error' : f.severity === 'warning' ? '⚠️ warning' : 'ℹ️ info';
   const where = findingLocation(f);
+  const url = where ? link?.(f) : undefined;
   const message = esc(f.message) + (f.hint ? `<br><sub>hint: ${esc(f.hint)}</sub>` : '');
-  return row([icon, `\`${f.code}\``, where ? mdCode(where) : '', message]);
+  return row([icon, `\`${f.code}\``, url ? `<a href="${esc(url)}">${mdCode(where)}</a>` : where ? mdCode(where) : '', message]);
+}
+
+/** The findings table alone (a comment for files that do not validate), sorted by file, line, column. */
+export function renderFindingsTableMarkdown(findings: readonly Finding[], link?: (f: Finding) => string | undefined): string {
+  return FINDING_HEADER + sortFindings(findings).map((f) => findingRow(f, link)).join('');
+}
+
+/** A plan with error findings cannot be applied: say so before anything else. */
+function errorBanner(plan: Plan): string {
+  const n = plan.findings.filter((f) => f.severity === 'error').length;
+  if (n === 0) return '';
+  return `> [!CAUTION]\n> **This plan has ${plural(n, 'error finding')}: \`okta-ou apply\` refuses it.** Fix what the findings below name, then plan again.\n\n`;
 }
 
 function safetyBanner(plan: Plan): string {
@@ -170,7 +186,9 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const head =
     `${PLAN_MARKER}\n## ${esc(opts.title ?? 'okta-ou plan')}\n\n` +
+    errorBanner(plan) +
     safetyBanner(plan) +
+    (opts.prelude ?? '') +
     (plan.changes.length === 0
       ? `**${NO_CHANGES}**${plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : ''}\n\n`
       : `**${summarySentence(plan)}**\n\n${summaryTable(plan)}`);
@@ -198,7 +216,7 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
       open: `### Findings\n\n${FINDING_HEADER}`,
       reopen: `### Findings (continued)\n\n${FINDING_HEADER}`,
       close: '\n',
-      rows: sortFindings(plan.findings).map(findingRow),
+      rows: sortFindings(plan.findings).map((f) => findingRow(f)),
       unit: 'finding',
     });
   }

@@ -4,8 +4,6 @@
  * page, and no group lookup at all when every file reference is an assigned group. Counted from the
  * local Okta's audit log, not timed.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
 import { callsByPath, expectReadOnly, mappingFile, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
@@ -59,7 +57,7 @@ ${groups}`);
 
 describe('plan at scale: 2 domains × 2,000 assignments', () => {
   let sb: Sandbox;
-  // One project for both tests (the second edits corp.yaml in place): the 4,000 groups are generated once.
+  // The 4,000 groups are generated once; each test plans its own project folder (any order).
   let cwd: string;
   let f: Record<string, string>;
   beforeAll(async () => {
@@ -101,15 +99,14 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
   });
 
   test('a reorder reads the members of the moved groups only, one page each', async () => {
-    // Swap the first two corp groups: one reorder change. (Runs after the no-change test: same project.)
+    // Swap the first two corp groups: one reorder change, in a project of its own.
     const corp = f['corp.yaml']
       .replace('      - group: C-0000\n        ou: OU=G0000,OU=Staff,DC=corp,DC=example,DC=com\n', '')
       .replace(
         '      - group: C-0001\n        ou: OU=G0001,OU=Staff,DC=corp,DC=example,DC=com\n',
         '      - group: C-0001\n        ou: OU=G0001,OU=Staff,DC=corp,DC=example,DC=com\n      - group: C-0000\n        ou: OU=G0000,OU=Staff,DC=corp,DC=example,DC=com\n',
       );
-    fs.writeFileSync(path.join(cwd, 'mappings', 'corp.yaml'), corp);
-    const r = await plan(sb, cwd, ['--format', 'json']);
+    const r = await plan(sb, project({ ...f, 'corp.yaml': corp }), ['--format', 'json']);
     expect(r.code).toBe(0);
     const p = parsePlanJson(r.stdout);
     expect(p.changes.map((c) => c.action)).toEqual(['reorder']);

@@ -26,7 +26,7 @@ async function planAndApply(groups: Array<[string, string]>, opts: { updateOU?: 
   sb = await seeded(peopleOrg(opts.updateOU ?? true));
   const cwd = project({ 'corp.yaml': peopleYaml(groups, opts.updateOU ?? true) });
   const json = await runAgainst(sb, cwd, ['plan', '--format', 'json', '--out', 'plan.json']);
-  expect(json.stderr).toBe('');
+  expect(json.stderr).toBe('Saved the plan to plan.json. To make exactly these changes, run: okta-ou apply plan.json\n');
   const plan = parsePlanJson(json.stdout);
   const text = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode']);
   const before = placements(sb);

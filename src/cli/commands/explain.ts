@@ -25,7 +25,7 @@ async function run(ctx: CliContext, global: GlobalOptions, values: Record<string
   const mappings = await loadMappings(ctx, global, 'planned', directory);
   if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
-  const { api } = connectOkta(ctx, global, { maxCapacity: parseMaxCapacity(values['max-capacity']) });
+  const { api } = connectOkta(ctx, global, { use: 'explain', maxCapacity: parseMaxCapacity(values['max-capacity']) });
   let explanation: Explanation;
   try {
     const user = await findUser(api, positionals[0]);

@@ -8,6 +8,7 @@ import { demoCommand } from './demo';
 import { scopesCommand } from './scopes';
 import { ciCommand } from './ci';
 import { explainCommand } from './explain';
+import { doctorCommand } from './doctor';
 
 export const commands: Command[] = [
   validateCommand,
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   exportCommand,
   sandboxCommand,
   scopesCommand,
+  doctorCommand,
   ciCommand,
   demoCommand,
 ];
