@@ -51,7 +51,9 @@ test('a delete whose members have no other group: exactly they lose the app, as 
 });
 
 test('a reorder of two overlapping groups: exactly the users in both move, to the new winner\'s OU; the individually assigned one stays', async () => {
-  const { plan, did, planCode } = await planAndApply([ORDER[1], ORDER[0], ...ORDER.slice(2)]);
+  const { plan, did, planCode, planText } = await planAndApply([ORDER[1], ORDER[0], ...ORDER.slice(2)]);
+  expect(planText).toContain(`      people: 1 user moves OU (${ou('alpha')} → ${ou('beta')}): ${login(3)}\n`);
+  expect(planText).toContain(`      people: 1 user assigned individually keeps their own OU: ${login(4)}\n`);
   const moved = [`${login(3)}: ${ou('alpha')} → ${ou('beta')}`];
   const corp = plan.impact!.directories[0];
   expect(lines(corp)).toEqual({ gain: [], lose: [], move: moved });
