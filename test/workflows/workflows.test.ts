@@ -16,6 +16,7 @@ import workflowSchema from '../schemas/github-workflow.schema.json';
 import { commands } from '../../src/cli/commands';
 import { ciCommand } from '../../src/cli/commands/ci';
 import { VERSION } from '../../src/version';
+import { runCli } from '../support/cli';
 import { NODE24_ACTIONS, ROOT, workflowFiles } from './files';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown>; if?: string };
@@ -219,6 +220,37 @@ describe('the reusable workflows', () => {
         else for (const v of Object.values(job.secrets ?? {})) expect(v).toMatch(/_\{0\}', matrix\.org\)\] \}\}$/);
       }
     }
+  });
+});
+
+describe('the example repositories hold only mapping files and their workflows', () => {
+  /** Each example's mappings folders, from its workflows' `mappings:` (default `mappings`), matrix expanded. */
+  function mappingFolders(example: string): string[] {
+    const dirs = new Set<string>();
+    for (const f of files.filter((x) => x.startsWith(`examples/${example}/`))) {
+      for (const job of Object.values(load(f).wf.jobs) as Array<Job & { strategy?: { matrix?: { org?: string[] } } }>) {
+        const m = String(job.with?.mappings ?? 'mappings');
+        const orgs = job.strategy?.matrix?.org ?? ['preview', 'production'];
+        for (const o of m.includes('${{') ? orgs : [undefined]) dirs.add(o === undefined ? m : m.replace(/\$\{\{ (matrix|inputs)\.org \}\}/, o));
+      }
+    }
+    return [...dirs].sort();
+  }
+
+  test.each(['mappings-repo', 'multi-org-repo'])('%s: every mappings folder its workflows name is there and validates; $schema is this release’s', async (example) => {
+    const dirs = mappingFolders(example);
+    expect(dirs.length).toBeGreaterThan(0);
+    for (const d of dirs) {
+      const r = await runCli(['validate', '--mappings', d], { cwd: path.join(ROOT, 'examples', example) });
+      expect([d, r.code, r.stderr]).toEqual([d, 0, 'ok: 0 errors, 0 warnings in 1 file\n']);
+      for (const f of fs.readdirSync(path.join(ROOT, 'examples', example, d))) {
+        expect(fs.readFileSync(path.join(ROOT, 'examples', example, d, f), 'utf8').split('\n')[0]).toBe(
+          `# yaml-language-server: $schema=https://raw.githubusercontent.com/okta-ou/okta-ou/v${VERSION}/schemas/okta-ou.schema.json`,
+        );
+      }
+    }
+    const top = fs.readdirSync(path.join(ROOT, 'examples', example)).sort();
+    expect(top).toEqual(example === 'mappings-repo' ? ['.github', 'README.md', 'mappings'] : ['.github', 'README.md', 'orgs']);
   });
 });
 
