@@ -20,6 +20,7 @@ import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-
 import { allRequests } from './requests';
 import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
 import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
+import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -131,7 +132,7 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
     const sent = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
     const properties: MappingExpectation['properties'] = {};
     for (const [p, v] of Object.entries(sent)) {
-      properties[p] = v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus };
+      setOwn(properties, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     return compareMapping({ directory: r.directory, mappingId: '', properties, changeIds: [] }, res.body?.properties).length === 0;
   }
@@ -140,7 +141,7 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
     if (res.status === 404) return false;
     const want: Record<string, unknown> = {};
     for (const o of r.body as Array<{ path: string; value: unknown }>) {
-      want[o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~')] = o.value;
+      setOwn(want, o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~'), o.value);
     }
     return profileMismatches(want, toAssignment(res.body ?? {}).profile).length === 0;
   }

@@ -25,6 +25,7 @@ import type {
 import { InternalError } from '../errors';
 import { scheduleAssignments, type ScheduledWrite, type SlotIntent } from './schedule';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { setOwn } from '../model/data-record';
 
 function assertNever(x: never): never {
   throw new InternalError(`unhandled change ${JSON.stringify(x)}`);
@@ -119,10 +120,10 @@ function collectMapping(work: MappingWork, c: AttributeMappingChange): void {
       if (!c.after || c.after.expression === null || c.after.pushStatus === null) {
         throw new InternalError(`${c.action} ${c.id} has no expression`);
       }
-      work.properties[c.property] = { expression: c.after.expression, pushStatus: c.after.pushStatus };
+      setOwn(work.properties, c.property, { expression: c.after.expression, pushStatus: c.after.pushStatus });
       return;
     case 'delete':
-      work.properties[c.property] = { expression: null, pushStatus: null };
+      setOwn(work.properties, c.property, { expression: null, pushStatus: null });
       return;
     default:
       return assertNever(c.action);
@@ -196,7 +197,7 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
     });
     const props: MappingExpectation['properties'] = {};
     for (const [p, v] of Object.entries(w.properties)) {
-      props[p] = v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus };
+      setOwn(props, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     mappingExpect.push({ directory: w.directory, mappingId: w.mappingId, properties: props, changeIds: w.changeIds });
   }

@@ -25,7 +25,7 @@
  * planned priority and every other assignment is where it was. Each group is parked at most once per
  * phase (park slots are never planned slots), so the schedule has at most 2 writes per group.
  */
-import equal from 'fast-deep-equal';
+import { dataEquals as equal } from '../model/data-record';
 import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
 import { isKnownPriority } from '../plan/known-priority';
 import { EXIT, InternalError, OktaOuError } from '../errors';
@@ -154,7 +154,7 @@ export function scheduleAssignments(input: {
     const profile = { ...(c?.profile ?? {}), ...i.profile };
     const changedKeys = Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
     const inPlace = c !== undefined && c.priority === priority;
-    const patch = inPlace && !parking && changedKeys.length > 0 && changedKeys.every((k) => k in c.profile);
+    const patch = inPlace && !parking && changedKeys.length > 0 && changedKeys.every((k) => Object.hasOwn(c.profile, k));
     out.push({
       groupId: i.groupId,
       name: i.name,

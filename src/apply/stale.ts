@@ -8,6 +8,7 @@ import { profileValueEquals } from '../plan/normalise';
 import type { Change, LiveState, Plan } from '../model/types';
 import { canonicalJson } from '../model/sorted-json';
 import { describeChange } from './render-result';
+import { ownValue } from '../model/data-record';
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
 
@@ -15,7 +16,7 @@ function movedSince(c: Change, live: LiveState): string[] {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return [`${c.directory}: directory no longer read`];
   if (c.kind === 'attributeMapping') {
-    const have = dir.mapping?.properties[c.property];
+    const have = ownValue(dir.mapping?.properties, c.property);
     const before = c.before && c.before.expression !== null ? c.before : null;
     if (!before && have) return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${have.expression})`];
     if (before && !have) return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];

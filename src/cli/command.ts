@@ -10,6 +10,8 @@ export interface Command {
   /** Usage line and examples shown by --help. */
   usage: string;
   options: OptionSpec;
+  /** Global options this command has no use for (→ why), refused rather than silently ignored. */
+  withoutGlobals?: Record<string, string>;
   /** Allows positional arguments (e.g. apply PLANFILE). */
   positionals?: boolean;
   run(ctx: CliContext, global: GlobalOptions, values: Record<string, unknown>, positionals: string[]): Promise<number>;

@@ -11,6 +11,8 @@ import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
 import { EXIT, isOktaOuError, UsageError } from '../errors';
 import { formatError } from './format-error';
+import { checkOptionSpellings, hoistGlobals } from './argv';
+import { closest } from '../config/suggest';
 import { VERSION } from '../version';
 
 const globalOptions: OptionSpec = {
@@ -32,7 +34,7 @@ function mainHelp(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Global options:',
+    'Global options (before or after the command):',
     '  --mappings DIR   folder of desired-state YAML (default: mappings)',
     '  --org-url URL    Okta org URL (default: $OKTA_CLIENT_ORGURL)',
     '  --no-color       no colour (also NO_COLOR)',
@@ -53,31 +55,34 @@ function commandHelp(c: Command): string {
 
 /** Runs the CLI with explicit arguments and context; returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const name = argv[0];
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    ctx.stdout.write(mainHelp());
-    return name ? EXIT.OK : EXIT.ERROR;
-  }
-  if (name === '--version') {
+  const { name, args } = hoistGlobals(argv, globalOptions);
+  if (name === undefined && args.includes('--version')) {
     ctx.stdout.write(`okta-ou ${VERSION}\n`);
     return EXIT.OK;
   }
+  if (name === undefined || name === 'help') {
+    ctx.stdout.write(mainHelp());
+    return name !== undefined || args.includes('--help') || args.includes('-h') ? EXIT.OK : EXIT.ERROR;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    const e = new UsageError(`unknown command "${name}"`, `one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
+    const guess = closest(name, commands.map((c) => c.name));
+    const e = new UsageError(`unknown command "${name}"`, `${guess ? `did you mean ${guess}? ` : ''}one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
     ctx.stderr.write(formatError(e, { color: ctx.color, verbose: false }));
     return e.exitCode;
   }
   let parsed: ReturnType<typeof parseArgs>;
+  const options: OptionSpec = { ...globalOptions, ...command.options };
+  const without = Object.entries(command.withoutGlobals ?? {});
+  for (const [g] of without) delete options[g];
   try {
-    parsed = parseArgs({
-      args: argv.slice(1),
-      options: { ...globalOptions, ...command.options },
-      allowPositionals: command.positionals ?? false,
-      strict: true,
-    });
+    for (const [g, why] of without) {
+      if (args.some((a) => a === `--${g}` || a.startsWith(`--${g}=`))) throw new UsageError(`${command.name} does not take --${g}`, why);
+    }
+    checkOptionSpellings(command.name, args, options);
+    parsed = parseArgs({ args, options, allowPositionals: command.positionals ?? false, strict: true });
   } catch (e) {
-    const usage = new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
+    const usage = e instanceof UsageError ? e : new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
     ctx.stderr.write(formatError(usage, { color: ctx.color, verbose: false }));
     return usage.exitCode;
   }

@@ -20,9 +20,9 @@ import { canonicalJson } from '../model/sorted-json';
 import { VERSION } from '../version';
 
 /** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
-const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS']);
+const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS', 'ENCODING', 'FILE_TOO_LARGE']);
 
-function isUnusable(findings: readonly Finding[]): boolean {
+export function isUnusable(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));
 }
 
@@ -67,16 +67,19 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
 /**
  * A client for the org the environment (OKTA_CLIENT_*) and flags name. Rate-limit waits are always said
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
- * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set.
+ * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set; `scopes`, when
+ * given, are asked for instead (doctor probing what is granted).
  * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
  */
 export function connectOkta(
   ctx: CliContext,
   global: GlobalOptions,
-  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean },
+  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean; scopes?: string[] },
 ): { api: OktaClient; connection: ConnectionConfig } {
-  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use) });
-  if (connection.auth.mode === 'PrivateKey' && connection.auth.scopesFromCommand && global.verbose) {
+  let connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use) });
+  if (connection.auth.mode === 'PrivateKey' && opts.scopes) {
+    connection = { ...connection, auth: { ...connection.auth, scopes: opts.scopes } };
+  } else if (connection.auth.mode === 'PrivateKey' && connection.auth.scopesFromCommand && global.verbose) {
     ctx.stderr.write(`OKTA_CLIENT_SCOPES is not set: asking for the scopes ${opts.use} needs (okta-ou scopes --for ${opts.use})\n`);
   }
   const api = createOktaClient(connection, {

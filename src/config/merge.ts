@@ -9,7 +9,7 @@
  * both places (DIRECTORY_CONFLICT), each pointing at the other through `related`. Defaults are filled
  * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
  */
-import equal from 'fast-deep-equal';
+import { dataEquals as equal } from '../model/data-record';
 import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
 import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';

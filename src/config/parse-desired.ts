@@ -15,6 +15,7 @@ import { PositionMapper, locate, locateKey, pointerSegments } from './positions'
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
 import { mergeParts, type DirectoryPart, type Setting } from './merge';
+import { setOwn } from '../model/data-record';
 
 export interface DesiredFileText {
   /** The path shown in findings (e.g. relative to the working directory). */
@@ -165,7 +166,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     const profileSources: Record<string, SourceRef> = {};
     for (const k of Object.keys(profile)) {
       const keyNode = locateKey(doc, [...base, ...gp, 'profile'], k);
-      profileSources[k] = keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile');
+      setOwn(profileSources, k, keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile'));
     }
     return {
       group: g.group,

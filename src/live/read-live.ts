@@ -27,6 +27,7 @@ import {
 import { readDefaultUserTypeId, readMapping } from './read-mapping';
 import { readAppUsers, readUserScoped } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
+import { setOwn } from '../model/data-record';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -142,7 +143,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           const exactAssigned = assignedByName.get(ref);
           matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...assigned]);
         }
-        resolved[ref] = matches;
+        setOwn(resolved, ref, matches);
         for (const g of matches) groups[g.id] = groups[g.id] ?? g;
       }
       if (!slice) {

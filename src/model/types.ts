@@ -38,6 +38,8 @@ export type FindingCode =
   | 'USER_SCOPE_ASSIGNMENT'
   | 'UNMANAGED_PROFILE_KEYS'
   | 'NO_MAPPINGS'
+  | 'ENCODING'
+  | 'FILE_TOO_LARGE'
   | 'PROFILE_MAPPING_NOT_FOUND';
 
 /** The Okta object a live finding concerns. */

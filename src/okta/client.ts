@@ -58,6 +58,10 @@ export interface OktaClient extends OktaApi {
   tokenRequests(): number;
   /** Requests in flight right now. */
   inFlight(): number;
+  /** Gets the OAuth access token now, without an API call; returns the scopes it was granted ([] for SSWS). */
+  authenticate(): Promise<string[]>;
+  /** The rate-limit headroom Okta last reported for each bucket called so far. */
+  rateLimits(): Record<string, { limit: number; remaining: number }>;
 }
 
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -342,6 +346,18 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     bucketOf,
     tokenRequests: () => tokenCalls,
     inFlight: () => governor.active,
+    async authenticate() {
+      await auth.authorize('GET', toUrl('/api/v1/'));
+      return [...(auth.granted?.() ?? [])];
+    },
+    rateLimits() {
+      const out: Record<string, { limit: number; remaining: number }> = {};
+      for (const bucket of new Set([...Object.keys(reads), ...Object.keys(writes), ...(tokenCalls > 0 ? [TOKEN_BUCKET] : [])])) {
+        const { limit, remaining } = governor.snapshot(bucket);
+        if (limit !== undefined && remaining !== undefined) out[bucket] = { limit, remaining };
+      }
+      return out;
+    },
     async close() {
       if (ownPool) await dispatcher.close();
     },

@@ -2,9 +2,9 @@
  * Without OKTA_CLIENT_SCOPES an OAuth service app (private_key_jwt, DPoP) asks the local Okta for
  * exactly the scopes the command needs (`okta-ou scopes --for …`): a service app granted just those works.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { commandScopes, type ScopeUse } from '../../src/okta/command-scopes';
 import { runCli } from '../support/cli';
+import { serviceAppEnv } from '../support/service-app';
 import { mappingFile, project, removeProjects, useSandbox } from '../e2e/helpers';
 
 const files = {
@@ -23,21 +23,7 @@ describe('OAuth scopes when OKTA_CLIENT_SCOPES is not set', () => {
     groups: [{ name: 'Engineering', members: ['ada@example.com'] }],
     apps: [{ label: 'corp.example.com', namingContext: 'corp.example.com', importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'] }],
   });
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  let n = 0;
-
-  /** A service app granted exactly `granted`; the environment names no scopes. */
-  function env(granted: string[]): Record<string, string> {
-    const clientId = `0oaSCOPES${++n}`;
-    sb.registerClient({ clientId, publicJwk: publicKey.export({ format: 'jwk' }), kid: 'k1', scopes: granted, dpop: true });
-    return {
-      OKTA_CLIENT_ORGURL: sb.url,
-      OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey',
-      OKTA_CLIENT_CLIENTID: clientId,
-      OKTA_CLIENT_PRIVATEKEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-      OKTA_CLIENT_KEYID: 'k1',
-    };
-  }
+  const env = (granted: string[]): Record<string, string> => serviceAppEnv(sb, granted);
   afterAll(() => removeProjects());
 
   test.each<[string[], ScopeUse]>([

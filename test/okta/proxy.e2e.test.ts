@@ -57,6 +57,17 @@ describe('plan through an egress proxy', () => {
     expect(res.stderr + res.stdout).not.toMatch(/pr0xy-s3cret|egress:|ZWdyZXNz/);
   });
 
+  test('a proxy that wants credentials it was not given: exit 1 saying so, nothing reaches Okta', async () => {
+    proxy = await startForwardProxy({ target: sb.url, credentials: { user: 'egress', password: 'pr0xy-s3cret' } });
+    const res = await planWith({ HTTP_PROXY: `http://egress:wrong-pass@127.0.0.1:${proxy.port}` });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('error OKTA_NETWORK GET /api/v1/apps failed');
+    expect(res.stderr).toContain('407');
+    expect(res.stderr).not.toContain('wrong-pass');
+    expect(proxy.requests).toEqual([]);
+    expect(sb.audit).toEqual([]);
+  });
+
   test('lower-case names win over upper-case ones; an empty one counts as unset', async () => {
     proxy = await startForwardProxy({ target: sb.url });
     const res = await planWith({ https_proxy: '', http_proxy: proxy.url, HTTP_PROXY: 'http://127.0.0.1:9', no_proxy: 'example.com', NO_PROXY: '127.0.0.1' });

@@ -2,7 +2,7 @@
  * The npm package works outside okta-ou's checkout: `npm pack` → install the tarball offline into an empty
  * project in a temporary folder → run the installed `okta-ou` from there (no NODE_PATH, cwd outside the
  * source tree, so every module resolves from that project's node_modules): --version, validate, the local
- * Okta started as a separate process and a plan against it over HTTP, and the demo.
+ * Okta started as a separate process, a plan and an export against it over HTTP, and the demo.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -111,7 +111,7 @@ test('okta-ou validate checks a mappings folder, and names the file and line of 
   expect(res.stdout).toMatch(/hint: .*importOUs/);
 });
 
-test('okta-ou sandbox runs as its own process, and okta-ou plan reads it over HTTP', async () => {
+test('okta-ou sandbox runs as its own process; plan and export read it over HTTP, and the export names the installed schema', async () => {
   const sb = spawn(okta, ['sandbox'], { cwd: proj, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => sb.on('exit', (code) => resolve(code)));
   try {
@@ -133,6 +133,15 @@ test('okta-ou sandbox runs as its own process, and okta-ou plan reads it over HT
     const plan = JSON.parse(res.stdout) as { changes: Array<{ directory: string; kind: string; action: string; group?: { name: string } }> };
     expect(plan.changes.map((c) => `${c.directory} ${c.kind} ${c.action} ${c.group?.name ?? ''}`)).toEqual(['emea assignment create EMEA Sales']);
     expect(res.stderr).not.toContain(vars.OKTA_CLIENT_TOKEN);
+
+    // Bootstrapping with the installed package: the files name the schema of the copy in node_modules.
+    const exp = await run(okta, ['export', '--out', 'exported'], proj, userEnv(vars));
+    expect(exp.code).toBe(0);
+    expect(exp.stderr).toContain('okta-ou validate --mappings exported and okta-ou plan --mappings exported');
+    const first = fs.readFileSync(path.join(proj, 'exported', 'corp.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../node_modules/okta-ou/schemas/okta-ou.schema.json');
+    expect(fs.existsSync(path.join(proj, 'node_modules/okta-ou/schemas/okta-ou.schema.json'))).toBe(true);
+    expect((await run(okta, ['validate', '--mappings', 'exported'], proj)).code).toBe(0);
   } finally {
     sb.kill('SIGTERM');
   }

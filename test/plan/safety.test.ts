@@ -27,6 +27,12 @@ const cases: Array<{ name: string; existing: number; changes: Change[]; share?: 
     want: { exceeded: true, reasons: ['corp: 4 of 12 existing assignments (33.3%) would be deleted or changed, over the 25% threshold; use --force if intended'] },
   },
   { name: 'exactly at the threshold is fine', existing: 12, changes: n(3, 'delete'), want: { exceeded: false, reasons: [] } },
+  {
+    name: 'exactly minExisting assignments: the share counts',
+    existing: 10,
+    changes: n(3, 'update'),
+    want: { exceeded: true, reasons: ['corp: 3 of 10 existing assignments (30%) would be deleted or changed, over the 25% threshold; use --force if intended'] },
+  },
   // Changed with the "deletes everything" rule: 9 of 9 deletes used to pass below minExisting.
   { name: 'below minExisting the share never trips', existing: 9, changes: [...n(8, 'delete'), ch('update', 8)], want: { exceeded: false, reasons: [] } },
   {

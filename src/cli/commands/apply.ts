@@ -244,8 +244,8 @@ Examples:
   options: {
     'auto-approve': { type: 'boolean' },
     force: { type: 'boolean' },
-    format: { type: 'string', short: 'f' },
-    directory: { type: 'string', short: 'd' },
+    format: { type: 'string' },
+    directory: { type: 'string' },
     'max-capacity': { type: 'string' },
   },
   positionals: true,

@@ -45,6 +45,10 @@ Examples:
   npx okta-ou demo --no-color
 `,
   options: {},
+  withoutGlobals: {
+    mappings: 'the demo plans the example mappings shipped with okta-ou; to plan your own folder, run okta-ou sandbox and okta-ou plan --mappings DIR',
+    'org-url': 'the demo only talks to its own local Okta; to plan against an org, run okta-ou plan',
+  },
   async run(ctx, global) {
     const root = packageRoot();
     const mappings = path.join(root, 'mappings');

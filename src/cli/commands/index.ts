@@ -7,6 +7,7 @@ import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
 import { scopesCommand } from './scopes';
 import { ciCommand } from './ci';
+import { doctorCommand } from './doctor';
 
 export const commands: Command[] = [
   validateCommand,
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   exportCommand,
   sandboxCommand,
   scopesCommand,
+  doctorCommand,
   ciCommand,
   demoCommand,
 ];

@@ -41,6 +41,14 @@ function planExitCode(plan: Plan, detailed: boolean): number {
   return plan.changes.length > 0 ? EXIT.CHANGES : EXIT.OK;
 }
 
+/** Where `--out` saved the plan and what to do with it, as Terraform says after `plan -out`. */
+function savedNote(out: string, plan: Plan): string {
+  const shown = /^[\w./@%+=:,-]+$/.test(out) ? out : `'${out.replace(/'/g, `'\\''`)}'`;
+  if (plan.summary.errors > 0) return `Saved the plan to ${shown}; it has error findings, so apply will refuse it: fix them and plan again.\n`;
+  if (plan.changes.length === 0) return `Saved the plan to ${shown}; it has no changes to apply.\n`;
+  return `Saved the plan to ${shown}. To make exactly these changes, run: okta-ou apply ${shown}\n`;
+}
+
 function parseOptions(values: Record<string, unknown>): PlanOptions {
   return {
     format: parseFormat(values.format, PLAN_FORMATS),
@@ -82,12 +90,6 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
     await api.close();
   }
 
-  if (opts.out !== undefined) {
-    const file = path.resolve(ctx.cwd, opts.out);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, renderPlanJson(plan), 'utf8');
-    log(`plan: saved to ${file}`);
-  }
   const effect = basePlan && renderBaseEffect(basePlan, plan);
   const rendered =
     opts.format === 'json'
@@ -95,7 +97,21 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
       : opts.format === 'markdown'
         ? renderPlanMarkdown(plan, { prelude: effect?.markdown })
         : (effect?.text ?? '') + renderPlanText(plan, { color: ctx.color });
+  if (opts.out === '-') {
+    // `--out -`: the saved-plan JSON is the output (for `… > plan.json` or a pipe); the shown plan moves
+    // to stderr so it is still seen.
+    ctx.stdout.write(renderPlanJson(plan));
+    if (opts.format !== 'json') ctx.stderr.write(rendered);
+    return planExitCode(plan, opts.detailedExitcode);
+  }
+  if (opts.out !== undefined) {
+    const file = path.resolve(ctx.cwd, opts.out);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, renderPlanJson(plan), 'utf8');
+  }
   ctx.stdout.write(rendered);
+  // On stderr, after the plan: stdout stays the plan alone (`--format markdown > plan.md`).
+  if (opts.out !== undefined) ctx.stderr.write(savedNote(opts.out, plan));
   return planExitCode(plan, opts.detailedExitcode);
 }
 
@@ -109,7 +125,8 @@ Reads the mappings, reads the slice of live Okta they touch (read-only), and pri
 change, with findings and a safety verdict.
 
 Options:
-  --out FILE            also save the plan as JSON (for \`okta-ou apply FILE\`); never contains a secret
+  --out FILE            also save the plan as JSON (for \`okta-ou apply FILE\`); never contains a secret;
+                        \`--out -\` prints that JSON on stdout instead (the plan shown goes to stderr)
   --format FORMAT       text (default), markdown (for pull-request comments) or json
   --detailed-exitcode   exit 0 no changes, 2 changes present, 3 safety threshold exceeded
   --directory NAME      plan only this directory
@@ -131,10 +148,10 @@ Examples:
   okta-ou plan --format markdown --base-mappings base/mappings
 `,
   options: {
-    out: { type: 'string', short: 'o' },
-    format: { type: 'string', short: 'f' },
+    out: { type: 'string' },
+    format: { type: 'string' },
     'detailed-exitcode': { type: 'boolean' },
-    directory: { type: 'string', short: 'd' },
+    directory: { type: 'string' },
     'max-capacity': { type: 'string' },
     'base-mappings': { type: 'string' },
   },
