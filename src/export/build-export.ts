@@ -21,7 +21,7 @@ import type { DesiredDirectory, LiveApp, LiveAssignment, LiveGroup, LiveMapping 
 import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
-import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
+import { canonicalRdns, isUnder, tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { isIgnored } from '../plan/ignore';
 import { setOwn } from '../model/data-record';
 
@@ -160,8 +160,10 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
   const seen = inferImportOUs(ncDn, src.observedDns.map((d) => parentOf(d) ?? ''));
   const importOUs = seen.length > 0 ? seen : inferImportOUs(ncDn, groups.map((g) => g.ou));
   // Against the import OUs the file will hold: the user's when they declared some, else the inferred ones.
-  const imports = declared && declared.importOUs.length > 0 ? declared.importOUs.map((i) => i.dn) : importOUs;
-  const covered = (g: ExportedGroup): boolean => imports.some((i) => isUnder(g.ou, i));
+  // While one of the user's is not a valid DN (their INVALID_DN to fix), none is judged, as the lint does.
+  const declaredImports = declared?.importOUs.map((i) => i.dn) ?? [];
+  const imports = declaredImports.some((dn) => tryNormaliseDn(dn) === null) ? null : declaredImports.length > 0 ? declaredImports : importOUs;
+  const covered = (g: ExportedGroup): boolean => imports === null || imports.some((i) => isUnder(g.ou, i));
   // An ignore entry is a glob: a name with * or ? would match other groups too, so that one is written by id.
   const uncovered = groups.flatMap((g, k) => (covered(g) ? [] : [{ ref: /[*?]/.test(g.group) ? groupIds[k] : g.group, ou: g.ou }]));
 

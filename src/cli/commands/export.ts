@@ -182,8 +182,10 @@ export const exportCommand: Command = {
 
 Reads the org's Active Directory app instances and writes, per app, the group assignments in priority
 order with their OUs, the Okta→AD attribute mappings, the naming context, and import OUs inferred from
-where users live (marked as inferred: confirm them in the Admin Console). A directory already declared
-in the folder is updated in its own file, keeping your comments; others go to <out>/<name>.yaml.
+where users live (marked as inferred: confirm them in the Admin Console). An assignment whose OU is
+under none of the import OUs is listed under assignments.ignore (with a comment saying why), so the
+files pass validate. A directory already declared in the folder is updated in its own file, keeping
+your comments; others go to <out>/<name>.yaml.
 
 Options:
   --app ID|LABEL     export only this AD app instance
