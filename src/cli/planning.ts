@@ -10,7 +10,7 @@ import { isOktaOuError, UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
 import { commandScopes, type ScopeUse } from '../okta/command-scopes';
-import { readLive, readMemberCounts } from '../live';
+import { readLive, readMemberCounts, readPeople } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
 import { buildWritePlan, writesPerBucket } from '../apply/requests';
@@ -93,8 +93,9 @@ export function connectOkta(
 }
 
 /**
- * Reads the live slice and plans. With `memberCounts`, reads the member counts of the groups the plan
- * changes (the blast radius) and plans again, so the budget counts those reads too.
+ * Reads the live slice and plans. With `memberCounts`, reads the members of the groups the plan changes
+ * (and of those deciding their placement: the impact on people) and the member counts still missing, and
+ * plans again, so the budget counts those reads too.
  */
 export async function planAgainstLive(
   api: OktaClient,
@@ -104,12 +105,14 @@ export async function planAgainstLive(
     now: Date;
     directoryFilter?: string;
     memberCounts: boolean;
+    /** Read every assigned group's members and every app user's dn (USER_OU_MISMATCH); implies the impact. */
+    checkPlacement?: boolean;
     log?: (s: string) => void;
     /** Read Okta for this (a superset of `desired`, e.g. with a base branch's groups); default `desired`. */
     readFor?: DesiredState;
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
-  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log });
+  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
   const build = (): Plan =>
     buildPlan({
       desired: input.desired,
@@ -121,6 +124,14 @@ export async function planAgainstLive(
       directoryFilter: input.directoryFilter,
     });
   let plan = build();
+  if (input.memberCounts || input.checkPlacement) {
+    // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
+    const withPeople = await readPeople(api, live, plan, { all: input.checkPlacement });
+    if (withPeople !== live) {
+      live = withPeople;
+      plan = build();
+    }
+  }
   if (input.memberCounts) {
     const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
     if (withCounts !== live) {

@@ -304,12 +304,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       else if (method === 'PUT' || method === 'POST') body = '{}';
       return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
     },
-    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+    async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };
       if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
       let url = toUrl(path, q);
       const seen = new Set<string>();
-      const items: T[] = [];
       for (;;) {
         seen.add(url.href);
         const res = await send('GET', url, {});
@@ -320,9 +319,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
               'the command you ran and the request id',
           );
         }
-        items.push(...(res.body as T[]));
+        yield res.body as T[];
         const next = findLink(res.headers.link, 'next', url.href);
-        if (!next) return items;
+        if (!next) return;
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
@@ -339,6 +338,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         }
         url = nextUrl;
       }
+    },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const items: T[] = [];
+      for await (const page of client.pages<T>(path, query)) items.push(...page);
+      return items;
     },
     counts(): CallCounts {
       return { reads: { ...reads }, writes: { ...writes } };
