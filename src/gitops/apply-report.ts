@@ -14,6 +14,20 @@ import { APPLY_MARKER } from './apply-gate';
 export const APPLY_ISSUE_TITLE = 'okta-ou: apply failed; Okta does not match the merged mappings';
 export const APPLY_ISSUE_MARKER = '<!-- okta-ou:apply-failed -->';
 
+/** `org`: one apply issue per Okta org when a workflow matrix applies to several. */
+export function applyIssueTitle(org?: string): string {
+  return org ? `${APPLY_ISSUE_TITLE} (${org})` : APPLY_ISSUE_TITLE;
+}
+
+export function applyIssueMarker(org?: string): string {
+  return org ? `<!-- okta-ou:apply-failed org=${org} -->` : APPLY_ISSUE_MARKER;
+}
+
+/** Whether an issue body is the apply issue's (of `org`): its first line is the marker. */
+export function isApplyIssue(body: string, org?: string): boolean {
+  return body.trimStart().split('\n', 1)[0]!.trim() === applyIssueMarker(org);
+}
+
 export type ApplyStatus = 'applied' | 'nothing' | 'partial' | 'failed' | 'refused';
 
 export interface ApplyReportInput {
@@ -29,6 +43,8 @@ export interface ApplyReportInput {
   existing?: ExistingIssue;
   runUrl?: string;
   pr?: number;
+  /** The Okta org's short name, when a matrix applies to several (one issue each). */
+  org?: string;
 }
 
 export interface ApplyReport {
@@ -73,7 +89,7 @@ function resultComment(status: ApplyStatus, input: ApplyReportInput): string {
 export function decideApplyReport(input: ApplyReportInput): ApplyReport {
   const status = statusOf(input);
   const comment = status === 'refused' ? input.refusal! : resultComment(status, input);
-  const title = APPLY_ISSUE_TITLE;
+  const title = applyIssueTitle(input.org);
   const open = input.existing?.state === 'open' ? input.existing : undefined;
   if (status === 'applied' || status === 'nothing') {
     if (!open) return { status, comment, issue: { action: 'none', title, body: '' } };
@@ -81,7 +97,7 @@ export function decideApplyReport(input: ApplyReportInput): ApplyReport {
     return { status, comment, issue: { action: 'close', title, body: note, issueNumber: open.number } };
   }
   const body = [
-    APPLY_ISSUE_MARKER,
+    applyIssueMarker(input.org),
     `The last apply ${status === 'refused' ? 'was refused' : status === 'partial' ? 'stopped part-way' : 'failed'}${input.pr !== undefined ? ` after pull request #${input.pr} was merged` : ''}. This issue is updated on every failed apply and closed by the next successful one.`,
     '',
     comment.replace(`${APPLY_MARKER}\n`, ''),

@@ -100,7 +100,7 @@ export const ciCommand: Command = {
        okta-ou ci apply-check --plan FILE [--pr N --comments FILE] [--approved-digest D] [--author LOGIN]
                               [--org NAME]
        okta-ou ci apply-report (--exit-code N [--result FILE] [--plan FILE] | --gate FILE)
-                               [--existing-issue FILE] [--pr N] [--run-url URL]
+                               [--existing-issue FILE] [--pr N] [--run-url URL] [--org NAME]
 
 Prints a decision as JSON on stdout for a workflow to carry out with gh; all the logic is here, tested.
 
