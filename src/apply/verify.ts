@@ -85,14 +85,14 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     const res = await api.request<RawMapping>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
     const found = compareMapping(m, res.body?.properties);
     if (found.length > 0) {
-      mismatches.push(...found);
+      for (const m of found) mismatches.push(m);
       for (const c of m.changeIds) changeIds.add(c);
     }
   }
   for (const d of wp.expect.assignments) {
     const live = await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
     const r = compareAssignments(d, live);
-    mismatches.push(...r.mismatches);
+    for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
   }
   return { mismatches, changeIds: [...changeIds] };

@@ -171,7 +171,7 @@ describe('verification fails only because an unmanaged assignment moved', () => 
     let seen = 0;
     sb.audit.push = (...entries) => {
       for (const e of entries) {
-        if (e.method !== 'GET' && ++seen === 7) (sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as { priority: number }).priority = 42;
+        if (e.method !== 'GET' && ++seen === 6) (sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as { priority: number }).priority = 42;
       }
       return push(...entries);
     };
