@@ -139,3 +139,8 @@ export function desiredDigest(desired: DesiredState, directories: readonly strin
   const dirs = desired.directories.filter((d) => names.has(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return `sha256:${createHash('sha256').update(canonicalJson(withoutPositions(dirs))).digest('hex')}`;
 }
+
+/** The mappings folder as a plan records it (Plan.mappings): relative to the working directory, `/`-separated. */
+export function mappingsRef(ctx: CliContext, global: GlobalOptions): string {
+  return path.relative(ctx.cwd, global.mappings).split(path.sep).join('/') || '.';
+}

@@ -321,6 +321,11 @@ export interface Plan {
    * apply can tell "the mapping files changed" from "Okta changed". Absent in plans made before it existed.
    */
   desiredDigest?: string;
+  /**
+   * The mappings folder the plan was made from, relative to the directory okta-ou ran in (`/`-separated),
+   * so `apply PLANFILE` needs no repeated `--mappings`.
+   */
+  mappings?: string;
   /** The exact assignment writes, per directory with assignment changes; absent when a PRIORITY_CONFLICT finding says why. */
   schedule?: DirectorySchedule[];
 }

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { validateCommand } from './validate';
 import { planCommand } from './plan';
 import { applyCommand } from './apply';
+import { showCommand } from './show';
 import { exportCommand } from './export';
 import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  showCommand,
   exportCommand,
   sandboxCommand,
   scopesCommand,

@@ -14,7 +14,7 @@ import { EXIT } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
-import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, loadMappings, mappingsRef, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
 import { parseFormat } from '../parse-format';
 import { verboseLog } from '../verbose-log';
 
@@ -68,6 +68,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
       memberCounts: true,
       log,
     }));
+    plan = { ...plan, mappings: mappingsRef(ctx, global) };
   } finally {
     await api.close();
   }
