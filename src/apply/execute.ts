@@ -18,8 +18,8 @@ import type { OktaApi } from '../okta/api';
 import { EXIT, isOktaOuError } from '../errors';
 import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-shapes';
 import { allRequests } from './requests';
-import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
-import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
+import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -56,6 +56,12 @@ export interface ApplyResult {
   interrupted: boolean;
   /** What did not take, one line each (verification). */
   mismatches: string[];
+  /**
+   * Assignments outside the plan that moved during the run (another apply, an admin, Okta shifting
+   * them) and were put back where the plan saw them, one line each; and those that could not be (their
+   * slot is taken now), which stay in `mismatches`.
+   */
+  restored: string[];
   requests: { sent: number; total: number };
 }
 
@@ -191,6 +197,29 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       opts.onProgress?.({ done: sent, total, request: r, ok });
     }
   };
+  /**
+   * Right before an app's first write: its assignments must be where the plan saw them. If another apply
+   * or an admin moved one meanwhile, writing the plan's slots now could shift theirs: stop instead.
+   */
+  const checkUnmoved = async (directory: string): Promise<void> => {
+    const exp = wp.expect.assignments.find((e) => e.directory === directory) as DirectoryExpectation;
+    let moved: string[];
+    try {
+      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: 200 }));
+    } catch (e) {
+      failed ??= failureOf(e, { method: 'GET', path: `/api/v1/apps/${exp.appId}/groups`, changeIds: [] });
+      throw new Stop();
+    }
+    if (moved.length === 0) return;
+    failed ??= {
+      code: 'CHANGED_DURING_APPLY',
+      exitCode: EXIT.ERROR,
+      changeIds: [],
+      message: `${directory}: assignments moved since the plan was made, so nothing was written to this app: ${moved.join('; ')}`,
+      hint: 'another apply or an admin is changing this app: let it finish, then plan and apply again (in CI, one apply at a time: the workflow\'s `concurrency` group)',
+    };
+    throw new Stop();
+  };
   const sequence = async (rs: ApplyRequest[]): Promise<void> => {
     for (const r of rs) await send(r);
   };
@@ -210,6 +239,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       wp.directories.map((d) =>
         guard(
           (async () => {
+            await checkUnmoved(d.directory);
             await sequence(d.writes);
             await pool(d.deletes, opts.deleteConcurrency ?? 4, stopped, send);
             if (stopped()) throw new Stop();
@@ -226,11 +256,21 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   const failedIds = new Set(failed?.changeIds ?? []);
   let verified = false;
   let mismatches: string[] = [];
+  const restored: string[] = [];
   let mismatchIds = new Set<string>();
   if (!failed && !interrupted) {
-    let v: { mismatches: string[]; changeIds: string[] };
+    let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };
     try {
       v = await verifyWritePlan(api, wp);
+      // Put back what moved outside the plan while it ran (when its slot is free), then read back again.
+      const back = v.moved.filter((m) => m.slotFree);
+      if (back.length > 0) {
+        for (const m of back) {
+          await api.request('PUT', `/api/v1/apps/${encodeURIComponent(m.appId)}/groups/${encodeURIComponent(m.groupId)}`, { body: { priority: m.from, profile: m.profile } });
+          restored.push(`${m.directory}: "${m.name}" moved from priority ${m.from} to ${m.to} during apply; put back to ${m.from}`);
+        }
+        v = await verifyWritePlan(api, wp);
+      }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.
       // So every change is "sent, not verified" (not "partly done": nothing is left to send). A new plan
@@ -244,6 +284,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         verified: false,
         interrupted: false,
         mismatches: [],
+        restored,
         requests: { sent, total },
       };
     }
@@ -271,5 +312,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
+  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

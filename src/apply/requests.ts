@@ -151,7 +151,10 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
       })),
       settle: s.settle.map((w) => writeRequest(appId, name, w)),
     });
-    const expectation: DirectoryExpectation = { directory: name, appId, assignments: {}, untouched: {}, changeOf: {} };
+    const names = Object.fromEntries(Object.values(liveDir.groups).map((g) => [g.id, g.name]));
+    for (const w of s.writes) names[w.groupId] = w.name;
+    const before = Object.fromEntries(liveDir.assignments.map((a) => [a.groupId, a.priority]));
+    const expectation: DirectoryExpectation = { directory: name, appId, assignments: {}, untouched: {}, changeOf: {}, before, names };
     for (const i of s.expect) {
       expectation.assignments[i.groupId] = { priority: i.priority, profile: i.profile };
       expectation.changeOf[i.groupId] = i.changeIds;

@@ -78,9 +78,52 @@ export function compareMapping(exp: MappingExpectation, raw: RawMapping['propert
   return out;
 }
 
-export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mismatches: string[]; changeIds: string[] }> {
+/** An assignment outside the plan found at another priority than the plan saw; `slotFree`: nobody holds that one now. */
+export interface MovedAssignment {
+  directory: string;
+  appId: string;
+  groupId: string;
+  name: string;
+  from: number;
+  to: number;
+  profile: Record<string, unknown>;
+  slotFree: boolean;
+}
+
+/** Assignments outside the plan that moved (pure), with whether their planned-for slot is free to go back to. */
+export function movedOutsidePlan(exp: DirectoryExpectation, raw: RawAssignment[]): MovedAssignment[] {
+  const live = raw.map(toAssignment);
+  const held = new Set(live.map((a) => a.priority));
+  const out: MovedAssignment[] = [];
+  for (const a of live) {
+    const from = exp.untouched[a.groupId];
+    if (from === undefined || samePriority(a.priority, from) || !Number.isFinite(from)) continue;
+    out.push({ directory: exp.directory, appId: exp.appId, groupId: a.groupId, name: exp.names[a.groupId] ?? a.groupId, from, to: a.priority, profile: a.profile, slotFree: !held.has(from) });
+  }
+  return out;
+}
+
+/**
+ * What moved in an app since the plan read it (pure), one line each: the check right before the app's
+ * first write (another apply or an admin is changing it: writing now could shift what they wrote).
+ */
+export function movedSincePlan(exp: DirectoryExpectation, raw: RawAssignment[]): string[] {
+  const live = new Map(raw.map(toAssignment).map((a) => [a.groupId, a]));
+  const name = (g: string): string => `"${exp.names[g] ?? g}"`;
+  const out: string[] = [];
+  for (const [g, p] of Object.entries(exp.before)) {
+    const a = live.get(g);
+    if (!a) out.push(`${exp.directory}: ${name(g)} was unassigned`);
+    else if (!samePriority(a.priority, p)) out.push(`${exp.directory}: ${name(g)} priority ${p} → ${a.priority}`);
+  }
+  for (const [g, a] of live) if (!(g in exp.before)) out.push(`${exp.directory}: ${name(g)} was assigned (priority ${a.priority})`);
+  return out;
+}
+
+export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] }> {
   const mismatches: string[] = [];
   const changeIds = new Set<string>();
+  const moved: MovedAssignment[] = [];
   for (const m of wp.expect.mappings) {
     const res = await api.request<RawMapping>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
     const found = compareMapping(m, res.body?.properties);
@@ -94,6 +137,7 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     const r = compareAssignments(d, live);
     for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
+    for (const m of movedOutsidePlan(d, live)) moved.push(m);
   }
-  return { mismatches, changeIds: [...changeIds] };
+  return { mismatches, changeIds: [...changeIds], moved };
 }

@@ -90,6 +90,7 @@ describe('apply PLANFILE', () => {
       notAttempted: [],
       partial: [],
       requests: { sent: 6, total: 6 },
+      restored: [],
       unverified: [],
       verified: true,
     });

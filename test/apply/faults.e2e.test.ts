@@ -232,6 +232,7 @@ describe('the read-back after the writes fails', () => {
     // reorder, delete Finance (group ids of the seeded org, seed 1).
     expect(rest).toEqual({
       applied: [],
+      restored: [],
       unverified: ['corp/mapping/dn', 'corp/mapping/department', 'corp/assign/00gX9k42Mof9OjTwq5b7', 'corp/assign/00g5ZY0R6oBwnI8hX5b7', 'corp/reorder', 'corp/assign/00ghDixV46aG2wnMg5b7'],
       partial: [],
       notAttempted: [],

@@ -171,6 +171,8 @@ describe('buildWritePlan', () => {
           '00gFin': null,
         },
         untouched: { '00gEng': 0, '00gVpn': 3 },
+        before: { '00gEng': 0, '00gCon': 1, '00gSales': 2, '00gVpn': 3, '00gFin': 4 },
+        names: { '00gCon': 'Con', '00gSales': 'Sales', '00gMkt': 'Mkt', '00gRnD': 'RnD' },
         changeOf: {
           '00gSales': ['corp/reorder', 'corp/assign/00gSales'],
           '00gCon': ['corp/reorder'],

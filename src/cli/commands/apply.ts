@@ -90,7 +90,7 @@ function staleError(lines: string[]): StalePlanError {
 
 /** The result of an apply with no changes (for --format json, so CI always gets a result object). */
 function nothingToDo(): ApplyResult {
-  return { applied: [], failed: null, unverified: [], partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], requests: { sent: 0, total: 0 } };
+  return { applied: [], failed: null, unverified: [], partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], restored: [], requests: { sent: 0, total: 0 } };
 }
 
 async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: ApplyOptions): Promise<number> {
