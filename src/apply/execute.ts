@@ -87,6 +87,9 @@ const UNMANAGED_MOVED_HINT =
 
 class Stop extends Error {}
 
+/** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
+const MAX_RESTORE_PASSES = 5;
+
 /**
  * Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`, and
  * returns only when every started one has finished (so the result counts every request that went out).
@@ -262,12 +265,16 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };
     try {
       v = await verifyWritePlan(api, wp);
-      // Put back what moved outside the plan while it ran (when its slot is free), then read back again.
-      const back = v.moved.filter((m) => m.slotFree);
-      if (back.length > 0) {
+      // Put back what another writer moved while apply ran (Okta shifts the holder of a slot written
+      // onto): each assignment whose slot is free goes back to it, one slot once per pass; passes repeat
+      // while they make progress (one freed slot may free the next), then everything is read back again.
+      for (let pass = 0; pass < MAX_RESTORE_PASSES; pass++) {
+        const seen = new Set<string>();
+        const back = v.moved.filter((m) => m.slotFree && !seen.has(`${m.appId} ${m.from}`) && seen.add(`${m.appId} ${m.from}`));
+        if (back.length === 0) break;
         for (const m of back) {
           await api.request('PUT', `/api/v1/apps/${encodeURIComponent(m.appId)}/groups/${encodeURIComponent(m.groupId)}`, { body: { priority: m.from, profile: m.profile } });
-          restored.push(`${m.directory}: "${m.name}" moved from priority ${m.from} to ${m.to} during apply; put back to ${m.from}`);
+          restored.push(`${m.directory}: "${m.name}" moved from ${m.outsidePlan ? 'priority' : 'its planned priority'} ${m.from} to ${m.to} during apply; put back to ${m.from}`);
         }
         v = await verifyWritePlan(api, wp);
       }

@@ -78,27 +78,46 @@ export function compareMapping(exp: MappingExpectation, raw: RawMapping['propert
   return out;
 }
 
-/** An assignment outside the plan found at another priority than the plan saw; `slotFree`: nobody holds that one now. */
+/**
+ * An assignment found at another priority than the plan leaves it at (its planned slot, or for one
+ * outside the plan the slot the plan saw); `slotFree`: nobody holds that slot now.
+ */
 export interface MovedAssignment {
   directory: string;
   appId: string;
   groupId: string;
   name: string;
+  /** Where it belongs. */
   from: number;
+  /** Where it is. */
   to: number;
   profile: Record<string, unknown>;
   slotFree: boolean;
+  /** True for an assignment the plan does not write. */
+  outsidePlan: boolean;
 }
 
-/** Assignments outside the plan that moved (pure), with whether their planned-for slot is free to go back to. */
-export function movedOutsidePlan(exp: DirectoryExpectation, raw: RawAssignment[]): MovedAssignment[] {
+/** Assignments not where the plan leaves them (pure), and whether their slot is free to go back to. */
+export function misplaced(exp: DirectoryExpectation, raw: RawAssignment[]): MovedAssignment[] {
   const live = raw.map(toAssignment);
-  const held = new Set(live.map((a) => a.priority));
+  const held = new Map<number, number>();
+  for (const a of live) held.set(a.priority, (held.get(a.priority) ?? 0) + 1);
   const out: MovedAssignment[] = [];
   for (const a of live) {
-    const from = exp.untouched[a.groupId];
-    if (from === undefined || samePriority(a.priority, from) || !Number.isFinite(from)) continue;
-    out.push({ directory: exp.directory, appId: exp.appId, groupId: a.groupId, name: exp.names[a.groupId] ?? a.groupId, from, to: a.priority, profile: a.profile, slotFree: !held.has(from) });
+    const planned = exp.assignments[a.groupId];
+    const from = planned ? planned.priority : exp.untouched[a.groupId];
+    if (from === undefined || !Number.isFinite(from) || samePriority(a.priority, from)) continue;
+    out.push({
+      directory: exp.directory,
+      appId: exp.appId,
+      groupId: a.groupId,
+      name: exp.names[a.groupId] ?? a.groupId,
+      from,
+      to: a.priority,
+      profile: a.profile,
+      slotFree: !held.has(from),
+      outsidePlan: !planned,
+    });
   }
   return out;
 }
@@ -137,7 +156,7 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     const r = compareAssignments(d, live);
     for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
-    for (const m of movedOutsidePlan(d, live)) moved.push(m);
+    for (const m of misplaced(d, live)) moved.push(m);
   }
   return { mismatches, changeIds: [...changeIds], moved };
 }
