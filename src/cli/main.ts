@@ -102,6 +102,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const cmdCtx: CliContext = { ...ctx, color };
   const global: GlobalOptions = {
     mappings: path.resolve(ctx.cwd, (values.mappings as string | undefined) ?? 'mappings'),
+    mappingsGiven: values.mappings !== undefined,
     orgUrl: values['org-url'] as string | undefined,
     verbose: Boolean(values.verbose),
     color,
