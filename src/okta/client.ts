@@ -9,7 +9,8 @@ import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
 import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
-import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, type OktaErrorBody } from './errors';
+import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
+import { errorBodyOf } from './error-body';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
@@ -236,7 +237,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           method,
           path,
           status,
-          body: errorBodyOf(body, secrets()),
+          // The request's own credentials too (a DPoP proof is per request): an answer may quote them.
+          body: errorBodyOf(body, [...secrets(), ...Object.values(authHeaders)]),
           requestId,
           authMode: auth.mode,
           scopes: auth.scopes,
@@ -376,27 +378,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Okta's error fields, scrubbed; a non-JSON answer (a proxy's HTML page) becomes a short summary. */
-function errorBodyOf(body: unknown, secrets: string[]): OktaErrorBody | undefined {
-  const clean = (s: unknown): string | undefined => (typeof s === 'string' ? redact(s, secrets) : undefined);
-  if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-    return text ? { errorSummary: redact(text, secrets) } : undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  return {
-    errorCode: clean(b.errorCode),
-    errorSummary: clean(b.errorSummary),
-    errorId: clean(b.errorId),
-    errorCauses: Array.isArray(b.errorCauses)
-      ? b.errorCauses.map((c) => ({ errorSummary: clean((c as { errorSummary?: unknown })?.errorSummary) }))
-      : undefined,
-    error: clean(b.error),
-    error_description: clean(b.error_description),
-  };
 }
 
 function fmtSeconds(ms: number): string {
