@@ -11,6 +11,7 @@ import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
 import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
 import { errorBodyOf } from './error-body';
+import { isLoopbackRefusal, LoopbackRefused } from './loopback-refused';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
@@ -169,11 +170,13 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         release();
         if (opts.signal?.aborted) throw aborted();
         const why = networkCode(e) ?? (e as Error).message;
+        if (isLoopbackRefusal(origin, e)) throw new LoopbackRefused(method, path, origin, e);
         if (isTransientNetworkError(e)) {
           if (idempotent && retries < maxRetries) {
             retries++;
             const wait = backoffMs(retries, random);
-            verbose(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+            // Announced whatever --verbose says: without it a dead connection looks like a hang.
+            emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
             await sleep(wait);
             continue;
           }

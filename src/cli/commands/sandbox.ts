@@ -41,10 +41,18 @@ Examples:
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`invalid --seed "${String(values.seed)}"`, 'use an integer');
     const orgFile = values.org === undefined ? undefined : path.resolve(ctx.cwd, String(values.org));
-    const sb = await startSandbox({
-      org: orgFile ?? 'demo', port, seed,
-      onRequest: global.verbose ? (e) => ctx.stderr.write(`${e.at} ${e.method} ${e.path} ${e.status}${e.fault ? ` (fault ${e.fault})` : ''}\n`) : undefined,
-    });
+    let sb;
+    try {
+      sb = await startSandbox({
+        org: orgFile ?? 'demo', port, seed,
+        onRequest: global.verbose ? (e) => ctx.stderr.write(`${e.at} ${e.method} ${e.path} ${e.status}${e.fault ? ` (fault ${e.fault})` : ''}\n`) : undefined,
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on 127.0.0.1 is already in use`, 'choose another --port, or leave --port out to get a free one (the export lines say which)');
+      if (code === 'EACCES') throw new UsageError(`port ${port} may not be used by this user`, 'choose a port above 1023, or leave --port out to get a free one');
+      throw e;
+    }
     ctx.stdout.write(`export OKTA_CLIENT_ORGURL=${sb.url}\nexport OKTA_CLIENT_TOKEN=${sb.token}\n`);
     // Nothing else goes to stdout: end it, so `eval "$(okta-ou sandbox &)"` returns while the server runs.
     ctx.endStdout?.();
