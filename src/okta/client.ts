@@ -12,6 +12,7 @@ import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
 import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
 import { errorBodyOf } from './error-body';
 import { isLoopbackRefusal, LoopbackRefused } from './loopback-refused';
+import { nonOktaAnswer } from './non-okta-answer';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
@@ -209,6 +210,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const snap = governor.snapshot(bucket);
       const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
       verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
+      if (foreign) throw foreign;
       const body = parseBody(text);
       if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
         return { status, headers: resHeaders, body, requestId };
@@ -312,7 +315,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         const res = await send('GET', url, {});
         if (!Array.isArray(res.body)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
+            `GET ${url.pathname}: ${url.host} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
             'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
               'the command you ran and the request id',
           );
