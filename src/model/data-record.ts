@@ -3,8 +3,9 @@
  * `constructor`, `toString` and `valueOf` are ordinary names there. Writes go through `setOwn` (a plain
  * assignment to `__proto__` would set the prototype and drop the data), reads through `ownValue` (never
  * an inherited `constructor`), and comparisons through `dataEquals` (fast-deep-equal calls a `toString`
- * or `valueOf` member it finds, and crashes when it is data). Pure.
+ * or `valueOf` member it finds on a plain object, and crashes when it is data). Pure.
  */
+import deepEqual = require('fast-deep-equal/es6');
 
 /** `obj[key] = value` as an own, enumerable data property, whatever `key` is. */
 export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
@@ -17,17 +18,17 @@ export function ownValue<T>(obj: Readonly<Record<string, T>> | null | undefined,
   return obj != null && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
-/** Deep equality of JSON data: own keys in any order, arrays in order, NaN equals NaN. */
+/**
+ * Deep equality of JSON data: own keys in any order, arrays in order, NaN equals NaN. Objects become
+ * Maps first: fast-deep-equal's ES6 build compares a Map by its entries, so a key named `valueOf` or
+ * `toString` is only data there.
+ */
 export function dataEquals(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => dataEquals(x, b[i]));
-  }
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && dataEquals(ra[k], rb[k]));
+  return deepEqual(asEntries(a), asEntries(b));
+}
+
+function asEntries(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asEntries);
+  if (typeof value !== 'object' || value === null) return value;
+  return new Map(Object.keys(value).map((k) => [k, asEntries((value as Record<string, unknown>)[k])]));
 }

@@ -19,3 +19,10 @@ export function byPriority(a: { priority: number }, b: { priority: number }): nu
 export function outranks(a: number, b: number): boolean {
   return LOWER_NUMBER_WINS ? a < b : a > b;
 }
+
+/**
+ * The range of `priority` Okta's old Apps API reference gives (0 to 100; docs/okta-api.md §1); the current
+ * spec sets no bound. UNCONFIRMED whether Okta refuses a priority past it: `okta-ou doctor` reports the
+ * highest one an org holds against it.
+ */
+export const DOCUMENTED_PRIORITY_RANGE = { min: 0, max: 100 } as const;

@@ -4,6 +4,8 @@
  * diff compares like with like. The plan shape is the user-facing contract of docs/design.md §4.
  */
 
+import type { LivePeople, PlanImpact } from './people';
+
 /** A 1-based position in a mapping file. */
 export interface SourceRef {
   file: string;
@@ -40,7 +42,8 @@ export type FindingCode =
   | 'NO_MAPPINGS'
   | 'ENCODING'
   | 'FILE_TOO_LARGE'
-  | 'PROFILE_MAPPING_NOT_FOUND';
+  | 'PROFILE_MAPPING_NOT_FOUND'
+  | 'USER_OU_MISMATCH';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -108,6 +111,14 @@ export interface SafetySettings {
   maxChangeShare: number;
   /** The threshold only applies when at least this many assignments exist. Default 10. */
   minExisting: number;
+  /** Share of existing assignments updated (reorder moves included) above which the plan is unsafe. Default 0.3. */
+  maxUpdateShare: number;
+  /** Share of existing assignments deleted above which the plan is unsafe. Default 0.3. */
+  maxDeleteShare: number;
+  /** Share of the app's users who would lose the AD app (deprovisioned). Default 0.05. */
+  maxUsersLosingAppShare: number;
+  /** Share of the app's users who would move to another OU. Default 0.2. */
+  maxUsersMovingShare: number;
 }
 
 export interface DesiredDirectory {
@@ -203,6 +214,8 @@ export interface LiveDirectory {
   userScoped: { count: number; sample: LiveUserRef[] };
   /** DNs (profile.dn) seen on AD app users and AD-imported groups: evidence for import OUs. */
   observedDns: string[];
+  /** App users and the memberships the impact needs (src/live/read-people.ts); absent where no app was read. */
+  people?: LivePeople;
 }
 
 export interface LiveState {
@@ -290,4 +303,6 @@ export interface Plan {
    * apply can tell "the mapping files changed" from "Okta changed". Absent in plans made before it existed.
    */
   desiredDigest?: string;
+  /** Who the changes affect (src/plan/impact.ts); absent when the memberships were not read (apply re-checking a saved plan). */
+  impact?: PlanImpact;
 }

@@ -3,7 +3,7 @@
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
  * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
 import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
@@ -16,6 +16,7 @@ import { nonOktaAnswer } from './non-okta-answer';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
+import { createDispatcher, describeProxy } from './proxy';
 import {
   backoffMs,
   DEFAULT_MAX_RETRIES,
@@ -60,6 +61,10 @@ export interface OktaClient extends OktaApi {
   tokenRequests(): number;
   /** Requests in flight right now. */
   inFlight(): number;
+  /** Gets the OAuth access token now, without an API call; returns the scopes it was granted ([] for SSWS). */
+  authenticate(): Promise<string[]>;
+  /** The rate-limit headroom Okta last reported for each bucket called so far. */
+  rateLimits(): Record<string, { limit: number; remaining: number }>;
 }
 
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -95,7 +100,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const ownPool = opts.dispatcher === undefined;
   const dispatcher: Dispatcher =
     opts.dispatcher ??
-    new Pool(origin, {
+    createDispatcher(origin, config.proxy, {
       connections: maxConcurrency,
       keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
       headersTimeout: timeoutMs,
@@ -108,6 +113,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const verbose = (line: string): void => {
     if (opts.verbose) emit(line);
   };
+
+  const proxyLine = ownPool ? describeProxy(origin, config.proxy) : undefined;
+  if (proxyLine) verbose(proxyLine);
 
   const governor = new Governor({ maxCapacity, maxConcurrency, now, sleep, log: emit });
   const reads: Record<string, number> = {};
@@ -304,12 +312,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       else if (method === 'PUT' || method === 'POST') body = '{}';
       return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
     },
-    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+    async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };
       if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
       let url = toUrl(path, q);
       const seen = new Set<string>();
-      const items: T[] = [];
       for (;;) {
         seen.add(url.href);
         const res = await send('GET', url, {});
@@ -320,9 +327,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
               'the command you ran and the request id',
           );
         }
-        items.push(...(res.body as T[]));
+        yield res.body as T[];
         const next = findLink(res.headers.link, 'next', url.href);
-        if (!next) return items;
+        if (!next) return;
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
@@ -340,12 +347,29 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         url = nextUrl;
       }
     },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const items: T[] = [];
+      for await (const page of client.pages<T>(path, query)) items.push(...page);
+      return items;
+    },
     counts(): CallCounts {
       return { reads: { ...reads }, writes: { ...writes } };
     },
     bucketOf,
     tokenRequests: () => tokenCalls,
     inFlight: () => governor.active,
+    async authenticate() {
+      await auth.authorize('GET', toUrl('/api/v1/'));
+      return [...(auth.granted?.() ?? [])];
+    },
+    rateLimits() {
+      const out: Record<string, { limit: number; remaining: number }> = {};
+      for (const bucket of new Set([...Object.keys(reads), ...Object.keys(writes), ...(tokenCalls > 0 ? [TOKEN_BUCKET] : [])])) {
+        const { limit, remaining } = governor.snapshot(bucket);
+        if (limit !== undefined && remaining !== undefined) out[bucket] = { limit, remaining };
+      }
+      return out;
+    },
     async close() {
       if (ownPool) await dispatcher.close();
     },

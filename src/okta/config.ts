@@ -4,14 +4,17 @@
  */
 import { OktaConfigError } from './errors';
 import { parseSigningKey } from './auth/jwt';
+import { readProxyEnv, type ProxySettings } from './proxy';
 
 export type AuthConfig =
   | { mode: 'SSWS'; token: string }
   | {
       mode: 'PrivateKey';
       clientId: string;
-      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '). */
+      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '), or the command's own. */
       scopes: string[];
+      /** True when OKTA_CLIENT_SCOPES was not set and `scopes` are the ones the command needs. */
+      scopesFromCommand?: boolean;
       /** PEM or JWK JSON, as given. */
       privateKey: string;
       keyId?: string;
@@ -23,6 +26,8 @@ export interface ConnectionConfig {
   auth: AuthConfig;
   /** Share of each rate-limit bucket okta-ou may use, 0 < x ≤ 1 (--max-capacity; default 0.5). */
   maxCapacity: number;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (src/okta/proxy.ts); absent when no proxy is set. */
+  proxy?: ProxySettings;
 }
 
 export const DEFAULT_MAX_CAPACITY = 0.5;
@@ -31,6 +36,8 @@ export interface ConnectionFlags {
   orgUrl?: string;
   /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too); checked here only. */
   maxCapacity?: number;
+  /** The scopes the command needs (src/okta/command-scopes.ts): asked for when OKTA_CLIENT_SCOPES is not set. */
+  commandScopes?: readonly string[];
 }
 
 /** Builds the connection settings from `env` and flags, or throws OktaConfigError saying what to set. */
@@ -49,6 +56,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     );
   }
   const orgUrl = normaliseOrgUrl(rawUrl);
+  const proxySettings = readProxyEnv(env);
+  const proxy = proxySettings ? { proxy: proxySettings } : {};
 
   const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
   const mode = modeRaw.toLowerCase();
@@ -62,12 +71,13 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
         `set OKTA_CLIENT_TOKEN to an API token (Admin Console > Security > API > Tokens)${oauthHint}`,
       );
     }
-    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity };
+    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity, ...proxy };
   }
   if (mode === 'privatekey') {
     const missing: string[] = [];
     const clientId = get('OKTA_CLIENT_CLIENTID');
-    const scopesRaw = get('OKTA_CLIENT_SCOPES');
+    const scopesEnv = get('OKTA_CLIENT_SCOPES');
+    const scopesRaw = scopesEnv ?? (flags.commandScopes?.length ? flags.commandScopes.join(' ') : undefined);
     const privateKey = get('OKTA_CLIENT_PRIVATEKEY');
     if (!clientId) missing.push('OKTA_CLIENT_CLIENTID (the service app\'s client id)');
     if (!scopesRaw) missing.push('OKTA_CLIENT_SCOPES (space-separated, e.g. "okta.apps.read okta.groups.read")');
@@ -82,7 +92,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const keyId = get('OKTA_CLIENT_KEYID') ?? key.kid;
     // Terraform's provider uses commas; accept both rather than send one malformed scope.
     const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
-    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId }, maxCapacity };
+    const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
+    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity, ...proxy };
   }
   throw new OktaConfigError(
     `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,

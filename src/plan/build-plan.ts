@@ -9,6 +9,7 @@ import { analyse } from './analyse';
 import { fingerprintLive } from './fingerprint';
 import { liveLints } from './lints/live';
 import { assessSafety } from './safety';
+import { planImpact } from './plan-impact';
 
 export interface BuildPlanInput {
   desired: DesiredState;
@@ -70,6 +71,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
   const findings = dedupe([...staticFindings, ...liveFindings]);
 
+  const impact = planImpact(pairs, changes);
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
   return {
     formatVersion: 1,
@@ -80,8 +82,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
     changes,
     findings,
     summary: summarise(changes, findings),
-    safety: assessSafety(pairs, changes),
+    safety: assessSafety(pairs, changes, impact),
     budget: { reads: { ...input.reads }, writes: countWrites(changes) },
     fingerprint: fingerprintLive(live, desired, pairs),
+    ...(impact ? { impact } : {}),
   };
 }

@@ -21,6 +21,7 @@ import {
   summarySentence,
 } from './plan-parts';
 import { plural } from './plural';
+import { DEPROVISION_NOTE, anyLoss, directoryImpactLine, impactClauses } from './impact-parts';
 
 export interface RenderTextOptions {
   color: boolean;
@@ -70,6 +71,21 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   return lines;
 }
 
+/** The people a change affects, one line per kind (names from Okta made terminal-safe). */
+function impactLines(plan: Plan, c: Change, k: Chalk): string[] {
+  const l = plan.impact?.changes[c.id];
+  return l ? impactClauses(l).map((s) => `      ${k.magenta('people:')} ${terminalSafe(s)}`) : [];
+}
+
+/** Per directory, how many users the plan affects, and what losing the AD app means. */
+function peopleSummary(plan: Plan, k: Chalk): string {
+  if (!plan.impact || plan.changes.length === 0) return '';
+  const lines = [k.bold('People'), ...plan.impact.directories.map((d) => `  ${terminalSafe(directoryImpactLine(d))}`)];
+  if (anyLoss(plan.impact)) lines.push(k.yellow(`  ${DEPROVISION_NOTE}.`));
+  lines.push(k.dim('  every user, with id, login and OUs: okta-ou plan --format json (impact)'));
+  return `${lines.join('\n')}\n`;
+}
+
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
   const prop = k.bold(terminalSafe(c.property));
@@ -98,9 +114,12 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   for (const g of changesByDirectory(plan)) {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
-    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)));
+    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)), ...impactLines(plan, c, k));
     out.push(`${lines.join('\n')}\n`);
   }
+
+  const people = peopleSummary(plan, k);
+  if (people) out.push(people);
 
   if (plan.findings.length > 0) out.push(`${k.bold('Findings')}\n${renderFindingsText(plan.findings, { color: opts.color })}`);
 

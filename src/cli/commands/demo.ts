@@ -66,7 +66,8 @@ Examples:
         // Only the local Okta's settings: an ambient OKTA_CLIENT_* must never point the demo at a real org.
         { ...ctx, cwd: root, env: { OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: sb.token } },
         { ...global, mappings, orgUrl: undefined },
-        { format: 'text', detailedExitcode: false },
+        // --check-placement: the demo shows USER_SCOPE_ASSIGNMENT and USER_OU_MISMATCH (its org is small).
+        { format: 'text', detailedExitcode: false, checkPlacement: true },
       );
     } finally {
       await sb.close();

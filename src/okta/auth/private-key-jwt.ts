@@ -31,7 +31,8 @@ const APP = 'Admin Console > Applications > <app>';
 const OAUTH_REFUSALS: Record<string, (cfg: PrivateKeyAuthConfig) => string> = {
   invalid_scope: (cfg) =>
     `the service app is not granted every scope okta-ou asked for (${cfg.scopes.join(' ')}): grant them under ` +
-    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs)`,
+    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs; ` +
+    'okta-ou doctor shows which are granted)',
   invalid_client: (cfg) =>
     `Okta did not accept the client assertion of ${cfg.clientId}: check OKTA_CLIENT_CLIENTID, that OKTA_CLIENT_KEYID ` +
     `and OKTA_CLIENT_PRIVATEKEY match a public key registered under ${APP} > General > Public keys, and that the ` +
@@ -83,6 +84,7 @@ export function createPrivateKeyAuth(
   let dpop: DpopKey | undefined;
   let tokenRequests = 0;
   let forcedRefresh = false;
+  let granted: string[] | undefined;
   const secrets = new Set<string>([cfg.privateKey]);
 
   const assertion = (): string => {
@@ -119,9 +121,12 @@ export function createPrivateKeyAuth(
         access_token?: string;
         token_type?: string;
         expires_in?: number;
+        scope?: string;
       };
       if (res.status === 200 && typeof body.access_token === 'string') {
         secrets.add(body.access_token);
+        // The token answer lists the granted scopes (docs/okta-api.md §10); without the field, what was asked for.
+        granted = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [...cfg.scopes];
         const type = body.token_type?.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
         const ttl = (typeof body.expires_in === 'number' ? body.expires_in : 3600) * 1000;
         deps.log(`obtained an OAuth access token (${type}, expires in ${Math.round(ttl / 1000)} s) for scopes ${cfg.scopes.join(' ')}`);
@@ -225,6 +230,7 @@ export function createPrivateKeyAuth(
       deps.log('access token refused (401); requesting a new one and retrying once');
       return true;
     },
+    granted: () => granted,
     secrets: () => [...secrets],
   };
 }
