@@ -44,6 +44,11 @@ export interface ApplyResult {
   applied: string[];
   failed: FailureInfo | null;
   /**
+   * Requests in flight alongside the one that failed (the deletes of a directory go several at a time)
+   * that failed too, each with its own request id. Absent when none did.
+   */
+  alsoFailed?: FailureInfo[];
+  /**
    * Changes whose every request succeeded, but the read-back that verifies them failed (VERIFY_UNAVAILABLE):
    * sent, not known to have taken. A new plan shows whether they did.
    */
@@ -165,6 +170,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   for (const r of all) for (const id of r.changeIds) requestsOf.set(id, (requestsOf.get(id) ?? 0) + 1);
   let sent = 0;
   let failed = null as FailureInfo | null;
+  const alsoFailed: FailureInfo[] = [];
   let interrupted = false as boolean;
   const resends = opts.resendAttempts ?? 2;
   const stopped = (): boolean => {
@@ -195,7 +201,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
     } catch (e) {
       if (e instanceof Stop) throw e;
-      failed ??= failureOf(e, r);
+      if (failed) alsoFailed.push(failureOf(e, r));
+      else failed = failureOf(e, r);
       throw new Stop();
     } finally {
       opts.onProgress?.({ done: sent, total, request: r, ok });
@@ -257,7 +264,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
 
   const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
   const started = (id: string): boolean => (doneOf.get(id) ?? 0) > 0;
-  const failedIds = new Set(failed?.changeIds ?? []);
+  const failedIds = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
   let verified = false;
   let mismatches: string[] = [];
   const restored: string[] = [];
@@ -320,5 +327,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
+  return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

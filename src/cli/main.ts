@@ -139,7 +139,8 @@ function endProcessStdout(): void {
 /** Process entry used by bin/okta-ou.js. */
 export function runMain(): void {
   const env = process.env;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // The prompt reads stdin and asks on stderr: `okta-ou apply | tee apply.log` can still be confirmed.
+  const interactive = Boolean(process.stdin.isTTY);
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
   const stop = (): void => {

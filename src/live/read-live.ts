@@ -26,6 +26,7 @@ import {
 import { readDefaultUserTypeId, readMapping } from './read-mapping';
 import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
+import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
 
 export interface ReadLiveOptions {
@@ -100,7 +101,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     dirs.map(async (d) => {
       const matches = (apps.get(d.app) ?? []).map(toLiveApp);
       const app = matches.length === 1 ? matches[0] : null;
-      const candidates = matches.length > 1 ? { appCandidates: matches } : {};
+      const candidates = matches.length > 1 ? { appCandidates: matches } : matches.length === 0 && apps.adLabels ? { adAppLabels: apps.adLabels } : {};
       if (!app || app.name !== AD_APP_NAME) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
@@ -173,7 +174,10 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       };
     }),
   );
-  return { orgUrl: api.orgUrl, directories };
+  const unresolved = directories.flatMap((d) => Object.entries(d.resolved).filter(([ref, gs]) => gs.length === 0 && !looksLikeGroupId(ref)).map(([ref]) => ref));
+  if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
+  const near = await nearGroupNames(api, unresolved);
+  return { orgUrl: api.orgUrl, directories: directories.map((d) => ({ ...d, nearGroupNames: near })) };
 }
 
 function refsOf(d: DesiredDirectory): string[] {

@@ -199,11 +199,15 @@ export interface LiveDirectory {
   app: LiveApp | null;
   /** Every app the `app:` label matched, when more than one did (APP_AMBIGUOUS); `app` is then null. */
   appCandidates?: LiveApp[];
+  /** When no app matched: the labels of the org's AD apps (for "did you mean"). */
+  adAppLabels?: string[];
   assignments: LiveAssignment[];
   /** Groups known by id: every assigned group plus every group the files name. */
   groups: Record<string, LiveGroup>;
   /** Resolution of each `group:` reference in the files (name or id) to the matching live groups. */
   resolved: Record<string, LiveGroup[]>;
+  /** For a name reference that matched no group: live group names starting like it (for "did you mean"). */
+  nearGroupNames?: Record<string, string[]>;
   /** The Okta user → AD app user profile mapping; null when none exists. */
   mapping: LiveMapping | null;
   /** App users assigned individually (scope USER) who are members of managed groups. */

@@ -10,12 +10,11 @@ import { findingLocation, sortFindings } from './findings';
 import { escapeMarkdown as esc, mdCode } from './markdown-escape';
 import { type DocPart, fitMarkdown } from './markdown-fit';
 import {
-  NO_CHANGES,
   bucketList,
   budgetTotals,
   changesByDirectory,
-  findingsSentence,
   mappingSide,
+  noChangesLine,
   otherProfileDiffs,
   ouOf,
   priorityText,
@@ -190,7 +189,7 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
     safetyBanner(plan) +
     (opts.prelude ?? '') +
     (plan.changes.length === 0
-      ? `**${NO_CHANGES}**${plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : ''}\n\n`
+      ? `**${noChangesLine(plan).text}**\n\n`
       : `**${summarySentence(plan)}**\n\n${summaryTable(plan)}`);
   const parts: DocPart[] = [{ kind: 'fixed', text: head }];
   const people = peopleSection(plan);

@@ -8,12 +8,11 @@ import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../
 import { renderFindingsText } from './findings';
 import { terminalSafe } from './terminal-safe';
 import {
-  NO_CHANGES,
   bucketList,
   budgetTotals,
   changesByDirectory,
-  findingsSentence,
   mappingSide,
+  noChangesLine,
   otherProfileDiffs,
   ouOf,
   priorityText,
@@ -147,8 +146,8 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   if (banner) out.push(banner);
 
   if (plan.changes.length === 0) {
-    const tail = plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : '';
-    out.push(`${k.green(NO_CHANGES)}${tail}\n`);
+    const line = noChangesLine(plan);
+    out.push(`${line.complete ? k.green(line.text) : k.red(line.text)}\n`);
   } else {
     out.push(`${k.bold(summarySentence(plan))}${plan.safety.exceeded ? k.red(' Unsafe: apply needs --force.') : ''}\n`);
   }
