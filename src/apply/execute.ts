@@ -174,6 +174,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   const send = async (r: ApplyRequest): Promise<void> => {
     if (stopped()) throw new Stop();
     let ok = false;
+    let sentOut = true;
     try {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -194,10 +195,16 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
     } catch (e) {
       if (e instanceof Stop) throw e;
+      // Ctrl-C while this request waited for its turn (rate limit, back-off): it was never sent.
+      if (opts.signal?.aborted && isOktaOuError(e) && e.code === 'ABORTED') {
+        sentOut = false;
+        stopped();
+        throw new Stop();
+      }
       failed ??= failureOf(e, r);
       throw new Stop();
     } finally {
-      opts.onProgress?.({ done: sent, total, request: r, ok });
+      if (sentOut) opts.onProgress?.({ done: sent, total, request: r, ok });
     }
   };
   /**

@@ -65,7 +65,8 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
 /**
  * A client for the org the environment (OKTA_CLIENT_*) and flags name. Rate-limit waits are always said
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
- * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
+ * `abortable: false` (apply) lets an in-flight write finish, while Ctrl-C still ends any wait at once and
+ * stops before the next request.
  */
 export function connectOkta(
   ctx: CliContext,
@@ -76,7 +77,8 @@ export function connectOkta(
   const api = createOktaClient(connection, {
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,
-    signal: opts.abortable === false ? undefined : ctx.signal,
+    // Not abortable (apply): Ctrl-C ends waits and stops before the next request, never cutting one off.
+    ...(opts.abortable === false ? { stopSignal: ctx.signal } : { signal: ctx.signal }),
     sleep: ctx.sleep,
     now: ctx.clock,
   });

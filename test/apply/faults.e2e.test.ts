@@ -274,13 +274,14 @@ describe('the read-back after the writes fails', () => {
 });
 
 describe('stopped before the first write', () => {
-  test('Ctrl-C after the plan: ABORTED, nothing written, with a hint to run plan', async () => {
+  test('Ctrl-C before apply starts: ABORTED, not even a read, nothing written, with a hint to run plan', async () => {
     const controller = new AbortController();
     controller.abort();
     const r = await cli(sb, cwd, ['apply', '--auto-approve'], { signal: controller.signal });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('ABORTED interrupted before anything was written');
-    expect(r.stderr).toContain('hint: nothing after the last completed request was sent; run `okta-ou plan` to see what is left');
+    expect(r.stderr).toContain('ABORTED interrupted before the Okta calls finished');
+    expect(r.stderr).toContain('run `okta-ou plan` to see the current state');
+    expect(sb.audit).toEqual([]);
     expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 });
