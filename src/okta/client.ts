@@ -78,6 +78,8 @@ interface SendOptions {
   noAuth?: boolean;
   /** Safe to repeat even though not idempotent (token requests). */
   repeatable?: boolean;
+  /** Never repeat after an unknown outcome (5xx, network failure), whatever the method. */
+  once?: boolean;
 }
 
 /** A timer that a stop clears (so no wait keeps the process alive after it); once stopped, waits never end. */
@@ -153,7 +155,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     const path = url.pathname;
     const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
-    const idempotent = isIdempotent(method) || so.repeatable === true;
+    const idempotent = (isIdempotent(method) || so.repeatable === true) && so.once !== true;
     let attempts = 0;
     let retries = 0;
     /** 429s retried without a usable reset (each after a full window). */
@@ -333,7 +335,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       if (ro.body !== undefined) body = JSON.stringify(ro.body);
       // Okta answers 411 Length Required to a PUT/POST with neither body nor Content-Length.
       else if (method === 'PUT' || method === 'POST') body = '{}';
-      return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
+      return (await send(method, url, { body, okStatuses: ro.okStatuses, once: ro.noRetryOnUnknownOutcome })) as OktaResponse<T>;
     },
     async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
       const q = { ...query };
