@@ -9,7 +9,10 @@ import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
 import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
-import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, type OktaErrorBody } from './errors';
+import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
+import { errorBodyOf } from './error-body';
+import { isLoopbackRefusal, LoopbackRefused } from './loopback-refused';
+import { nonOktaAnswer } from './non-okta-answer';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
@@ -45,6 +48,11 @@ export interface OktaClientOptions {
   random?: () => number;
   /** Aborts requests and stops before the next one (SIGINT). */
   signal?: AbortSignal;
+  /**
+   * Stops before the next request and ends every wait (rate-limit, back-off) at once, but lets a request
+   * already sent finish (apply: a write is never cut off mid-way, and nothing new is sent).
+   */
+  stopSignal?: AbortSignal;
   /** Keep-alive idle timeout of pooled connections (ms, default 4 000). */
   keepAliveTimeoutMs?: number;
   /** Use this dispatcher instead of an own Pool (tests with MockAgent). Not closed by close(). */
@@ -78,13 +86,48 @@ interface SendOptions {
   noAuth?: boolean;
   /** Safe to repeat even though not idempotent (token requests). */
   repeatable?: boolean;
+  /** Never repeat after an unknown outcome (5xx, network failure), whatever the method. */
+  once?: boolean;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A timer that a stop clears (so no wait keeps the process alive after it); once stopped, waits never end. */
+function stoppableSleep(ms: number, stop?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (stop?.aborted) return;
+    const onStop = (): void => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      stop?.removeEventListener('abort', onStop);
+      resolve();
+    }, ms);
+    stop?.addEventListener('abort', onStop, { once: true });
+  });
+}
+
+/** `p`, or the ABORTED error as soon as `stop` fires (what `p` yields afterwards is handed to `late`). */
+function untilStopped<T>(p: Promise<T>, stop: AbortSignal | undefined, late: (v: T) => void = () => undefined): Promise<T> {
+  if (!stop) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onStop = (): void => reject(aborted());
+    if (stop.aborted) onStop();
+    else stop.addEventListener('abort', onStop, { once: true });
+    p.then(
+      (v) => {
+        stop.removeEventListener('abort', onStop);
+        if (stop.aborted) late(v);
+        else resolve(v);
+      },
+      (e) => {
+        stop.removeEventListener('abort', onStop);
+        reject(e);
+      },
+    );
+  });
+}
 
 export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptions = {}): OktaClient {
   const now = opts.now ?? Date.now;
-  const sleep = opts.sleep ?? defaultSleep;
+  const stop = opts.stopSignal;
+  const sleep = (ms: number): Promise<void> => (stop?.aborted ? new Promise<void>(() => undefined) : opts.sleep ? opts.sleep(ms) : stoppableSleep(ms, stop));
   const random = opts.random ?? Math.random;
   const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -123,7 +166,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     const path = url.pathname;
     const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
-    const idempotent = isIdempotent(method) || so.repeatable === true;
+    const idempotent = (isIdempotent(method) || so.repeatable === true) && so.once !== true;
     let attempts = 0;
     let retries = 0;
     /** 429s retried without a usable reset (each after a full window). */
@@ -131,10 +174,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     let authRetried = false;
     let firstRequestId: string | undefined;
     for (;;) {
-      if (opts.signal?.aborted) throw aborted();
+      if (opts.signal?.aborted || stop?.aborted) throw aborted();
       attempts++;
-      const release = await governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET });
-      if (opts.signal?.aborted) {
+      // A stop ends the wait for a slot at once; a slot granted after it is handed straight back.
+      const release = await untilStopped(governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET }), stop, (r) => r());
+      if (opts.signal?.aborted || stop?.aborted) {
         release();
         throw aborted();
       }
@@ -176,12 +220,14 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         release();
         if (opts.signal?.aborted) throw aborted();
         const why = networkCode(e) ?? (e as Error).message;
+        if (isLoopbackRefusal(origin, e)) throw new LoopbackRefused(method, path, origin, e);
         if (isTransientNetworkError(e)) {
           if (idempotent && retries < maxRetries) {
             retries++;
             const wait = backoffMs(retries, random);
-            verbose(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
-            await sleep(wait);
+            // Announced whatever --verbose says: without it a dead connection looks like a hang.
+            emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+            await untilStopped(sleep(wait), stop);
             continue;
           }
           if (!idempotent) verbose(`${shown} failed (${why}); not retried: ${method} is not idempotent and Okta may have applied it`);
@@ -213,6 +259,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const snap = governor.snapshot(bucket);
       const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
       verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
+      if (foreign) throw foreign;
       const body = parseBody(text);
       if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
         return { status, headers: resHeaders, body, requestId };
@@ -232,7 +280,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           retries++;
           const wait = backoffMs(retries, random);
           verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
-          await sleep(wait);
+          await untilStopped(sleep(wait), stop);
           continue;
         }
         if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
@@ -244,7 +292,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           method,
           path,
           status,
-          body: errorBodyOf(body, secrets()),
+          // The request's own credentials too (a DPoP proof is per request): an answer may quote them.
+          body: errorBodyOf(body, [...secrets(), ...Object.values(authHeaders)]),
           requestId,
           authMode: auth.mode,
           scopes: auth.scopes,
@@ -302,27 +351,26 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       if (ro.body !== undefined) body = JSON.stringify(ro.body);
       // Okta answers 411 Length Required to a PUT/POST with neither body nor Content-Length.
       else if (method === 'PUT' || method === 'POST') body = '{}';
-      return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
+      return (await send(method, url, { body, okStatuses: ro.okStatuses, once: ro.noRetryOnUnknownOutcome })) as OktaResponse<T>;
     },
-    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+    async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };
       if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
       let url = toUrl(path, q);
       const seen = new Set<string>();
-      const items: T[] = [];
       for (;;) {
         seen.add(url.href);
         const res = await send('GET', url, {});
         if (!Array.isArray(res.body)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
+            `GET ${url.pathname}: ${url.host} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
             'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
               'the command you ran and the request id',
           );
         }
-        items.push(...(res.body as T[]));
+        yield res.body as T[];
         const next = findLink(res.headers.link, 'next', url.href);
-        if (!next) return items;
+        if (!next) return;
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
@@ -339,6 +387,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         }
         url = nextUrl;
       }
+    },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const items: T[] = [];
+      for await (const page of client.pages<T>(path, query)) items.push(...page);
+      return items;
     },
     counts(): CallCounts {
       return { reads: { ...reads }, writes: { ...writes } };
@@ -396,27 +449,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Okta's error fields, scrubbed; a non-JSON answer (a proxy's HTML page) becomes a short summary. */
-function errorBodyOf(body: unknown, secrets: string[]): OktaErrorBody | undefined {
-  const clean = (s: unknown): string | undefined => (typeof s === 'string' ? redact(s, secrets) : undefined);
-  if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-    return text ? { errorSummary: redact(text, secrets) } : undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  return {
-    errorCode: clean(b.errorCode),
-    errorSummary: clean(b.errorSummary),
-    errorId: clean(b.errorId),
-    errorCauses: Array.isArray(b.errorCauses)
-      ? b.errorCauses.map((c) => ({ errorSummary: clean((c as { errorSummary?: unknown })?.errorSummary) }))
-      : undefined,
-    error: clean(b.error),
-    error_description: clean(b.error_description),
-  };
 }
 
 function fmtSeconds(ms: number): string {
