@@ -118,7 +118,10 @@ export function shownOrgUrl(raw: string): string {
   } catch {
     // not a URL: redact by shape below
   }
-  return text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  const shown = text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  // Text with no dot, or with spaces, braces or quotes, is no host name: more likely a token, a PEM key or
+  // a JWK pasted into the wrong variable (secrets swapped), so only its length is shown.
+  return /^[^\s{}"']{1,255}$/.test(shown) && shown.includes('.') ? shown : `<${text.length} characters, not shown>`;
 }
 
 /** Validates an org URL and returns its origin, e.g. https://example.okta.com. Never echoes a secret. */

@@ -77,6 +77,9 @@ describe('resolveConnection', () => {
     ['ftp://admin:s3cretPW@x.okta.com/', ['admin', 's3cretPW'], 'org URL "ftp://***@x.okta.com" is not http(s)'],
     ['admin:s3cretPW@x.okta.com', ['admin', 's3cretPW'], 'org URL "***@x.okta.com" is not http(s)'],
     ['x.okta.com?token=00tokVALUE', ['00tokVALUE'], 'org URL "x.okta.com?***" is not a URL'],
+    ['00tokVALUEabcdefghijklmnopqrstuvwxyz01234', ['00tokVALUE'], 'org URL "<41 characters, not shown>" is not a URL'],
+    ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----', ['MIIEvQIBADANBgkq', 'PRIVATE KEY'], 'org URL "<70 characters, not shown>" is not a URL'],
+    ['{"kty":"RSA","d":"s3cretD"}', ['s3cretD'], 'org URL "<27 characters, not shown>" is not a URL'],
   ])('refuses %s without echoing any part of the secret', async (orgUrl, secrets, message) => {
     const e = await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: orgUrl, OKTA_CLIENT_TOKEN: 't' }));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message });
