@@ -131,7 +131,8 @@ export function normaliseOrgUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new OktaConfigError(`org URL "${shown}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
+    const swapped = shown.startsWith('<') ? '; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)' : '';
+    throw new OktaConfigError(`org URL "${shown}" is not a URL`, `use the full URL, e.g. https://example.okta.com${swapped}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new OktaConfigError(`org URL "${shown}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');

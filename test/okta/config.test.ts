@@ -87,6 +87,12 @@ describe('resolveConnection', () => {
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 
+  it('a token in the org URL variable: the hint says where it belongs', async () => {
+    expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: '00tokVALUEabc', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
+      'use the full URL, e.g. https://example.okta.com; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)',
+    );
+  });
+
   it('says what to write instead of a URL with credentials or a query', async () => {
     expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: 'https://admin:pw@x.okta.com', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
       'set the org URL to https://x.okta.com and give the credentials in OKTA_CLIENT_TOKEN (or the OKTA_CLIENT_* ' +
