@@ -95,8 +95,10 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
     return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity, ...proxy };
   }
+  // A word is shown (a typo like "OAuth"); anything else may be a secret set in the wrong variable.
+  const shownMode = /^[A-Za-z_-]{1,24}$/.test(modeRaw) ? `"${modeRaw}"` : `<${modeRaw.length} characters, not shown>`;
   throw new OktaConfigError(
-    `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
+    `OKTA_CLIENT_AUTHORIZATIONMODE is ${shownMode}`,
     'set it to SSWS (API token, the default) or PrivateKey (OAuth 2.0 service app)',
   );
 }

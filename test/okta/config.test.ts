@@ -87,6 +87,12 @@ describe('resolveConnection', () => {
     for (const secret of secrets) expect(shown).not.toContain(secret);
   });
 
+  it('an authorization mode that is no word is not echoed (a secret in the wrong variable)', async () => {
+    const env = { OKTA_CLIENT_ORGURL: 'https://x.okta.com', OKTA_CLIENT_TOKEN: 't' };
+    expect((await caught(() => resolveConnection({ ...env, OKTA_CLIENT_AUTHORIZATIONMODE: '00tok5ecret' }))).message).toBe('OKTA_CLIENT_AUTHORIZATIONMODE is <11 characters, not shown>');
+    expect((await caught(() => resolveConnection({ ...env, OKTA_CLIENT_AUTHORIZATIONMODE: 'OAuth' }))).message).toBe('OKTA_CLIENT_AUTHORIZATIONMODE is "OAuth"');
+  });
+
   it('a token in the org URL variable: the hint says where it belongs', async () => {
     expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: '00tokVALUEabc', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
       'use the full URL, e.g. https://example.okta.com; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)',
