@@ -15,14 +15,13 @@
  *
  * Separate thresholds, octoDNS-style (its update and delete thresholds, 30 % by default), also from
  * `minExisting` assignments on: `maxUpdateShare` (updates plus the groups a reorder moves: a reorder moves
- * people) and `maxDeleteShare`. And on people, when the plan's impact was read (impact.ts), against the
+ * people; not the ones only renumbered to make room) and `maxDeleteShare`. And on people, when the plan's impact was read (impact.ts), against the
  * app's users, also from `minExisting` users on: `maxUsersLosingAppShare` (users who would lose the AD
  * app: deprovisioned) and `maxUsersMovingShare` (users who would move OU). A plan that takes the app from
  * every one of its users is unsafe whatever the size. Each reason names its setting and the numbers.
  */
 import type { PlanImpact } from '../model/people';
 import type { AssignmentChange, Change, DesiredDirectory, LiveDirectory, SafetySettings } from '../model/types';
-import { groupsOfChange } from './impact';
 import { DN_PROPERTY } from './diff-mappings';
 
 export interface SafetyVerdict {
@@ -77,8 +76,17 @@ function overShare(directory: string, settings: SafetySettings, key: keyof Safet
   return `${directory}: ${what(`${n} of ${base}`)} (${pct(n / base)}), over the ${pct(settings[key])} threshold (safety.${key}); use --force if intended`;
 }
 
+/**
+ * The groups an update or a reorder moves in the order. A group only renumbered to make room for another
+ * (`respace`) keeps its place, so nobody moves: the first insert on a densely numbered app renumbers the
+ * whole list after it, and counting those would call a one-group create unsafe.
+ */
+function reordered(c: AssignmentChange): string[] {
+  return c.action === 'reorder' ? (c.moves ?? []).filter((m) => !m.respace).map((m) => m.group.id) : [c.group.id];
+}
+
 function shareReasons(directory: string, settings: SafetySettings, existing: number, assignments: AssignmentChange[], people: PlanImpact['directories'][number] | undefined): string[] {
-  const updated = new Set(assignments.filter((c) => c.action === 'update' || c.action === 'reorder').flatMap(groupsOfChange)).size;
+  const updated = new Set(assignments.filter((c) => c.action === 'update' || c.action === 'reorder').flatMap(reordered)).size;
   const deleted = assignments.filter((c) => c.action === 'delete').length;
   const out = [
     overShare(directory, settings, 'maxUpdateShare', updated, existing, (n) => `${n} existing assignments would be updated or moved in priority`),
