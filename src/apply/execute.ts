@@ -5,10 +5,11 @@
  * before any assignment write), the directories (different apps: their priorities are independent),
  * and the deletes of one directory. Priority-sensitive writes of one app go one at a time.
  *
- * POST (mapping) and PATCH (assignment profile) are not idempotent for the client, so it does not retry
- * them; but what okta-ou sends sets values rather than adding them, so after a 5xx or a lost reply the
- * executor reads the object back: when the write took, it counts as done; when not, it is sent again
- * (twice at most). This is what makes "connection reset after the write committed" harmless.
+ * No write but a DELETE is repeated blindly after a 5xx or a lost (or timed-out) reply: the executor
+ * reads the object back first, before any other write touches it. When the write took, it counts as
+ * done; when not, it is sent again (twice at most). What okta-ou sends sets values rather than adding
+ * them, so this makes "connection reset after the write committed" harmless, and a priority PUT is
+ * never repeated while its first attempt may still land.
  *
  * The first error that survives this stops the run: requests in flight finish, nothing new starts.
  * Ctrl-C (the signal) does the same between requests. The result says which changes were done, which
@@ -16,10 +17,10 @@
  */
 import type { OktaApi } from '../okta/api';
 import { EXIT, isOktaOuError } from '../errors';
-import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-shapes';
+import { type RawAssignment, type RawMapping, samePriority, toAssignment } from '../live/okta-shapes';
 import { allRequests } from './requests';
-import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
-import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
+import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
@@ -62,6 +63,12 @@ export interface ApplyResult {
   interrupted: boolean;
   /** What did not take, one line each (verification). */
   mismatches: string[];
+  /**
+   * Assignments outside the plan that moved during the run (another apply, an admin, Okta shifting
+   * them) and were put back where the plan saw them, one line each; and those that could not be (their
+   * slot is taken now), which stay in `mismatches`.
+   */
+  restored: string[];
   requests: { sent: number; total: number };
 }
 
@@ -86,6 +93,9 @@ const UNMANAGED_MOVED_HINT =
   'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
 
 class Stop extends Error {}
+
+/** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
+const MAX_RESTORE_PASSES = 5;
 
 /**
  * Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`, and
@@ -128,7 +138,7 @@ function outcomeUnknown(e: unknown): boolean {
 }
 
 /**
- * Did a POST/PATCH take? Reads the object back and compares the values it set, read and compared exactly
+ * Did a write take? Reads the object back and compares the values it set, read and compared exactly
  * as the final verification does (verify.ts), so the two never disagree about the same object.
  */
 async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
@@ -140,6 +150,13 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
       setOwn(properties, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     return compareMapping({ directory: r.directory, mappingId: '', properties, changeIds: [] }, res.body?.properties).length === 0;
+  }
+  if (r.method === 'PUT') {
+    const res = await api.request<RawAssignment>('GET', r.path, { okStatuses: [404] });
+    if (res.status === 404) return false;
+    const sent = r.body as { priority: number; profile: Record<string, unknown> };
+    const have = toAssignment(res.body ?? {});
+    return samePriority(have.priority, sent.priority) && profileMismatches(sent.profile, have.profile).length === 0;
   }
   if (r.method === 'PATCH') {
     const res = await api.request<RawAssignment>('GET', r.path, { okStatuses: [404] });
@@ -172,6 +189,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   const send = async (r: ApplyRequest): Promise<void> => {
     if (stopped()) throw new Stop();
     let ok = false;
+    let sentOut = true;
     try {
       for (let attempt = 0; ; attempt++) {
         try {
@@ -179,10 +197,12 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
             ...(r.body === undefined ? {} : { body: r.body }),
             // A DELETE retried after a lost reply finds the assignment already gone.
             ...(r.method === 'DELETE' ? { okStatuses: [404] } : {}),
+            // Every other write is read back after an unknown outcome, before anything else touches it.
+            ...(r.method === 'DELETE' ? {} : { noRetryOnUnknownOutcome: true }),
           });
           break;
         } catch (e) {
-          const recoverable = (r.method === 'POST' || r.method === 'PATCH') && outcomeUnknown(e);
+          const recoverable = r.method !== 'DELETE' && outcomeUnknown(e);
           if (recoverable && (await tookEffect(api, r))) break;
           if (!recoverable || attempt >= resends || stopped()) throw e;
         }
@@ -192,12 +212,41 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
     } catch (e) {
       if (e instanceof Stop) throw e;
+      // Ctrl-C while this request waited for its turn (rate limit, back-off): it was never sent.
+      if (opts.signal?.aborted && isOktaOuError(e) && e.code === 'ABORTED') {
+        sentOut = false;
+        stopped();
+        throw new Stop();
+      }
       if (failed) alsoFailed.push(failureOf(e, r));
       else failed = failureOf(e, r);
       throw new Stop();
     } finally {
-      opts.onProgress?.({ done: sent, total, request: r, ok });
+      if (sentOut) opts.onProgress?.({ done: sent, total, request: r, ok });
     }
+  };
+  /**
+   * Right before an app's first write: its assignments must be where the plan saw them. If another apply
+   * or an admin moved one meanwhile, writing the plan's slots now could shift theirs: stop instead.
+   */
+  const checkUnmoved = async (directory: string): Promise<void> => {
+    const exp = wp.expect.assignments.find((e) => e.directory === directory) as DirectoryExpectation;
+    let moved: string[];
+    try {
+      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: 200 }));
+    } catch (e) {
+      failed ??= failureOf(e, { method: 'GET', path: `/api/v1/apps/${exp.appId}/groups`, changeIds: [] });
+      throw new Stop();
+    }
+    if (moved.length === 0) return;
+    failed ??= {
+      code: 'CHANGED_DURING_APPLY',
+      exitCode: EXIT.ERROR,
+      changeIds: [],
+      message: `${directory}: assignments moved since the plan was made, so nothing was written to this app: ${moved.join('; ')}`,
+      hint: 'another apply or an admin is changing this app: let it finish, then plan and apply again (in CI, one apply at a time: the workflow\'s `concurrency` group)',
+    };
+    throw new Stop();
   };
   const sequence = async (rs: ApplyRequest[]): Promise<void> => {
     for (const r of rs) await send(r);
@@ -218,6 +267,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       wp.directories.map((d) =>
         guard(
           (async () => {
+            await checkUnmoved(d.directory);
             await sequence(d.writes);
             await pool(d.deletes, opts.deleteConcurrency ?? 4, stopped, send);
             if (stopped()) throw new Stop();
@@ -234,11 +284,25 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   const failedIds = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
   let verified = false;
   let mismatches: string[] = [];
+  const restored: string[] = [];
   let mismatchIds = new Set<string>();
   if (!failed && !interrupted) {
-    let v: { mismatches: string[]; changeIds: string[] };
+    let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };
     try {
       v = await verifyWritePlan(api, wp);
+      // Put back what another writer moved while apply ran (Okta shifts the holder of a slot written
+      // onto): each assignment whose slot is free goes back to it, one slot once per pass; passes repeat
+      // while they make progress (one freed slot may free the next), then everything is read back again.
+      for (let pass = 0; pass < MAX_RESTORE_PASSES; pass++) {
+        const seen = new Set<string>();
+        const back = v.moved.filter((m) => m.slotFree && !seen.has(`${m.appId} ${m.from}`) && seen.add(`${m.appId} ${m.from}`));
+        if (back.length === 0) break;
+        for (const m of back) {
+          await api.request('PUT', `/api/v1/apps/${encodeURIComponent(m.appId)}/groups/${encodeURIComponent(m.groupId)}`, { body: { priority: m.from, profile: m.profile } });
+          restored.push(`${m.directory}: "${m.name}" moved from ${m.outsidePlan ? 'priority' : 'its planned priority'} ${m.from} to ${m.to} during apply; put back to ${m.from}`);
+        }
+        v = await verifyWritePlan(api, wp);
+      }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.
       // So every change is "sent, not verified" (not "partly done": nothing is left to send). A new plan
@@ -252,6 +316,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         verified: false,
         interrupted: false,
         mismatches: [],
+        restored,
         requests: { sent, total },
       };
     }
@@ -279,5 +344,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
+  return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

@@ -39,6 +39,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   if (!r.failed && !r.interrupted) {
     lines.push(`Apply complete: ${r.applied.length} of ${n} change(s) applied and verified (${r.requests.sent} write request(s)).`);
     for (const id of r.applied) lines.push(`  ✓ ${label(id)}`);
+    for (const l of r.restored) lines.push(`  ↺ ${l}`);
     return `${safeLines(lines)}\n`;
   }
   if (r.failed?.code === 'VERIFY_UNAVAILABLE') return `${renderUnverified(r, label, n)}\n`;
@@ -58,6 +59,7 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
     if (f.hint && (f === r.failed || f.hint !== r.failed?.hint)) lines.push(`    hint: ${f.hint}`);
   }
   for (const m of r.mismatches) lines.push(`    ${m}`);
+  for (const l of r.restored) lines.push(`  ↺ ${l}`);
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);
   for (const id of r.notAttempted) lines.push(`  · not attempted ${label(id)}`);
   // A VERIFY_FAILED with no change of the plan in it (only an unmanaged assignment moved) has its own hint above.
@@ -90,6 +92,7 @@ export function renderApplyResultJson(r: ApplyResult): string {
     notAttempted: r.notAttempted,
     partial: r.partial,
     requests: r.requests,
+    restored: r.restored,
     unverified: r.unverified,
     verified: r.verified,
   });

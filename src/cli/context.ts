@@ -1,5 +1,5 @@
 /**
- * What a command gets from its caller, so tests can run commands in-process (STYLE.md §6):
+ * What a command gets from its caller, so tests can run commands in-process (docs/style.md §6):
  * working directory, environment, output streams, clock, and whether a person is at a terminal.
  */
 export interface Writable {
@@ -40,6 +40,8 @@ export interface CliContext {
 /** Options every command accepts (docs/design.md §2). */
 export interface GlobalOptions {
   mappings: string;
+  /** True when --mappings was given (a saved plan's own folder is used otherwise). */
+  mappingsGiven?: boolean;
   orgUrl?: string;
   verbose: boolean;
   color: boolean;

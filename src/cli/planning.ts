@@ -6,14 +6,13 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { CliContext, GlobalOptions } from './context';
 import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
-import { isOktaOuError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
 import { commandScopes, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
-import { buildWritePlan, writesPerBucket } from '../apply/requests';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
 import { canonicalJson } from '../model/sorted-json';
@@ -69,7 +68,8 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
  * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set; `scopes`, when
  * given, are asked for instead (doctor probing what is granted).
- * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
+ * `abortable: false` (apply) lets an in-flight write finish, while Ctrl-C still ends any wait at once and
+ * stops before the next request.
  */
 export function connectOkta(
   ctx: CliContext,
@@ -85,7 +85,8 @@ export function connectOkta(
   const api = createOktaClient(connection, {
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,
-    signal: opts.abortable === false ? undefined : ctx.signal,
+    // Not abortable (apply): Ctrl-C ends waits and stops before the next request, never cutting one off.
+    ...(opts.abortable === false ? { stopSignal: ctx.signal } : { signal: ctx.signal }),
     sleep: ctx.sleep,
     now: ctx.clock,
   });
@@ -140,7 +141,7 @@ export async function planAgainstLive(
     }
   }
   plan = { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) };
-  return { live, plan: withExactWrites(plan, live, input.log) };
+  return { live, plan };
 }
 
 /** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */
@@ -162,21 +163,7 @@ export function desiredDigest(desired: DesiredState, directories: readonly strin
   return `sha256:${createHash('sha256').update(canonicalJson(withoutPositions(dirs))).digest('hex')}`;
 }
 
-/**
- * The plan's write budget as apply will send it: the scheduled requests, parking moves included. Should
- * the schedule be impossible because a group the plan does not manage holds a needed priority, apply
- * would refuse it: the plan says so as an error finding (PRIORITY_CONFLICT), so plan and apply agree.
- */
-function withExactWrites(plan: Plan, live: LiveState, log?: (s: string) => void): Plan {
-  try {
-    return { ...plan, budget: { ...plan.budget, writes: writesPerBucket(buildWritePlan(plan, live)) } };
-  } catch (e) {
-    if (isOktaOuError(e) && e.code === 'PRIORITY_CONFLICT') {
-      const { directory, reason } = e as { directory?: string; reason?: string };
-      const finding: Finding = { code: 'PRIORITY_CONFLICT', severity: 'error', message: reason ?? e.message, ...(e.hint ? { hint: e.hint } : {}), ...(directory ? { directory } : {}) };
-      return { ...plan, findings: [...plan.findings, finding], summary: { ...plan.summary, errors: plan.summary.errors + 1 } };
-    }
-    log?.(`plan: write budget estimated (${(e as Error).message})`);
-    return plan;
-  }
+/** The mappings folder as a plan records it (Plan.mappings): relative to the working directory, `/`-separated. */
+export function mappingsRef(ctx: CliContext, global: GlobalOptions): string {
+  return path.relative(ctx.cwd, global.mappings).split(path.sep).join('/') || '.';
 }

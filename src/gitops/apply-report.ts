@@ -10,6 +10,7 @@ import { renderApplyResultText } from '../apply/render-result';
 import { EXIT } from '../errors';
 import type { ExistingIssue } from './drift-issue';
 import { APPLY_MARKER } from './apply-gate';
+import { changesDigest } from './drift-digest';
 
 export const APPLY_ISSUE_TITLE = 'okta-ou: apply failed; Okta does not match the merged mappings';
 export const APPLY_ISSUE_MARKER = '<!-- okta-ou:apply-failed -->';
@@ -64,6 +65,8 @@ const HEAD: Record<ApplyStatus, string> = {
 
 function statusOf(input: ApplyReportInput): ApplyStatus {
   if (input.refusal !== undefined) return 'refused';
+  // Unsafe without --force: the gate never ran, nothing was written; re-running cannot help, forcing can.
+  if (input.exitCode === EXIT.UNSAFE && !input.result) return 'refused';
   if (input.nothingToApply) return 'nothing';
   const r = input.result;
   if (input.exitCode === EXIT.OK && r && !r.failed && !r.interrupted) return r.requests.total === 0 ? 'nothing' : 'applied';
@@ -86,9 +89,23 @@ function resultComment(status: ApplyStatus, input: ApplyReportInput): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The merged commit's plan exceeds a safety threshold: what it would take to apply it anyway. */
+function unsafeComment(input: ApplyReportInput): string {
+  const digest = input.plan ? ` and \`approved-digest: ${changesDigest(input.plan)}\`` : '';
+  const lines = [
+    APPLY_MARKER,
+    HEAD.refused,
+    '',
+    'The plan for the merged commit exceeds a safety threshold (okta-ou exited 3), so nothing was applied; the plan and its banner are in the run’s summary.',
+    `If it is right, run the apply workflow by hand with **force** ticked${digest}; otherwise open a pull request that makes the plan smaller.`,
+  ];
+  if (input.runUrl) lines.push('', `Run: ${input.runUrl}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function decideApplyReport(input: ApplyReportInput): ApplyReport {
   const status = statusOf(input);
-  const comment = status === 'refused' ? input.refusal! : resultComment(status, input);
+  const comment = input.refusal ?? (status === 'refused' ? unsafeComment(input) : resultComment(status, input));
   const title = applyIssueTitle(input.org);
   const open = input.existing?.state === 'open' ? input.existing : undefined;
   if (status === 'applied' || status === 'nothing') {

@@ -5,7 +5,7 @@
 export { driftDigest } from './drift-digest';
 export { DRIFT_ISSUE_TITLE, decideDriftIssue, driftIssueTitle, driftMarker, readDriftMarker } from './drift-issue';
 export type { DriftIssueDecision, DriftIssueInput, ExistingIssue } from './drift-issue';
-export { DEFAULT_BOT, decidePrComment, findingLink, isPlanComment, planFailureComment, planSkippedComment, readPlanDigest, validationFailureComment, withPlanMarker } from './pr-comment';
+export { DEFAULT_BOT, decidePrComment, findingLink, isPlanComment, planFailureComment, planSkippedComment, readPlanDigest, validateFailureComment, validationFailureComment, withPlanMarker } from './pr-comment';
 export type { PrComment, PrCommentDecision } from './pr-comment';
 export { parseApplyResult, parseComments, parseValidateFindings, pickDriftIssue, pickIssue } from './ci-inputs';
 export { changesDigest } from './drift-digest';

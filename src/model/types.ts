@@ -246,8 +246,11 @@ export interface AssignmentChange {
   reason: string;
   /** Member count of the group (blast radius), when known. */
   members?: number;
-  /** For `reorder`: every managed group whose priority changes, in the new order. */
-  moves?: Array<{ group: { id: string; name: string }; from: number; to: number }>;
+  /**
+   * For `reorder`: every managed group whose priority changes, in the new order. `respace`: renumbered
+   * only to make room for another group (its place in the order is the same).
+   */
+  moves?: Array<{ group: { id: string; name: string }; from: number; to: number; respace?: true }>;
 }
 
 export interface MappingPropertyState {
@@ -285,6 +288,40 @@ export interface PlanSummary {
   warnings: number;
 }
 
+/** One assignment write of the schedule, exactly as apply sends it (src/plan/schedule.ts). */
+export interface PlannedWrite {
+  groupId: string;
+  name: string;
+  /**
+   * `put`: full body `{priority, profile}`. `patch`: JSON Patch `replace` of the changed profile keys
+   * only, no priority sent (an in-place profile change where every changed key already exists).
+   */
+  method: 'put' | 'patch';
+  priority: number;
+  /** The full profile after the write: the live keys overlaid with the changed managed ones. */
+  profile: Record<string, unknown>;
+  /** For `patch`: the keys replaced. */
+  patchKeys?: string[];
+  changeIds: string[];
+  /** A temporary write to a free slot that frees this group's slot for another (briefly reorders its users). */
+  parking: boolean;
+}
+
+/** The exact assignment writes of one directory, in order (docs/design.md §2; src/plan/write-schedule.ts). */
+export interface DirectorySchedule {
+  directory: string;
+  appId: string;
+  /** Before the deletes, one at a time. */
+  writes: PlannedWrite[];
+  deletes: Array<{ groupId: string; name: string; changeId: string }>;
+  /** After the deletes (writes whose slot a deleted group held), one at a time. */
+  settle: PlannedWrite[];
+  /** What each written group must read back as: its planned priority and the profile keys the plan changes. */
+  expect: Array<{ groupId: string; priority: number; profile: Record<string, unknown>; changeIds: string[] }>;
+  /** No priority at or past this rank is written (src/plan/assign-slots.ts). */
+  bound: number;
+}
+
 export interface Plan {
   formatVersion: 1;
   createdAt: string;
@@ -305,4 +342,11 @@ export interface Plan {
   desiredDigest?: string;
   /** Who the changes affect (src/plan/impact.ts); absent when the memberships were not read (apply re-checking a saved plan). */
   impact?: PlanImpact;
+  /**
+   * The mappings folder the plan was made from, relative to the directory okta-ou ran in (`/`-separated),
+   * so `apply PLANFILE` needs no repeated `--mappings`.
+   */
+  mappings?: string;
+  /** The exact assignment writes, per directory with assignment changes; absent when a PRIORITY_CONFLICT finding says why. */
+  schedule?: DirectorySchedule[];
 }

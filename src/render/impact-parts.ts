@@ -30,8 +30,15 @@ export function impactClauses(l: ImpactLists, names = NAMES_PER_CHANGE): string[
     const list = l[k.key] as Array<UserOuChange | UserRef>;
     const shown = list.slice(0, names).map((x) => nameOf(userOf(x)));
     const more = list.length > shown.length ? `, and ${list.length - shown.length} more` : '';
-    return `${k.say(list.length)}${shown.length ? `: ${shown.join(', ')}${more}` : ''}`;
+    return `${k.say(list.length)}${k.key === 'move' ? commonPath(list) : ''}${shown.length ? `: ${shown.join(', ')}${more}` : ''}`;
   });
+}
+
+/** ` (from → to)` when every user of a move list goes the same way (the usual case for one change). */
+function commonPath(list: Array<UserOuChange | UserRef>): string {
+  const paths = new Set(list.map((x) => ('user' in x && x.from !== null && x.to !== null ? `${x.from} → ${x.to}` : '')));
+  const [only] = paths;
+  return paths.size === 1 && only !== '' ? ` (${only})` : '';
 }
 
 /** `corp: 3 users lose the AD app, 2 users move OU (of 23 app users)`, or `corp: nobody's AD account changes`. */

@@ -63,7 +63,7 @@ function assignmentRows(c: AssignmentChange): string[] {
     const moves = c.moves ?? [];
     return [
       row([MARKS.reorder, `reorder ${plural(moves.length, 'group')}`, '', '', '', why]),
-      ...moves.map((m) => row([MARKS.reorder, `group ${mdCode(m.group.name)}`, '', `${m.from} → ${m.to}`, '', ''])),
+      ...moves.map((m) => row([MARKS.reorder, `group ${mdCode(m.group.name)}`, '', `${m.from} → ${m.to}${m.respace ? ' (renumbered to make room)' : ''}`, '', ''])),
     ];
   }
   const [ob, oa] = [ouOf(c.before), ouOf(c.after)];

@@ -53,8 +53,8 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   if (c.action === 'reorder') {
     const moves = c.moves ?? [];
     lines.push(`  ${m} reorder ${plural(moves.length, 'group')}`);
-    const width = Math.max(0, ...moves.map((mv) => terminalSafe(mv.group.name).length));
-    for (const mv of moves) lines.push(`      ${terminalSafe(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}`);
+    const width = moves.reduce((w, mv) => Math.max(w, terminalSafe(mv.group.name).length), 0);
+    for (const mv of moves) lines.push(`      ${terminalSafe(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}${mv.respace ? '  (renumbered to make room)' : ''}`);
   } else if (c.action === 'create') {
     lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${terminalSafe(ouOf(c.after) ?? '(none)')}${members(c)}`);
     for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.after))}`);
@@ -106,6 +106,12 @@ function safetyBanner(plan: Plan, k: Chalk): string {
 }
 
 /** The plan as terminal text (see the module comment). Colour only when `opts.color`. */
+/** Groups the schedule parks (a temporary write that frees a slot), in order. */
+function parkedGroups(plan: Plan, directory: string): string[] {
+  const s = plan.schedule?.find((d) => d.directory === directory);
+  return s ? [...s.writes, ...s.settle].filter((w) => w.parking).map((w) => w.name) : [];
+}
+
 export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   const k = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
@@ -115,6 +121,8 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
     for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)), ...impactLines(plan, c, k));
+    const parked = parkedGroups(plan, g.name);
+    if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${plural(parked.length, 'temporary write')} (${parked.map((n) => `"${terminalSafe(n)}"`).join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`);
     out.push(`${lines.join('\n')}\n`);
   }
 

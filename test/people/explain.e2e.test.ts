@@ -99,6 +99,14 @@ test('an unknown user: exit 1, what was looked for and what to do, and no write'
   expect(sb.audit.slice(start).filter((e) => e.method !== 'GET')).toEqual([]);
 });
 
+test('no user named: exit 1 with the usage, before any call to Okta', async () => {
+  const start = sb.audit.length;
+  const r = await runAgainst(sb, cwd, ['explain']);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('explain takes one user (login, email or id), got 0');
+  expect(sb.audit.length).toBe(start);
+});
+
 test('a user found by email when it is not their login', async () => {
   const u = sb.org.findUser(login(0))!;
   u.profile.email = 'alpha.zero@mail.example.com';

@@ -3,6 +3,7 @@
  * `impact`) is checked against what the local Okta's provisioning simulation does when the plan is
  * applied — app users removed, created, or moved to another OU (their `dn`).
  */
+import { besidesProgress } from '../support/cli';
 import type { ImpactLists, UserOuChange } from '../../src/model/people';
 import type { Plan } from '../../src/model/types';
 import { parsePlanJson } from '../../src/render/json';
@@ -31,7 +32,7 @@ async function planAndApply(groups: Array<[string, string]>, opts: { updateOU?: 
   const text = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode']);
   const before = placements(sb);
   const applied = await runAgainst(sb, cwd, ['apply', 'plan.json', '--force']);
-  expect(applied.stderr).toBe('');
+  expect(besidesProgress(applied.stderr)).toEqual([]);
   expect(applied.code).toBe(0);
   return { plan, did: observed(before, placements(sb)), planCode: text.code, planText: text.stdout };
 }
@@ -51,7 +52,9 @@ test('a delete whose members have no other group: exactly they lose the app, as 
 });
 
 test('a reorder of two overlapping groups: exactly the users in both move, to the new winner\'s OU; the individually assigned one stays', async () => {
-  const { plan, did, planCode } = await planAndApply([ORDER[1], ORDER[0], ...ORDER.slice(2)]);
+  const { plan, did, planCode, planText } = await planAndApply([ORDER[1], ORDER[0], ...ORDER.slice(2)]);
+  expect(planText).toContain(`      people: 1 user moves OU (${ou('alpha')} → ${ou('beta')}): ${login(3)}\n`);
+  expect(planText).toContain(`      people: 1 user assigned individually keeps their own OU: ${login(4)}\n`);
   const moved = [`${login(3)}: ${ou('alpha')} → ${ou('beta')}`];
   const corp = plan.impact!.directories[0];
   expect(lines(corp)).toEqual({ gain: [], lose: [], move: moved });

@@ -19,6 +19,7 @@ import {
   pickDriftIssue,
   planFailureComment,
   planSkippedComment,
+  validateFailureComment,
   validationFailureComment,
   withPlanMarker,
 } from '../../gitops';
@@ -75,7 +76,8 @@ async function commentMarkdown(ctx: CliContext, values: Record<string, unknown>,
   if (exitCode === undefined || exitCode === EXIT.OK || exitCode === EXIT.CHANGES) {
     throw new OktaOuError('CI_INPUT_UNREADABLE', `${file ?? findingsFile} is missing or empty`, { hint: 'pass --exit-code N when the plan failed, to post a failure comment' });
   }
-  return planFailureComment(exitCode);
+  // --findings without an error finding: validate failed before reading the files; the plan never ran.
+  return findingsFile !== undefined && file === undefined ? validateFailureComment(exitCode) : planFailureComment(exitCode);
 }
 
 async function prComment(ctx: CliContext, values: Record<string, unknown>): Promise<number> {

@@ -79,8 +79,8 @@ Examples:
   okta-ou explain 00u1abcd2EFGH3ijk4l5 --directory corp --format json
 `,
   options: {
-    format: { type: 'string', short: 'f' },
-    directory: { type: 'string', short: 'd' },
+    format: { type: 'string' },
+    directory: { type: 'string' },
     'max-capacity': { type: 'string' },
   },
   positionals: true,

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { validateCommand } from './validate';
 import { planCommand } from './plan';
 import { applyCommand } from './apply';
+import { showCommand } from './show';
 import { exportCommand } from './export';
 import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   planCommand,
   applyCommand,
   explainCommand,
+  showCommand,
   exportCommand,
   sandboxCommand,
   scopesCommand,

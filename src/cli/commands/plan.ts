@@ -14,7 +14,7 @@ import { EXIT } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
-import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, loadMappings, mappingsRef, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
 import { loadBaseMappings, planBase, renderBaseEffect } from '../base-mappings';
 import { parseFormat } from '../parse-format';
 import { verboseLog } from '../verbose-log';
@@ -88,6 +88,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
       log,
       readFor: base?.readFor,
     }));
+    plan = { ...plan, mappings: mappingsRef(ctx, global) };
     // The same read for the base branch's plan: no second read, so Okta cannot move in between.
     if (base) basePlan = planBase(base.desired, live, plan, opts.directory);
   } finally {
