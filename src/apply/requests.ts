@@ -57,7 +57,7 @@ function collectMapping(work: MappingWork, c: AttributeMappingChange): void {
       work.properties[c.property] = { expression: null, pushStatus: null };
       return;
     default:
-      return assertNever(c.action);
+      return assertNever(c);
   }
 }
 

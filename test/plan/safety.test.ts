@@ -16,7 +16,7 @@ const ch = (action: Change['action'], i: number): Change => ({
   before: null,
   after: null,
   reason: '',
-});
+}) as Change; // only the action counts here
 const n = (k: number, action: Change['action']): Change[] => Array.from({ length: k }, (_, i) => ch(action, i));
 
 const cases: Array<{ name: string; existing: number; changes: Change[]; share?: number; min?: number; want: ReturnType<typeof assessSafety> }> = [
@@ -80,7 +80,7 @@ describe('assessSafety: attribute-mapping properties', () => {
     before: action === 'create' ? null : { expression: `user.${property}`, pushStatus: 'PUSH' },
     after: action === 'delete' ? null : { expression: 'x', pushStatus: 'PUSH' },
     reason: '',
-  });
+  }) as Change;
   const verdict = (live: Record<string, string>, changes: Change[], safety = { maxChangeShare: 0.25, minExisting: 10 }) =>
     assessSafety([{ desired: aDesiredDirectory().with({ safety }).build(), live: aLiveDirectory().withMapping(live).build() }], changes);
 
