@@ -40,7 +40,7 @@ function desiredOf(order: string[]): DesiredDirectory {
     ouCase: 'lower',
     assignments: { mode: 'additive', ignore: [] },
     groups: order.map((name, index) => ({ group: name, ou: ouOf(name), profile: {}, index, source: at, ouSource: at })),
-    safety: { maxChangeShare: 1, minExisting: 10 },
+    safety: { maxChangeShare: 1, minExisting: 10, maxUpdateShare: 1, maxDeleteShare: 1, maxUsersLosingAppShare: 1, maxUsersMovingShare: 1 },
     source: at,
     fieldSources: {},
   };

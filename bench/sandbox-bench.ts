@@ -2,7 +2,7 @@
  * Sandbox speed figures : seeding 20,000 groups and 10,000 assignments, and
  * serving a page of 200 assignments / groups. Prints figures; asserts nothing (no timed tests).
  * Run: npx tsc -p tsconfig.json --outDir /tmp/okta-ou-bench && NODE_PATH=$PWD/node_modules node /tmp/okta-ou-bench/bench/sandbox-bench.js
- * (or `npm run build` and `node dist/bench/sandbox-bench.js`).
+ * (or `npm run build:bench` and `node dist-bench/bench/sandbox-bench.js`).
  */
 import { request } from 'undici';
 import { buildOrg, startSandbox, type OrgSeed } from '../src/sandbox';

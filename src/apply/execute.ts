@@ -21,6 +21,7 @@ import { type RawAssignment, type RawMapping, samePriority, toAssignment } from 
 import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
+import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -43,6 +44,11 @@ export interface ApplyResult {
   /** Changes whose every request succeeded and whose result was read back and matched. */
   applied: string[];
   failed: FailureInfo | null;
+  /**
+   * Requests in flight alongside the one that failed (the deletes of a directory go several at a time)
+   * that failed too, each with its own request id. Absent when none did.
+   */
+  alsoFailed?: FailureInfo[];
   /**
    * Changes whose every request succeeded, but the read-back that verifies them failed (VERIFY_UNAVAILABLE):
    * sent, not known to have taken. A new plan shows whether they did.
@@ -141,7 +147,7 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
     const sent = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
     const properties: MappingExpectation['properties'] = {};
     for (const [p, v] of Object.entries(sent)) {
-      properties[p] = v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus };
+      setOwn(properties, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     return compareMapping({ directory: r.directory, mappingId: '', properties, changeIds: [] }, res.body?.properties).length === 0;
   }
@@ -157,7 +163,7 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
     if (res.status === 404) return false;
     const want: Record<string, unknown> = {};
     for (const o of r.body as Array<{ path: string; value: unknown }>) {
-      want[o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~')] = o.value;
+      setOwn(want, o.path.slice('/profile/'.length).replace(/~1/g, '/').replace(/~0/g, '~'), o.value);
     }
     return profileMismatches(want, toAssignment(res.body ?? {}).profile).length === 0;
   }
@@ -172,6 +178,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   for (const r of all) for (const id of r.changeIds) requestsOf.set(id, (requestsOf.get(id) ?? 0) + 1);
   let sent = 0;
   let failed = null as FailureInfo | null;
+  const alsoFailed: FailureInfo[] = [];
   let interrupted = false as boolean;
   const resends = opts.resendAttempts ?? 2;
   const stopped = (): boolean => {
@@ -211,7 +218,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         stopped();
         throw new Stop();
       }
-      failed ??= failureOf(e, r);
+      if (failed) alsoFailed.push(failureOf(e, r));
+      else failed = failureOf(e, r);
       throw new Stop();
     } finally {
       if (sentOut) opts.onProgress?.({ done: sent, total, request: r, ok });
@@ -273,7 +281,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
 
   const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
   const started = (id: string): boolean => (doneOf.get(id) ?? 0) > 0;
-  const failedIds = new Set(failed?.changeIds ?? []);
+  const failedIds = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
   let verified = false;
   let mismatches: string[] = [];
   const restored: string[] = [];
@@ -336,5 +344,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
+  return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

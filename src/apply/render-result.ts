@@ -44,18 +44,19 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   }
   if (r.failed?.code === 'VERIFY_UNAVAILABLE') return `${renderUnverified(r, label, n)}\n`;
   const head = r.interrupted ? 'Apply interrupted' : r.failed?.code === 'VERIFY_FAILED' ? 'Apply did not take' : 'Apply stopped';
+  const failures = r.failed ? [r.failed, ...(r.alsoFailed ?? [])] : [];
+  const failedCount = failures.reduce((k, f) => k + f.changeIds.length, 0);
   lines.push(
-    `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${r.failed.changeIds.length} failed, ` : ''}` +
+    `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${failedCount} failed, ` : ''}` +
       `${r.partial.length} partly done, ${r.notAttempted.length} not attempted (${r.requests.sent} of ${r.requests.total} write request(s) sent).`,
   );
   for (const id of r.applied) lines.push(`  ✓ done          ${label(id)}`);
-  if (r.failed) {
-    for (const id of r.failed.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
-    const f = r.failed;
+  for (const f of failures) {
+    for (const id of f.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
     const where = f.request && !f.message.includes(f.request.path) ? `${f.request.method} ${f.request.path}: ` : '';
     const rid = f.requestId && !f.message.includes(f.requestId) ? ` (X-Okta-Request-Id ${f.requestId})` : '';
     if (f.code !== 'VERIFY_FAILED') lines.push(`    ${f.code} ${where}${f.message}${rid}`);
-    if (f.hint) lines.push(`    hint: ${f.hint}`);
+    if (f.hint && (f === r.failed || f.hint !== r.failed?.hint)) lines.push(`    hint: ${f.hint}`);
   }
   for (const m of r.mismatches) lines.push(`    ${m}`);
   for (const l of r.restored) lines.push(`  ↺ ${l}`);
@@ -85,6 +86,7 @@ export function renderApplyResultJson(r: ApplyResult): string {
   return stringifySorted({
     applied: r.applied,
     failed: r.failed,
+    alsoFailed: r.alsoFailed,
     interrupted: r.interrupted,
     mismatches: r.mismatches,
     notAttempted: r.notAttempted,

@@ -1,5 +1,5 @@
 /**
- * Plan changes → the HTTP requests `apply` sends, as data (pure; STYLE.md §5). The plan holds the exact
+ * Plan changes → the HTTP requests `apply` sends, as data (pure; docs/style.md §5). The plan holds the exact
  * assignment writes (its schedule), computed from the live state it was made from, so a PUT carries the
  * assignment's whole profile: the changed managed keys over every key live Okta has (keys the file does
  * not manage are never dropped).
@@ -18,6 +18,7 @@ import { APPS_BUCKET, GENERAL_BUCKET } from '../model/rate-limit-buckets';
 import type { AttributeMappingChange, Change, LiveDirectory, LiveState, Plan, PlannedWrite } from '../model/types';
 import { InternalError } from '../errors';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { setOwn } from '../model/data-record';
 
 function assertNever(x: never): never {
   throw new InternalError(`unhandled change ${JSON.stringify(x)}`);
@@ -51,10 +52,10 @@ function collectMapping(work: MappingWork, c: AttributeMappingChange): void {
       if (!c.after || c.after.expression === null || c.after.pushStatus === null) {
         throw new InternalError(`${c.action} ${c.id} has no expression`);
       }
-      work.properties[c.property] = { expression: c.after.expression, pushStatus: c.after.pushStatus };
+      setOwn(work.properties, c.property, { expression: c.after.expression, pushStatus: c.after.pushStatus });
       return;
     case 'delete':
-      work.properties[c.property] = { expression: null, pushStatus: null };
+      setOwn(work.properties, c.property, { expression: null, pushStatus: null });
       return;
     default:
       return assertNever(c);
@@ -126,7 +127,7 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
     });
     const props: MappingExpectation['properties'] = {};
     for (const [p, v] of Object.entries(w.properties)) {
-      props[p] = v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus };
+      setOwn(props, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     mappingExpect.push({ directory: w.directory, mappingId: w.mappingId, properties: props, changeIds: w.changeIds });
   }

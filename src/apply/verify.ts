@@ -13,6 +13,7 @@ import type { OktaApi } from '../okta/api';
 import type { LiveMappingProperty } from '../model/types';
 import { type RawAssignment, type RawMapping, samePriority, toAssignment, toLiveMapping } from '../live/okta-shapes';
 import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { ownValue } from '../model/data-record';
 
 /**
  * The keys of `want` whose value `have` does not hold (OU strings case-insensitively, as the planner
@@ -66,7 +67,7 @@ export function compareMapping(exp: MappingExpectation, raw: RawMapping['propert
   const properties: Record<string, LiveMappingProperty> = toLiveMapping({ properties: raw }).properties;
   const out: string[] = [];
   for (const [p, want] of Object.entries(exp.properties)) {
-    const have = properties[p];
+    const have = ownValue(properties, p);
     if (want === null) {
       if (have) out.push(`${exp.directory}: mapping property ${p} is still mapped (${have.expression})`);
     } else if (!have) {

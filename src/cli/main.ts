@@ -1,6 +1,6 @@
 /**
  * The CLI entry: parse global options, dispatch to a command, and map errors to exit codes. This is the
- * only place that catches errors for the user and the only place that sets the exit code (STYLE.md §3).
+ * only place that catches errors for the user and the only place that sets the exit code (docs/style.md §3).
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
@@ -11,6 +11,8 @@ import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
 import { EXIT, isOktaOuError, UsageError } from '../errors';
 import { formatError } from './format-error';
+import { checkOptionSpellings, hoistGlobals } from './argv';
+import { closest } from '../config/suggest';
 import { VERSION } from '../version';
 
 const globalOptions: OptionSpec = {
@@ -32,7 +34,7 @@ function mainHelp(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Global options:',
+    'Global options (before or after the command):',
     '  --mappings DIR   folder of desired-state YAML (default: mappings)',
     '  --org-url URL    Okta org URL (default: $OKTA_CLIENT_ORGURL)',
     '  --no-color       no colour (also NO_COLOR)',
@@ -53,31 +55,34 @@ function commandHelp(c: Command): string {
 
 /** Runs the CLI with explicit arguments and context; returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const name = argv[0];
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    ctx.stdout.write(mainHelp());
-    return name ? EXIT.OK : EXIT.ERROR;
-  }
-  if (name === '--version') {
+  const { name, args } = hoistGlobals(argv, globalOptions);
+  if (name === undefined && args.includes('--version')) {
     ctx.stdout.write(`okta-ou ${VERSION}\n`);
     return EXIT.OK;
   }
+  if (name === undefined || name === 'help') {
+    ctx.stdout.write(mainHelp());
+    return name !== undefined || args.includes('--help') || args.includes('-h') ? EXIT.OK : EXIT.ERROR;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    const e = new UsageError(`unknown command "${name}"`, `one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
+    const guess = closest(name, commands.map((c) => c.name));
+    const e = new UsageError(`unknown command "${name}"`, `${guess ? `did you mean ${guess}? ` : ''}one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
     ctx.stderr.write(formatError(e, { color: ctx.color, verbose: false }));
     return e.exitCode;
   }
   let parsed: ReturnType<typeof parseArgs>;
+  const options: OptionSpec = { ...globalOptions, ...command.options };
+  const without = Object.entries(command.withoutGlobals ?? {});
+  for (const [g] of without) delete options[g];
   try {
-    parsed = parseArgs({
-      args: argv.slice(1),
-      options: { ...globalOptions, ...command.options },
-      allowPositionals: command.positionals ?? false,
-      strict: true,
-    });
+    for (const [g, why] of without) {
+      if (args.some((a) => a === `--${g}` || a.startsWith(`--${g}=`))) throw new UsageError(`${command.name} does not take --${g}`, why);
+    }
+    checkOptionSpellings(command.name, args, options);
+    parsed = parseArgs({ args, options, allowPositionals: command.positionals ?? false, strict: true });
   } catch (e) {
-    const usage = new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
+    const usage = e instanceof UsageError ? e : new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
     ctx.stderr.write(formatError(usage, { color: ctx.color, verbose: false }));
     return usage.exitCode;
   }
@@ -154,7 +159,8 @@ export function ask(question: string, input: NodeJS.ReadableStream, output: Node
 /** Process entry used by bin/okta-ou.js. */
 export function runMain(): void {
   const env = process.env;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // The prompt reads stdin and asks on stderr: `okta-ou apply | tee apply.log` can still be confirmed.
+  const interactive = Boolean(process.stdin.isTTY);
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
   const stop = (): void => {

@@ -9,7 +9,8 @@ import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
-import { readLive, readMemberCounts } from '../live';
+import { commandScopes, type ScopeUse } from '../okta/command-scopes';
+import { readLive, readMemberCounts, readPeople } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
 import { runLints } from '../plan/lints';
@@ -18,9 +19,9 @@ import { canonicalJson } from '../model/sorted-json';
 import { VERSION } from '../version';
 
 /** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
-const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS']);
+const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS', 'ENCODING', 'FILE_TOO_LARGE']);
 
-function isUnusable(findings: readonly Finding[]): boolean {
+export function isUnusable(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));
 }
 
@@ -65,15 +66,22 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
 /**
  * A client for the org the environment (OKTA_CLIENT_*) and flags name. Rate-limit waits are always said
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
+ * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set; `scopes`, when
+ * given, are asked for instead (doctor probing what is granted).
  * `abortable: false` (apply) lets an in-flight write finish, while Ctrl-C still ends any wait at once and
  * stops before the next request.
  */
 export function connectOkta(
   ctx: CliContext,
   global: GlobalOptions,
-  opts: { maxCapacity?: number; abortable?: boolean } = {},
+  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean; scopes?: string[] },
 ): { api: OktaClient; connection: ConnectionConfig } {
-  const connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity });
+  let connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use) });
+  if (connection.auth.mode === 'PrivateKey' && opts.scopes) {
+    connection = { ...connection, auth: { ...connection.auth, scopes: opts.scopes } };
+  } else if (connection.auth.mode === 'PrivateKey' && connection.auth.scopesFromCommand && global.verbose) {
+    ctx.stderr.write(`OKTA_CLIENT_SCOPES is not set: asking for the scopes ${opts.use} needs (okta-ou scopes --for ${opts.use})\n`);
+  }
   const api = createOktaClient(connection, {
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,
@@ -86,8 +94,9 @@ export function connectOkta(
 }
 
 /**
- * Reads the live slice and plans. With `memberCounts`, reads the member counts of the groups the plan
- * changes (the blast radius) and plans again, so the budget counts those reads too.
+ * Reads the live slice and plans. With `memberCounts`, reads the members of the groups the plan changes
+ * (and of those deciding their placement: the impact on people) and the member counts still missing, and
+ * plans again, so the budget counts those reads too.
  */
 export async function planAgainstLive(
   api: OktaClient,
@@ -97,10 +106,14 @@ export async function planAgainstLive(
     now: Date;
     directoryFilter?: string;
     memberCounts: boolean;
+    /** Read every assigned group's members and every app user's dn (USER_OU_MISMATCH); implies the impact. */
+    checkPlacement?: boolean;
     log?: (s: string) => void;
+    /** Read Okta for this (a superset of `desired`, e.g. with a base branch's groups); default `desired`. */
+    readFor?: DesiredState;
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
-  let live = await readLive(api, input.desired, { directoryFilter: input.directoryFilter, log: input.log });
+  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
   const build = (): Plan =>
     buildPlan({
       desired: input.desired,
@@ -112,6 +125,14 @@ export async function planAgainstLive(
       directoryFilter: input.directoryFilter,
     });
   let plan = build();
+  if (input.memberCounts || input.checkPlacement) {
+    // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
+    const withPeople = await readPeople(api, live, plan, { all: input.checkPlacement });
+    if (withPeople !== live) {
+      live = withPeople;
+      plan = build();
+    }
+  }
   if (input.memberCounts) {
     const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
     if (withCounts !== live) {

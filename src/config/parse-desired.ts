@@ -3,18 +3,19 @@
  * directory part with the position of every value, then merge parts across files. Pure (no I/O): the
  * caller gives file paths (as they should appear in findings) and texts.
  *
- * Stages (STYLE.md §3, "collect, then report once"): a file with YAML errors is not validated further;
+ * Stages (docs/style.md §3, "collect, then report once"): a file with YAML errors is not validated further;
  * a directory with schema errors in any of its parts is left out of the merge, all its parts in every file
  * (so one typo gives one finding, not a cascade of lint findings about half-read data); every problem
  * found is returned as a Finding.
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
+import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
 import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
 import { mergeParts, type DirectoryPart, type Setting } from './merge';
+import { setOwn } from '../model/data-record';
 
 export interface DesiredFileText {
   /** The path shown in findings (e.g. relative to the working directory). */
@@ -147,7 +148,7 @@ interface RawDirectory {
   assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[] };
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
   attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
-  safety?: { maxChangeShare?: number; minExisting?: number };
+  safety?: Partial<SafetySettings>;
 }
 
 /** One schema-valid directory part with the position of every value. */
@@ -165,7 +166,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     const profileSources: Record<string, SourceRef> = {};
     for (const k of Object.keys(profile)) {
       const keyNode = locateKey(doc, [...base, ...gp, 'profile'], k);
-      profileSources[k] = keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile');
+      setOwn(profileSources, k, keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile'));
     }
     return {
       group: g.group,
@@ -200,8 +201,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     attributeMappings: raw.attributeMappings === undefined ? undefined : keyAt('attributeMappings'),
     prune: setting(raw.attributeMappings?.prune, 'attributeMappings', 'prune'),
     properties,
-    safety: raw.safety === undefined ? undefined : keyAt('safety'),
-    maxChangeShare: setting(raw.safety?.maxChangeShare, 'safety', 'maxChangeShare'),
-    minExisting: setting(raw.safety?.minExisting, 'safety', 'minExisting'),
+    safetySource: raw.safety === undefined ? undefined : keyAt('safety'),
+    safety: Object.fromEntries(Object.entries(raw.safety ?? {}).map(([k, v]) => [k, setting(v as number, 'safety', k)])),
   };
 }

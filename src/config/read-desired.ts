@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Finding } from '../model/types';
 import { OktaOuError } from '../errors';
 import { parseDesired, type ParsedDesired } from './parse-desired';
+import { decodeMappingFile } from './decode-file';
 
 export interface ReadDesiredResult extends ParsedDesired {
   /** The files read, as shown in findings (relative to cwd, forward slashes). */
@@ -66,11 +67,36 @@ async function listYaml(dir: string, cwd: string, seen: Set<string>): Promise<st
   return out;
 }
 
-async function readText(abs: string, cwd: string): Promise<string> {
+/**
+ * Mapping files are a few KB; these limits are far beyond any real one and keep memory bounded whatever
+ * is put in the folder (a 110 MB file would otherwise exhaust Node's heap while being parsed).
+ */
+export const MAX_MAPPING_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_MAPPINGS_TOTAL_BYTES = 16 * 1024 * 1024;
+
+const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+function tooLarge(file: string, message: string): Finding {
+  return {
+    code: 'FILE_TOO_LARGE', severity: 'error', message, file, line: 1, column: 1,
+    hint: 'a mapping file is a few KB: check that this is the file you meant (not an export, a log or a binary), or move it out of the mappings folder',
+  };
+}
+
+/** The file's text, or the finding that refuses it (too large, not UTF-8) before any parsing. */
+async function readMappingFile(abs: string, shown: string, cwd: string, budget: { left: number }): Promise<{ text: string } | { finding: Finding }> {
+  let handle;
   try {
-    return await fs.readFile(abs, 'utf8');
+    handle = await fs.open(abs, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_MAPPING_FILE_BYTES) return { finding: tooLarge(shown, `the file is ${mb(size)}, over the ${mb(MAX_MAPPING_FILE_BYTES)} limit for one mapping file`) };
+    if (size > budget.left) return { finding: tooLarge(shown, `the mapping files read so far and this one exceed ${mb(MAX_MAPPINGS_TOTAL_BYTES)} together`) };
+    budget.left -= size;
+    return decodeMappingFile(shown, await handle.readFile());
   } catch (e) {
     throw unreadable(abs, cwd, e);
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -104,7 +130,15 @@ export async function readDesired(dir: string, cwd: string): Promise<ReadDesired
     };
     return { desired: { directories: [] }, findings: [f], files: [] };
   }
-  const texts = await Promise.all(paths.map(async (p) => ({ path: p.shown, text: await readText(p.abs, cwd) })));
+  // One file at a time, in path order: the total limit then refuses the same files on every run.
+  const texts: Array<{ path: string; text: string }> = [];
+  const refused: Finding[] = [];
+  const budget = { left: MAX_MAPPINGS_TOTAL_BYTES };
+  for (const p of paths) {
+    const r = await readMappingFile(p.abs, p.shown, cwd, budget);
+    if ('finding' in r) refused.push(r.finding);
+    else texts.push({ path: p.shown, text: r.text });
+  }
   const parsed = parseDesired(texts);
-  return { ...parsed, files: paths.map((p) => p.shown) };
+  return { ...parsed, findings: [...refused, ...parsed.findings], files: paths.map((p) => p.shown) };
 }

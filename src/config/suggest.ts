@@ -1,4 +1,5 @@
 /** "Did you mean …?" for misspelt keys and enum values. Pure. */
+import { foldName } from '../model/fold-name';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
 export function editDistance(a: string, b: string): number {
@@ -15,14 +16,15 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The allowed word closest to `word`, when it is close enough to be a likely misspelling: a case-only
- * difference always qualifies; otherwise at most max(1, ⌊length/3⌋) edits (case-insensitive).
+ * The allowed word closest to `word`, when it is close enough to be a likely misspelling: a difference
+ * only in case, whitespace, invisible characters or lookalike letters always qualifies (foldName);
+ * otherwise at most max(1, ⌊length/3⌋) edits of the folded forms.
  */
 export function closest(word: string, allowed: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
+  const w = foldName(word);
   let best: { s: string; d: number } | undefined;
   for (const s of allowed) {
-    const d = editDistance(w, s.toLowerCase());
+    const d = editDistance(w, foldName(s));
     if (!best || d < best.d) best = { s, d };
   }
   if (!best) return undefined;

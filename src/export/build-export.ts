@@ -11,12 +11,19 @@
  *   topmost ones under the naming context, and marked as inferred.
  * - A live `dn` mapping is not exported: it breaks provisioning ("Target OU is not an import OU"), so the
  *   next plan removes it, and the file says so.
+ * - An assignment whose OU is under none of the import OUs would be an OU_NOT_IMPORT_OU error as a
+ *   `groups` entry, so the exported files would not validate. It is listed under `assignments.ignore`
+ *   instead (okta-ou then neither manages nor removes it, even in authoritative mode) and the file says
+ *   why; the user fixes the OU or the import OUs and moves it into `groups`. Assignments the file already
+ *   ignores are not written into `groups` either.
  */
 import type { DesiredDirectory, LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
 import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
-import { canonicalRdns, isUnder, tryNamingContextDn } from '../model/dn';
+import { canonicalRdns, isUnder, tryNamingContextDn, tryNormaliseDn } from '../model/dn';
+import { isIgnored } from '../plan/ignore';
+import { setOwn } from '../model/data-record';
 
 export interface ExportSource {
   app: LiveApp;
@@ -37,7 +44,7 @@ export interface ExportedContent {
   app: string;
   namingContext?: string;
   importOUs: string[];
-  assignments: { mode: 'additive' };
+  assignments: { mode: 'additive'; ignore?: string[] };
   groups: ExportedGroup[];
   attributeMappings?: {
     prune: false;
@@ -54,8 +61,11 @@ export interface ExportedDirectory {
     dnMapping?: string;
     /** Assigned groups with no organizationalUnit: left out, listed in a comment. */
     withoutOu: string[];
-    /** Groups whose OU is under none of the inferred import OUs (they will fail to provision). */
-    uncovered: string[];
+    /**
+     * Assignments whose OU is under none of the import OUs (their users fail to provision): not in
+     * `groups`, but new entries of `assignments.ignore` (`ref`), with the OU they target.
+     */
+    uncovered: Array<{ ref: string; ou: string }>;
   };
 }
 
@@ -123,9 +133,11 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
     if (g) nameCount.set(g.name, (nameCount.get(g.name) ?? 0) + 1);
   }
   const groups: ExportedGroup[] = [];
+  const groupIds: string[] = [];
   const withoutOu: string[] = [];
   for (const a of assigned) {
     const g = src.groups[a.groupId];
+    if (declared && isIgnored(declared, { id: a.groupId, name: g?.name })) continue;
     const byName = g && nameCount.get(g.name) === 1 && !looksLikeGroupId(g.name) ? g.name : a.groupId;
     // An id always resolves to the same group: keep it when the file writes this group by id.
     const ref = declared?.groups.some((d) => d.group === a.groupId) ? a.groupId : byName;
@@ -138,6 +150,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
     }
     const rest = Object.fromEntries(Object.entries(a.profile).filter(([k, v]) => k !== OU_KEY && v !== null && v !== undefined));
     groups.push(Object.keys(rest).length > 0 ? { group: ref, ou, profile: sortKeys(rest) } : { group: ref, ou });
+    groupIds.push(a.groupId);
   }
 
   const ncDn = src.app.namingContext ? tryNamingContextDn(src.app.namingContext) : null;
@@ -146,7 +159,13 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
   // fallback for an org with no users yet, and the ones left uncovered are named in a comment.
   const seen = inferImportOUs(ncDn, src.observedDns.map((d) => parentOf(d) ?? ''));
   const importOUs = seen.length > 0 ? seen : inferImportOUs(ncDn, groups.map((g) => g.ou));
-  const uncovered = groups.filter((g) => !importOUs.some((i) => isUnder(g.ou, i))).map((g) => g.group);
+  // Against the import OUs the file will hold: the user's when they declared some, else the inferred ones.
+  // While one of the user's is not a valid DN (their INVALID_DN to fix), none is judged, as the lint does.
+  const declaredImports = declared?.importOUs.map((i) => i.dn) ?? [];
+  const imports = declaredImports.some((dn) => tryNormaliseDn(dn) === null) ? null : declaredImports.length > 0 ? declaredImports : importOUs;
+  const covered = (g: ExportedGroup): boolean => imports === null || imports.some((i) => isUnder(g.ou, i));
+  // An ignore entry is a glob: a name with * or ? would match other groups too, so that one is written by id.
+  const uncovered = groups.flatMap((g, k) => (covered(g) ? [] : [{ ref: /[*?]/.test(g.group) ? groupIds[k] : g.group, ou: g.ou }]));
 
   let attributeMappings: ExportedContent['attributeMappings'];
   let dnMapping: string | undefined;
@@ -157,7 +176,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
         dnMapping = p.expression;
         continue;
       }
-      props[prop] = p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' } : p.expression;
+      setOwn(props, prop, p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' as const } : p.expression);
     }
     attributeMappings = { prune: false, properties: sortKeys(props) };
   }
@@ -167,8 +186,8 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
     app: opts.appRef ?? src.app.label,
     ...(src.app.namingContext ? { namingContext: ncWritten ?? src.app.namingContext } : {}),
     importOUs,
-    assignments: { mode: 'additive' },
-    groups,
+    assignments: uncovered.length > 0 ? { mode: 'additive', ignore: uncovered.map((u) => u.ref) } : { mode: 'additive' },
+    groups: groups.filter(covered),
     ...(attributeMappings ? { attributeMappings } : {}),
   };
   return { name, content, notes: { importOUsInferred: true, dnMapping, withoutOu, uncovered } };

@@ -6,7 +6,7 @@
  * assignment mode and ignore list, updateOUOnGroupChange, ouCase, safety, prune) is kept as the user wrote it.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, YAMLMap, YAMLSeq } from 'yaml';
-import equal from 'fast-deep-equal';
+import { dataEquals as equal } from '../model/data-record';
 import type { ExportedDirectory } from './build-export';
 
 export interface RenderExportOptions {
@@ -26,11 +26,13 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => keyOf(p) === key) as Pair | undefined;
 }
 
+/** Adds a comment above a key, after any comment the key already has. */
 function commentKey(doc: Document, map: YAMLMap, key: string, comment: string): void {
   const p = pairOf(map, key);
   if (!p) return;
   if (!isScalar(p.key)) p.key = doc.createNode(p.key) as Node;
-  (p.key as Node).commentBefore = comment;
+  const before = (p.key as Node).commentBefore;
+  (p.key as Node).commentBefore = before ? `${before}\n${comment}` : comment;
 }
 
 const INFERRED =
@@ -50,12 +52,37 @@ function annotateNew(doc: Document, map: YAMLMap, dir: ExportedDirectory): void 
     );
   if (dir.notes.withoutOu.length > 0)
     notes.push(` Assigned without an organizationalUnit (left out; add an ou to manage them): ${dir.notes.withoutOu.join(', ')}`);
-  if (dir.notes.uncovered.length > 0)
-    notes.push(
-      ` Not under any OU where Okta has seen users, so provisioning into them may fail with "Target OU is not an\n` +
-        ` import OU": ${dir.notes.uncovered.join(', ')}`,
-    );
   if (notes.length > 0) commentKey(doc, map, 'groups', notes.join('\n'));
+  ignoreUncovered(doc, map, dir);
+}
+
+/**
+ * Lists the assignments outside the import OUs under `assignments.ignore` (those not there yet), with a
+ * comment saying why and what to do, so that the files validate and okta-ou leaves them alone.
+ */
+function ignoreUncovered(doc: Document, map: YAMLMap, dir: ExportedDirectory): void {
+  if (dir.notes.uncovered.length === 0) return;
+  let assignments = pairOf(map, 'assignments')?.value;
+  if (!isMap(assignments)) {
+    assignments = doc.createNode({ mode: 'additive' });
+    map.set('assignments', assignments);
+  }
+  const am = assignments as YAMLMap;
+  let ignore = pairOf(am, 'ignore')?.value;
+  if (!isSeq(ignore)) {
+    ignore = new YAMLSeq();
+    am.set('ignore', ignore);
+  }
+  const seq = ignore as YAMLSeq;
+  const listed = new Set(seq.items.map((n) => (isScalar(n) ? n.value : n)));
+  for (const u of dir.notes.uncovered) if (!listed.has(u.ref)) seq.items.push(doc.createNode(u.ref));
+  const why =
+    ` Ignored by okta-ou export: these assignments target an OU under none of the importOUs, so Okta\n` +
+    ` fails their users with "Target OU is not an import OU" (as groups entries: OU_NOT_IMPORT_OU errors).\n` +
+    dir.notes.uncovered.map((u) => `   ${JSON.stringify(u.ref)} targets ${u.ou}\n`).join('') +
+    ` Fix the OU in Okta, or add it to importOUs (and to "User OUs connected to Okta" in the AD\n` +
+    ` integration), then move the group into groups.`;
+  commentKey(doc, am, 'ignore', why);
 }
 
 /** Replaces a sequence's items, reusing each old item node whose content is unchanged (keeps its comments). */
@@ -134,5 +161,6 @@ export function renderExportYaml(dir: ExportedDirectory, opts: RenderExportOptio
     if (dir.notes.importOUsInferred) commentKey(doc, current, 'importOUs', INFERRED.replace('<app>', dir.content.app));
   }
   if (!pairOf(current, 'assignments')) current.set('assignments', doc.createNode(dir.content.assignments));
+  ignoreUncovered(doc, current, dir);
   return doc.toString({ lineWidth: 0 });
 }

@@ -4,8 +4,10 @@
  * --slurp) nested, or one object per line with --jq. Pure (text in, values out).
  */
 import { OktaOuError } from '../errors';
-import { DRIFT_ISSUE_TITLE, type ExistingIssue, readDriftMarker } from './drift-issue';
+import { type ExistingIssue, driftIssueTitle, readDriftMarker } from './drift-issue';
 import type { PrComment } from './pr-comment';
+import type { Finding } from '../model/types';
+import type { ApplyResult } from '../apply/execute';
 
 /** Splits back-to-back JSON values ("[…][…]" from `gh api --paginate`, or JSON lines) at the top level. */
 function splitJsonValues(t: string): string[] {
@@ -55,10 +57,11 @@ function parseJsonLenient(text: string, what: string): unknown[] {
 }
 
 /**
- * The drift issue among `issues`: those titled as ours or carrying our marker; an open one first
- * (the oldest), else the most recent closed one; undefined when there is none.
+ * Our issue among `issues` (`gh issue list --json number,title,body,state`): those titled `title` or
+ * carrying our marker; an open one first (the oldest), else the most recent closed one; undefined when
+ * there is none.
  */
-export function pickDriftIssue(text: string): ExistingIssue | undefined {
+export function pickIssue(text: string, title: string, hasMarker: (body: string) => boolean): ExistingIssue | undefined {
   const found: ExistingIssue[] = [];
   for (const raw of parseJsonLenient(text, 'the existing-issue file')) {
     if (raw === null || typeof raw !== 'object') continue;
@@ -67,7 +70,7 @@ export function pickDriftIssue(text: string): ExistingIssue | undefined {
     const body = typeof r.body === 'string' ? r.body : '';
     // Ours only by the exact title or our marker: an issue listed without a title (a `--json` field list
     // that left it out) is not evidence, and updating or closing someone else's issue would be worse.
-    if (r.title !== DRIFT_ISSUE_TITLE && readDriftMarker(body) === undefined) continue;
+    if (r.title !== title && !hasMarker(body)) continue;
     found.push({ number: r.number, body, state: String(r.state ?? 'open').toLowerCase() === 'closed' ? 'closed' : 'open' });
   }
   const open = found.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number);
@@ -75,13 +78,40 @@ export function pickDriftIssue(text: string): ExistingIssue | undefined {
   return found.sort((a, b) => b.number - a.number)[0];
 }
 
-/** The PR's comments as `{ id, body }`. */
+/** The drift issue (of `org`) among `issues` (see pickIssue). */
+export function pickDriftIssue(text: string, org?: string): ExistingIssue | undefined {
+  return pickIssue(text, driftIssueTitle(org), (body) => readDriftMarker(body, org) !== undefined);
+}
+
+/** The findings of `okta-ou validate --format json` (`{ "findings": [...] }`), those well-formed. */
+export function parseValidateFindings(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const raw of parseJsonLenient(text, 'the validate output')) {
+    const list = raw !== null && typeof raw === 'object' ? (raw as { findings?: unknown }).findings : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const f of list as Array<Partial<Finding>>) {
+      if (typeof f?.code === 'string' && typeof f.message === 'string' && ['error', 'warning', 'info'].includes(String(f.severity))) out.push(f as Finding);
+    }
+  }
+  return out;
+}
+
+/** The result of `okta-ou apply --format json`, or undefined when the text holds none. */
+export function parseApplyResult(text: string): ApplyResult | undefined {
+  const [raw] = parseJsonLenient(text, 'the apply result');
+  const r = raw as Partial<ApplyResult> | undefined;
+  if (!r || !Array.isArray(r.applied) || !Array.isArray(r.partial) || !Array.isArray(r.notAttempted) || typeof r.requests !== 'object') return undefined;
+  return { unverified: [], mismatches: [], restored: [], verified: false, interrupted: false, failed: null, ...r } as ApplyResult;
+}
+
+/** The PR's comments as `{ id, body, author }` (`gh api …/issues/N/comments`: `user.login`). */
 export function parseComments(text: string): PrComment[] {
   const out: PrComment[] = [];
   for (const raw of parseJsonLenient(text, 'the comments file')) {
     if (raw === null || typeof raw !== 'object') continue;
-    const r = raw as { id?: unknown; body?: unknown };
-    if (typeof r.id === 'number') out.push({ id: r.id, body: typeof r.body === 'string' ? r.body : '' });
+    const r = raw as { id?: unknown; body?: unknown; user?: { login?: unknown } | null };
+    const author = typeof r.user?.login === 'string' ? { author: r.user.login } : {};
+    if (typeof r.id === 'number') out.push({ id: r.id, body: typeof r.body === 'string' ? r.body : '', ...author });
   }
   return out;
 }

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import type { Change, Finding, Plan } from '../model/types';
 import { sortKeysDeep } from '../model/sorted-json';
 
-function changeKey(c: Change): unknown {
+/** What identifies a change and what it does: no member count, no reason (wording), no positions. */
+export function changeKey(c: Change): unknown {
   if (c.kind === 'assignment') {
     return {
       id: c.id,
@@ -33,12 +34,21 @@ function findingKey(f: Finding): unknown {
   return { code: f.code, severity: f.severity, directory: f.directory, file: f.file, object: f.object && { type: f.object.type, id: f.object.id }, message: f.message.replace(/\d+/g, '#') };
 }
 
+const canon = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(sortKeysDeep(x))).sort();
+const sha256 = (payload: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
+
+/**
+ * `sha256:<hex>` over the changes alone: what `apply` would do. The plan comment carries it, so the
+ * apply after the merge can tell whether it is about to apply what the reviewers saw.
+ */
+export function changesDigest(plan: Plan): string {
+  return sha256({ changes: canon(plan.changes.map(changeKey)) });
+}
+
 /** `sha256:<hex>` over the drift of `plan` (see the module comment); equal drift gives an equal digest. */
 export function driftDigest(plan: Plan): string {
-  const canon = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(sortKeysDeep(x))).sort();
-  const payload = {
+  return sha256({
     changes: canon(plan.changes.map(changeKey)),
     findings: canon(plan.findings.filter((f) => f.severity !== 'info').map(findingKey)),
-  };
-  return `sha256:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
+  });
 }

@@ -36,6 +36,8 @@ export interface DriftIssueInput {
   existing?: ExistingIssue;
   /** Link to the workflow run, shown in the issue. */
   runUrl?: string;
+  /** The Okta org's short name, when a matrix checks several (one issue each). */
+  org?: string;
 }
 
 export interface DriftIssueDecision {
@@ -50,18 +52,24 @@ export interface DriftIssueDecision {
   digest?: string;
 }
 
-export function driftMarker(digest: string): string {
-  return `<!-- okta-ou:drift ${digest} -->`;
+/** `org`: one drift issue per Okta org when a workflow matrix checks several. */
+export function driftMarker(digest: string, org?: string): string {
+  return `<!-- okta-ou:drift ${org ? `org=${org} ` : ''}${digest} -->`;
 }
 
-/** The digest in an issue body's hidden marker, if it has one. */
-export function readDriftMarker(body: string): string | undefined {
-  return /<!-- okta-ou:drift (sha256:[0-9a-f]{64}) -->/.exec(body)?.[1];
+/** The digest in an issue body's hidden marker for `org` (none: the single-org marker), if it has one. */
+export function readDriftMarker(body: string, org?: string): string | undefined {
+  const m = /<!-- okta-ou:drift (?:org=([A-Za-z0-9._-]+) )?(sha256:[0-9a-f]{64}) -->/.exec(body);
+  return m && m[1] === org ? m[2] : undefined;
 }
 
-function driftBody(plan: Plan, digest: string, unsafe: boolean, runUrl?: string): string {
+export function driftIssueTitle(org?: string): string {
+  return org ? `${DRIFT_ISSUE_TITLE} (${org})` : DRIFT_ISSUE_TITLE;
+}
+
+function driftBody(plan: Plan, digest: string, unsafe: boolean, runUrl?: string, org?: string): string {
   const head = [
-    driftMarker(digest),
+    driftMarker(digest, org),
     'The scheduled `okta-ou plan` found that Okta no longer matches the files in `mappings/`.',
     '',
     ...(unsafe
@@ -83,8 +91,8 @@ function driftBody(plan: Plan, digest: string, unsafe: boolean, runUrl?: string)
 
 /** The decision for one drift run (see the module comment). */
 export function decideDriftIssue(input: DriftIssueInput): DriftIssueDecision {
-  const title = DRIFT_ISSUE_TITLE;
-  const { exitCode, plan, existing } = input;
+  const title = driftIssueTitle(input.org);
+  const { exitCode, plan, existing, org } = input;
   const open = existing?.state === 'open' ? existing : undefined;
 
   if (exitCode === EXIT.CHANGES || exitCode === EXIT.UNSAFE) {
@@ -94,12 +102,12 @@ export function decideDriftIssue(input: DriftIssueInput): DriftIssueDecision {
     const kind = unsafe ? 'unsafe drift (over a safety threshold)' : 'drift';
     if (!open) {
       const why = existing ? `the last drift issue #${existing.number} is closed; this is new ${kind}` : `${kind} found and no drift issue is open`;
-      return { action: 'open', title, body: driftBody(plan, digest, unsafe, input.runUrl), reason: why, digest };
+      return { action: 'open', title, body: driftBody(plan, digest, unsafe, input.runUrl, org), reason: why, digest };
     }
-    if (readDriftMarker(open.body) === digest) {
+    if (readDriftMarker(open.body, org) === digest) {
       return { action: 'none', title, body: '', reason: `issue #${open.number} already reports this ${kind} (${digest.slice(0, 19)}…)`, issueNumber: open.number, digest };
     }
-    return { action: 'update', title, body: driftBody(plan, digest, unsafe, input.runUrl), reason: `the ${kind} changed since issue #${open.number} was last updated`, issueNumber: open.number, digest };
+    return { action: 'update', title, body: driftBody(plan, digest, unsafe, input.runUrl, org), reason: `the ${kind} changed since issue #${open.number} was last updated`, issueNumber: open.number, digest };
   }
 
   if (exitCode === EXIT.OK) {

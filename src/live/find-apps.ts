@@ -34,9 +34,12 @@ export async function listAdApps(api: OktaApi): Promise<RawApp[]> {
   return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
 }
 
-/** Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label). */
-export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp[]>> {
-  const found = new Map<string, RawApp[]>();
+/**
+ * Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label);
+ * and the labels of every AD app when they were listed (for "did you mean" on a label that matched none).
+ */
+export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp[]> & { adLabels?: string[] }> {
+  const found: Map<string, RawApp[]> & { adLabels?: string[] } = new Map<string, RawApp[]>();
   const byLabel: string[] = [];
   const unique = [...new Set(refs)];
 
@@ -52,6 +55,7 @@ export async function findApps(api: OktaApi, refs: string[], log: (s: string) =>
 
   const adApps = await listAdApps(api);
   log(`live: ${adApps.length} ${AD_APP_NAME} app(s) in the org`);
+  found.adLabels = adApps.map((a) => a.label).filter((l): l is string => typeof l === 'string');
   const missing: string[] = [];
   for (const label of byLabel) {
     const apps = matchLabel(adApps, label);

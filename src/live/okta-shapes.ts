@@ -1,8 +1,9 @@
 /**
  * Loose shapes of the Okta objects src/live reads, and their conversion into the model. Live state is read
- * leniently (STYLE.md §1): every field is optional here and a missing one never crashes the plan.
+ * leniently (docs/style.md §1): every field is optional here and a missing one never crashes the plan.
  */
 import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping, LiveMappingProperty } from '../model/types';
+import { setOwn } from '../model/data-record';
 
 export interface RawApp {
   id?: string;
@@ -104,7 +105,7 @@ export function toLiveMapping(raw: RawMapping): LiveMapping {
   for (const [key, p] of Object.entries(raw.properties ?? {})) {
     // A property removed with `null` can linger as a null entry in some responses; it is not mapped.
     if (!p || typeof p.expression !== 'string') continue;
-    properties[key] = { expression: p.expression, pushStatus: typeof p.pushStatus === 'string' ? p.pushStatus : 'PUSH' };
+    setOwn(properties, key, { expression: p.expression, pushStatus: typeof p.pushStatus === 'string' ? p.pushStatus : 'PUSH' });
   }
   return { id: String(raw.id ?? ''), sourceId: String(raw.source?.id ?? ''), targetId: String(raw.target?.id ?? ''), properties };
 }

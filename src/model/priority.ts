@@ -19,6 +19,13 @@ export function outranks(a: number, b: number): boolean {
   return LOWER_NUMBER_WINS ? a < b : a > b;
 }
 
+/**
+ * The range of `priority` Okta's old Apps API reference gives (0 to 100; docs/okta-api.md §1); the current
+ * spec sets no bound. UNCONFIRMED whether Okta refuses a priority past it: `okta-ou doctor` reports the
+ * highest one an org holds against it.
+ */
+export const DOCUMENTED_PRIORITY_RANGE = { min: 0, max: 100 } as const;
+
 /** Priority → rank (0 = highest priority, larger = lower): the space the slot maths works in. */
 export function toRank(priority: number): number {
   return LOWER_NUMBER_WINS ? priority : -priority;

@@ -4,6 +4,8 @@
  * diff compares like with like. The plan shape is the user-facing contract of docs/design.md §4.
  */
 
+import type { LivePeople, PlanImpact } from './people';
+
 /** A 1-based position in a mapping file. */
 export interface SourceRef {
   file: string;
@@ -38,7 +40,10 @@ export type FindingCode =
   | 'USER_SCOPE_ASSIGNMENT'
   | 'UNMANAGED_PROFILE_KEYS'
   | 'NO_MAPPINGS'
-  | 'PROFILE_MAPPING_NOT_FOUND';
+  | 'ENCODING'
+  | 'FILE_TOO_LARGE'
+  | 'PROFILE_MAPPING_NOT_FOUND'
+  | 'USER_OU_MISMATCH';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -106,6 +111,14 @@ export interface SafetySettings {
   maxChangeShare: number;
   /** The threshold only applies when at least this many assignments exist. Default 10. */
   minExisting: number;
+  /** Share of existing assignments updated (reorder moves included) above which the plan is unsafe. Default 0.3. */
+  maxUpdateShare: number;
+  /** Share of existing assignments deleted above which the plan is unsafe. Default 0.3. */
+  maxDeleteShare: number;
+  /** Share of the app's users who would lose the AD app (deprovisioned). Default 0.05. */
+  maxUsersLosingAppShare: number;
+  /** Share of the app's users who would move to another OU. Default 0.2. */
+  maxUsersMovingShare: number;
 }
 
 export interface DesiredDirectory {
@@ -186,17 +199,23 @@ export interface LiveDirectory {
   app: LiveApp | null;
   /** Every app the `app:` label matched, when more than one did (APP_AMBIGUOUS); `app` is then null. */
   appCandidates?: LiveApp[];
+  /** When no app matched: the labels of the org's AD apps (for "did you mean"). */
+  adAppLabels?: string[];
   assignments: LiveAssignment[];
   /** Groups known by id: every assigned group plus every group the files name. */
   groups: Record<string, LiveGroup>;
   /** Resolution of each `group:` reference in the files (name or id) to the matching live groups. */
   resolved: Record<string, LiveGroup[]>;
+  /** For a name reference that matched no group: live group names starting like it (for "did you mean"). */
+  nearGroupNames?: Record<string, string[]>;
   /** The Okta user → AD app user profile mapping; null when none exists. */
   mapping: LiveMapping | null;
   /** App users assigned individually (scope USER) who are members of managed groups. */
   userScoped: { count: number; sample: LiveUserRef[] };
   /** DNs (profile.dn) seen on AD app users and AD-imported groups: evidence for import OUs. */
   observedDns: string[];
+  /** App users and the memberships the impact needs (src/live/read-people.ts); absent where no app was read. */
+  people?: LivePeople;
 }
 
 export interface LiveState {
@@ -383,6 +402,8 @@ export interface Plan {
    * apply can tell "the mapping files changed" from "Okta changed". Absent in plans made before it existed.
    */
   desiredDigest?: string;
+  /** Who the changes affect (src/plan/impact.ts); absent when the memberships were not read (apply re-checking a saved plan). */
+  impact?: PlanImpact;
   /**
    * The mappings folder the plan was made from, relative to the directory okta-ou ran in (`/`-separated),
    * so `apply PLANFILE` needs no repeated `--mappings`.

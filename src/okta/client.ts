@@ -3,16 +3,20 @@
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
  * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
 import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
 import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
-import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, type OktaErrorBody } from './errors';
+import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
+import { errorBodyOf } from './error-body';
+import { isLoopbackRefusal, LoopbackRefused } from './loopback-refused';
+import { nonOktaAnswer } from './non-okta-answer';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
+import { createDispatcher, describeProxy } from './proxy';
 import {
   backoffMs,
   DEFAULT_MAX_RETRIES,
@@ -62,6 +66,10 @@ export interface OktaClient extends OktaApi {
   tokenRequests(): number;
   /** Requests in flight right now. */
   inFlight(): number;
+  /** Gets the OAuth access token now, without an API call; returns the scopes it was granted ([] for SSWS). */
+  authenticate(): Promise<string[]>;
+  /** The rate-limit headroom Okta last reported for each bucket called so far. */
+  rateLimits(): Record<string, { limit: number; remaining: number }>;
 }
 
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -132,7 +140,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const ownPool = opts.dispatcher === undefined;
   const dispatcher: Dispatcher =
     opts.dispatcher ??
-    new Pool(origin, {
+    createDispatcher(origin, config.proxy, {
       connections: maxConcurrency,
       keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
       headersTimeout: timeoutMs,
@@ -145,6 +153,9 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const verbose = (line: string): void => {
     if (opts.verbose) emit(line);
   };
+
+  const proxyLine = ownPool ? describeProxy(origin, config.proxy) : undefined;
+  if (proxyLine) verbose(proxyLine);
 
   const governor = new Governor({ maxCapacity, maxConcurrency, now, sleep, log: emit });
   const reads: Record<string, number> = {};
@@ -216,11 +227,13 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         release();
         if (opts.signal?.aborted) throw aborted();
         const why = networkCode(e) ?? (e as Error).message;
+        if (isLoopbackRefusal(origin, e)) throw new LoopbackRefused(method, path, origin, e);
         const d = decide({ status: null, transientNetwork: isTransientNetworkError(e) }, state, rules);
         if (d.action === 'retry') {
           state = d.next;
           const wait = backoffMs(state.retries, random);
-          verbose(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
+          // Announced whatever --verbose says: without it a dead connection looks like a hang.
+          emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
           await untilStopped(sleep(wait), stop);
           continue;
         }
@@ -253,6 +266,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const snap = governor.snapshot(bucket);
       const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
       verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
+      if (foreign) throw foreign;
       const body = parseBody(text);
       const accepted = (status >= 200 && status < 300) || so.okStatuses?.includes(status) === true;
       // auth.recover may refresh credentials: asked only for a 401 that could be retried.
@@ -277,7 +292,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           method,
           path,
           status,
-          body: errorBodyOf(body, secrets()),
+          // The request's own credentials too (a DPoP proof is per request): an answer may quote them.
+          body: errorBodyOf(body, [...secrets(), ...Object.values(authHeaders)]),
           requestId,
           authMode: auth.mode,
           scopes: auth.scopes,
@@ -337,25 +353,24 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       else if (method === 'PUT' || method === 'POST') body = '{}';
       return (await send(method, url, { body, okStatuses: ro.okStatuses, once: ro.noRetryOnUnknownOutcome })) as OktaResponse<T>;
     },
-    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+    async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };
       if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
       let url = toUrl(path, q);
       const seen = new Set<string>();
-      const items: T[] = [];
       for (;;) {
         seen.add(url.href);
         const res = await send('GET', url, {});
         if (!Array.isArray(res.body)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
+            `GET ${url.pathname}: ${url.host} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
             'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
               'the command you ran and the request id',
           );
         }
-        items.push(...(res.body as T[]));
+        yield res.body as T[];
         const next = findLink(res.headers.link, 'next', url.href);
-        if (!next) return items;
+        if (!next) return;
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
@@ -373,12 +388,29 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         url = nextUrl;
       }
     },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const items: T[] = [];
+      for await (const page of client.pages<T>(path, query)) items.push(...page);
+      return items;
+    },
     counts(): CallCounts {
       return { reads: { ...reads }, writes: { ...writes } };
     },
     bucketOf,
     tokenRequests: () => tokenCalls,
     inFlight: () => governor.active,
+    async authenticate() {
+      await auth.authorize('GET', toUrl('/api/v1/'));
+      return [...(auth.granted?.() ?? [])];
+    },
+    rateLimits() {
+      const out: Record<string, { limit: number; remaining: number }> = {};
+      for (const bucket of new Set([...Object.keys(reads), ...Object.keys(writes), ...(tokenCalls > 0 ? [TOKEN_BUCKET] : [])])) {
+        const { limit, remaining } = governor.snapshot(bucket);
+        if (limit !== undefined && remaining !== undefined) out[bucket] = { limit, remaining };
+      }
+      return out;
+    },
     async close() {
       if (ownPool) await dispatcher.close();
     },
@@ -417,27 +449,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Okta's error fields, scrubbed; a non-JSON answer (a proxy's HTML page) becomes a short summary. */
-function errorBodyOf(body: unknown, secrets: string[]): OktaErrorBody | undefined {
-  const clean = (s: unknown): string | undefined => (typeof s === 'string' ? redact(s, secrets) : undefined);
-  if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-    return text ? { errorSummary: redact(text, secrets) } : undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  return {
-    errorCode: clean(b.errorCode),
-    errorSummary: clean(b.errorSummary),
-    errorId: clean(b.errorId),
-    errorCauses: Array.isArray(b.errorCauses)
-      ? b.errorCauses.map((c) => ({ errorSummary: clean((c as { errorSummary?: unknown })?.errorSummary) }))
-      : undefined,
-    error: clean(b.error),
-    error_description: clean(b.error_description),
-  };
 }
 
 function fmtSeconds(ms: number): string {

@@ -3,13 +3,15 @@
  * the README (Use it in CI) shows (a test keeps the two equal). Scopes per endpoint are from Okta's Management API spec
  * (per-operation `security`; docs/okta-api.md §10). What each command reads (`plan` reads the
  * AD apps, their group assignments with embedded groups, group search and member counts, app users, the
- * default user type and the profile mapping); `apply` also writes assignments and mapping properties.
+ * default user type and the profile mapping); `apply` also writes assignments and mapping properties;
+ * `doctor` also reads the AD agent pools; `explain` also reads one user and their groups. When OKTA_CLIENT_SCOPES is not set, a command asks for exactly
+ * its use's scopes.
  */
-export type ScopeUse = 'plan' | 'apply';
+export type ScopeUse = 'plan' | 'apply' | 'doctor' | 'explain';
 
 export interface ScopeInfo {
   scope: string;
-  /** The least command that needs it; `apply` needs the `plan` scopes too. */
+  /** The least command that needs it; `apply`, `doctor` and `explain` need the `plan` scopes too. */
   use: ScopeUse;
   why: string;
 }
@@ -21,14 +23,23 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.userTypes.read', use: 'plan', why: 'find the default user type, the source of that mapping' },
   { scope: 'okta.apps.manage', use: 'apply', why: 'create, update, reorder and delete group assignments of the AD app' },
   { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
+  { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
+  { scope: 'okta.users.read', use: 'explain', why: 'find one user and their groups (okta-ou explain only)' },
 ];
 
 /** Which commands each use covers (validate needs no Okta access at all). */
-export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = { plan: 'plan, export, the drift job', apply: 'apply (plan’s scopes, plus these)' };
+export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = {
+  plan: 'plan, export, the drift job',
+  apply: 'apply (plan’s scopes, plus these)',
+  doctor: 'doctor (plan’s scopes, plus this)',
+  explain: 'explain (plan’s scopes, plus this)',
+};
 
-/** Every scope the use needs, in table order; `apply` includes the `plan` scopes. */
+export const SCOPE_USES: readonly ScopeUse[] = ['plan', 'apply', 'doctor', 'explain'];
+
+/** Every scope the use needs, in table order; `apply`, `doctor` and `explain` include the `plan` scopes. */
 export function commandScopes(use: ScopeUse): string[] {
-  return OKTA_SCOPES.filter((s) => s.use === 'plan' || use === 'apply').map((s) => s.scope);
+  return OKTA_SCOPES.filter((s) => s.use === 'plan' || s.use === use).map((s) => s.scope);
 }
 
 /** The table as Markdown, for the README (Use it in CI). */
@@ -41,6 +52,8 @@ export function renderScopesMarkdown(): string {
     '',
     `- plan: \`OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"\``,
     `- apply: \`OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"\``,
+    `- doctor: \`OKTA_CLIENT_SCOPES="${commandScopes('doctor').join(' ')}"\``,
+    `- explain: \`OKTA_CLIENT_SCOPES="${commandScopes('explain').join(' ')}"\``,
     '',
   ].join('\n');
 }

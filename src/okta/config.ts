@@ -4,14 +4,17 @@
  */
 import { OktaConfigError } from './errors';
 import { parseSigningKey } from './auth/jwt';
+import { readProxyEnv, type ProxySettings } from './proxy';
 
 export type AuthConfig =
   | { mode: 'SSWS'; token: string }
   | {
       mode: 'PrivateKey';
       clientId: string;
-      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '). */
+      /** Space-separated in OKTA_CLIENT_SCOPES (okta-sdk-nodejs splits on ' '), or the command's own. */
       scopes: string[];
+      /** True when OKTA_CLIENT_SCOPES was not set and `scopes` are the ones the command needs. */
+      scopesFromCommand?: boolean;
       /** PEM or JWK JSON, as given. */
       privateKey: string;
       keyId?: string;
@@ -23,6 +26,8 @@ export interface ConnectionConfig {
   auth: AuthConfig;
   /** Share of each rate-limit bucket okta-ou may use, 0 < x ≤ 1 (--max-capacity; default 0.5). */
   maxCapacity: number;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (src/okta/proxy.ts); absent when no proxy is set. */
+  proxy?: ProxySettings;
 }
 
 export const DEFAULT_MAX_CAPACITY = 0.5;
@@ -31,6 +36,8 @@ export interface ConnectionFlags {
   orgUrl?: string;
   /** --max-capacity: a percentage of each bucket, 1–100 (the CLI flag's unit; TF's max_api_capacity too); checked here only. */
   maxCapacity?: number;
+  /** The scopes the command needs (src/okta/command-scopes.ts): asked for when OKTA_CLIENT_SCOPES is not set. */
+  commandScopes?: readonly string[];
 }
 
 /** Builds the connection settings from `env` and flags, or throws OktaConfigError saying what to set. */
@@ -49,11 +56,14 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     );
   }
   const orgUrl = normaliseOrgUrl(rawUrl);
+  const proxySettings = readProxyEnv(env);
+  const proxy = proxySettings ? { proxy: proxySettings } : {};
 
   const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
   const mode = modeRaw.toLowerCase();
   if (mode === 'ssws') {
-    const token = get('OKTA_CLIENT_TOKEN');
+    // The value of an `Authorization: SSWS …` header pasted whole is the token with its scheme: drop it.
+    const token = get('OKTA_CLIENT_TOKEN')?.replace(/^SSWS\s+/i, '');
     if (!token) {
       const oauthHint = get('OKTA_CLIENT_CLIENTID') ? ' (or set OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey to use the service app in OKTA_CLIENT_CLIENTID)' : '';
       throw new OktaConfigError(
@@ -61,12 +71,13 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
         `set OKTA_CLIENT_TOKEN to an API token (Admin Console > Security > API > Tokens)${oauthHint}`,
       );
     }
-    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity };
+    return { orgUrl, auth: { mode: 'SSWS', token }, maxCapacity, ...proxy };
   }
   if (mode === 'privatekey') {
     const missing: string[] = [];
     const clientId = get('OKTA_CLIENT_CLIENTID');
-    const scopesRaw = get('OKTA_CLIENT_SCOPES');
+    const scopesEnv = get('OKTA_CLIENT_SCOPES');
+    const scopesRaw = scopesEnv ?? (flags.commandScopes?.length ? flags.commandScopes.join(' ') : undefined);
     const privateKey = get('OKTA_CLIENT_PRIVATEKEY');
     if (!clientId) missing.push('OKTA_CLIENT_CLIENTID (the service app\'s client id)');
     if (!scopesRaw) missing.push('OKTA_CLIENT_SCOPES (space-separated, e.g. "okta.apps.read okta.groups.read")');
@@ -81,10 +92,13 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const keyId = get('OKTA_CLIENT_KEYID') ?? key.kid;
     // Terraform's provider uses commas; accept both rather than send one malformed scope.
     const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
-    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId }, maxCapacity };
+    const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
+    return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity, ...proxy };
   }
+  // A word is shown (a typo like "OAuth"); anything else may be a secret set in the wrong variable.
+  const shownMode = /^[A-Za-z_-]{1,24}$/.test(modeRaw) ? `"${modeRaw}"` : `<${modeRaw.length} characters, not shown>`;
   throw new OktaConfigError(
-    `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
+    `OKTA_CLIENT_AUTHORIZATIONMODE is ${shownMode}`,
     'set it to SSWS (API token, the default) or PrivateKey (OAuth 2.0 service app)',
   );
 }
@@ -106,7 +120,10 @@ export function shownOrgUrl(raw: string): string {
   } catch {
     // not a URL: redact by shape below
   }
-  return text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  const shown = text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  // Text with no dot, or with spaces, braces or quotes, is no host name: more likely a token, a PEM key or
+  // a JWK pasted into the wrong variable (secrets swapped), so only its length is shown.
+  return /^[^\s{}"']{1,255}$/.test(shown) && shown.includes('.') ? shown : `<${text.length} characters, not shown>`;
 }
 
 /** Validates an org URL and returns its origin, e.g. https://example.okta.com. Never echoes a secret. */
@@ -116,7 +133,8 @@ export function normaliseOrgUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new OktaConfigError(`org URL "${shown}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
+    const swapped = shown.startsWith('<') ? '; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)' : '';
+    throw new OktaConfigError(`org URL "${shown}" is not a URL`, `use the full URL, e.g. https://example.okta.com${swapped}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new OktaConfigError(`org URL "${shown}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');

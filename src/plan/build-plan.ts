@@ -1,6 +1,6 @@
 /**
  * The pure planner: desired state + live slice → Plan (docs/design.md §4). No I/O: the CLI loads the files,
- * reads Okta, then calls this (STYLE.md §9.1), and renders what it returns.
+ * reads Okta, then calls this (docs/style.md §9.1), and renders what it returns.
  */
 import type { Change, DesiredState, DirectorySchedule, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
@@ -12,6 +12,7 @@ import { analyse } from './analyse';
 import { fingerprintLive } from './fingerprint';
 import { liveLints } from './lints/live';
 import { assessSafety } from './safety';
+import { planImpact } from './plan-impact';
 
 export interface BuildPlanInput {
   desired: DesiredState;
@@ -95,6 +96,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const scheduled = schedulePlan(pairs);
   const findings = dedupe([...staticFindings, ...liveFindings, ...scheduled.findings]);
 
+  const impact = planImpact(pairs, changes);
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
   return {
     formatVersion: 1,
@@ -105,9 +107,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
     changes,
     findings,
     summary: summarise(changes, findings),
-    safety: assessSafety(pairs, changes),
+    safety: assessSafety(pairs, changes, impact),
     budget: { reads: { ...input.reads }, writes: countWrites(changes, scheduled.findings.length > 0 ? undefined : scheduled.schedule) },
     fingerprint: fingerprintLive(live, desired, pairs),
+    ...(impact ? { impact } : {}),
     ...(scheduled.findings.length > 0 ? {} : { schedule: scheduled.schedule }),
   };
 }

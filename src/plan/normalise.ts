@@ -11,7 +11,7 @@
  * - Assignment profiles are compared only on the keys the file manages (`organizationalUnit` plus the
  *   group's `profile` keys), ignoring key order (fast-deep-equal compares key sets, not key order).
  */
-import equal from 'fast-deep-equal';
+import { dataEquals as equal, setOwn } from '../model/data-record';
 import { tryNormaliseDn } from '../model/dn';
 import type { DesiredDirectory, DesiredGroup } from '../model/types';
 
@@ -56,14 +56,14 @@ export function managedKeys(g: DesiredGroup): string[] {
  */
 export function desiredManagedProfile(g: DesiredGroup, ouCase: DesiredDirectory['ouCase']): Record<string, unknown> {
   const out: Record<string, unknown> = { [OU_KEY]: ouToWrite(g.ou, ouCase) };
-  for (const k of Object.keys(g.profile).sort()) if (k !== OU_KEY) out[k] = g.profile[k];
+  for (const k of Object.keys(g.profile).sort()) if (k !== OU_KEY) setOwn(out, k, g.profile[k]);
   return out;
 }
 
 /** The given keys of `profile` that are present, in the order of `keys`. */
 export function pickKeys(profile: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (Object.prototype.hasOwnProperty.call(profile, k) && profile[k] !== undefined) out[k] = profile[k];
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(profile, k) && profile[k] !== undefined) setOwn(out, k, profile[k]);
   return out;
 }
 

@@ -30,7 +30,7 @@
  * Linear: ready writes wait in a heap (by the order above), a write waiting on a slot is woken when the
  * slot's last holder leaves it, and free park slots are a stack; O(n log n) for n writes.
  */
-import equal from 'fast-deep-equal';
+import { dataEquals as equal } from '../model/data-record';
 import { outranks, toPriority, toRank } from '../model/priority';
 import { isKnownPriority } from './known-priority';
 import { EXIT, InternalError, OktaOuError } from '../errors';
@@ -197,7 +197,7 @@ export function scheduleAssignments(input: {
     const profile = { ...(c?.profile ?? {}), ...i.profile };
     const keys = changedKeys(i, c);
     const inPlace = c !== undefined && c.priority === priority;
-    const patch = inPlace && !parking && keys.length > 0 && keys.every((k) => k in c.profile);
+    const patch = inPlace && !parking && keys.length > 0 && keys.every((k) => Object.hasOwn(c.profile, k));
     out.push({
       groupId: i.groupId,
       name: i.name,

@@ -8,12 +8,11 @@ import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../
 import { renderFindingsText } from './findings';
 import { terminalSafe } from './terminal-safe';
 import {
-  NO_CHANGES,
   bucketList,
   budgetTotals,
   changesByDirectory,
-  findingsSentence,
   mappingSide,
+  noChangesLine,
   otherProfileDiffs,
   ouOf,
   priorityText,
@@ -22,6 +21,7 @@ import {
   summarySentence,
 } from './plan-parts';
 import { plural } from './plural';
+import { DEPROVISION_NOTE, anyLoss, directoryImpactLine, impactClauses } from './impact-parts';
 
 export interface RenderTextOptions {
   color: boolean;
@@ -71,6 +71,21 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   return lines;
 }
 
+/** The people a change affects, one line per kind (names from Okta made terminal-safe). */
+function impactLines(plan: Plan, c: Change, k: Chalk): string[] {
+  const l = plan.impact?.changes[c.id];
+  return l ? impactClauses(l).map((s) => `      ${k.magenta('people:')} ${terminalSafe(s)}`) : [];
+}
+
+/** Per directory, how many users the plan affects, and what losing the AD app means. */
+function peopleSummary(plan: Plan, k: Chalk): string {
+  if (!plan.impact || plan.changes.length === 0) return '';
+  const lines = [k.bold('People'), ...plan.impact.directories.map((d) => `  ${terminalSafe(directoryImpactLine(d))}`)];
+  if (anyLoss(plan.impact)) lines.push(k.yellow(`  ${DEPROVISION_NOTE}.`));
+  lines.push(k.dim('  every user, with id, login and OUs: okta-ou plan --format json (impact)'));
+  return `${lines.join('\n')}\n`;
+}
+
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
   const prop = k.bold(terminalSafe(c.property));
@@ -105,11 +120,14 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   for (const g of changesByDirectory(plan)) {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
-    for (const c of g.changes) for (const l of c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)) lines.push(l);
+    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)), ...impactLines(plan, c, k));
     const parked = parkedGroups(plan, g.name);
     if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${plural(parked.length, 'temporary write')} (${parked.map((n) => `"${terminalSafe(n)}"`).join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`);
     out.push(`${lines.join('\n')}\n`);
   }
+
+  const people = peopleSummary(plan, k);
+  if (people) out.push(people);
 
   if (plan.findings.length > 0) out.push(`${k.bold('Findings')}\n${renderFindingsText(plan.findings, { color: opts.color })}`);
 
@@ -128,8 +146,8 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   if (banner) out.push(banner);
 
   if (plan.changes.length === 0) {
-    const tail = plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : '';
-    out.push(`${k.green(NO_CHANGES)}${tail}\n`);
+    const line = noChangesLine(plan);
+    out.push(`${line.complete ? k.green(line.text) : k.red(line.text)}\n`);
   } else {
     out.push(`${k.bold(summarySentence(plan))}${plan.safety.exceeded ? k.red(' Unsafe: apply needs --force.') : ''}\n`);
   }

@@ -49,7 +49,7 @@ export function baseSchemaProps(app: AppRec): Record<string, Prop> {
 }
 
 export function appSchemaHasProperty(app: AppRec, name: string): boolean {
-  return name in baseSchemaProps(app) || name in app.customSchema;
+  return Object.hasOwn(baseSchemaProps(app), name) || Object.hasOwn(app.customSchema, name);
 }
 
 /** Okta user profile (default user type) attributes a mapping may target. */

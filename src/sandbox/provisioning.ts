@@ -1,6 +1,7 @@
 import { escapeRdnValue, isAtOrUnder, namingContextDn, parentDn, sameDn } from './dn';
 import type { OrgState } from './org-state';
 import type { AppRec, AppUserRec, AssignmentRec, UserRec } from './types';
+import { setOwnKey } from './own';
 
 /**
  * Provisioning simulation for AD app instances (docs/okta-api.md §1 "Priority", §2 "Where Target OU is
@@ -136,7 +137,7 @@ export function adProfile(org: OrgState, app: AppRec, user: UserRec): Record<str
   const mapping = org.mappingFor(app.id);
   for (const [prop, m] of Object.entries(mapping?.properties ?? {})) {
     const match = /^user\.(\w+)$/.exec(m.expression);
-    if (match && prop !== 'dn' && user.profile[match[1]] !== undefined) profile[prop] = user.profile[match[1]];
+    if (match && prop !== 'dn' && Object.hasOwn(user.profile, match[1]) && user.profile[match[1]] !== undefined) setOwnKey(profile, prop, user.profile[match[1]]);
   }
   return profile;
 }

@@ -3,6 +3,7 @@ import { IdSource } from './ids';
 import { OrgState } from './org-state';
 import { placeIndividual, provisionApp, newAppUser } from './provisioning';
 import type { AppRec, AppSeed, GroupRec, MappingProperty, MappingPropertySeed, OrgSeed, UserRec } from './types';
+import { setOwnKey } from './own';
 
 /** Seeded objects carry this fixed creation time so two runs with the same seed are identical. */
 export const SEED_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
@@ -106,7 +107,7 @@ function addApp(org: OrgState, a: AppSeed, ts: string): void {
   if (isAd) {
     rec.ad = { namingContext: a.namingContext ?? a.label, importOUs: a.importOUs ?? [], updateOUOnGroupChange: a.updateOUOnGroupChange ?? false };
   }
-  for (const [k, v] of Object.entries(a.schema ?? {})) rec.customSchema[k] = { title: v.title ?? k, type: v.type ?? 'string', scope: 'NONE' };
+  for (const [k, v] of Object.entries(a.schema ?? {})) setOwnKey(rec.customSchema, k, { title: v.title ?? k, type: v.type ?? 'string', scope: 'NONE' });
   org.apps.set(id, rec);
 }
 
@@ -131,8 +132,8 @@ function seedAppRelations(org: OrgState, a: AppSeed, ts: string): void {
     };
     for (const [k, v] of Object.entries(seedProps)) {
       const p: MappingPropertySeed = typeof v === 'string' ? { expression: v } : v;
-      props[k] = { expression: p.expression, pushStatus: p.pushStatus ?? 'PUSH' };
-      if (!app.ad && k !== 'userName' && !app.customSchema[k]) app.customSchema[k] = { title: k, type: 'string', scope: 'NONE' };
+      setOwnKey(props, k, { expression: p.expression, pushStatus: p.pushStatus ?? 'PUSH' });
+      if (!app.ad && k !== 'userName' && !Object.hasOwn(app.customSchema, k)) setOwnKey(app.customSchema, k, { title: k, type: 'string', scope: 'NONE' });
     }
     const toApp = org.ids.next('prm');
     org.mappings.set(toApp, { id: toApp, seq: org.nextSeq(toApp), source: { id: userType.id, type: 'user' }, target: { id: app.id, type: 'appuser' }, properties: props });

@@ -53,7 +53,7 @@ directories:
     });
     const plan = await cli(sb, cwd, ['plan']);
     expect(plan.stdout).toContain('profile.division changes from east to west');
-    expect(plan.stdout).not.toContain('OU changes');
+    expect(plan.stdout).not.toContain('OU changes from');
     sb.audit.length = 0;
     const r = await cli(sb, cwd, ['apply', '--auto-approve']);
     expect(r.code).toBe(0);

@@ -41,13 +41,13 @@ describe('okta-ou CLI entry', () => {
   test('an unknown command says so, suggests help, exits 1', async () => {
     const c = ctx();
     expect(await run(['plna'], c)).toBe(1);
-    expect(c.err()).toMatch(/^error USAGE unknown command "plna"\n {2}hint: one of validate, .*; see okta-ou --help\n$/);
+    expect(c.err()).toMatch(/^error USAGE unknown command "plna"\n {2}hint: did you mean plan\? one of validate, .*; see okta-ou --help\n$/);
   });
 
   test('an unknown flag is a usage error with exit 1, in the same shape as every other error', async () => {
     const c = ctx();
     expect(await run(['validate', '--bogus'], c)).toBe(1);
-    expect(c.err()).toBe("error USAGE Unknown option '--bogus'\n  hint: see okta-ou validate --help\n");
+    expect(c.err()).toBe('error USAGE unknown option --bogus for validate\n  hint: see okta-ou validate --help for its options\n');
   });
 
   test.each([

@@ -12,7 +12,7 @@ test('parseFormat: the first choice by default, the value when allowed, else a U
 });
 
 test.each([
-  ['validate', 'use --format text or json'],
+  ['validate', 'use --format text, json or github'],
   ['plan', 'use --format text, markdown or json'],
 ])('okta-ou %s --format xml: the same error shape, before reading anything', async (command, hint) => {
   const r = await runCli([command, '--format', 'xml', '--mappings', 'no/such/folder'], { env: {} });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
+import { SCHEMA_URL } from '../../src/export/schema-ref';
 import { runCli } from '../support/cli';
 import { oktaRequest, project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
 
@@ -108,28 +109,88 @@ describe('okta-ou export', () => {
     }
   });
 
-  test('the demo org: only the live dn mapping is planned away, and the non-import OU is reported', async () => {
+  test('bootstrapping the demo org starts green: export → validate exits 0 → plan changes no assignment', async () => {
     const sb = await seeded('demo');
     try {
       const cwd = project({});
-      const exp = await runAgainst(sb, cwd, ['export']);
+      const exp = await runAgainst(sb, cwd, ['export', '--out', 'from okta']);
       expect(exp.code).toBe(0);
-      const text = fs.readFileSync(path.join(cwd, 'mappings/corp.yaml'), 'utf8');
-      expect(text).toMatch(/^# yaml-language-server: \$schema=/);
+      // The closing hint names the folder it wrote, as a word the shell takes whole.
+      expect(exp.stderr).toContain("run okta-ou validate --mappings 'from okta' and okta-ou plan --mappings 'from okta'\n");
+      expect(exp.stdout).toContain("wrote from okta/corp.yaml (corp): 4 group(s), 5 mapping properties, 3 import OU(s) inferred; live dn mapping left out (the next plan removes it); 1 assignment(s) outside the import OUs listed under assignments.ignore\n");
+      const text = fs.readFileSync(path.join(cwd, 'from okta/corp.yaml'), 'utf8');
+      // No okta-ou installed in this project: the schema of this version on the npm CDN.
+      expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}`);
       expect(text).toContain('INFERRED');
       expect(text).toContain('left out here on purpose');
+      // legacy-vpn's OU holds only users whose push failed, so it is not under an inferred import OU: it is
+      // ignored, with the reason and its OU, instead of being an OU_NOT_IMPORT_OU error in groups.
+      const corp = parse(text).directories.corp;
+      expect(corp.assignments).toEqual({ mode: 'additive', ignore: ['legacy-vpn'] });
+      expect(corp.groups.map((g: { group: string }) => g.group)).toEqual(['Engineering', 'Contractors', 'Sales', 'Finance']);
+      expect(text).toContain('#   "legacy-vpn" targets ou=vpn,ou=legacy,dc=corp,dc=example,dc=com\n');
+      expect(text).toContain('(as groups entries: OU_NOT_IMPORT_OU errors)');
+
+      const validate = await runCli(['validate', '--mappings', 'from okta'], { cwd });
+      expect([validate.code, validate.stdout, validate.stderr]).toEqual([0, '', 'ok: 0 errors, 0 warnings in 2 files\n']);
       sb.audit.length = 0;
-      const res = await runAgainst(sb, cwd, ['plan', '--format', 'json']);
+      const res = await runAgainst(sb, cwd, ['plan', '--mappings', 'from okta', '--format', 'json']);
+      expect(res.code).toBe(0);
+      expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
       const plan = parsePlanJson(res.stdout);
+      // Only the dn mapping's removal, which the file's comment announces; no assignment change.
       expect(plan.changes.map((c) => `${c.directory} ${c.kind} ${c.action}`)).toEqual(['corp attributeMapping delete']);
-      // legacy-vpn's OU holds only users whose push failed, so it is not inferred as an import OU.
-      // What README "okta-ou export" promises after an export: no change but the dn mapping's removal, and an
-      // OU_NOT_IMPORT_OU error for each assignment outside the inferred import OUs (the file names them).
-      expect(plan.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message.split(' ').slice(0, 4).join(' ')}`)).toEqual([
-        'OU_NOT_IMPORT_OU group "legacy-vpn" targets ou=vpn,ou=legacy,dc=corp,dc=example,dc=com,',
-      ]);
-      expect(text).toContain('import OU": legacy-vpn');
-      expect(res.code).toBe(1);
+      expect(plan.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(plan.findings.find((f) => f.code === 'OU_NOT_IMPORT_OU')?.message).toContain('"legacy-vpn" targets ou=vpn,ou=legacy,dc=corp,dc=example,dc=com, which is not under an import OU');
+
+      // Switching to authoritative does not remove the ignored assignment, and a re-export rewrites nothing.
+      const file = path.join(cwd, 'from okta/corp.yaml');
+      fs.writeFileSync(file, text.replace('mode: additive', 'mode: authoritative'));
+      const strict = parsePlanJson((await runAgainst(sb, cwd, ['plan', '--mappings', 'from okta', '--format', 'json'])).stdout);
+      expect(strict.changes.map((c) => `${c.directory} ${c.kind} ${c.action}`)).toEqual(['corp attributeMapping delete']);
+      const again = await runAgainst(sb, cwd, ['export', '--out', 'from okta']);
+      expect(again.stdout).toBe('unchanged from okta/corp.yaml (corp)\nunchanged from okta/emea.yaml (emea)\n');
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('re-export of a file that lists an assignment outside its import OUs moves it under ignore, then stays put', async () => {
+    const sb = await seeded(tricky);
+    try {
+      const cwd = project({});
+      expect((await runAgainst(sb, cwd, ['export'])).code).toBe(0);
+      const file = path.join(cwd, 'mappings/corp.yaml');
+      // The admin narrows the import OUs to R&D's OU: every other assigned group is now outside them.
+      const narrowed = fs.readFileSync(file, 'utf8').replace('      - ou=employees,dc=corp,dc=example,dc=com\n', '      - ou=r&d\\, berlin,ou=employees,dc=corp,dc=example,dc=com\n');
+      fs.writeFileSync(file, narrowed);
+      const again = await runAgainst(sb, cwd, ['export']);
+      expect(again.code).toBe(0);
+      const corp = parse(fs.readFileSync(file, 'utf8')).directories.corp;
+      expect(corp.importOUs).toEqual(['ou=r&d\\, berlin,ou=employees,dc=corp,dc=example,dc=com']);
+      expect(corp.groups.map((g: { group: string }) => g.group)).toEqual(['R&D, Berlin']);
+      expect(corp.assignments.ignore).toEqual(['yes', '#hash: colon', "O'Brien \"team\"", '- dash', '00gtwin00000000000a1', '00gtwin00000000000b2']);
+      expect((await runCli(['validate'], { cwd })).code).toBe(0);
+      const plan = parsePlanJson((await runAgainst(sb, cwd, ['plan', '--format', 'json'])).stdout);
+      expect(plan.changes).toEqual([]);
+      expect((await runAgainst(sb, cwd, ['export'])).stdout).toBe('unchanged mappings/corp.yaml (corp)\n');
+    } finally {
+      await sb.close();
+    }
+  });
+
+  test('$schema: the copy of okta-ou installed in the repository, by a path relative to the written file', async () => {
+    const sb = await seeded(tricky);
+    try {
+      const cwd = project({});
+      const installed = path.join(cwd, 'node_modules/okta-ou');
+      fs.mkdirSync(path.join(installed, 'schemas'), { recursive: true });
+      fs.writeFileSync(path.join(installed, 'package.json'), '{"name":"okta-ou","version":"0.1.0"}');
+      fs.copyFileSync(path.join(__dirname, '../../schemas/okta-ou.schema.json'), path.join(installed, 'schemas/okta-ou.schema.json'));
+      expect((await runAgainst(sb, cwd, ['export', '--out', 'okta/mappings'])).code).toBe(0);
+      const first = fs.readFileSync(path.join(cwd, 'okta/mappings/corp.yaml'), 'utf8').split('\n')[0];
+      expect(first).toBe('# yaml-language-server: $schema=../../node_modules/okta-ou/schemas/okta-ou.schema.json');
+      expect(fs.existsSync(path.resolve(cwd, 'okta/mappings', first.split('$schema=')[1]))).toBe(true);
     } finally {
       await sb.close();
     }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { renderPlanJson } from '../../src/render/json';
 import { renderPlanMarkdown } from '../../src/render/markdown';
-import { DRIFT_ISSUE_TITLE, driftDigest, driftMarker } from '../../src/gitops';
+import { DRIFT_ISSUE_TITLE, changesDigest, driftDigest, driftMarker } from '../../src/gitops';
 import { aCreate, aPlan, fullPlan } from '../support/plan-fixtures';
 
 let dir: string;
@@ -101,13 +101,15 @@ describe('okta-ou ci pr-comment', () => {
 
   test('updates the marked comment from paginated gh api output (pages back to back)', async () => {
     write('plan.md', md);
-    write('comments.json', `${JSON.stringify([{ id: 1, body: 'hi' }])}\n${JSON.stringify([{ id: 8, body: renderPlanMarkdown(aPlan()) }])}\n`);
+    const bot = { login: 'github-actions[bot]' };
+    write('comments.json', `${JSON.stringify([{ id: 1, body: 'hi', user: bot }])}\n${JSON.stringify([{ id: 8, body: renderPlanMarkdown(aPlan()), user: bot }])}\n`);
     const r = await runCli(['ci', 'pr-comment', '--markdown', 'plan.md', '--comments', 'comments.json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ action: 'update', commentId: 8, body: md, reason: expect.any(String) });
   });
 
   test('creates one when there are no comments (no --comments file)', async () => {
+    write('plan.md', md);
     const r = await runCli(['ci', 'pr-comment', '--markdown', 'plan.md'], { cwd: dir });
     expect(JSON.parse(r.stdout)).toMatchObject({ action: 'create', body: md });
   });
@@ -123,8 +125,47 @@ describe('okta-ou ci pr-comment', () => {
   });
 
   test('an empty Markdown file without a failing exit code is an error', async () => {
+    write('empty.md', '');
     const r = await runCli(['ci', 'pr-comment', '--markdown', 'empty.md'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('empty.md is missing or empty');
+  });
+
+  test('--plan puts the digest of its changes into the marker', async () => {
+    write('plan.md', md);
+    write('plan.json', renderPlanJson(drift));
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'plan.md', '--plan', 'plan.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).body).toBe(`<!-- okta-ou:plan ${changesDigest(drift)} -->\n${md.split('\n').slice(1).join('\n')}`);
+  });
+
+  test('files that do not validate: the findings table, linked to the lines of --commit', async () => {
+    write('validate.json', JSON.stringify({ files: ['mappings/corp.yaml'], findings: [{ code: 'SCHEMA', severity: 'error', message: 'unknown key "bogus"', file: 'mappings/corp.yaml', line: 3, column: 5 }], summary: { errors: 1 } }));
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/okta' };
+    const r = await runCli(['ci', 'pr-comment', '--markdown', 'absent.md', '--findings', 'validate.json', '--exit-code', '1', '--commit', 'f00d'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout).body as string;
+    expect(body).toContain('The mapping files do not validate: 1 error.');
+    expect(body).toContain('<a href="https://github.com/acme/okta/blob/f00d/mappings/corp.yaml#L3"><code>mappings/corp.yaml:3:5</code></a>');
+  });
+
+  test('--skipped: a comment that says the plan did not run and why', async () => {
+    const r = await runCli(['ci', 'pr-comment', '--skipped', 'no read-only Okta credentials (OKTA_READONLY_* secrets) in this repository'], { cwd: dir });
+    const body = JSON.parse(r.stdout).body as string;
+    expect(body).toBe('<!-- okta-ou:plan -->\n## okta-ou plan\n\n> [!NOTE]\n> **Not planned:** no read-only Okta credentials (OKTA\\_READONLY\\_\\* secrets) in this repository. The mapping files were validated.\n');
+  });
+});
+
+describe('okta-ou ci drift-issue --org (a matrix of Okta orgs)', () => {
+  test('each org has its own issue: title and marker name the org; another org’s issue is left alone', async () => {
+    write('plan.json', renderPlanJson(drift));
+    const other = { number: 4, title: `${DRIFT_ISSUE_TITLE} (preview)`, body: `${driftMarker(driftDigest(drift), 'preview')}\n…`, state: 'OPEN' };
+    write('issues-org.json', JSON.stringify([other, { number: 5, title: DRIFT_ISSUE_TITLE, body: `${driftMarker(driftDigest(drift))}\n…`, state: 'OPEN' }]));
+    const r = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--existing-issue', 'issues-org.json', '--org', 'production'], { cwd: dir });
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ action: 'open', title: `${DRIFT_ISSUE_TITLE} (production)` });
+    expect(d.body.split('\n')[0]).toBe(driftMarker(driftDigest(drift), 'production'));
+    const same = await runCli(['ci', 'drift-issue', '--plan', 'plan.json', '--exit-code', '2', '--existing-issue', 'issues-org.json', '--org', 'preview'], { cwd: dir });
+    expect(JSON.parse(same.stdout)).toMatchObject({ action: 'none', issueNumber: 4 });
   });
 });

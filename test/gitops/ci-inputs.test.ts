@@ -11,7 +11,7 @@ describe('parseComments', () => {
     ['JSON lines (--jq .[])', `${JSON.stringify(a)}\n${JSON.stringify(b)}\n`],
   ])('%s', (_n, text) => {
     expect(parseComments(text)).toEqual([
-      { id: 1, body: a.body },
+      { id: 1, body: a.body, author: 'x' },
       { id: 2, body: b.body },
     ]);
   });

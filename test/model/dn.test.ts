@@ -22,6 +22,10 @@ describe('parseDn', () => {
     ['2.5.4.11=Sales', [[{ type: '2.5.4.11', value: 'Sales' }]]],
     // "=" inside a value needs no escape in RFC 4514
     ['CN=a=b', [[{ type: 'cn', value: 'a=b' }]]],
+    // …but may be escaped: every RFC 4514 §3 backslash escape stands for its character
+    ['CN=a\\=b', [[{ type: 'cn', value: 'a=b' }]]],
+    ['OU=\\"q\\" \\+ \\; \\< \\> \\\\ \\#\\ ', [[{ type: 'ou', value: '"q" + ; < > \\ # ' }]]],
+    ['OU=\\ lead\\,x', [[{ type: 'ou', value: ' lead,x' }]]],
   ])('%s', (s, rdns) => {
     expect(parseDn(s)).toEqual({ ok: true, rdns });
   });

@@ -100,7 +100,7 @@ describe('OAuth 2.0 private_key_jwt', () => {
           hint:
             'the service app is not granted every scope okta-ou asked for (okta.apps.read okta.apps.manage): grant them ' +
             'under Admin Console > Applications > <app> > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ' +
-            'ones (okta-ou scopes lists what each command needs)',
+            'ones (okta-ou scopes lists what each command needs; okta-ou doctor shows which are granted)',
         });
         expect(server.apiOutcomes).toEqual([]);
       },

@@ -56,12 +56,33 @@ describe('list() follows Link rel="next"', () => {
     });
   });
 
+  it('stops at a next link that leads back to a page already read (a loop), after exactly two pages', async () => {
+    // Page 1 → page 2 → page 1 …; from the 5th request on the server ends the list, so a client without
+    // the guard returns (wrongly) instead of hanging.
+    let origin = '';
+    const server = startFakeOkta((req, res) => {
+      const after = req.query.get('after');
+      const next = after === 'p1' ? `${origin}/api/v1/groups?limit=200` : `${origin}/api/v1/groups?after=p1&limit=200`;
+      const link = fake.seen.length >= 5 ? [] : [`<${next}>; rel="next"`];
+      json(res, 200, [{ id: after ?? 'p0' }], { link, 'x-okta-request-id': 'req-loop' });
+    });
+    const fake = await server;
+    origin = fake.url;
+    await withFakeOkta(Promise.resolve(fake), {}, async ({ client }) => {
+      await expect(client.list('/api/v1/groups')).rejects.toMatchObject({
+        code: 'OKTA_PROTOCOL',
+        message: 'GET /api/v1/groups: the next-page link repeats a page already read [X-Okta-Request-Id req-loop]',
+      });
+      expect(fake.seen.map((r) => r.query.toString())).toEqual(['limit=200', 'after=p1&limit=200']);
+    });
+  });
+
   it('says so when a list endpoint answers something that is not a list', async () => {
     await withFakeOkta((_req, res) => json(res, 200, { id: 'x' }, { 'x-okta-request-id': 'req-not-a-list' }), {}, async ({ client }) => {
       await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({
         code: 'OKTA_PROTOCOL',
         exitCode: 1,
-        message: 'GET /api/v1/apps/0oa1 answered object where a list was expected [X-Okta-Request-Id req-not-a-list]',
+        message: expect.stringMatching(/^GET \/api\/v1\/apps\/0oa1: 127\.0\.0\.1:\d+ answered object where a list was expected \[X-Okta-Request-Id req-not-a-list\]$/),
         hint:
           'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
           'the command you ran and the request id',

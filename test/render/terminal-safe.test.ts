@@ -56,3 +56,13 @@ test('plan text: findings, changes and the app label are all sanitised', () => {
   expect(text).toContain('  + evil\\u001b[31mred  priority 1  OU ou=eng,dc=corp,dc=example,dc=com\n');
   expect(text).toContain('corp group 00g1 "a\\u000db": error GROUP_NOT_FOUND group "a\\u000db" is not in Okta\n  hint: create "a\\u000db" in Okta\n');
 });
+
+test('invisible characters and lookalike letters inside a Latin word become escapes; plain Cyrillic, Greek and accents stay', () => {
+  expect(terminalSafe('import\u200bOUs')).toBe('import\\u200bOUs');
+  expect(terminalSafe('\ufeffversion')).toBe('\\ufeffversion');
+  expect(terminalSafe('Marketing\u00a0')).toBe('Marketing\\u00a0');
+  expect(terminalSafe('a\u202eb\u2028c')).toBe('a\\u202eb\\u2028c');
+  expect(terminalSafe('M\u0430rketing')).toBe('M\\u0430rketing');
+  expect(terminalSafe('Отдел продаж, Αθήνα, München')).toBe('Отдел продаж, Αθήνα, München');
+  expect(terminalSafe('tag\u{e0041}')).toBe('tag\\u{e0041}');
+});

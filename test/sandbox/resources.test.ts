@@ -72,6 +72,9 @@ test('mappings: list items have no properties; self keeps only limit; GET one ha
 });
 
 test('mapping update: partial, null and {expression:null,pushStatus:null} remove, unknown target → 400', async () => {
+  // Its own org: the other tests read the demo mapping this one rewrites, in whatever order they run.
+  const sb = await startSandbox({ org: 'demo' });
+  try {
   const id = sb.org.mappingFor(corp)!.id;
   const url = `/api/v1/mappings/${id}`;
   const up = await call(sb, 'POST', url, { body: { properties: { employeeID: { expression: 'user.employeeNumber', pushStatus: 'PUSH' }, dn: null, title: { expression: null, pushStatus: null } } } });
@@ -83,6 +86,9 @@ test('mapping update: partial, null and {expression:null,pushStatus:null} remove
   expect(sb.org.mappingFor(corp)!.properties.department).toBeDefined();
   const whole = (await call(sb, 'GET', url)).body;
   expect((await call(sb, 'POST', url, { body: whole })).body).toEqual(whole);
+  } finally {
+    await sb.close();
+  }
 });
 
 test('meta: default user type and the AD app user schema', async () => {

@@ -129,7 +129,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
   const findings = staticFindings(desired, mappings.findings);
 
   // No abort signal for the client: an in-flight write is never cut off; the executor stops between requests.
-  const { api, connection } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity, abortable: false });
+  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false });
   try {
     if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
       throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
@@ -241,8 +241,8 @@ Examples:
   options: {
     'auto-approve': { type: 'boolean' },
     force: { type: 'boolean' },
-    format: { type: 'string', short: 'f' },
-    directory: { type: 'string', short: 'd' },
+    format: { type: 'string' },
+    directory: { type: 'string' },
     'max-capacity': { type: 'string' },
   },
   positionals: true,

@@ -3,8 +3,8 @@
  * Read-only against Okta. A directory already declared in the mappings folder is refreshed in the file
  * that declares it (comments and layout kept where the content is unchanged); a new one gets
  * `<out>/<name>.yaml`. A plan right after an export shows no assignment or mapping changes, except the
- * removal of a live `dn` mapping; an assignment outside the inferred import OUs is an OU_NOT_IMPORT_OU
- * error until the user confirms them. The file's comments say both.
+ * removal of a live `dn` mapping; an assignment outside the import OUs is listed under
+ * `assignments.ignore` (src/export/build-export.ts), so the files validate. The file's comments say both.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,13 +12,14 @@ import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredDirectory, DesiredState } from '../../model/types';
 import { EXIT, OktaOuError, UsageError } from '../../errors';
-import { DEFAULT_SAFETY, readDesired, SCHEMA_PATH } from '../../config';
+import { DEFAULT_SAFETY, readDesired } from '../../config';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta, parseMaxCapacity } from '../planning';
 import { verboseLog } from '../verbose-log';
 import { listAdApps, matchLabel, readLive } from '../../live';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
+import { schemaRefFor } from '../../export/schema-ref';
 
 interface AdApp {
   id: string;
@@ -54,7 +55,7 @@ function declaredFor(app: AdApp, apps: AdApp[], existing: DesiredDirectory[]): D
 async function existingDirectories(outDir: string, cwd: string): Promise<DesiredDirectory[]> {
   if (!(await exists(outDir))) return [];
   const loaded = await readDesired(outDir, cwd);
-  const broken = loaded.findings.filter((f) => f.code === 'YAML_SYNTAX' || f.code === 'DUPLICATE_KEY');
+  const broken = loaded.findings.filter((f) => ['YAML_SYNTAX', 'DUPLICATE_KEY', 'ENCODING', 'FILE_TOO_LARGE'].includes(f.code));
   if (broken.length > 0) {
     const f = broken[0];
     throw new OktaOuError('EXPORT_TARGET_UNREADABLE', `cannot update ${f.file}: ${f.message} (line ${f.line ?? '?'})`, {
@@ -98,11 +99,16 @@ function probeState(targets: Array<{ name: string; app: AdApp }>): DesiredState 
   };
 }
 
+/** A path as one shell word, so the printed command can be pasted as it is. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 function describe(d: ExportedDirectory): string {
   const props = Object.keys(d.content.attributeMappings?.properties ?? {}).length;
   const extra = [
     d.notes.dnMapping !== undefined ? 'live dn mapping left out (the next plan removes it)' : '',
-    d.notes.uncovered.length > 0 ? `${d.notes.uncovered.length} group(s) outside the inferred import OUs` : '',
+    d.notes.uncovered.length > 0 ? `${d.notes.uncovered.length} assignment(s) outside the import OUs listed under assignments.ignore` : '',
   ].filter(Boolean);
   return `${d.content.groups.length} group(s), ${props} mapping propert${props === 1 ? 'y' : 'ies'}, ${d.content.importOUs.length} import OU(s) inferred${extra.length ? `; ${extra.join('; ')}` : ''}`;
 }
@@ -115,7 +121,7 @@ async function runExport(
   const outDir = path.resolve(ctx.cwd, opts.out ?? global.mappings);
   const existing = await existingDirectories(outDir, ctx.cwd);
   const log = verboseLog(ctx, global);
-  const { api } = connectOkta(ctx, global, { maxCapacity: opts.maxCapacity });
+  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity });
   try {
     const all = await adApps(api);
     const apps = selectApps(all, opts.app, opts.directory, existing);
@@ -140,9 +146,6 @@ async function runExport(
       };
     });
     const live = await readLive(api, probeState(targets), { log, importEvidence: true });
-    // The repository's own copy of the schema when it has one, else the installed package's.
-    const local = path.join(ctx.cwd, 'schemas/okta-ou.schema.json');
-    const schemaRef = (await exists(local)) ? local : SCHEMA_PATH;
     await fs.mkdir(outDir, { recursive: true });
     for (const t of targets) {
       const l = live.directories.find((d) => d.name === t.name);
@@ -151,7 +154,7 @@ async function runExport(
       const before = (await exists(t.file)) ? await fs.readFile(t.file, 'utf8') : undefined;
       const text = renderExportYaml(
         dir,
-        { schemaRef: path.relative(path.dirname(t.file), schemaRef).split(path.sep).join('/'), generatedAt: ctx.now().toISOString().slice(0, 10) },
+        { schemaRef: schemaRefFor(path.dirname(t.file)), generatedAt: ctx.now().toISOString().slice(0, 10) },
         before,
       );
       const shown = path.relative(ctx.cwd, t.file).split(path.sep).join('/');
@@ -164,7 +167,8 @@ async function runExport(
       await fs.rename(`${t.file}.tmp`, t.file);
       ctx.stdout.write(`${before === undefined ? 'wrote' : 'updated'} ${shown} (${t.name}): ${describe(dir)}\n`);
     }
-    ctx.stderr.write('next: review the files (import OUs are inferred), then run okta-ou plan\n');
+    const folder = shellWord(path.relative(ctx.cwd, outDir).split(path.sep).join('/') || '.');
+    ctx.stderr.write(`next: review the files in ${folder} (import OUs are inferred), then run okta-ou validate --mappings ${folder} and okta-ou plan --mappings ${folder}\n`);
     return EXIT.OK;
   } finally {
     await api.close();
@@ -178,8 +182,10 @@ export const exportCommand: Command = {
 
 Reads the org's Active Directory app instances and writes, per app, the group assignments in priority
 order with their OUs, the Okta→AD attribute mappings, the naming context, and import OUs inferred from
-where users live (marked as inferred: confirm them in the Admin Console). A directory already declared
-in the folder is updated in its own file, keeping your comments; others go to <out>/<name>.yaml.
+where users live (marked as inferred: confirm them in the Admin Console). An assignment whose OU is
+under none of the import OUs is listed under assignments.ignore (with a comment saying why), so the
+files pass validate. A directory already declared in the folder is updated in its own file, keeping
+your comments; others go to <out>/<name>.yaml.
 
 Options:
   --app ID|LABEL     export only this AD app instance

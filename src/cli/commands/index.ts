@@ -8,15 +8,19 @@ import { sandboxCommand } from './sandbox';
 import { demoCommand } from './demo';
 import { scopesCommand } from './scopes';
 import { ciCommand } from './ci';
+import { explainCommand } from './explain';
+import { doctorCommand } from './doctor';
 
 export const commands: Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  explainCommand,
   showCommand,
   exportCommand,
   sandboxCommand,
   scopesCommand,
+  doctorCommand,
   ciCommand,
   demoCommand,
 ];

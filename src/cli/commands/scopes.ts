@@ -4,22 +4,24 @@
  */
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../../errors';
-import { OKTA_SCOPES, SCOPE_USE_COMMANDS, type ScopeUse, commandScopes } from '../../okta/command-scopes';
+import { OKTA_SCOPES, SCOPE_USE_COMMANDS, SCOPE_USES, type ScopeUse, commandScopes } from '../../okta/command-scopes';
 
-const USES: ScopeUse[] = ['plan', 'apply'];
+const USES = SCOPE_USES;
 
 export const scopesCommand: Command = {
   name: 'scopes',
   summary: 'print the least-privilege OAuth scopes okta-ou needs for plan and apply',
-  usage: `Usage: okta-ou scopes [--for plan|apply] [--list]
+  usage: `Usage: okta-ou scopes [--for plan|apply|doctor] [--list]
 
 Prints the Okta OAuth 2.0 scopes to grant the service app okta-ou signs in as
 (OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey), and why each is needed. plan (also export and the drift job)
-is read-only; apply needs plan's scopes plus the .manage ones. The service app also needs an admin role
-that covers the AD app (Okta checks roles as well as scopes). validate needs no Okta access.
+is read-only; apply needs plan's scopes plus the .manage ones; doctor needs plan's plus okta.agentPools.read.
+When OKTA_CLIENT_SCOPES is not set, each command asks Okta for exactly the scopes listed for it here.
+The service app also needs an admin role that covers the AD app (Okta checks roles as well as scopes).
+validate needs no Okta access.
 
 Options:
-  --for plan|apply   only the scopes for this use (default: both)
+  --for USE          only the scopes for plan, apply or doctor (default: all)
   --list             only the space-separated list, for OKTA_CLIENT_SCOPES
 
 Examples:
@@ -30,7 +32,7 @@ Examples:
   options: { for: { type: 'string' }, list: { type: 'boolean' } },
   async run(ctx, _global, values) {
     const use = values.for as string | undefined;
-    if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan or --for apply');
+    if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan, --for apply or --for doctor');
     const uses = use ? [use as ScopeUse] : USES;
     if (values.list) {
       if (!use) throw new UsageError('--list needs --for plan or --for apply', 'e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)');
@@ -40,8 +42,10 @@ Examples:
     const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
     const out: string[] = [];
     for (const u of uses) {
-      const shown = OKTA_SCOPES.filter((s) => (use === 'apply' ? true : s.use === u));
-      out.push(`${use === 'apply' ? 'apply (all of these)' : SCOPE_USE_COMMANDS[u]}:`);
+      // Asked for one use that builds on plan's scopes: all of them; otherwise each use's own rows.
+      const all = use !== undefined && use !== 'plan';
+      const shown = OKTA_SCOPES.filter((s) => (all ? commandScopes(u).includes(s.scope) : s.use === u));
+      out.push(`${all ? `${u} (all of these)` : SCOPE_USE_COMMANDS[u]}:`);
       for (const s of shown) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
       out.push('');
     }

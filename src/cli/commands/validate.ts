@@ -3,16 +3,17 @@
  * Exit 0 when there is no error-level finding, 1 otherwise.
  */
 import type { Command } from '../command';
-import { EXIT } from '../../errors';
+import { EXIT, isOktaOuError } from '../../errors';
 import { readDesired } from '../../config';
 import { staticFindings } from '../planning';
 import { parseFormat } from '../parse-format';
 import { countFindings, renderFindingsJson, renderFindingsText, summariseFindings } from '../../render/findings';
+import { escapeData, escapeProperty, renderGithubAnnotations } from '../../render/github-annotations';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check the mapping files: schema and static findings (no Okta calls)',
-  usage: `Usage: okta-ou validate [--mappings DIR] [--format text|json]
+  usage: `Usage: okta-ou validate [--mappings DIR] [--format text|json|github]
 
 Reads every *.yaml / *.yml under the mappings folder (default: mappings/), checks it against the JSON
 Schema (schemas/okta-ou.schema.json) and runs the findings that need no Okta org: YAML_SYNTAX,
@@ -21,7 +22,9 @@ DIRECTORY_CONFLICT, PROFILE_OU_CONFLICT.
 
 Options:
   --format text|json   text (default): one line per finding, file:line:col, then a hint line;
-                       json: {"files", "findings", "summary"} with sorted keys, on stdout
+                       json: {"files", "findings", "summary"} with sorted keys, on stdout;
+                       github: GitHub Actions annotations (::error file=…,line=…,col=…::…) that
+                       mark each finding on the pull request's diff
 
 Exit codes: 0 no error-level finding · 1 error-level findings or unreadable input
 
@@ -29,15 +32,23 @@ Examples:
   okta-ou validate
   okta-ou validate --mappings ./okta/mappings
   okta-ou validate --format json | jq '.findings[] | select(.severity == "error")'
+  okta-ou validate --format github          # in a GitHub Actions step
 `,
   options: { format: { type: 'string' } },
   async run(ctx, global, values) {
-    const format = parseFormat(values.format, ['text', 'json']);
-    const loaded = await readDesired(global.mappings, ctx.cwd);
+    const format = parseFormat(values.format, ['text', 'json', 'github']);
+    const loaded = await readDesired(global.mappings, ctx.cwd).catch((e: unknown) => {
+      // No folder to read is no finding, but on GitHub it must still show on the run and its checks.
+      if (format === 'github' && isOktaOuError(e)) ctx.stdout.write(`::error title=${escapeProperty(e.code)}::${escapeData(e.hint ? `${e.message}\nhint: ${e.hint}` : e.message)}\n`);
+      throw e;
+    });
     const findings = staticFindings(loaded.desired, loaded.findings);
     const counts = countFindings(findings);
     if (format === 'json') {
       ctx.stdout.write(renderFindingsJson(findings, loaded.files));
+    } else if (format === 'github') {
+      ctx.stdout.write(renderGithubAnnotations(findings));
+      ctx.stderr.write(`${summariseFindings(findings, loaded.files.length)}\n`);
     } else {
       ctx.stdout.write(renderFindingsText(findings, { color: ctx.color }));
       const summary = summariseFindings(findings, loaded.files.length);

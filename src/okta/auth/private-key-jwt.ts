@@ -12,6 +12,7 @@ import type { HttpMethod } from '../api';
 import { TOKEN_BUCKET as TOKEN_PATH } from '../buckets';
 import { errorFromResponse, OktaAuthError, OktaValidationError, type OktaErrorBody, type OktaErrorContext } from '../errors';
 import { DpopKey, dpopNonceOf } from './dpop';
+import { errorBodyOf } from '../error-body';
 import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
 import type { AuthProvider, TokenTransport } from './types';
 
@@ -30,7 +31,8 @@ const APP = 'Admin Console > Applications > <app>';
 const OAUTH_REFUSALS: Record<string, (cfg: PrivateKeyAuthConfig) => string> = {
   invalid_scope: (cfg) =>
     `the service app is not granted every scope okta-ou asked for (${cfg.scopes.join(' ')}): grant them under ` +
-    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs)`,
+    `${APP} > Okta API Scopes, or set OKTA_CLIENT_SCOPES to the granted ones (okta-ou scopes lists what each command needs; ` +
+    'okta-ou doctor shows which are granted)',
   invalid_client: (cfg) =>
     `Okta did not accept the client assertion of ${cfg.clientId}: check OKTA_CLIENT_CLIENTID, that OKTA_CLIENT_KEYID ` +
     `and OKTA_CLIENT_PRIVATEKEY match a public key registered under ${APP} > General > Public keys, and that the ` +
@@ -59,18 +61,6 @@ export interface PrivateKeyAuthConfig {
   keyId?: string;
 }
 
-/** Only the error fields: the rest of a token answer is not for messages. */
-function oauthErrorBody(body: OktaErrorBody): OktaErrorBody {
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  return {
-    error: str(body.error),
-    error_description: str(body.error_description),
-    errorCode: str(body.errorCode),
-    errorSummary: str(body.errorSummary),
-    errorId: str(body.errorId),
-  };
-}
-
 interface CachedToken {
   value: string;
   type: 'Bearer' | 'DPoP';
@@ -94,6 +84,7 @@ export function createPrivateKeyAuth(
   let dpop: DpopKey | undefined;
   let tokenRequests = 0;
   let forcedRefresh = false;
+  let granted: string[] | undefined;
   const secrets = new Set<string>([cfg.privateKey]);
 
   const assertion = (): string => {
@@ -110,26 +101,32 @@ export function createPrivateKeyAuth(
   const fetchToken = async (): Promise<CachedToken> => {
     // At most: plain → DPoP without nonce → DPoP with nonce → DPoP with a rotated nonce.
     for (let step = 0; step < 4; step++) {
+      const clientAssertion = assertion();
       const form = new URLSearchParams({
         grant_type: 'client_credentials',
         scope: cfg.scopes.join(' '),
         client_assertion_type: ASSERTION_TYPE,
-        client_assertion: assertion(),
+        client_assertion: clientAssertion,
       });
       const headers: Record<string, string> = {
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       };
       if (dpop) headers.dpop = dpop.proof('POST', tokenUrl, { nonce: dpop.tokenNonce });
+      // What this request carried, should the answer quote it back.
+      const sent = [...secrets, clientAssertion, headers.dpop, kid].filter((s): s is string => typeof s === 'string');
       tokenRequests++;
       const res = await deps.transport({ url: tokenUrl, headers, body: form.toString() });
       const body = (res.body ?? {}) as OktaErrorBody & {
         access_token?: string;
         token_type?: string;
         expires_in?: number;
+        scope?: string;
       };
       if (res.status === 200 && typeof body.access_token === 'string') {
         secrets.add(body.access_token);
+        // The token answer lists the granted scopes (docs/okta-api.md §10); without the field, what was asked for.
+        granted = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [...cfg.scopes];
         const type = body.token_type?.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer';
         const ttl = (typeof body.expires_in === 'number' ? body.expires_in : 3600) * 1000;
         deps.log(`obtained an OAuth access token (${type}, expires in ${Math.round(ttl / 1000)} s) for scopes ${cfg.scopes.join(' ')}`);
@@ -153,7 +150,7 @@ export function createPrivateKeyAuth(
         method: 'POST' as HttpMethod,
         path: TOKEN_PATH,
         status: res.status,
-        body: oauthErrorBody(body),
+        body: errorBodyOf(res.body, sent),
         requestId: res.requestId,
         authMode: 'PrivateKey',
         scopes: cfg.scopes,
@@ -233,6 +230,7 @@ export function createPrivateKeyAuth(
       deps.log('access token refused (401); requesting a new one and retrying once');
       return true;
     },
+    granted: () => granted,
     secrets: () => [...secrets],
   };
 }

@@ -9,6 +9,8 @@ export interface AuthProvider {
   authorize(method: HttpMethod, url: URL): Promise<Record<string, string>>;
   /** After a 401: true when one more attempt with fresh credentials may succeed (new DPoP nonce, expired token). */
   recover(status: number, headers: Record<string, string | string[]>): boolean;
+  /** OAuth: the scopes of the current token, as its answer's `scope` lists them; undefined before one (or for SSWS). */
+  granted?(): readonly string[] | undefined;
   /** Secret values to scrub from logs and errors. */
   secrets(): string[];
 }

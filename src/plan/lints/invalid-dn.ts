@@ -13,22 +13,27 @@ const FLOW_LIST_HINT =
   'in a flow list ([a, b]) YAML splits at every comma, so quote each DN or use a block list (- OU=…)';
 
 /**
- * A DN that parses but cannot be an OU in a domain: only domain components (`DC=corp`), or no domain
- * components at all (`OU=Employees`). Both are what YAML leaves of `[OU=Employees,DC=corp,DC=com]`.
+ * A DN that parses but cannot be an OU in a domain: a multi-valued RDN or a NUL (AD holds neither), only
+ * domain components (`DC=corp`), or no domain components at all (`OU=Employees`); the last two are what
+ * YAML leaves of `[OU=Employees,DC=corp,DC=com]`.
  */
-function notAnOu(rdns: Ava[][]): string | null {
+function notAnOu(rdns: Ava[][]): { why: string; hint: string } | null {
+  // RFC 4514 allows both; AD does not, and its agent would fail each user at provisioning time.
+  const multi = rdns.find((rdn) => rdn.length > 1);
+  if (multi) return { why: `has a multi-valued RDN (${multi.map((a) => `${a.type}=…`).join('+')}), and an AD OU has one value per RDN`, hint: 'escape a "+" inside a name as "\\+"; otherwise write the OU as AD shows it, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com' };
+  if (rdns.some((rdn) => rdn.some((a) => !a.hex && a.value.includes('\u0000')))) return { why: 'holds a NUL character (\\00), which AD does not allow in a name', hint: 'remove the \\00 escape from the name' };
   // parseDn lower-cases types and folds domainComponent to dc.
   const isDc = (rdn: Ava[]): boolean => rdn.every((a) => a.type === 'dc');
-  if (rdns.every(isDc)) return 'names a domain, not an OU';
-  if (!isDc(rdns[rdns.length - 1])) return 'has no domain components (DC=…), so it is not a full DN';
+  if (rdns.every(isDc)) return { why: 'names a domain, not an OU', hint: FLOW_LIST_HINT };
+  if (!isDc(rdns[rdns.length - 1])) return { why: 'has no domain components (DC=…), so it is not a full DN', hint: FLOW_LIST_HINT };
   return null;
 }
 
 function check(dir: DesiredDirectory, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
   const p = parseDn(value);
   if (p.ok) {
-    const why = notAnOu(p.rdns);
-    return why ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${why}`, { hint: FLOW_LIST_HINT, directory: dir.name })] : [];
+    const bad = notAnOu(p.rdns);
+    return bad ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${bad.why}`, { hint: bad.hint, directory: dir.name })] : [];
   }
   return [
     findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} is not a valid DN: ${p.error} (at character ${p.offset + 1})`, { hint: 'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"', directory: dir.name }),

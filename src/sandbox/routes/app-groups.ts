@@ -7,6 +7,7 @@ import { readWrite, type Route } from '../router';
 import { renderGroup } from '../shapes/group';
 import type { AssignmentRec, GroupRec } from '../types';
 import { requireApp } from './apps';
+import { setOwnKey } from '../own';
 
 const S = readWrite('apps');
 const ADMIN_ID = '00u5bsandb0xadm15b7';
@@ -131,8 +132,10 @@ function patchAssignment(ctx: RouteContext): Reply {
       else {
         // RFC 6902 §4.3: replace requires a value.
         if (!('value' in op)) throw validation('value', `value: replace of ${path} needs a value`);
+        // RFC 6902 §4.3: the target location must exist (Okta's own answer is unconfirmed; see README).
+        if (!Object.hasOwn(profile, key)) throw validation('path', `path: replace of ${path}, which the assignment's profile does not have`);
         if (key === 'organizationalUnit') checkOu(op.value);
-        profile[key] = op.value;
+        setOwnKey(profile, key, op.value);
       }
     } else {
       throw validation('path', `path: unsupported path ${JSON.stringify(op.path)}`);

@@ -4,6 +4,7 @@ import { notFound, validation } from '../okta-errors';
 import { paginate, resumeBySeq } from '../pagination';
 import { readWrite, type Route } from '../router';
 import type { MappingProperty, MappingRec } from '../types';
+import { setOwnKey } from '../own';
 
 const S = readWrite('profileMappings');
 
@@ -30,7 +31,7 @@ export function renderMapping(ctx: RouteContext, m: MappingRec, withProperties: 
   const out: Record<string, unknown> = { id: m.id, source: side(ctx, m.source), target: side(ctx, m.target) };
   if (withProperties) {
     const props: Record<string, MappingProperty> = {};
-    for (const [k, v] of Object.entries(m.properties)) props[k] = { ...v };
+    for (const [k, v] of Object.entries(m.properties)) setOwnKey(props, k, { ...v });
     out.properties = props;
   }
   out._links = { self: { href: `${ctx.base}/api/v1/mappings/${m.id}` } };
@@ -89,13 +90,13 @@ function updateMapping(ctx: RouteContext): Reply {
       invalid.push(k);
       continue;
     }
-    const push = obj.pushStatus ?? m.properties[k]?.pushStatus ?? 'PUSH';
+    const push = obj.pushStatus ?? (Object.hasOwn(m.properties, k) ? m.properties[k].pushStatus : undefined) ?? 'PUSH';
     if (push !== 'PUSH' && push !== 'DONT_PUSH') throw validation('updateMapping', `Invalid pushStatus for target field ${k}`);
     sets.push([k, { expression: obj.expression, pushStatus: push }]);
   }
   if (invalid.length) throw validation('updateMapping', ...invalid.map((k) => `Invalid target field ${k}`));
   for (const k of removals) delete m.properties[k];
-  for (const [k, v] of sets) m.properties[k] = v;
+  for (const [k, v] of sets) setOwnKey(m.properties, k, v);
   return { status: 200, body: renderMapping(ctx, m, true), mutated: true };
 }
 

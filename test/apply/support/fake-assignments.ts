@@ -54,7 +54,12 @@ export class FakeApp {
   patch(groupId: string, ops: Array<{ op: string; path: string; value: unknown }>): void {
     const a = this.state.get(groupId);
     if (!a) throw new Error(`PATCH of unassigned ${groupId}`);
-    for (const o of ops) a.profile[o.path.replace(/^\/profile\//, '')] = o.value;
+    for (const o of ops) {
+      const key = o.path.replace(/^\/profile\//, '');
+      // RFC 6902 §4.3, as the local Okta: replace needs an existing member.
+      if (o.op === 'replace' && !Object.hasOwn(a.profile, key)) throw new Error(`PATCH replace of ${o.path}, absent from ${groupId}'s profile`);
+      a.profile[key] = o.value;
+    }
   }
 
   delete(groupId: string): void {
