@@ -195,6 +195,8 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
     checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
+      // A second Ctrl-C quits at once: it still gets the report of what was done so far.
+      onStart: (soFar) => ctx.onQuit?.(() => (opts.format === 'json' ? renderApplyResultJson(soFar()) : renderApplyResultText(plan, soFar()))),
       // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
       onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });
