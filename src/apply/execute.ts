@@ -86,6 +86,8 @@ export interface ExecuteOptions {
   deleteConcurrency?: number;
   /** Read-back-and-resend attempts for POST/PATCH after a 5xx or lost reply (default 2). */
   resendAttempts?: number;
+  /** Given, at the start, a function that tells the result so far (for a report when the user quits at once). */
+  onStart?: (soFar: () => ApplyResult) => void;
 }
 
 /** VERIFY_FAILED when every planned change took and only an assignment outside the plan moved. */
@@ -185,6 +187,20 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!failed && !interrupted && opts.signal?.aborted) interrupted = true;
     return failed !== null || interrupted;
   };
+  /** The account as of now, as if the run stopped here (nothing verified yet). */
+  const soFar = (): ApplyResult => {
+    const failedNow = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
+    const out: ApplyResult = { applied: [], failed, unverified: [], partial: [], notAttempted: [], verified: false, interrupted: true, mismatches: [], restored: [], requests: { sent, total } };
+    for (const id of wp.changeIds) {
+      if (failedNow.has(id)) continue;
+      const done = doneOf.get(id) ?? 0;
+      if (requestsOf.has(id) && done >= (requestsOf.get(id) ?? 0)) out.applied.push(id);
+      else if (done > 0) out.partial.push(id);
+      else out.notAttempted.push(id);
+    }
+    return out;
+  };
+  opts.onStart?.(soFar);
 
   const send = async (r: ApplyRequest): Promise<void> => {
     if (stopped()) throw new Stop();

@@ -58,7 +58,7 @@ function collectMapping(work: MappingWork, c: AttributeMappingChange): void {
       setOwn(work.properties, c.property, { expression: null, pushStatus: null });
       return;
     default:
-      return assertNever(c.action);
+      return assertNever(c);
   }
 }
 

@@ -232,44 +232,106 @@ export interface AssignmentState {
   profile: Record<string, unknown>;
 }
 
-export interface AssignmentChange {
+/** A managed group whose priority a reorder changes. `respace`: renumbered only to make room (same place in the order). */
+export interface AssignmentMove {
+  group: { id: string; name: string };
+  from: number;
+  to: number;
+  respace?: true;
+}
+
+/** What every assignment change has. */
+interface AssignmentChangeBase {
   /** `<directory>/assign/<groupId>`, or `<directory>/reorder` for the reorder change. */
   id: string;
   directory: string;
   kind: 'assignment';
-  action: 'create' | 'update' | 'delete' | 'reorder';
   /** The group; for `reorder`, the first group moved (all moves are in `moves`). */
   group: { id: string; name: string };
-  before: AssignmentState | null;
-  /** The intended state: its priority is always a known slot. */
-  after: (AssignmentState & { priority: number }) | null;
   reason: string;
   /** Member count of the group (blast radius), when known. */
   members?: number;
-  /**
-   * For `reorder`: every managed group whose priority changes, in the new order. `respace`: renumbered
-   * only to make room for another group (its place in the order is the same).
-   */
-  moves?: Array<{ group: { id: string; name: string }; from: number; to: number; respace?: true }>;
 }
+
+/** The intended state of an assignment: its priority is always a known slot. */
+export type AssignmentTarget = AssignmentState & { priority: number };
+
+/**
+ * One change per kind and action (octoDNS's Create / Update / Delete), so the impossible states are
+ * unrepresentable: a create has no `before`, a delete no `after`, only a reorder has `moves`.
+ */
+export interface AssignmentCreate extends AssignmentChangeBase {
+  action: 'create';
+  before: null;
+  after: AssignmentTarget;
+  moves?: undefined;
+}
+
+/** `before` is the whole live assignment, `after` the whole intended one. */
+export interface AssignmentUpdate extends AssignmentChangeBase {
+  action: 'update';
+  before: AssignmentState;
+  after: AssignmentTarget;
+  moves?: undefined;
+}
+
+export interface AssignmentDelete extends AssignmentChangeBase {
+  action: 'delete';
+  before: AssignmentState;
+  after: null;
+  moves?: undefined;
+}
+
+/** Every managed group whose priority changes, in the new order. */
+export interface AssignmentReorder extends AssignmentChangeBase {
+  action: 'reorder';
+  before: null;
+  after: null;
+  moves: AssignmentMove[];
+}
+
+export type AssignmentChange = AssignmentCreate | AssignmentUpdate | AssignmentDelete | AssignmentReorder;
 
 export interface MappingPropertyState {
   expression: string | null;
   pushStatus: PushStatus | string | null;
 }
 
-export interface AttributeMappingChange {
+/** A mapping property as written: both fields set. */
+export interface MappingPropertyTarget {
+  expression: string;
+  pushStatus: PushStatus | string;
+}
+
+interface AttributeMappingChangeBase {
   /** `<directory>/mapping/<property>` */
   id: string;
   directory: string;
   kind: 'attributeMapping';
-  action: 'create' | 'update' | 'delete';
   mappingId: string;
   property: string;
-  before: MappingPropertyState | null;
-  after: MappingPropertyState | null;
   reason: string;
 }
+
+export interface MappingCreate extends AttributeMappingChangeBase {
+  action: 'create';
+  before: null;
+  after: MappingPropertyTarget;
+}
+
+export interface MappingUpdate extends AttributeMappingChangeBase {
+  action: 'update';
+  before: MappingPropertyState;
+  after: MappingPropertyTarget;
+}
+
+export interface MappingDelete extends AttributeMappingChangeBase {
+  action: 'delete';
+  before: MappingPropertyState;
+  after: null;
+}
+
+export type AttributeMappingChange = MappingCreate | MappingUpdate | MappingDelete;
 
 export type Change = AssignmentChange | AttributeMappingChange;
 
