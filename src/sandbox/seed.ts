@@ -46,7 +46,7 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
   for (const u of seed.users ?? []) {
     if (!u.login || !u.firstName || !u.lastName) throw seedError(`user ${JSON.stringify(u.login ?? u)} needs login, firstName, lastName`);
     const id = u.id ?? ids.next('00u');
-    const { id: _i, ...profile } = u;
+    const { id: _i, importedFrom: _f, ...profile } = u;
     const rec: UserRec = {
       id, seq: org.nextSeq(id), status: 'ACTIVE', created: ts, lastUpdated: ts, typeId: defaultType.id,
       profile: { ...profile, email: u.email ?? u.login, login: u.login, firstName: u.firstName, lastName: u.lastName },
@@ -55,6 +55,7 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
   }
 
   for (const a of seed.apps ?? []) addApp(org, a, ts);
+  for (const u of seed.users ?? []) if (u.importedFrom) markImported(org, org.findUser(u.id ?? u.login)!, u.importedFrom);
 
   const groupSeeds = [...(seed.groups ?? [])];
   if (!groupSeeds.some((g) => g.type === 'BUILT_IN' && g.name === 'Everyone')) {
@@ -90,6 +91,16 @@ function resolveUser(org: OrgState, loginOrId: string, where: string): string {
   if (!u) throw seedError(`${where}: user ${loginOrId} not found`);
   return u.id;
 }
+
+/** AD-sourced users show the directory as their credentials provider (Users API `credentials.provider`). */
+function markImported(org: OrgState, user: UserRec, appRef: string): void {
+  const app = org.findApp(appRef);
+  if (!app || !DIRECTORY_APPS.has(app.name)) throw seedError(`user ${user.profile.login}: importedFrom ${appRef} is not an AD or LDAP app of the org`);
+  user.importedFrom = { appId: app.id, provider: { type: app.name === 'active_directory' ? 'ACTIVE_DIRECTORY' : 'LDAP', name: app.label } };
+}
+
+/** App names of directory integrations (AD, LDAP): the ones the Directories Integration API serves. */
+export const DIRECTORY_APPS = new Set(['active_directory', 'ldap_sun_one']);
 
 function addApp(org: OrgState, a: AppSeed, ts: string): void {
   const name = a.name ?? 'active_directory';

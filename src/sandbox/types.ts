@@ -14,6 +14,8 @@ export interface UserSeed {
   title?: string;
   employeeNumber?: string;
   id?: string;
+  /** Label or id of the AD (or LDAP) app the user was imported from; only such users' AD group memberships can be managed. */
+  importedFrom?: string;
   [key: string]: unknown;
 }
 
@@ -104,6 +106,8 @@ export interface UserRec {
   lastUpdated: string;
   typeId: string;
   profile: Record<string, unknown> & { login: string; firstName: string; lastName: string; email: string };
+  /** The directory app the user was imported from, and the credentials provider Okta shows for it. */
+  importedFrom?: { appId: string; provider: { type: 'ACTIVE_DIRECTORY' | 'LDAP'; name: string } };
 }
 
 export interface GroupRec {
@@ -207,6 +211,8 @@ export interface AgentRec {
   operationalStatus: 'OPERATIONAL' | 'DEGRADED' | 'DISRUPTED' | 'INACTIVE';
   lastConnection: number;
   version: string;
+  /** false: connected but never answers (the Directories Integration API times out with 504). */
+  responding?: boolean;
 }
 
 export interface PushMappingRec {
