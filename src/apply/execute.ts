@@ -20,6 +20,7 @@ import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-
 import { allRequests } from './requests';
 import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
 import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
+import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
 import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
@@ -74,6 +75,8 @@ export interface ExecuteOptions {
   deleteConcurrency?: number;
   /** Read-back-and-resend attempts for POST/PATCH after a 5xx or lost reply (default 2). */
   resendAttempts?: number;
+  /** Waits between AD agent attempts (ad-groups.ts); default real timers. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** VERIFY_FAILED when every planned change took and only an assignment outside the plan moved. */
@@ -81,6 +84,8 @@ const UNMANAGED_MOVED_HINT =
   'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
 
 class Stop extends Error {}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`, and
@@ -168,6 +173,10 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let ok = false;
     try {
       for (let attempt = 0; ; attempt++) {
+        if (isAdMembershipRequest(r)) {
+          await sendAdMembership(api, r, opts.sleep ?? realSleep, stopped);
+          break;
+        }
         try {
           await api.request(r.method, r.path, {
             ...(r.body === undefined ? {} : { body: r.body }),
@@ -220,6 +229,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       ),
     );
   }
+  // 3. AD group memberships, one batch at a time (each goes through the directory's agent).
+  if (!stopped() && wp.adGroups) await guard(sequence(wp.adGroups));
   stopped();
 
   const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
@@ -232,6 +243,10 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let v: { mismatches: string[]; changeIds: string[] };
     try {
       v = await verifyWritePlan(api, wp);
+      if (wp.expect.adGroups) {
+        const ad = await verifyAdGroups(api, wp.expect.adGroups);
+        v = { mismatches: [...v.mismatches, ...ad.mismatches], changeIds: [...v.changeIds, ...ad.changeIds] };
+      }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.
       // So every change is "sent, not verified" (not "partly done": nothing is left to send). A new plan

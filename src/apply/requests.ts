@@ -25,6 +25,7 @@ import type {
 import { InternalError } from '../errors';
 import { scheduleAssignments, type ScheduledWrite, type SlotIntent } from './schedule';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { adGroupRequests, type AdGroupExpectation } from './ad-groups';
 import { setOwn } from '../model/data-record';
 
 function assertNever(x: never): never {
@@ -161,6 +162,8 @@ function writeRequest(appId: string, directory: string, w: ScheduledWrite): Appl
 export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
   const dirs = new Map<string, DirectoryWork>();
   const maps = new Map<string, MappingWork>();
+  const adGroups: ApplyRequest[] = [];
+  const adGroupExpect: AdGroupExpectation[] = [];
   for (const change of plan.changes as Change[]) {
     switch (change.kind) {
       case 'assignment': {
@@ -175,6 +178,14 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
           maps.set(change.mappingId, (w = { directory: change.directory, mappingId: change.mappingId, properties: {}, changeIds: [] }));
         }
         collectMapping(w, change);
+        break;
+      }
+      case 'adGroupMembership': {
+        const appId = plan.directories.find((d) => d.name === change.directory)?.appId;
+        if (!appId) throw new InternalError(`plan has changes for unknown directory "${change.directory}"`);
+        const r = adGroupRequests(change, appId);
+        adGroups.push(...r.requests);
+        adGroupExpect.push(r.expect);
         break;
       }
       default:
@@ -252,7 +263,8 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
   return {
     mappings,
     directories,
-    expect: { assignments: assignmentExpect, mappings: mappingExpect },
+    expect: { assignments: assignmentExpect, mappings: mappingExpect, ...(adGroupExpect.length ? { adGroups: adGroupExpect } : {}) },
+    ...(adGroups.length ? { adGroups } : {}),
     changeIds: plan.changes.map((c) => c.id),
   };
 }
@@ -266,12 +278,12 @@ export function writesPerBucket(wp: WritePlan): Record<string, number> {
   const add = (bucket: string, n: number): void => {
     if (n > 0) out[bucket] = (out[bucket] ?? 0) + n;
   };
-  add(GENERAL_BUCKET, wp.mappings.length);
+  add(GENERAL_BUCKET, wp.mappings.length + (wp.adGroups?.length ?? 0));
   for (const d of wp.directories) add(APPS_BUCKET, d.writes.length + d.deletes.length + d.settle.length);
   return out;
 }
 
 /** Every request of a write plan in execution order (deletes of one directory may run concurrently). */
 export function allRequests(wp: WritePlan): ApplyRequest[] {
-  return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
+  return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle]), ...(wp.adGroups ?? [])];
 }

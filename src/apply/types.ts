@@ -2,6 +2,7 @@
  * Requests as data: what `apply` will send, computed before anything is sent (pure), so tests and
  * reviewers can see the exact sequence and the executor stays a thin loop.
  */
+import type { AdGroupExpectation } from './ad-groups';
 
 export type WriteMethod = 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -52,7 +53,9 @@ export interface WritePlan {
     deletes: ApplyRequest[];
     settle: ApplyRequest[];
   }>;
-  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[] };
+  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[]; adGroups?: AdGroupExpectation[] };
+  /** AD group membership batches, last, one at a time (ad-groups.ts). */
+  adGroups?: ApplyRequest[];
   /** Every change id of the plan, in plan order. */
   changeIds: string[];
 }

@@ -10,7 +10,7 @@
  * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
  */
 import { dataEquals as equal } from '../model/data-record';
-import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
+import type { DesiredAdGroup, DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
 import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';
 
@@ -51,6 +51,9 @@ export interface DirectoryPart {
   safety?: SourceRef;
   maxChangeShare?: Setting<number>;
   minExisting?: Setting<number>;
+  /** Joined across parts in file order, like groups. */
+  adGroups?: DesiredAdGroup[];
+  adGroupsSource?: SourceRef;
 }
 
 export const DEFAULT_SAFETY = { maxChangeShare: 0.25, minExisting: 10 } as const;
@@ -165,6 +168,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     firstSource('attributeMappings', ps.map((p) => p.attributeMappings));
     firstSource('attributeMappings.prune', [prune?.source]);
     firstSource('safety', ps.map((p) => p.safety));
+    firstSource('adGroups', ps.map((p) => p.adGroupsSource));
     firstSource('safety.maxChangeShare', [maxChangeShare?.source]);
     firstSource('safety.minExisting', [minExisting?.source]);
 
@@ -185,6 +189,8 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     };
     if (namingContext) dir.namingContext = namingContext.value;
     if (update) dir.updateOUOnGroupChange = update.value;
+    const adGroups = ps.flatMap((p) => p.adGroups ?? []);
+    if (adGroups.length > 0) dir.adGroups = adGroups;
     if (hasMappings) {
       dir.attributeMappings = { prune: prune?.value ?? false, properties: Object.fromEntries(properties), source: fieldSources.attributeMappings };
     }

@@ -149,6 +149,7 @@ interface RawDirectory {
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
   attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
   safety?: { maxChangeShare?: number; minExisting?: number };
+  adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative' }>;
 }
 
 /** One schema-valid directory part with the position of every value. */
@@ -185,9 +186,23 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt('attributeMappings', 'properties', prop) }];
   });
 
+  const adGroups = (raw.adGroups ?? []).map((a, i) => {
+    const ap = ['adGroups', String(i)];
+    return {
+      group: a.group,
+      members: a.members,
+      mode: a.mode ?? 'additive',
+      source: pos.ofNode(locate(doc, [...base, ...ap]).node),
+      groupSource: at(...ap, 'group'),
+      membersSource: at(...ap, 'members'),
+    };
+  });
+
   return {
     name,
     source: pos.ofKeyOrNode(base),
+    adGroups,
+    adGroupsSource: raw.adGroups === undefined ? undefined : keyAt('adGroups'),
     app: { value: raw.app, source: at('app'), keySource: keyAt('app') },
     namingContext: setting(raw.namingContext, 'namingContext'),
     importOUs: importOUs && { value: importOUs, source: at('importOUs'), keySource: keyAt('importOUs') },

@@ -28,6 +28,7 @@ import { readDefaultUserTypeId, readMapping } from './read-mapping';
 import { readAppUsers, readUserScoped } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 import { setOwn } from '../model/data-record';
+import { readAdGroups } from './read-ad-groups';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -103,7 +104,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       if (!app || app.name !== AD_APP_NAME) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
-        d.importOUs.length > 0 || opts.importEvidence ? readSourceGroups(app.id) : Promise.resolve([]),
+        d.importOUs.length > 0 || opts.importEvidence || d.adGroups ? readSourceGroups(app.id) : Promise.resolve([]),
       ]);
       return { d, app, candidates: {}, slice: { ...slice, sourceGroups } };
     }),
@@ -169,6 +170,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         mapping: slice.mapping,
         userScoped,
         observedDns: [...dns].sort(),
+        ...(d.adGroups && app ? { adGroups: await readAdGroups(api, app, d.adGroups, slice.sourceGroups) } : {}),
       };
     }),
   );

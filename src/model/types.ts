@@ -40,7 +40,11 @@ export type FindingCode =
   | 'NO_MAPPINGS'
   | 'ENCODING'
   | 'FILE_TOO_LARGE'
-  | 'PROFILE_MAPPING_NOT_FOUND';
+  | 'PROFILE_MAPPING_NOT_FOUND'
+  | 'AD_GROUP_NOT_FOUND'
+  | 'AD_GROUP_AMBIGUOUS'
+  | 'AD_MEMBER_NOT_FOUND'
+  | 'AD_USER_NOT_IMPORTED';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -65,6 +69,9 @@ export interface Finding {
   /** A second place, e.g. the other side of a conflict. */
   related?: SourceRef[];
 }
+
+import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
 
 // ---------------------------------------------------------------------------------------------
 // Desired state (mappings/*.yaml after loading, validation and merging)
@@ -122,6 +129,8 @@ export interface DesiredDirectory {
   assignments: { mode: 'additive' | 'authoritative'; ignore: string[] };
   groups: DesiredGroup[];
   attributeMappings?: DesiredAttributeMappings;
+  /** AD groups whose membership okta-ou manages (absent: none). */
+  adGroups?: DesiredAdGroup[];
   safety: SafetySettings;
   /** Where the directory's key is declared. */
   source: SourceRef;
@@ -199,6 +208,8 @@ export interface LiveDirectory {
   userScoped: { count: number; sample: LiveUserRef[] };
   /** DNs (profile.dn) seen on AD app users and AD-imported groups: evidence for import OUs. */
   observedDns: string[];
+  /** The slice read for the directory's `adGroups`, one entry per desired entry (absent: none declared). */
+  adGroups?: LiveAdGroupEntry[];
 }
 
 export interface LiveState {
@@ -251,7 +262,7 @@ export interface AttributeMappingChange {
   reason: string;
 }
 
-export type Change = AssignmentChange | AttributeMappingChange;
+export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange;
 
 export interface PlanDirectory {
   name: string;

@@ -4,6 +4,7 @@
  */
 import type { Change, DesiredState, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
+import { diffAdGroups } from './diff-ad-groups';
 import { diffMappings } from './diff-mappings';
 import { analyse } from './analyse';
 import { fingerprintLive } from './fingerprint';
@@ -65,10 +66,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
   // Pairing, group resolution and the assignment diff, once per directory for everything below.
   const pairs = analyse(desired, live);
 
-  const changes: Change[] = pairs.flatMap((p) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges] : []));
+  // AD group memberships come last: they are independent of the app's assignments and mapping.
+  const adGroups = pairs.map((p) => (p.usable ? diffAdGroups(p.desired, p.live) : { changes: [], findings: [] }));
+  const changes: Change[] = pairs.flatMap((p, i) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges, ...adGroups[i].changes] : []));
   const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
   const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
-  const findings = dedupe([...staticFindings, ...liveFindings]);
+  const findings = dedupe([...staticFindings, ...liveFindings, ...adGroups.flatMap((a) => a.findings)]);
 
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
   return {

@@ -29,6 +29,8 @@ export interface SliceDirectory {
   resolved: Record<string, string[]>;
   assignments: SliceAssignment[];
   mapping: { id: string; properties: Record<string, { expression: string; pushStatus: string }> } | null;
+  /** Only for directories with `adGroups`: each AD group's members and the users it should have (ids). */
+  adGroups?: Array<{ ref: string; matches: string[]; members: string[]; desired: string[]; missing: string[] }>;
 }
 
 export interface LiveSlice {
@@ -60,7 +62,9 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
         }
       : null;
     const app = l.app ? { id: l.app.id, name: l.app.name, namingContext: l.app.namingContext } : null;
-    return { name: d.name, app, resolved, assignments, mapping };
+    const ids = (us: Array<{ id: string }>): string[] => us.map((u) => u.id).sort(cmp);
+    const adGroups = l.adGroups?.map((e) => ({ ref: e.ref, matches: ids(e.matches), members: ids(e.members), desired: ids(e.desired), missing: [...e.missing].sort(cmp) }));
+    return { name: d.name, app, resolved, assignments, mapping, ...(adGroups ? { adGroups } : {}) };
   });
   return { directories: directories.sort((a, b) => cmp(a.name, b.name)) };
 }

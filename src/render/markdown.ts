@@ -5,7 +5,8 @@
  * (default 60,000; GitHub's limit is 65,536) by truncating the middle, never inside a row, a table or a
  * `<details>` pair. Everything from Okta or the files is escaped. Pure.
  */
-import type { AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
+import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
+import { adCounts, loginList } from './ad-group-change';
 import { findingLocation, sortFindings } from './findings';
 import { escapeMarkdown as esc, mdCode } from './markdown-escape';
 import { type DocPart, fitMarkdown } from './markdown-fit';
@@ -85,7 +86,17 @@ function mappingRow(c: AttributeMappingChange): string {
   return row([MARKS[c.action], `mapping ${mdCode(c.property)}`, what, '', '', esc(c.reason ?? '')]);
 }
 
+function adGroupRow(c: AdGroupMembershipChange): string {
+  const who = [
+    ...(c.add.length > 0 ? [`+ ${loginList(c.add, mdCode)}`] : []),
+    ...(c.remove.length > 0 ? [`<del>${loginList(c.remove, mdCode)}</del>`] : []),
+  ];
+  const what = [c.group.dn ? mdCode(c.group.dn) : '', ...who].filter(Boolean).join('<br>');
+  return row([MARKS[c.action], `AD group ${mdCode(c.group.name)}`, what, '', esc(adCounts(c)), esc(c.reason)]);
+}
+
 function changeRows(c: Change): string[] {
+  if (c.kind === 'adGroupMembership') return [adGroupRow(c)];
   return c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
 }
 

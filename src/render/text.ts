@@ -4,7 +4,8 @@
  * and the summary sentence last (where the eye lands after a long plan). Pure: returns the text.
  */
 import chalk from 'chalk';
-import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
+import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
+import { adCounts, loginList } from './ad-group-change';
 import { renderFindingsText } from './findings';
 import { terminalSafe } from './terminal-safe';
 import {
@@ -71,6 +72,20 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   return lines;
 }
 
+function adGroupLines(c: AdGroupMembershipChange, k: Chalk): string[] {
+  const dn = c.group.dn ? `  ${k.dim(terminalSafe(c.group.dn))}` : '';
+  const lines = [`  ${marker(c, k)} AD group ${k.bold(terminalSafe(c.group.name))}${dn}  ${adCounts(c)}`];
+  if (c.add.length > 0) lines.push(`      ${k.green('+')} ${terminalSafe(loginList(c.add))}`);
+  if (c.remove.length > 0) lines.push(`      ${k.red('-')} ${terminalSafe(loginList(c.remove))}`);
+  lines.push(k.dim(`      why: ${terminalSafe(c.reason)}`));
+  return lines;
+}
+
+function changeLines(c: Change, k: Chalk): string[] {
+  if (c.kind === 'adGroupMembership') return adGroupLines(c, k);
+  return c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k);
+}
+
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
   const prop = k.bold(terminalSafe(c.property));
@@ -99,7 +114,7 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   for (const g of changesByDirectory(plan)) {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
-    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)));
+    for (const c of g.changes) lines.push(...changeLines(c, k));
     out.push(`${lines.join('\n')}\n`);
   }
 

@@ -197,6 +197,7 @@ async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptio
     checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
+      ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
       onProgress: ctx.interactive
         ? (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`)
         : undefined,
