@@ -12,6 +12,9 @@
  * live property not listed, and AD then stops receiving those attributes), counted apart from the
  * assignments: updates and deletes of properties against the live properties. The `dn` removal is left out
  * of both counts: it is always made, on purpose (diff-mappings.ts), whatever the file says.
+ *
+ * AD group members (`adGroups`, authoritative) follow the same rules per AD group: the members removed
+ * against the members it has (adds are like creates: not counted).
  */
 import type { Change, DesiredDirectory, LiveDirectory } from '../model/types';
 import { DN_PROPERTY } from './diff-mappings';
@@ -53,7 +56,11 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       deleted: cs.filter((c) => c.action === 'delete').length,
     });
     const liveProperties = Object.keys(live.mapping?.properties ?? {}).filter((k) => k !== DN_PROPERTY).length;
-    for (const t of [tally(['assignment', 'assignments'], live.assignments.length, assignments), tally(['attribute-mapping property', 'attribute-mapping properties'], liveProperties, properties)]) {
+    // AD group members removed by an authoritative entry: each AD group is its own tally, on its members.
+    const adGroups = mine.flatMap((c): Tally[] => (c.kind === 'adGroupMembership' && c.remove.length > 0
+      ? [{ what: [`member of AD group "${c.group.name}"`, `members of AD group "${c.group.name}"`], existing: c.membersBefore, touched: c.remove.length, deleted: c.remove.length }]
+      : []));
+    for (const t of [tally(['assignment', 'assignments'], live.assignments.length, assignments), tally(['attribute-mapping property', 'attribute-mapping properties'], liveProperties, properties), ...adGroups]) {
       const reason = verdict(desired.name, t, desired.safety);
       if (reason) reasons.push(reason);
     }

@@ -6,7 +6,9 @@
 import { setAgents, type OrgSeed } from '../../src/sandbox';
 import { parsePlanJson } from '../../src/render/json';
 import { fakeClock } from '../support/cli';
+import { runCli } from '../support/cli';
 import { project, runAgainst, useSandbox } from '../support/sandbox';
+import { serviceAppEnv } from '../support/service-app';
 
 const APP = 'corp.example.com';
 const DC = 'DC=corp,DC=example,DC=com';
@@ -154,5 +156,39 @@ describe('adGroups', () => {
     const findings = parsePlanJson(plan.stdout).findings.map((f) => [f.code, f.line]);
     expect(findings).toEqual([['AD_MEMBER_NOT_FOUND', 8], ['AD_USER_NOT_IMPORTED', 8], ['AD_GROUP_NOT_FOUND', 9], ['AD_GROUP_NOT_FOUND', 11]]);
     expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length).toBe(writesBefore);
+  });
+
+  test('removing every member of an AD group is unsafe: apply refuses without --force (exit 3), nothing is sent', async () => {
+    const cwd = project({ 'corp.yaml': yaml(`      - group: VPN Users\n        members: { users: [] }\n        mode: authoritative\n`) });
+    const before = directoryPosts().length;
+    const r = await runAgainst(sb, cwd, ['apply', '--auto-approve']);
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).toContain('corp: every existing member of AD group "VPN Users" would be deleted (2 of 2)');
+    expect(directoryPosts().length).toBe(before);
+    const forced = await runAgainst(sb, cwd, ['apply', '--auto-approve', '--force']);
+    expect(forced.code).toBe(0);
+    expect(members('VPN Users')).toEqual([]);
+  });
+
+  test('okta-ou scopes lists okta.directories.groups.manage; OKTA_CLIENT_SCOPES gets it only when the mappings use adGroups', async () => {
+    const withAd = project({ 'corp.yaml': FROM_VPN });
+    const without = project({ 'corp.yaml': `version: 1\ndirectories:\n  corp:\n    app: ${APP}\n    importOUs: ["OU=Employees,${DC}"]\n` });
+    const table = await runCli(['scopes'], { cwd: without });
+    expect(table.stdout).toMatch(/okta\.directories\.groups\.manage +add and remove members of AD groups \(only with adGroups\)/);
+    expect((await runCli(['scopes', '--for', 'apply', '--list'], { cwd: without })).stdout).not.toContain('okta.directories.groups.manage');
+    const list = (await runCli(['scopes', '--for', 'apply', '--list'], { cwd: withAd })).stdout.trim().split(' ');
+    expect(list).toEqual(expect.arrayContaining(['okta.directories.groups.manage', 'okta.users.read', 'okta.apps.manage']));
+    expect((await runCli(['scopes', '--for', 'plan', '--list'], { cwd: withAd })).stdout.trim().split(' ')).not.toContain('okta.directories.groups.manage');
+  });
+
+  test('an OAuth service app without OKTA_CLIENT_SCOPES asks for the adGroups scopes and applies', async () => {
+    const cwd = project({ 'corp.yaml': FROM_VPN });
+    const scopes = (await runCli(['scopes', '--for', 'apply', '--list'], { cwd })).stdout.trim().split(' ');
+    const env = serviceAppEnv(sb, scopes);
+    sb.rateLimiter.resetAll();
+    const r = await runCli(['apply', '--auto-approve'], { env, cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(members('VPN Users')).toEqual([login('ada'), login('alan'), login('grace')]);
   });
 });

@@ -26,7 +26,7 @@ import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
 import { terminalSafe } from '../../render/terminal-safe';
-import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;
@@ -138,7 +138,7 @@ async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptio
   const findings = staticFindings(desired, mappings.findings);
 
   // No abort signal for the client: an in-flight write is never cut off; the executor stops between requests.
-  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false });
+  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false, features: scopeFeatures(desired) });
   try {
     if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
       throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
