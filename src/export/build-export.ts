@@ -32,6 +32,8 @@ export interface ExportSource {
   mapping: LiveMapping | null;
   /** profile.dn of the app's users (not in provisioning error) and of its imported groups: evidence of import OUs. */
   observedDns: string[];
+  /** Groups imported from the app with members (read-ad-groups.ts), for `adGroups`. */
+  adGroups?: Array<{ id: string; name: string; dn?: string; logins: string[] }>;
 }
 
 export interface ExportedGroup {
@@ -50,6 +52,8 @@ export interface ExportedContent {
     prune: false;
     properties: Record<string, string | { expression: string; push: 'createOnly' }>;
   };
+  /** Additive: the members each AD group has now (by DN, else by id). */
+  adGroups?: Array<{ group: string; members: { users: string[] } }>;
 }
 
 export interface ExportedDirectory {
@@ -123,6 +127,16 @@ export interface BuildExportOptions {
   declared?: DesiredDirectory;
 }
 
+/** AD groups by DN (unique among them), else by id; members as they are now (additive entries). */
+function exportAdGroups(groups: NonNullable<ExportSource['adGroups']>): NonNullable<ExportedContent['adGroups']> {
+  const dnCount = new Map<string, number>();
+  for (const g of groups) if (g.dn) dnCount.set(tryNormaliseDn(g.dn) ?? g.dn, (dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) ?? 0) + 1);
+  return groups.map((g) => ({
+    group: g.dn && dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) === 1 ? g.dn : g.id,
+    members: { users: [...g.logins] },
+  }));
+}
+
 /** Builds one directory's desired-state content from its live slice. */
 export function buildExport(name: string, src: ExportSource, opts: BuildExportOptions = {}): ExportedDirectory {
   const declared = opts.declared;
@@ -189,6 +203,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
     assignments: uncovered.length > 0 ? { mode: 'additive', ignore: uncovered.map((u) => u.ref) } : { mode: 'additive' },
     groups: groups.filter(covered),
     ...(attributeMappings ? { attributeMappings } : {}),
+    ...(src.adGroups?.length ? { adGroups: exportAdGroups(src.adGroups) } : {}),
   };
   return { name, content, notes: { importOUsInferred: true, dnMapping, withoutOu, uncovered } };
 }

@@ -80,6 +80,26 @@ export async function readAdGroups(api: OktaApi, app: LiveApp, entries: DesiredA
   }));
 }
 
+/**
+ * For export: every group imported from the app (`search=source.id eq "{appId}"`, `expand=stats`) that
+ * has members, with the logins of its members imported through the directory (one member list per
+ * non-empty group). A user Okta cannot manage there is left out, so the exported entries plan clean.
+ */
+export async function readImportedGroupMembers(api: OktaApi, app: LiveApp): Promise<Array<{ id: string; name: string; dn?: string; logins: string[] }>> {
+  const groups = await api.list<{ id?: string; profile?: { name?: unknown; dn?: unknown }; _embedded?: { stats?: { usersCount?: unknown } } }>('/api/v1/groups', {
+    search: `source.id eq ${quoteFilterString(app.id)}`, expand: 'stats', limit: 200,
+  });
+  const out: Array<{ id: string; name: string; dn?: string; logins: string[] }> = [];
+  for (const g of groups) {
+    if (!g.id || g._embedded?.stats?.usersCount === 0) continue;
+    const users = await api.list<RawUser>(`/api/v1/groups/${seg(g.id)}/users`, { limit: 1000 });
+    const logins = users.map((u) => toAdUser(app, u)).filter((u) => u.imported).map((u) => u.login).sort();
+    if (logins.length === 0) continue;
+    out.push({ id: g.id, name: typeof g.profile?.name === 'string' ? g.profile.name : g.id, ...(typeof g.profile?.dn === 'string' ? { dn: g.profile.dn } : {}), logins });
+  }
+  return out;
+}
+
 function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
   return (key) => {

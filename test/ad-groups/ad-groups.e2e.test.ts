@@ -3,6 +3,8 @@
  * and removes AD group members through the Directories Integration API; the local Okta's group members
  * then match; an agent outage stops apply with "AD agent unavailable" and a re-run converges.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { setAgents, type OrgSeed } from '../../src/sandbox';
 import { parsePlanJson } from '../../src/render/json';
 import { fakeClock } from '../support/cli';
@@ -190,5 +192,21 @@ describe('adGroups', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(members('VPN Users')).toEqual([login('ada'), login('alan'), login('grace')]);
+  });
+
+  test('export writes adGroups (additive, the imported members of AD groups that have some); a plan right after shows no changes; a refresh keeps them', async () => {
+    const cwd = project({});
+    const r = await runAgainst(sb, cwd, ['export']);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(cwd, 'mappings', 'corp.yaml'), 'utf8');
+    expect(text).toContain(`adGroups:\n      - group: ${VPN_DN}\n        members:\n          users:\n            - ${login('ada')}\n            - ${login('linus')}\n`);
+    expect(text).not.toContain('Print Operators');
+    const validate = await runAgainst(sb, cwd, ['validate']);
+    expect(validate.code).toBe(0);
+    const plan = await runAgainst(sb, cwd, ['plan', '--detailed-exitcode']);
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.code).toBe(0);
+    const again = await runAgainst(sb, cwd, ['export']);
+    expect(again.stdout).toContain('unchanged mappings/corp.yaml');
   });
 });
