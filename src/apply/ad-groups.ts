@@ -38,8 +38,8 @@ export function adGroupRequests(c: AdGroupMembershipChange, appId: string): { re
   const requests = adMembershipBatches(c).map((b): ApplyRequest => ({
     method: 'POST',
     path: modifyPath(appId),
-    // AD keeps group members in `member` (spec Parameters.attribute).
-    body: { id: c.group.id, parameters: { action: b.action, attribute: 'member', values: b.values } },
+    // AD keeps group members in `member`; LDAP servers in the attribute the file names (spec Parameters.attribute).
+    body: { id: c.group.id, parameters: { action: b.action, attribute: c.attribute, values: b.values } },
     changeIds: [c.id],
     directory: c.directory,
     summary: `POST ${c.directory} AD group "${c.group.name}" ${b.action} ${b.values.length} member(s)`,

@@ -149,7 +149,7 @@ interface RawDirectory {
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
   attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
   safety?: { maxChangeShare?: number; minExisting?: number };
-  adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative' }>;
+  adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative'; attribute?: string }>;
 }
 
 /** One schema-valid directory part with the position of every value. */
@@ -192,6 +192,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
       group: a.group,
       members: a.members,
       mode: a.mode ?? 'additive',
+      attribute: a.attribute ?? 'member',
       source: pos.ofNode(locate(doc, [...base, ...ap]).node),
       groupSource: at(...ap, 'group'),
       membersSource: at(...ap, 'members'),

@@ -1,3 +1,3 @@
 export { readLive, type ReadLiveOptions } from './read-live';
 export { readMemberCounts } from './read-member-counts';
-export { listAdApps, matchLabel } from './find-apps';
+export { listAdApps, listDirectoryApps, matchLabel } from './find-apps';

@@ -13,7 +13,7 @@
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveGroup, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { findApps } from './find-apps';
-import { AD_APP_NAME, looksLikeGroupId } from '../model/okta-ids';
+import { isDirectoryAppName, looksLikeGroupId } from '../model/okta-ids';
 import {
   type RawAppUser,
   type RawAssignment,
@@ -101,7 +101,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       const matches = (apps.get(d.app) ?? []).map(toLiveApp);
       const app = matches.length === 1 ? matches[0] : null;
       const candidates = matches.length > 1 ? { appCandidates: matches } : {};
-      if (!app || app.name !== AD_APP_NAME) return { d, app, candidates, slice: null };
+      if (!app || !isDirectoryAppName(app.name)) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
         d.importOUs.length > 0 || opts.importEvidence || d.adGroups ? readSourceGroups(app.id) : Promise.resolve([]),

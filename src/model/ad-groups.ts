@@ -13,6 +13,8 @@ export interface DesiredAdGroup {
   members: AdGroupMembersSource;
   /** additive (default): only adds; authoritative: also removes members not listed. */
   mode: 'additive' | 'authoritative';
+  /** The membership attribute sent to Okta: `member` (AD) unless the file names another (LDAP). */
+  attribute: string;
   source: SourceRef;
   groupSource: SourceRef;
   membersSource: SourceRef;
@@ -50,6 +52,8 @@ export interface AdGroupMembershipChange {
   kind: 'adGroupMembership';
   action: 'update';
   group: { id: string; name: string; dn?: string };
+  /** The membership attribute (`member` for AD; the LDAP server's for LDAP). */
+  attribute: string;
   add: AdMemberRef[];
   remove: AdMemberRef[];
   /** Members before the change (the count, for safety and review). */

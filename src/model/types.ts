@@ -44,7 +44,8 @@ export type FindingCode =
   | 'AD_GROUP_NOT_FOUND'
   | 'AD_GROUP_AMBIGUOUS'
   | 'AD_MEMBER_NOT_FOUND'
-  | 'AD_USER_NOT_IMPORTED';
+  | 'AD_USER_NOT_IMPORTED'
+  | 'LDAP_AD_CHECKS_SKIPPED';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {

@@ -89,6 +89,7 @@ export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { 
       kind: 'adGroupMembership',
       action: 'update',
       group,
+      attribute: e.attribute,
       add,
       remove,
       membersBefore: l.members.length,

@@ -105,7 +105,8 @@ export const DIRECTORY_APPS = new Set(['active_directory', 'ldap_sun_one']);
 function addApp(org: OrgState, a: AppSeed, ts: string): void {
   const name = a.name ?? 'active_directory';
   const id = a.id ?? org.ids.next('0oa');
-  const isAd = name === 'active_directory';
+  // LDAP instances (ldap_sun_one) carry the same directory facts, import features and agents as AD here.
+  const isAd = DIRECTORY_APPS.has(name);
   const rec: AppRec = {
     id, seq: org.nextSeq(id), name, label: a.label, status: a.status ?? 'ACTIVE', created: ts, lastUpdated: ts,
     signOnMode: a.signOnMode !== undefined ? a.signOnMode : isAd ? null : name === 'bookmark' ? 'BOOKMARK' : name === 'oidc_client' ? 'OPENID_CONNECT' : null,

@@ -186,7 +186,7 @@ directories:
     assignments: { mode: 'authoritative', ignore: ['x'] },
     attributeMappings: { prune: true, properties: {} },
     safety: { maxChangeShare: 0.1, minExisting: 1 },
-    adGroups: [{ group: 'VPN Users', members: { users: ['ada'] }, mode: 'authoritative', groupSource: { file: 'all.yaml', line: 13, column: 25 } }],
+    adGroups: [{ group: 'VPN Users', members: { users: ['ada'] }, mode: 'authoritative', attribute: 'member', groupSource: { file: 'all.yaml', line: 13, column: 25 } }],
   });
 });
 

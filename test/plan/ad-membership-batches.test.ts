@@ -5,7 +5,7 @@ const users = (n: number, prefix: string) => Array.from({ length: n }, (_, i) =>
 
 test('adds go first, then removes, each in batches of AD_MEMBERSHIP_BATCH users', () => {
   const c: AdGroupMembershipChange = {
-    id: 'corp/adgroup/00g1', directory: 'corp', kind: 'adGroupMembership', action: 'update', group: { id: '00g1', name: 'VPN Users' },
+    id: 'corp/adgroup/00g1', directory: 'corp', kind: 'adGroupMembership', action: 'update', group: { id: '00g1', name: 'VPN Users' }, attribute: 'member',
     add: users(250, 'a'), remove: users(101, 'r'), membersBefore: 400, reason: 'authoritative',
   };
   expect(AD_MEMBERSHIP_BATCH).toBe(100);

@@ -16,7 +16,7 @@ import { DEFAULT_SAFETY, readDesired } from '../../config';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta, parseMaxCapacity } from '../planning';
 import { verboseLog } from '../verbose-log';
-import { listAdApps, matchLabel, readLive } from '../../live';
+import { listDirectoryApps, matchLabel, readLive } from '../../live';
 import { readImportedGroupMembers } from '../../live/read-ad-groups';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
@@ -35,7 +35,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 async function adApps(api: OktaApi): Promise<AdApp[]> {
-  return (await listAdApps(api)).filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
+  return (await listDirectoryApps(api)).filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
 }
 
 /** The apps an `app:` reference names, as the planner resolves it (src/live/find-apps.ts): id, then label. */

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../model/types';
 import { DN_PROPERTY } from '../diff-mappings';
-import { usablePairs } from './live-helpers';
+import { adPairs } from './live-helpers';
 import type { Lint } from './types';
 
 export const dnMappedLive: Lint = {
@@ -14,7 +14,7 @@ export const dnMappedLive: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
+    adPairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
       const prop = live.mapping?.properties[DN_PROPERTY];
       if (!live.mapping || !prop || desired.attributeMappings?.properties[DN_PROPERTY]) return [];
       return [

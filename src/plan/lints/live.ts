@@ -16,6 +16,7 @@ import { ouNotImportOuLive } from './ou-not-import-ou-live';
 import { ouNotSeenLive } from './ou-not-seen-live';
 import { userScopeAssignment } from './user-scope-assignment';
 import { unmanagedProfileKeys } from './unmanaged-profile-keys';
+import { ldapAdChecksSkipped } from './ldap-ad-checks-skipped';
 
 /**
  * Lints that need the live slice of the org (run by `plan` only; `buildPlan` runs them). Order is the
@@ -39,4 +40,5 @@ export const liveLints: Lint[] = [
   ouNotSeenLive,
   userScopeAssignment,
   unmanagedProfileKeys,
+  ldapAdChecksSkipped,
 ];
