@@ -3,7 +3,8 @@
  * two-domain org (1,000 assignments per domain by default; BENCH_ASSIGNMENTS=N to change), next to the
  * two ways people do it today on the same org in the same run, written with the official Node SDK:
  * a one-GET-per-pair reader (Terraform's singular okta_app_group_assignment) and a one-PUT-per-row writer
- * (Postman runner / SDK loop). Then the sandbox's own figures (bench/sandbox-bench.ts).
+ * (Postman runner / SDK loop). Then the priority engine's figures (bench/priority-bench.ts) and the
+ * sandbox's own figures (bench/sandbox-bench.ts).
  *
  * The local Okta runs with unlimited buckets, so wall times show client work and round trips; the
  * "at published limits" column is the least time the same calls take against Okta's last published
@@ -20,6 +21,8 @@ import { startSandbox } from '../src/sandbox';
 import type { Plan } from '../src/model/types';
 import { benchOrg, desiredRows, mappingFiles } from './bench-org';
 import { readPerPair, sdkClient, writePerRow } from './naive-sdk';
+import { engineFigures, engineTable } from './priority-bench';
+import { BEFORE_V2 } from './priority-today';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -178,6 +181,26 @@ async function main(): Promise<void> {
       'also keeps to half of each bucket by default (--max-capacity). "changes left" = what `okta-ou plan` still finds afterwards.\n' +
       '"peak heap" = the most JS heap in use above the phase\'s start (sampled every 5 ms; the local Okta runs in the same process).\n',
   );
+
+  // The priority engine: writes per change and planning CPU for 200 / 5,000 / 50,000 managed groups.
+  if (process.env.BENCH_SKIP_ENGINE !== '1') {
+    const sizes = (process.env.BENCH_ENGINE_SIZES ?? '200,5000,50000').split(',').map(Number);
+    const now = sizes.map((n) => {
+      process.stderr.write(`  priority engine: ${n} managed groups\n`);
+      return engineFigures(n);
+    });
+    process.stdout.write(`\nPriority engine — one directory whose N managed groups Okta holds at priorities 0..N-1 in file order (as export finds them)\n\n`);
+    process.stdout.write(`${engineTable(now, BEFORE_V2)}\n\n`);
+    process.stdout.write(
+      'Each change is planned and its requests applied to an in-memory copy, so each starts where the previous left off. "before" =\n' +
+        'main before the v2 engine (bench/priority-today.ts; at 50,000 only the first insert was practical). Priorities written stay\n' +
+        'below 2 × assignments + 16 (src/plan/assign-slots.ts); a reverse costs about 1.5 writes per group (cycles need parking).\n',
+    );
+  }
+
+  // The people figures: impact reads and peak memory on an app with 50,000 users (compiled next to this file).
+  const peopleBench = path.join(__dirname, 'people-bench.js');
+  if (fs.existsSync(peopleBench)) spawnSync(process.execPath, ['--expose-gc', peopleBench], { stdio: 'inherit' });
 
   // The local Okta's own figures (owned by the sandbox; compiled next to this file).
   const sandboxBench = path.join(__dirname, 'sandbox-bench.js');

@@ -39,6 +39,9 @@ const KEEP = {
   '/api/v1/directories/{appInstanceId}/groups/modify': ['post'],
   // Also served by the sandbox (group members link to them; mappings link to user types).
   '/api/v1/users/{id}': ['get'],
+  // `okta-ou explain`: a user by email, and a user's groups.
+  '/api/v1/users': ['get'],
+  '/api/v1/users/{id}/groups': ['get'],
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 // Shared responses every operation can produce even where the operation does not list them

@@ -18,8 +18,8 @@ import type { OktaApi } from '../okta/api';
 import { EXIT, isOktaOuError } from '../errors';
 import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-shapes';
 import { allRequests } from './requests';
-import type { ApplyRequest, MappingExpectation, WritePlan } from './types';
-import { compareMapping, profileMismatches, verifyWritePlan } from './verify';
+import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
 import { setOwn } from '../model/data-record';
 
@@ -45,6 +45,11 @@ export interface ApplyResult {
   applied: string[];
   failed: FailureInfo | null;
   /**
+   * Requests in flight alongside the one that failed (the deletes of a directory go several at a time)
+   * that failed too, each with its own request id. Absent when none did.
+   */
+  alsoFailed?: FailureInfo[];
+  /**
    * Changes whose every request succeeded, but the read-back that verifies them failed (VERIFY_UNAVAILABLE):
    * sent, not known to have taken. A new plan shows whether they did.
    */
@@ -58,6 +63,12 @@ export interface ApplyResult {
   interrupted: boolean;
   /** What did not take, one line each (verification). */
   mismatches: string[];
+  /**
+   * Assignments outside the plan that moved during the run (another apply, an admin, Okta shifting
+   * them) and were put back where the plan saw them, one line each; and those that could not be (their
+   * slot is taken now), which stay in `mismatches`.
+   */
+  restored: string[];
   requests: { sent: number; total: number };
 }
 
@@ -86,6 +97,9 @@ const UNMANAGED_MOVED_HINT =
 class Stop extends Error {}
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
+const MAX_RESTORE_PASSES = 5;
 
 /**
  * Runs `fn` over `items` with at most `limit` in flight; stops starting new ones once `stopped()`, and
@@ -161,6 +175,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   for (const r of all) for (const id of r.changeIds) requestsOf.set(id, (requestsOf.get(id) ?? 0) + 1);
   let sent = 0;
   let failed = null as FailureInfo | null;
+  const alsoFailed: FailureInfo[] = [];
   let interrupted = false as boolean;
   const resends = opts.resendAttempts ?? 2;
   const stopped = (): boolean => {
@@ -195,11 +210,35 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
     } catch (e) {
       if (e instanceof Stop) throw e;
-      failed ??= failureOf(e, r);
+      if (failed) alsoFailed.push(failureOf(e, r));
+      else failed = failureOf(e, r);
       throw new Stop();
     } finally {
       opts.onProgress?.({ done: sent, total, request: r, ok });
     }
+  };
+  /**
+   * Right before an app's first write: its assignments must be where the plan saw them. If another apply
+   * or an admin moved one meanwhile, writing the plan's slots now could shift theirs: stop instead.
+   */
+  const checkUnmoved = async (directory: string): Promise<void> => {
+    const exp = wp.expect.assignments.find((e) => e.directory === directory) as DirectoryExpectation;
+    let moved: string[];
+    try {
+      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: 200 }));
+    } catch (e) {
+      failed ??= failureOf(e, { method: 'GET', path: `/api/v1/apps/${exp.appId}/groups`, changeIds: [] });
+      throw new Stop();
+    }
+    if (moved.length === 0) return;
+    failed ??= {
+      code: 'CHANGED_DURING_APPLY',
+      exitCode: EXIT.ERROR,
+      changeIds: [],
+      message: `${directory}: assignments moved since the plan was made, so nothing was written to this app: ${moved.join('; ')}`,
+      hint: 'another apply or an admin is changing this app: let it finish, then plan and apply again (in CI, one apply at a time: the workflow\'s `concurrency` group)',
+    };
+    throw new Stop();
   };
   const sequence = async (rs: ApplyRequest[]): Promise<void> => {
     for (const r of rs) await send(r);
@@ -220,6 +259,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       wp.directories.map((d) =>
         guard(
           (async () => {
+            await checkUnmoved(d.directory);
             await sequence(d.writes);
             await pool(d.deletes, opts.deleteConcurrency ?? 4, stopped, send);
             if (stopped()) throw new Stop();
@@ -235,17 +275,31 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
 
   const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
   const started = (id: string): boolean => (doneOf.get(id) ?? 0) > 0;
-  const failedIds = new Set(failed?.changeIds ?? []);
+  const failedIds = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
   let verified = false;
   let mismatches: string[] = [];
+  const restored: string[] = [];
   let mismatchIds = new Set<string>();
   if (!failed && !interrupted) {
-    let v: { mismatches: string[]; changeIds: string[] };
+    let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };
     try {
       v = await verifyWritePlan(api, wp);
+      // Put back what another writer moved while apply ran (Okta shifts the holder of a slot written
+      // onto): each assignment whose slot is free goes back to it, one slot once per pass; passes repeat
+      // while they make progress (one freed slot may free the next), then everything is read back again.
+      for (let pass = 0; pass < MAX_RESTORE_PASSES; pass++) {
+        const seen = new Set<string>();
+        const back = v.moved.filter((m) => m.slotFree && !seen.has(`${m.appId} ${m.from}`) && seen.add(`${m.appId} ${m.from}`));
+        if (back.length === 0) break;
+        for (const m of back) {
+          await api.request('PUT', `/api/v1/apps/${encodeURIComponent(m.appId)}/groups/${encodeURIComponent(m.groupId)}`, { body: { priority: m.from, profile: m.profile } });
+          restored.push(`${m.directory}: "${m.name}" moved from ${m.outsidePlan ? 'priority' : 'its planned priority'} ${m.from} to ${m.to} during apply; put back to ${m.from}`);
+        }
+        v = await verifyWritePlan(api, wp);
+      }
       if (wp.expect.adGroups) {
         const ad = await verifyAdGroups(api, wp.expect.adGroups);
-        v = { mismatches: [...v.mismatches, ...ad.mismatches], changeIds: [...v.changeIds, ...ad.changeIds] };
+        v = { ...v, mismatches: [...v.mismatches, ...ad.mismatches], changeIds: [...v.changeIds, ...ad.changeIds] };
       }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.
@@ -260,6 +314,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         verified: false,
         interrupted: false,
         mismatches: [],
+        restored,
         requests: { sent, total },
       };
     }
@@ -287,5 +342,5 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     else if (started(id)) partial.push(id);
     else notAttempted.push(id);
   }
-  return { applied, failed, unverified: [], partial, notAttempted, verified, interrupted, mismatches, requests: { sent, total } };
+  return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

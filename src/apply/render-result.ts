@@ -40,24 +40,27 @@ export function renderApplyResultText(plan: Plan, r: ApplyResult): string {
   if (!r.failed && !r.interrupted) {
     lines.push(`Apply complete: ${r.applied.length} of ${n} change(s) applied and verified (${r.requests.sent} write request(s)).`);
     for (const id of r.applied) lines.push(`  ✓ ${label(id)}`);
+    for (const l of r.restored) lines.push(`  ↺ ${l}`);
     return `${safeLines(lines)}\n`;
   }
   if (r.failed?.code === 'VERIFY_UNAVAILABLE') return `${renderUnverified(r, label, n)}\n`;
   const head = r.interrupted ? 'Apply interrupted' : r.failed?.code === 'VERIFY_FAILED' ? 'Apply did not take' : 'Apply stopped';
+  const failures = r.failed ? [r.failed, ...(r.alsoFailed ?? [])] : [];
+  const failedCount = failures.reduce((k, f) => k + f.changeIds.length, 0);
   lines.push(
-    `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${r.failed.changeIds.length} failed, ` : ''}` +
+    `${head}: ${r.applied.length} of ${n} change(s) done, ${r.failed ? `${failedCount} failed, ` : ''}` +
       `${r.partial.length} partly done, ${r.notAttempted.length} not attempted (${r.requests.sent} of ${r.requests.total} write request(s) sent).`,
   );
   for (const id of r.applied) lines.push(`  ✓ done          ${label(id)}`);
-  if (r.failed) {
-    for (const id of r.failed.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
-    const f = r.failed;
+  for (const f of failures) {
+    for (const id of f.changeIds) lines.push(`  ✗ failed        ${label(id)}`);
     const where = f.request && !f.message.includes(f.request.path) ? `${f.request.method} ${f.request.path}: ` : '';
     const rid = f.requestId && !f.message.includes(f.requestId) ? ` (X-Okta-Request-Id ${f.requestId})` : '';
     if (f.code !== 'VERIFY_FAILED') lines.push(`    ${f.code} ${where}${f.message}${rid}`);
-    if (f.hint) lines.push(`    hint: ${f.hint}`);
+    if (f.hint && (f === r.failed || f.hint !== r.failed?.hint)) lines.push(`    hint: ${f.hint}`);
   }
   for (const m of r.mismatches) lines.push(`    ${m}`);
+  for (const l of r.restored) lines.push(`  ↺ ${l}`);
   for (const id of r.partial) lines.push(`  ~ partly done   ${label(id)}`);
   for (const id of r.notAttempted) lines.push(`  · not attempted ${label(id)}`);
   // A VERIFY_FAILED with no change of the plan in it (only an unmanaged assignment moved) has its own hint above.
@@ -84,11 +87,13 @@ export function renderApplyResultJson(r: ApplyResult): string {
   return stringifySorted({
     applied: r.applied,
     failed: r.failed,
+    alsoFailed: r.alsoFailed,
     interrupted: r.interrupted,
     mismatches: r.mismatches,
     notAttempted: r.notAttempted,
     partial: r.partial,
     requests: r.requests,
+    restored: r.restored,
     unverified: r.unverified,
     verified: r.verified,
   });

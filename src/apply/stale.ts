@@ -86,10 +86,44 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
   }
 }
 
+/**
+ * True when Okta now holds exactly what the change would write: an earlier apply of this same plan
+ * (interrupted, or stopped by a failure) made it. Not a change "outside okta-ou".
+ */
+function madeByThisPlan(c: Change, live: LiveState): boolean {
+  const dir = live.directories.find((d) => d.name === c.directory);
+  if (!dir) return false;
+  if (c.kind === 'adGroupMembership') {
+    const entry = dir.adGroups?.find((e) => e.matches.length === 1 && e.matches[0].id === c.group.id);
+    if (!entry) return false;
+    const members = new Set(entry.members.map((u) => u.id));
+    return c.add.every((u) => members.has(u.id)) && c.remove.every((u) => !members.has(u.id));
+  }
+  if (c.kind === 'attributeMapping') {
+    const have = ownValue(dir.mapping?.properties, c.property);
+    const after = c.after && c.after.expression !== null ? c.after : null;
+    if (!after) return !have;
+    return have !== undefined && have.expression === after.expression && have.pushStatus === after.pushStatus;
+  }
+  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  if (c.action === 'reorder') return (c.moves ?? []).length > 0 && (c.moves ?? []).every((m) => at(m.group.id)?.priority === m.to);
+  const a = at(c.group.id);
+  if (c.action === 'delete') return a === undefined;
+  if (!a || !c.after) return false;
+  const after = c.after;
+  return a.priority === after.priority && Object.keys(after.profile).every((k) => profileValueEquals(k, after.profile[k], a.profile[k]));
+}
+
 /** What moved between the saved plan and now, one line each; never empty. */
 export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string[] {
   const lines: string[] = [];
-  for (const c of saved.changes) lines.push(...movedSince(c, live));
+  const made = new Set(saved.changes.filter((c) => madeByThisPlan(c, live)).map((c) => c.id));
+  if (made.size > 0) {
+    lines.push(
+      `${made.size} of the plan's ${saved.changes.length} changes are already in Okta exactly as planned: an earlier apply of this plan made them (it was interrupted or stopped); run okta-ou plan and apply the new plan for the rest`,
+    );
+  }
+  for (const c of saved.changes) if (!made.has(c.id)) lines.push(...movedSince(c, live));
   const freshById = new Map(fresh.changes.map((c) => [c.id, c]));
   const savedById = new Map(saved.changes.map((c) => [c.id, c]));
   for (const c of fresh.changes) {
@@ -101,7 +135,7 @@ export function describeDrift(saved: Plan, fresh: Plan, live: LiveState): string
       lines.push(`now different: ${describeChange(c)}`);
     }
   }
-  for (const c of saved.changes) if (!freshById.has(c.id)) lines.push(`no longer needed: ${describeChange(c)}`);
+  for (const c of saved.changes) if (!freshById.has(c.id) && !made.has(c.id)) lines.push(`no longer needed: ${describeChange(c)}`);
   const unique = [...new Set(lines)];
   if (unique.length === 0) {
     // Nothing the plan's changes name moved, so only say what the fingerprint covers (src/plan/fingerprint.ts),

@@ -27,6 +27,10 @@ export interface DirectoryExpectation {
   assignments: Record<string, { priority: number; profile: Record<string, unknown> } | null>;
   /** Every other assignment of the app with its priority before apply: it must not move. */
   untouched: Record<string, number>;
+  /** Every assignment of the app as the plan read it (priority; NaN when unknown): re-checked right before the first write. */
+  before: Record<string, number>;
+  /** Group id → name, for reports. */
+  names: Record<string, string>;
   /** Which change each group belongs to (for reporting a mismatch against the change). */
   changeOf: Record<string, string[]>;
 }

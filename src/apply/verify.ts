@@ -79,22 +79,85 @@ export function compareMapping(exp: MappingExpectation, raw: RawMapping['propert
   return out;
 }
 
-export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mismatches: string[]; changeIds: string[] }> {
+/**
+ * An assignment found at another priority than the plan leaves it at (its planned slot, or for one
+ * outside the plan the slot the plan saw); `slotFree`: nobody holds that slot now.
+ */
+export interface MovedAssignment {
+  directory: string;
+  appId: string;
+  groupId: string;
+  name: string;
+  /** Where it belongs. */
+  from: number;
+  /** Where it is. */
+  to: number;
+  profile: Record<string, unknown>;
+  slotFree: boolean;
+  /** True for an assignment the plan does not write. */
+  outsidePlan: boolean;
+}
+
+/** Assignments not where the plan leaves them (pure), and whether their slot is free to go back to. */
+export function misplaced(exp: DirectoryExpectation, raw: RawAssignment[]): MovedAssignment[] {
+  const live = raw.map(toAssignment);
+  const held = new Map<number, number>();
+  for (const a of live) held.set(a.priority, (held.get(a.priority) ?? 0) + 1);
+  const out: MovedAssignment[] = [];
+  for (const a of live) {
+    const planned = exp.assignments[a.groupId];
+    const from = planned ? planned.priority : exp.untouched[a.groupId];
+    if (from === undefined || !Number.isFinite(from) || samePriority(a.priority, from)) continue;
+    out.push({
+      directory: exp.directory,
+      appId: exp.appId,
+      groupId: a.groupId,
+      name: exp.names[a.groupId] ?? a.groupId,
+      from,
+      to: a.priority,
+      profile: a.profile,
+      slotFree: !held.has(from),
+      outsidePlan: !planned,
+    });
+  }
+  return out;
+}
+
+/**
+ * What moved in an app since the plan read it (pure), one line each: the check right before the app's
+ * first write (another apply or an admin is changing it: writing now could shift what they wrote).
+ */
+export function movedSincePlan(exp: DirectoryExpectation, raw: RawAssignment[]): string[] {
+  const live = new Map(raw.map(toAssignment).map((a) => [a.groupId, a]));
+  const name = (g: string): string => `"${exp.names[g] ?? g}"`;
+  const out: string[] = [];
+  for (const [g, p] of Object.entries(exp.before)) {
+    const a = live.get(g);
+    if (!a) out.push(`${exp.directory}: ${name(g)} was unassigned`);
+    else if (!samePriority(a.priority, p)) out.push(`${exp.directory}: ${name(g)} priority ${p} → ${a.priority}`);
+  }
+  for (const [g, a] of live) if (!(g in exp.before)) out.push(`${exp.directory}: ${name(g)} was assigned (priority ${a.priority})`);
+  return out;
+}
+
+export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] }> {
   const mismatches: string[] = [];
   const changeIds = new Set<string>();
+  const moved: MovedAssignment[] = [];
   for (const m of wp.expect.mappings) {
     const res = await api.request<RawMapping>('GET', `/api/v1/mappings/${encodeURIComponent(m.mappingId)}`);
     const found = compareMapping(m, res.body?.properties);
     if (found.length > 0) {
-      mismatches.push(...found);
+      for (const m of found) mismatches.push(m);
       for (const c of m.changeIds) changeIds.add(c);
     }
   }
   for (const d of wp.expect.assignments) {
     const live = await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
     const r = compareAssignments(d, live);
-    mismatches.push(...r.mismatches);
+    for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
+    for (const m of misplaced(d, live)) moved.push(m);
   }
-  return { mismatches, changeIds: [...changeIds] };
+  return { mismatches, changeIds: [...changeIds], moved };
 }

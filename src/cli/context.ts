@@ -40,6 +40,8 @@ export interface CliContext {
 /** Options every command accepts (docs/design.md §2). */
 export interface GlobalOptions {
   mappings: string;
+  /** True when --mappings was given (a saved plan's own folder is used otherwise). */
+  mappingsGiven?: boolean;
   orgUrl?: string;
   verbose: boolean;
   color: boolean;

@@ -102,6 +102,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const cmdCtx: CliContext = { ...ctx, color };
   const global: GlobalOptions = {
     mappings: path.resolve(ctx.cwd, (values.mappings as string | undefined) ?? 'mappings'),
+    mappingsGiven: values.mappings !== undefined,
     orgUrl: values['org-url'] as string | undefined,
     verbose: Boolean(values.verbose),
     color,
@@ -138,7 +139,8 @@ function endProcessStdout(): void {
 /** Process entry used by bin/okta-ou.js. */
 export function runMain(): void {
   const env = process.env;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // The prompt reads stdin and asks on stderr: `okta-ou apply | tee apply.log` can still be confirmed.
+  const interactive = Boolean(process.stdin.isTTY);
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
   const stop = (): void => {

@@ -6,14 +6,13 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { CliContext, GlobalOptions } from './context';
 import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
-import { isOktaOuError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
 import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
-import { readLive, readMemberCounts } from '../live';
+import { readLive, readMemberCounts, readPeople } from '../live';
 import { buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
-import { buildWritePlan, writesPerBucket } from '../apply/requests';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
 import { canonicalJson } from '../model/sorted-json';
@@ -98,8 +97,9 @@ export function connectOkta(
 }
 
 /**
- * Reads the live slice and plans. With `memberCounts`, reads the member counts of the groups the plan
- * changes (the blast radius) and plans again, so the budget counts those reads too.
+ * Reads the live slice and plans. With `memberCounts`, reads the members of the groups the plan changes
+ * (and of those deciding their placement: the impact on people) and the member counts still missing, and
+ * plans again, so the budget counts those reads too.
  */
 export async function planAgainstLive(
   api: OktaClient,
@@ -109,12 +109,14 @@ export async function planAgainstLive(
     now: Date;
     directoryFilter?: string;
     memberCounts: boolean;
+    /** Read every assigned group's members and every app user's dn (USER_OU_MISMATCH); implies the impact. */
+    checkPlacement?: boolean;
     log?: (s: string) => void;
     /** Read Okta for this (a superset of `desired`, e.g. with a base branch's groups); default `desired`. */
     readFor?: DesiredState;
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
-  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log });
+  let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
   const build = (): Plan =>
     buildPlan({
       desired: input.desired,
@@ -126,6 +128,14 @@ export async function planAgainstLive(
       directoryFilter: input.directoryFilter,
     });
   let plan = build();
+  if (input.memberCounts || input.checkPlacement) {
+    // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
+    const withPeople = await readPeople(api, live, plan, { all: input.checkPlacement });
+    if (withPeople !== live) {
+      live = withPeople;
+      plan = build();
+    }
+  }
   if (input.memberCounts) {
     const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
     if (withCounts !== live) {
@@ -134,7 +144,7 @@ export async function planAgainstLive(
     }
   }
   plan = { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) };
-  return { live, plan: withExactWrites(plan, live, input.log) };
+  return { live, plan };
 }
 
 /** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */
@@ -156,21 +166,7 @@ export function desiredDigest(desired: DesiredState, directories: readonly strin
   return `sha256:${createHash('sha256').update(canonicalJson(withoutPositions(dirs))).digest('hex')}`;
 }
 
-/**
- * The plan's write budget as apply will send it: the scheduled requests, parking moves included. Should
- * the schedule be impossible because a group the plan does not manage holds a needed priority, apply
- * would refuse it: the plan says so as an error finding (PRIORITY_CONFLICT), so plan and apply agree.
- */
-function withExactWrites(plan: Plan, live: LiveState, log?: (s: string) => void): Plan {
-  try {
-    return { ...plan, budget: { ...plan.budget, writes: writesPerBucket(buildWritePlan(plan, live)) } };
-  } catch (e) {
-    if (isOktaOuError(e) && e.code === 'PRIORITY_CONFLICT') {
-      const { directory, reason } = e as { directory?: string; reason?: string };
-      const finding: Finding = { code: 'PRIORITY_CONFLICT', severity: 'error', message: reason ?? e.message, ...(e.hint ? { hint: e.hint } : {}), ...(directory ? { directory } : {}) };
-      return { ...plan, findings: [...plan.findings, finding], summary: { ...plan.summary, errors: plan.summary.errors + 1 } };
-    }
-    log?.(`plan: write budget estimated (${(e as Error).message})`);
-    return plan;
-  }
+/** The mappings folder as a plan records it (Plan.mappings): relative to the working directory, `/`-separated. */
+export function mappingsRef(ctx: CliContext, global: GlobalOptions): string {
+  return path.relative(ctx.cwd, global.mappings).split(path.sep).join('/') || '.';
 }

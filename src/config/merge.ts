@@ -10,7 +10,7 @@
  * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
  */
 import { dataEquals as equal } from '../model/data-record';
-import type { DesiredAdGroup, DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SourceRef } from '../model/types';
+import type { DesiredAdGroup, DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SafetySettings, SourceRef } from '../model/types';
 import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';
 
@@ -48,15 +48,23 @@ export interface DirectoryPart {
   attributeMappings?: SourceRef;
   prune?: Setting<boolean>;
   properties: Array<[string, DesiredMappingProperty]>;
-  safety?: SourceRef;
-  maxChangeShare?: Setting<number>;
-  minExisting?: Setting<number>;
+  safetySource?: SourceRef;
+  /** safety.* settings given in this part, by key. */
+  safety: Partial<Record<keyof SafetySettings, Setting<number>>>;
   /** Joined across parts in file order, like groups. */
   adGroups?: DesiredAdGroup[];
   adGroupsSource?: SourceRef;
 }
 
-export const DEFAULT_SAFETY = { maxChangeShare: 0.25, minExisting: 10 } as const;
+export const DEFAULT_SAFETY: Readonly<SafetySettings> = {
+  maxChangeShare: 0.25,
+  minExisting: 10,
+  maxUpdateShare: 0.3,
+  maxDeleteShare: 0.3,
+  maxUsersLosingAppShare: 0.05,
+  maxUsersMovingShare: 0.2,
+};
+export const SAFETY_KEYS = Object.keys(DEFAULT_SAFETY) as Array<keyof SafetySettings>;
 
 function where(s: SourceRef): string {
   return `${s.file}:${s.line}:${s.column}`;
@@ -116,8 +124,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     const ouCase = mergeSetting(name, 'ouCase', ps.map((p) => p.ouCase), findings);
     const mode = mergeSetting(name, 'assignments.mode', ps.map((p) => p.mode), findings);
     const prune = mergeSetting(name, 'attributeMappings.prune', ps.map((p) => p.prune), findings);
-    const maxChangeShare = mergeSetting(name, 'safety.maxChangeShare', ps.map((p) => p.maxChangeShare), findings);
-    const minExisting = mergeSetting(name, 'safety.minExisting', ps.map((p) => p.minExisting), findings);
+    const safety = Object.fromEntries(SAFETY_KEYS.map((k) => [k, mergeSetting(name, `safety.${k}`, ps.map((p) => p.safety[k]), findings)]));
 
     // A union: the same OU declared in two parts (in any spelling of the DN) is kept once, first place.
     const seenOUs = new Set<string>();
@@ -167,10 +174,9 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     firstSource('groups', ps.map((p) => p.groupsSource));
     firstSource('attributeMappings', ps.map((p) => p.attributeMappings));
     firstSource('attributeMappings.prune', [prune?.source]);
-    firstSource('safety', ps.map((p) => p.safety));
+    firstSource('safety', ps.map((p) => p.safetySource));
+    for (const k of SAFETY_KEYS) firstSource(`safety.${k}`, [safety[k]?.source]);
     firstSource('adGroups', ps.map((p) => p.adGroupsSource));
-    firstSource('safety.maxChangeShare', [maxChangeShare?.source]);
-    firstSource('safety.minExisting', [minExisting?.source]);
 
     const hasMappings = ps.some((p) => p.attributeMappings !== undefined);
     const dir: DesiredDirectory = {
@@ -180,10 +186,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
       ouCase: ouCase?.value ?? 'lower',
       assignments: { mode: mode?.value ?? 'additive', ignore },
       groups,
-      safety: {
-        maxChangeShare: maxChangeShare?.value ?? DEFAULT_SAFETY.maxChangeShare,
-        minExisting: minExisting?.value ?? DEFAULT_SAFETY.minExisting,
-      },
+      safety: Object.fromEntries(SAFETY_KEYS.map((k) => [k, safety[k]?.value ?? DEFAULT_SAFETY[k]])) as unknown as SafetySettings,
       source: ps[0].source,
       fieldSources,
     };

@@ -9,7 +9,7 @@
  * found is returned as a Finding.
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
-import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SourceRef } from '../model/types';
+import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
 import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
 import { schemaValidator } from './schema';
@@ -148,7 +148,7 @@ interface RawDirectory {
   assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[] };
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
   attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
-  safety?: { maxChangeShare?: number; minExisting?: number };
+  safety?: Partial<SafetySettings>;
   adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative'; attribute?: string }>;
 }
 
@@ -217,8 +217,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     attributeMappings: raw.attributeMappings === undefined ? undefined : keyAt('attributeMappings'),
     prune: setting(raw.attributeMappings?.prune, 'attributeMappings', 'prune'),
     properties,
-    safety: raw.safety === undefined ? undefined : keyAt('safety'),
-    maxChangeShare: setting(raw.safety?.maxChangeShare, 'safety', 'maxChangeShare'),
-    minExisting: setting(raw.safety?.minExisting, 'safety', 'minExisting'),
+    safetySource: raw.safety === undefined ? undefined : keyAt('safety'),
+    safety: Object.fromEntries(Object.entries(raw.safety ?? {}).map(([k, v]) => [k, setting(v as number, 'safety', k)])),
   };
 }

@@ -10,9 +10,24 @@ import { renderApplyResultText } from '../apply/render-result';
 import { EXIT } from '../errors';
 import type { ExistingIssue } from './drift-issue';
 import { APPLY_MARKER } from './apply-gate';
+import { changesDigest } from './drift-digest';
 
 export const APPLY_ISSUE_TITLE = 'okta-ou: apply failed; Okta does not match the merged mappings';
 export const APPLY_ISSUE_MARKER = '<!-- okta-ou:apply-failed -->';
+
+/** `org`: one apply issue per Okta org when a workflow matrix applies to several. */
+export function applyIssueTitle(org?: string): string {
+  return org ? `${APPLY_ISSUE_TITLE} (${org})` : APPLY_ISSUE_TITLE;
+}
+
+export function applyIssueMarker(org?: string): string {
+  return org ? `<!-- okta-ou:apply-failed org=${org} -->` : APPLY_ISSUE_MARKER;
+}
+
+/** Whether an issue body is the apply issue's (of `org`): its first line is the marker. */
+export function isApplyIssue(body: string, org?: string): boolean {
+  return body.trimStart().split('\n', 1)[0]!.trim() === applyIssueMarker(org);
+}
 
 export type ApplyStatus = 'applied' | 'nothing' | 'partial' | 'failed' | 'refused';
 
@@ -29,6 +44,8 @@ export interface ApplyReportInput {
   existing?: ExistingIssue;
   runUrl?: string;
   pr?: number;
+  /** The Okta org's short name, when a matrix applies to several (one issue each). */
+  org?: string;
 }
 
 export interface ApplyReport {
@@ -48,6 +65,8 @@ const HEAD: Record<ApplyStatus, string> = {
 
 function statusOf(input: ApplyReportInput): ApplyStatus {
   if (input.refusal !== undefined) return 'refused';
+  // Unsafe without --force: the gate never ran, nothing was written; re-running cannot help, forcing can.
+  if (input.exitCode === EXIT.UNSAFE && !input.result) return 'refused';
   if (input.nothingToApply) return 'nothing';
   const r = input.result;
   if (input.exitCode === EXIT.OK && r && !r.failed && !r.interrupted) return r.requests.total === 0 ? 'nothing' : 'applied';
@@ -70,10 +89,24 @@ function resultComment(status: ApplyStatus, input: ApplyReportInput): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The merged commit's plan exceeds a safety threshold: what it would take to apply it anyway. */
+function unsafeComment(input: ApplyReportInput): string {
+  const digest = input.plan ? ` and \`approved-digest: ${changesDigest(input.plan)}\`` : '';
+  const lines = [
+    APPLY_MARKER,
+    HEAD.refused,
+    '',
+    'The plan for the merged commit exceeds a safety threshold (okta-ou exited 3), so nothing was applied; the plan and its banner are in the run’s summary.',
+    `If it is right, run the apply workflow by hand with **force** ticked${digest}; otherwise open a pull request that makes the plan smaller.`,
+  ];
+  if (input.runUrl) lines.push('', `Run: ${input.runUrl}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function decideApplyReport(input: ApplyReportInput): ApplyReport {
   const status = statusOf(input);
-  const comment = status === 'refused' ? input.refusal! : resultComment(status, input);
-  const title = APPLY_ISSUE_TITLE;
+  const comment = input.refusal ?? (status === 'refused' ? unsafeComment(input) : resultComment(status, input));
+  const title = applyIssueTitle(input.org);
   const open = input.existing?.state === 'open' ? input.existing : undefined;
   if (status === 'applied' || status === 'nothing') {
     if (!open) return { status, comment, issue: { action: 'none', title, body: '' } };
@@ -81,7 +114,7 @@ export function decideApplyReport(input: ApplyReportInput): ApplyReport {
     return { status, comment, issue: { action: 'close', title, body: note, issueNumber: open.number } };
   }
   const body = [
-    APPLY_ISSUE_MARKER,
+    applyIssueMarker(input.org),
     `The last apply ${status === 'refused' ? 'was refused' : status === 'partial' ? 'stopped part-way' : 'failed'}${input.pr !== undefined ? ` after pull request #${input.pr} was merged` : ''}. This issue is updated on every failed apply and closed by the next successful one.`,
     '',
     comment.replace(`${APPLY_MARKER}\n`, ''),

@@ -69,6 +69,14 @@ export function planFailureComment(exitCode: number): string {
   return `${PLAN_MARKER}\n## okta-ou plan\n\n> [!CAUTION]\n> ${explainPlanFailure(exitCode)}.\n`;
 }
 
+/** Validation failed before it reached the files (e.g. no mappings folder): no findings to show, and no plan ran. */
+export function validateFailureComment(exitCode: number): string {
+  return (
+    `${PLAN_MARKER}\n## okta-ou plan\n\n> [!CAUTION]\n> **okta-ou validate failed (exit code ${exitCode}) before it could check the mapping files**, ` +
+    'for example because the mappings folder does not exist. Nothing was planned; see the validate step\u2019s log.\n'
+  );
+}
+
 /** The comment when the files do not validate: nothing was planned; the findings, linked to their lines. */
 export function validationFailureComment(findings: readonly Finding[], link?: (f: Finding) => string | undefined): string {
   const errors = findings.filter((f) => f.severity === 'error').length;

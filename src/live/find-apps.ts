@@ -40,9 +40,12 @@ export async function listDirectoryApps(api: OktaApi): Promise<RawApp[]> {
   return [...ad, ...ldap];
 }
 
-/** Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label). */
-export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp[]>> {
-  const found = new Map<string, RawApp[]>();
+/**
+ * Returns, for every distinct reference, the raw apps it matches: none, one, or several (ambiguous label);
+ * and the labels of every AD app when they were listed (for "did you mean" on a label that matched none).
+ */
+export async function findApps(api: OktaApi, refs: string[], log: (s: string) => void): Promise<Map<string, RawApp[]> & { adLabels?: string[] }> {
+  const found: Map<string, RawApp[]> & { adLabels?: string[] } = new Map<string, RawApp[]>();
   const byLabel: string[] = [];
   const unique = [...new Set(refs)];
 
@@ -58,6 +61,7 @@ export async function findApps(api: OktaApi, refs: string[], log: (s: string) =>
 
   const adApps = await listAdApps(api);
   log(`live: ${adApps.length} ${AD_APP_NAME} app(s) in the org`);
+  found.adLabels = adApps.map((a) => a.label).filter((l): l is string => typeof l === 'string');
   const missing: string[] = [];
   for (const label of byLabel) {
     const apps = matchLabel(adApps, label);

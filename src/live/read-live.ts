@@ -7,7 +7,7 @@
  * expand=group` (names and types embedded, no GET per group), the profile mapping (2 calls, see
  * read-mapping.ts), the app users in pages of 500, the AD-imported groups of the app
  * (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
- * OU_NOT_SEEN_LIVE), and group memberships only when some app user is assigned individually.
+ * OU_NOT_SEEN_LIVE). Group memberships are read later, only for the plan's changes (read-people.ts).
  * Reads for the same app are shared when two directories name it.
  */
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveGroup, LiveState } from '../model/types';
@@ -15,7 +15,6 @@ import type { OktaApi } from '../okta/api';
 import { findApps } from './find-apps';
 import { isDirectoryAppName, looksLikeGroupId } from '../model/okta-ids';
 import {
-  type RawAppUser,
   type RawAssignment,
   type RawGroup,
   quoteFilterString,
@@ -25,8 +24,9 @@ import {
   toLiveGroup,
 } from './okta-shapes';
 import { readDefaultUserTypeId, readMapping } from './read-mapping';
-import { readAppUsers, readUserScoped } from './read-app-users';
+import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
+import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 
@@ -37,13 +37,15 @@ export interface ReadLiveOptions {
   log?: (s: string) => void;
   /** Read the app's AD-imported groups even where no import OUs are declared (export infers them). */
   importEvidence?: boolean;
+  /** Keep each provisioned app user's dn (USER_OU_MISMATCH, `--check-placement`). */
+  keepDns?: boolean;
 }
 
 interface AppSlice {
   assignments: LiveAssignment[];
   groups: Record<string, LiveGroup>;
   mapping: LiveDirectory['mapping'];
-  appUsers: RawAppUser[];
+  appUsers: AppUsersSummary;
   sourceGroups: LiveGroup[];
 }
 
@@ -73,7 +75,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     const [rawAssignments, mapping, appUsers] = await Promise.all([
       api.list<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' }),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
-      readAppUsers(api, appId),
+      readAppUsers(api, appId, { keepDns: opts.keepDns }),
     ]);
     const groups: Record<string, LiveGroup> = {};
     const withoutEmbedded: string[] = [];
@@ -89,7 +91,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups[id] = res.status === 404 ? { id, name: '', type: 'OKTA_GROUP' } : toLiveGroup(res.body);
       }),
     );
-    log(`live: app ${appId}: ${rawAssignments.length} assignments, ${appUsers.length} app users, mapping ${mapping ? mapping.id : 'none'}`);
+    log(`live: app ${appId}: ${rawAssignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
     return { assignments: rawAssignments.map(toAssignment), groups, mapping, appUsers, sourceGroups: [] };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
@@ -100,7 +102,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     dirs.map(async (d) => {
       const matches = (apps.get(d.app) ?? []).map(toLiveApp);
       const app = matches.length === 1 ? matches[0] : null;
-      const candidates = matches.length > 1 ? { appCandidates: matches } : {};
+      const candidates = matches.length > 1 ? { appCandidates: matches } : matches.length === 0 && apps.adLabels ? { adAppLabels: apps.adLabels } : {};
       if (!app || !isDirectoryAppName(app.name)) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
@@ -150,16 +152,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
-      const managed = uniqueById(Object.values(resolved).filter((m) => m.length === 1).flat());
-      const { memberCounts, ...userScoped } = await readUserScoped(api, slice.appUsers, managed);
-      for (const [id, n] of memberCounts) if (groups[id] && groups[id].usersCount === undefined) groups[id] = { ...groups[id], usersCount: n };
-      for (const [ref, gs] of Object.entries(resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
-      const dns = new Set<string>();
-      // A user whose push failed (syncState ERROR, still STAGED) is not in AD: its dn is no evidence of an import OU.
-      for (const u of slice.appUsers) {
-        if (u.syncState === 'ERROR' || u.status === 'STAGED') continue;
-        if (typeof u.profile?.dn === 'string' && u.profile.dn !== '') dns.add(u.profile.dn);
-      }
+      const dns = new Set(slice.appUsers.dns);
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);
       return {
         name: d.name,
@@ -168,13 +161,25 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups,
         resolved,
         mapping: slice.mapping,
-        userScoped,
+        // Known once the members of managed groups are read (read-people.ts): none read, none known.
+        userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),
+        people: {
+          users: {},
+          members: {},
+          individual: [...slice.appUsers.individual.keys()],
+          individualNames: Object.fromEntries([...slice.appUsers.individual].filter((e): e is [string, string] => e[1] !== undefined)),
+          appUsers: slice.appUsers.count,
+          ...(slice.appUsers.userDns ? { dns: slice.appUsers.userDns } : {}),
+        },
         ...(d.adGroups && app ? { adGroups: await readAdGroups(api, app, d.adGroups, slice.sourceGroups) } : {}),
       };
     }),
   );
-  return { orgUrl: api.orgUrl, directories };
+  const unresolved = directories.flatMap((d) => Object.entries(d.resolved).filter(([ref, gs]) => gs.length === 0 && !looksLikeGroupId(ref)).map(([ref]) => ref));
+  if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
+  const near = await nearGroupNames(api, unresolved);
+  return { orgUrl: api.orgUrl, directories: directories.map((d) => ({ ...d, nearGroupNames: near })) };
 }
 
 function refsOf(d: DesiredDirectory): string[] {
@@ -186,8 +191,4 @@ function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
   const out = new Map<string, LiveGroup[]>();
   for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
   return out;
-}
-
-function uniqueById(groups: LiveGroup[]): LiveGroup[] {
-  return [...new Map(groups.map((g) => [g.id, g])).values()];
 }

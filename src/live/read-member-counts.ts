@@ -5,8 +5,9 @@
  * `GET /api/v1/groups?search=id eq "…"&expand=stats`, or, above {@link LIST_ALL_THRESHOLD} groups, one
  * paginated `GET /api/v1/groups?limit=200&expand=stats` for all of them.
  */
-import type { LiveState } from '../model/types';
+import type { LiveDirectory, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
+import { setOwn } from '../model/data-record';
 import { type RawGroup, quoteFilterString, toLiveGroup } from './okta-shapes';
 import { LIST_ALL_THRESHOLD } from './resolve-groups';
 
@@ -39,17 +40,18 @@ export async function readMemberCounts(api: OktaApi, live: LiveState, groupIds: 
     );
     keep(pages.flat());
   }
-  return {
-    ...live,
-    directories: live.directories.map((d) => {
-      const groups = { ...d.groups };
-      for (const [id, g] of Object.entries(groups)) {
-        const n = counts.get(id);
-        if (n !== undefined && g.usersCount === undefined) groups[id] = { ...g, usersCount: n };
-      }
-      const resolved: typeof d.resolved = {};
-      for (const [ref, gs] of Object.entries(d.resolved)) resolved[ref] = gs.map((g) => groups[g.id] ?? g);
-      return { ...d, groups, resolved };
-    }),
-  };
+  return { ...live, directories: live.directories.map((d) => withMemberCounts(d, counts)) };
+}
+
+/** `d` with the member counts filled in where it had none (in `groups` and in `resolved`). */
+export function withMemberCounts(d: LiveDirectory, counts: ReadonlyMap<string, number>): LiveDirectory {
+  const groups = { ...d.groups };
+  for (const [id, g] of Object.entries(groups)) {
+    const n = counts.get(id);
+    if (n !== undefined && g.usersCount === undefined) groups[id] = { ...g, usersCount: n };
+  }
+  const resolved: typeof d.resolved = {};
+  // A file reference is user data: setOwn keeps a group named "__proto__" an ordinary key.
+  for (const [ref, gs] of Object.entries(d.resolved)) setOwn(resolved, ref, gs.map((g) => groups[g.id] ?? g));
+  return { ...d, groups, resolved };
 }

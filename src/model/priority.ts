@@ -3,10 +3,9 @@
  * with the higher priority has its profile applied"; the Admin Console lists 0 first, and we treat the
  * LOWER number as the HIGHER priority (docs/design.md §1). Flip `LOWER_NUMBER_WINS` if Okta proves otherwise.
  *
- * Before flipping, know this: new and parked assignments go "past the lowest-priority one"
- * (src/plan/assign-slots.ts, src/apply/schedule.ts). With LOWER_NUMBER_WINS that is max + 1; flipped it
- * is min − 1, which reaches negative numbers that Okta refuses. Flipping therefore also needs a re-pack
- * of the managed slots (not built yet; priorities are never compacted today).
+ * Before flipping, know this: the slot maths (src/plan/assign-slots.ts, src/plan/schedule.ts) works in
+ * rank space, 0 = highest, and writes ranks 0 … 2n + 16. Flipped, a rank r becomes priority −r, which
+ * Okta refuses: flipping also needs a rank → priority map that stays non-negative (e.g. bound − 1 − r).
  */
 export const LOWER_NUMBER_WINS = true;
 
@@ -26,3 +25,13 @@ export function outranks(a: number, b: number): boolean {
  * highest one an org holds against it.
  */
 export const DOCUMENTED_PRIORITY_RANGE = { min: 0, max: 100 } as const;
+
+/** Priority → rank (0 = highest priority, larger = lower): the space the slot maths works in. */
+export function toRank(priority: number): number {
+  return LOWER_NUMBER_WINS ? priority : -priority;
+}
+
+/** Rank → priority (the inverse of toRank). */
+export function toPriority(rank: number): number {
+  return LOWER_NUMBER_WINS ? rank : -rank;
+}

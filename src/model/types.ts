@@ -4,6 +4,8 @@
  * diff compares like with like. The plan shape is the user-facing contract of docs/design.md §4.
  */
 
+import type { LivePeople, PlanImpact } from './people';
+
 /** A 1-based position in a mapping file. */
 export interface SourceRef {
   file: string;
@@ -41,6 +43,7 @@ export type FindingCode =
   | 'ENCODING'
   | 'FILE_TOO_LARGE'
   | 'PROFILE_MAPPING_NOT_FOUND'
+  | 'USER_OU_MISMATCH'
   | 'AD_GROUP_NOT_FOUND'
   | 'AD_GROUP_AMBIGUOUS'
   | 'AD_MEMBER_NOT_FOUND'
@@ -116,6 +119,14 @@ export interface SafetySettings {
   maxChangeShare: number;
   /** The threshold only applies when at least this many assignments exist. Default 10. */
   minExisting: number;
+  /** Share of existing assignments updated (reorder moves included) above which the plan is unsafe. Default 0.3. */
+  maxUpdateShare: number;
+  /** Share of existing assignments deleted above which the plan is unsafe. Default 0.3. */
+  maxDeleteShare: number;
+  /** Share of the app's users who would lose the AD app (deprovisioned). Default 0.05. */
+  maxUsersLosingAppShare: number;
+  /** Share of the app's users who would move to another OU. Default 0.2. */
+  maxUsersMovingShare: number;
 }
 
 export interface DesiredDirectory {
@@ -198,17 +209,23 @@ export interface LiveDirectory {
   app: LiveApp | null;
   /** Every app the `app:` label matched, when more than one did (APP_AMBIGUOUS); `app` is then null. */
   appCandidates?: LiveApp[];
+  /** When no app matched: the labels of the org's AD apps (for "did you mean"). */
+  adAppLabels?: string[];
   assignments: LiveAssignment[];
   /** Groups known by id: every assigned group plus every group the files name. */
   groups: Record<string, LiveGroup>;
   /** Resolution of each `group:` reference in the files (name or id) to the matching live groups. */
   resolved: Record<string, LiveGroup[]>;
+  /** For a name reference that matched no group: live group names starting like it (for "did you mean"). */
+  nearGroupNames?: Record<string, string[]>;
   /** The Okta user → AD app user profile mapping; null when none exists. */
   mapping: LiveMapping | null;
   /** App users assigned individually (scope USER) who are members of managed groups. */
   userScoped: { count: number; sample: LiveUserRef[] };
   /** DNs (profile.dn) seen on AD app users and AD-imported groups: evidence for import OUs. */
   observedDns: string[];
+  /** App users and the memberships the impact needs (src/live/read-people.ts); absent where no app was read. */
+  people?: LivePeople;
   /** The slice read for the directory's `adGroups`, one entry per desired entry (absent: none declared). */
   adGroups?: LiveAdGroupEntry[];
 }
@@ -241,8 +258,11 @@ export interface AssignmentChange {
   reason: string;
   /** Member count of the group (blast radius), when known. */
   members?: number;
-  /** For `reorder`: every managed group whose priority changes, in the new order. */
-  moves?: Array<{ group: { id: string; name: string }; from: number; to: number }>;
+  /**
+   * For `reorder`: every managed group whose priority changes, in the new order. `respace`: renumbered
+   * only to make room for another group (its place in the order is the same).
+   */
+  moves?: Array<{ group: { id: string; name: string }; from: number; to: number; respace?: true }>;
 }
 
 export interface MappingPropertyState {
@@ -280,6 +300,40 @@ export interface PlanSummary {
   warnings: number;
 }
 
+/** One assignment write of the schedule, exactly as apply sends it (src/plan/schedule.ts). */
+export interface PlannedWrite {
+  groupId: string;
+  name: string;
+  /**
+   * `put`: full body `{priority, profile}`. `patch`: JSON Patch `replace` of the changed profile keys
+   * only, no priority sent (an in-place profile change where every changed key already exists).
+   */
+  method: 'put' | 'patch';
+  priority: number;
+  /** The full profile after the write: the live keys overlaid with the changed managed ones. */
+  profile: Record<string, unknown>;
+  /** For `patch`: the keys replaced. */
+  patchKeys?: string[];
+  changeIds: string[];
+  /** A temporary write to a free slot that frees this group's slot for another (briefly reorders its users). */
+  parking: boolean;
+}
+
+/** The exact assignment writes of one directory, in order (docs/design.md §2; src/plan/write-schedule.ts). */
+export interface DirectorySchedule {
+  directory: string;
+  appId: string;
+  /** Before the deletes, one at a time. */
+  writes: PlannedWrite[];
+  deletes: Array<{ groupId: string; name: string; changeId: string }>;
+  /** After the deletes (writes whose slot a deleted group held), one at a time. */
+  settle: PlannedWrite[];
+  /** What each written group must read back as: its planned priority and the profile keys the plan changes. */
+  expect: Array<{ groupId: string; priority: number; profile: Record<string, unknown>; changeIds: string[] }>;
+  /** No priority at or past this rank is written (src/plan/assign-slots.ts). */
+  bound: number;
+}
+
 export interface Plan {
   formatVersion: 1;
   createdAt: string;
@@ -298,4 +352,13 @@ export interface Plan {
    * apply can tell "the mapping files changed" from "Okta changed". Absent in plans made before it existed.
    */
   desiredDigest?: string;
+  /** Who the changes affect (src/plan/impact.ts); absent when the memberships were not read (apply re-checking a saved plan). */
+  impact?: PlanImpact;
+  /**
+   * The mappings folder the plan was made from, relative to the directory okta-ou ran in (`/`-separated),
+   * so `apply PLANFILE` needs no repeated `--mappings`.
+   */
+  mappings?: string;
+  /** The exact assignment writes, per directory with assignment changes; absent when a PRIORITY_CONFLICT finding says why. */
+  schedule?: DirectorySchedule[];
 }

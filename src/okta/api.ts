@@ -34,6 +34,8 @@ export interface OktaApi {
   request<T = unknown>(method: HttpMethod, path: string, opts?: RequestOptions): Promise<OktaResponse<T>>;
   /** GET every page of a list by following Link rel="next"; `query` applies to the first page only. */
   list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]>;
+  /** The same pages one at a time, so a caller can keep only what it needs of each (large member lists). */
+  pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncIterable<T[]>;
   /** Calls made so far, per bucket. */
   counts(): CallCounts;
   /** The rate-limit bucket a path belongs to (e.g. "/api/v1/apps"). */

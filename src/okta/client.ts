@@ -9,7 +9,10 @@ import { EXIT, OktaOuError } from '../errors';
 import type { CallCounts, HttpMethod, OktaApi, OktaResponse, RequestOptions } from './api';
 import type { ConnectionConfig } from './config';
 import { bucketOf, maxPageLimit, TOKEN_BUCKET } from './buckets';
-import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode, type OktaErrorBody } from './errors';
+import { errorFromResponse, OktaNetworkError, OktaProtocolError, networkCode } from './errors';
+import { errorBodyOf } from './error-body';
+import { isLoopbackRefusal, LoopbackRefused } from './loopback-refused';
+import { nonOktaAnswer } from './non-okta-answer';
 import { Governor, ORG_CONCURRENCY_LIMIT } from './governor';
 import { findLink } from './link';
 import { redact } from './redact';
@@ -176,11 +179,13 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         release();
         if (opts.signal?.aborted) throw aborted();
         const why = networkCode(e) ?? (e as Error).message;
+        if (isLoopbackRefusal(origin, e)) throw new LoopbackRefused(method, path, origin, e);
         if (isTransientNetworkError(e)) {
           if (idempotent && retries < maxRetries) {
             retries++;
             const wait = backoffMs(retries, random);
-            verbose(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+            // Announced whatever --verbose says: without it a dead connection looks like a hang.
+            emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
             await sleep(wait);
             continue;
           }
@@ -213,6 +218,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const snap = governor.snapshot(bucket);
       const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
       verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
+      if (foreign) throw foreign;
       const body = parseBody(text);
       if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
         return { status, headers: resHeaders, body, requestId };
@@ -244,7 +251,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           method,
           path,
           status,
-          body: errorBodyOf(body, secrets()),
+          // The request's own credentials too (a DPoP proof is per request): an answer may quote them.
+          body: errorBodyOf(body, [...secrets(), ...Object.values(authHeaders)]),
           requestId,
           authMode: auth.mode,
           scopes: auth.scopes,
@@ -304,25 +312,24 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       else if (method === 'PUT' || method === 'POST') body = '{}';
       return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
     },
-    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+    async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };
       if (q.limit === undefined) q.limit = maxPageLimit(toUrl(path).pathname);
       let url = toUrl(path, q);
       const seen = new Set<string>();
-      const items: T[] = [];
       for (;;) {
         seen.add(url.href);
         const res = await send('GET', url, {});
         if (!Array.isArray(res.body)) {
           throw new OktaProtocolError(
-            `GET ${url.pathname} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
+            `GET ${url.pathname}: ${url.host} answered ${res.body === null ? 'nothing' : typeof res.body} where a list was expected${idOf(res.requestId)}`,
             'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
               'the command you ran and the request id',
           );
         }
-        items.push(...(res.body as T[]));
+        yield res.body as T[];
         const next = findLink(res.headers.link, 'next', url.href);
-        if (!next) return items;
+        if (!next) return;
         const nextUrl = new URL(next);
         if (nextUrl.origin !== origin) {
           throw new OktaProtocolError(
@@ -339,6 +346,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         }
         url = nextUrl;
       }
+    },
+    async list<T = unknown>(path: string, query?: RequestOptions['query']): Promise<T[]> {
+      const items: T[] = [];
+      for await (const page of client.pages<T>(path, query)) items.push(...page);
+      return items;
     },
     counts(): CallCounts {
       return { reads: { ...reads }, writes: { ...writes } };
@@ -396,27 +408,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** Okta's error fields, scrubbed; a non-JSON answer (a proxy's HTML page) becomes a short summary. */
-function errorBodyOf(body: unknown, secrets: string[]): OktaErrorBody | undefined {
-  const clean = (s: unknown): string | undefined => (typeof s === 'string' ? redact(s, secrets) : undefined);
-  if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
-    return text ? { errorSummary: redact(text, secrets) } : undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  return {
-    errorCode: clean(b.errorCode),
-    errorSummary: clean(b.errorSummary),
-    errorId: clean(b.errorId),
-    errorCauses: Array.isArray(b.errorCauses)
-      ? b.errorCauses.map((c) => ({ errorSummary: clean((c as { errorSummary?: unknown })?.errorSummary) }))
-      : undefined,
-    error: clean(b.error),
-    error_description: clean(b.error_description),
-  };
 }
 
 function fmtSeconds(ms: number): string {

@@ -4,14 +4,14 @@
  * (per-operation `security`; docs/okta-api.md §10). What each command reads (`plan` reads the
  * AD apps, their group assignments with embedded groups, group search and member counts, app users, the
  * default user type and the profile mapping); `apply` also writes assignments and mapping properties;
- * `doctor` also reads the AD agent pools. When OKTA_CLIENT_SCOPES is not set, a command asks for exactly
+ * `doctor` also reads the AD agent pools; `explain` also reads one user and their groups. When OKTA_CLIENT_SCOPES is not set, a command asks for exactly
  * its use's scopes.
  */
-export type ScopeUse = 'plan' | 'apply' | 'doctor';
+export type ScopeUse = 'plan' | 'apply' | 'doctor' | 'explain';
 
 export interface ScopeInfo {
   scope: string;
-  /** The least command that needs it; `apply` and `doctor` need the `plan` scopes too. */
+  /** The least command that needs it; `apply`, `doctor` and `explain` need the `plan` scopes too. */
   use: ScopeUse;
   why: string;
   /** Needed only when the mappings use this feature (then part of the use's list). */
@@ -33,6 +33,7 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.users.read', use: 'plan', why: 'read the users adGroups list and whether they were imported from AD (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.directories.groups.manage', use: 'apply', why: 'add and remove members of AD groups (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
+  { scope: 'okta.users.read', use: 'explain', why: 'find one user and their groups (okta-ou explain only)' },
 ];
 
 /** Which commands each use covers (validate needs no Okta access at all). */
@@ -40,16 +41,18 @@ export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = {
   plan: 'plan, export, the drift job',
   apply: 'apply (plan’s scopes, plus these)',
   doctor: 'doctor (plan’s scopes, plus this)',
+  explain: 'explain (plan’s scopes, plus this)',
 };
 
-export const SCOPE_USES: readonly ScopeUse[] = ['plan', 'apply', 'doctor'];
+export const SCOPE_USES: readonly ScopeUse[] = ['plan', 'apply', 'doctor', 'explain'];
 
 /**
- * Every scope the use needs, in table order; `apply` and `doctor` include the `plan` scopes. Scopes of
- * a feature (`onlyWith`) only when the mappings use it.
+ * Every scope the use needs, in table order; `apply`, `doctor` and `explain` include the `plan` scopes.
+ * Scopes of a feature (`onlyWith`) only when the mappings use it.
  */
 export function commandScopes(use: ScopeUse, features: ScopeFeatures = {}): string[] {
-  return OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope);
+  // A scope may be listed for two uses (okta.users.read: plan with adGroups, and explain): once here.
+  return [...new Set(OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope))];
 }
 
 const featureScopes = (use: ScopeUse): string =>
@@ -66,6 +69,7 @@ export function renderScopesMarkdown(): string {
     `- plan: \`OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"\``,
     `- apply: \`OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"\``,
     `- doctor: \`OKTA_CLIENT_SCOPES="${commandScopes('doctor').join(' ')}"\``,
+    `- explain: \`OKTA_CLIENT_SCOPES="${commandScopes('explain').join(' ')}"\``,
     `- with \`adGroups\` in the mappings, plan adds ${featureScopes('plan')} and apply adds ${featureScopes('apply')} (\`okta-ou scopes\` prints the lists for your mappings)`,
     '',
   ].join('\n');

@@ -62,7 +62,8 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
   const modeRaw = get('OKTA_CLIENT_AUTHORIZATIONMODE') ?? 'SSWS';
   const mode = modeRaw.toLowerCase();
   if (mode === 'ssws') {
-    const token = get('OKTA_CLIENT_TOKEN');
+    // The value of an `Authorization: SSWS …` header pasted whole is the token with its scheme: drop it.
+    const token = get('OKTA_CLIENT_TOKEN')?.replace(/^SSWS\s+/i, '');
     if (!token) {
       const oauthHint = get('OKTA_CLIENT_CLIENTID') ? ' (or set OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey to use the service app in OKTA_CLIENT_CLIENTID)' : '';
       throw new OktaConfigError(

@@ -5,7 +5,8 @@
  * the groups again (about ten times per directory per plan).
  */
 import type { AssignmentChange, DesiredState, LiveState } from '../model/types';
-import { diffAssignments } from './diff-assignments';
+import type { SlotAssignment } from './assign-slots';
+import { planAssignments } from './diff-assignments';
 import { type DirectoryPair, isUsable, pairDirectories } from './directories';
 import { type GroupResolution, resolveGroups } from './resolve-groups';
 
@@ -15,12 +16,15 @@ export interface DirectoryAnalysis extends DirectoryPair {
   resolution: GroupResolution;
   /** The assignment diff (diff-assignments.ts); empty when not usable. */
   assignmentChanges: AssignmentChange[];
+  /** The target slots behind the assignment diff; null when not usable. */
+  slots: SlotAssignment | null;
 }
 
 export function analyse(desired: DesiredState, live: LiveState): DirectoryAnalysis[] {
   return pairDirectories(desired, live).map((p) => {
     const resolution = resolveGroups(p.desired, p.live);
     const usable = isUsable(p);
-    return { ...p, usable, resolution, assignmentChanges: usable ? diffAssignments(p.desired, p.live, resolution) : [] };
+    const planned = usable ? planAssignments(p.desired, p.live, resolution) : null;
+    return { ...p, usable, resolution, assignmentChanges: planned?.changes ?? [], slots: planned?.slots ?? null };
   });
 }

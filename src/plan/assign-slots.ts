@@ -1,77 +1,220 @@
 /**
- * Target priorities for the managed groups of one directory.
+ * Target priorities for the managed groups of one directory: the fewest writes that put them in file
+ * order, with bounded priorities.
  *
  * Okta gives every group assignment an integer `priority`; when a user is in several assigned groups the
- * group with the higher priority decides the user's OU (docs/okta-api.md §1; help.okta.com
- * ad-agent-ou-updates). Which number is "higher" lives in src/model/priority.ts; this file works in RANK
- * space (rank 0 = highest priority) and converts at the edges, so flipping that assumption flips this too.
+ * group with the higher priority decides the user's OU (docs/okta-api.md §1). Which number is "higher"
+ * lives in src/model/priority.ts; this file works in RANK space (rank 0 = highest priority) and converts
+ * at the edges.
  *
  * Rules (docs/design.md §1):
  * 1. The file's list order is the managed groups' relative order. Nothing else is promised.
- * 2. Unmanaged assignments (not listed: ignored, left alone in additive mode, or about to be deleted) keep
- *    their slots and are never renumbered.
- * 3. Managed groups that already have an assignment re-use the slots they occupy, handed out again in file
- *    order, for as long as that keeps the order strict (the "prefix").
- * 4. A create never takes an occupied slot: it gets a fresh slot after the current lowest-ranked assignment
- *    (max priority + 1, + 2, …), so writing it (creates run before the reorder) never collides with a live
- *    priority. Every managed group listed AFTER the first create must rank below it, so from the first
- *    create on, all managed groups take fresh slots, in file order. The existing slots they leave are
- *    simply left empty: gaps are harmless, only relative order matters.
- * 5. Two managed groups sharing a live priority (PRIORITY_DUPLICATE) cannot both keep it: from the first
- *    group whose re-used slot would not rank strictly below the previous one, fresh slots are used too.
- * 6. A slot an unmanaged assignment also holds is never handed out (writing it would shift that assignment).
+ * 2. Unmanaged assignments (ignored, left alone in additive mode, or about to be deleted) keep their
+ *    slots; no managed group is ever given one of them (writing it would make Okta shift the holder).
+ * 3. Fewest writes: the longest run of managed groups that already stand in file order keeps its
+ *    priorities (a longest increasing subsequence, O(n log n)). A managed group whose slot an unmanaged
+ *    assignment shares, or whose priority Okta did not return as a number, is never kept.
+ * 4. Every other managed group moves into a free slot between its neighbours, spread evenly over the
+ *    gap so later inserts find room too; at the end of the list, two apart.
+ * 5. Only when a gap has too few free slots is a range re-spaced: the window around it widens (doubling,
+ *    rightwards first) until its free slots fit its groups, which are then spread evenly over them (a
+ *    swap in a dense list re-uses the two slots). A window that reaches the end of the list gets twice
+ *    as many slots as groups, so on an org whose priorities are dense (0, 1, 2, …) the first insert
+ *    re-spaces the list after it once, leaving a free slot between neighbours; afterwards an insert or a
+ *    move costs one write. The groups renumbered without changing their order are reported
+ *    (`respaced`), so the plan shows the cost.
+ * 6. Bound: okta-ou never writes a priority at or past `priorityBound(n)` = 2 × n + 16 (n = the app's
+ *    assignments, counting the ones the plan creates and deletes), so at most every other slot is used
+ *    and room is always left: the whole range [0, bound) has at least 2 × managed + 16 free slots.
+ *    Priorities already in Okta are kept whatever they are (a later plan never moves a group only
+ *    because of its number), so a plan right after apply shows no change.
  *
- * Examples (lower number = higher priority; U is an unmanaged group):
- * - live A0 B1 C2, file A C B       → A0 C1 B2           (reorder: C 2→1, B 1→2)
- * - live A0 B1 C2, file A B C X     → A0 B1 C2 X3        (one create, nothing moves)
- * - live A0 B1 C2, file A X B C     → A0 X3 B4 C5        (create X; B 1→4, C 2→5; slots 1 and 2 left empty)
- * - live A0 U1 B2, file B A         → B0 A2, U stays 1   (the managed slots {0,2} are reused in file order)
- * - live A0 B0 (duplicate), file A B → A0 B1            (B takes the fresh slot 1)
- * - live U0 U1, file X Y            → X2 Y3
- * - live A1 U1 B2, file B A         → B2 A3, U stays 1   (slot 1 is shared with U: not reusable)
- * Re-planning after apply gives no change: the managed groups then hold increasing slots in file order.
+ * Examples (lower number = higher priority; U is an unmanaged group; more in test/plan/assign-slots.test.ts):
+ * - live A0 B1 C2, file A C B       → A0 C2 B4           (one write: B after C)
+ * - live A1 B3 C5, file A X B C     → A1 X2 B3 C5        (one write: X into the free slot 2)
+ * - live A0 B1 C2, file A X B C     → A0 X2 B4 C6        (dense: B and C re-spaced once)
+ * - live A0 U1 B2, file B A         → B2 A4, U stays 1
  */
-import { LOWER_NUMBER_WINS } from '../model/priority';
+import { InternalError } from '../errors';
+import { toPriority, toRank } from '../model/priority';
 import { isKnownPriority } from './known-priority';
-
-const toRank = (priority: number): number => (LOWER_NUMBER_WINS ? priority : -priority);
-const toPriority = (rank: number): number => (LOWER_NUMBER_WINS ? rank : -rank);
 
 export interface SlotRequest {
   key: string;
-  /** The live priority, or null for a create. */
+  /** The live priority, or null for a create (or a priority Okta did not return as a number). */
   current: number | null;
+}
+
+export interface SlotAssignment {
+  /** The target priority of each key. */
+  targets: Map<string, number>;
+  /** Keys whose priority changes only to make room (their order relative to the others is the same). */
+  respaced: Set<string>;
+  /** No priority at or past it (in rank space) is written; also the range the schedule parks in. */
+  bound: number;
+}
+
+/** The exclusive upper bound (in rank space) of the priorities okta-ou writes for an app with `n` assignments. */
+export function priorityBound(n: number): number {
+  return 2 * n + 16;
+}
+
+/** Index of the first element of sorted `xs` that is >= v. */
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Free slots (ranks not in sorted `blocked`) within [x, y]. */
+export class FreeSlots {
+  constructor(private readonly blocked: number[]) {}
+
+  count(x: number, y: number): number {
+    if (y < x) return 0;
+    return y - x + 1 - (lowerBound(this.blocked, y + 1) - lowerBound(this.blocked, x));
+  }
+
+  /** The k-th (0-based) free slot at or after x. */
+  nth(x: number, k: number): number {
+    let lo = x + k;
+    let hi = x + k + this.blocked.length;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.count(x, mid) >= k + 1) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+/** Indices of a longest strictly increasing subsequence of `values` (entries null are skipped). */
+function longestIncreasing(values: Array<number | null>): number[] {
+  const tails: number[] = []; // index into values of the smallest tail of each length
+  const prev = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((values[tails[mid]] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[i] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = i;
+  });
+  const out: number[] = [];
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) out.push(i);
+  return out.reverse();
 }
 
 /**
  * @param ordered the managed groups in file order
  * @param livePriorities the priorities of ALL live assignments of the directory (managed or not)
- * @returns the target priority for each key
  */
-export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): Map<string, number> {
-  // A priority Okta did not return as a number (NaN, PRIORITY_UNKNOWN) is no slot: such a group is placed
-  // like a create, and NaN never reaches the max below (it would poison every fresh slot).
-  // A slot an unmanaged assignment also holds is no slot to hand out: writing it would make Okta shift that
-  // assignment, which apply refuses (PRIORITY_CONFLICT); the managed group takes a fresh slot instead.
-  const heldBy = (ps: Array<number | null>, p: number): number => ps.filter((q) => q === p).length;
-  const managed = ordered.map((r) => r.current);
-  const shared = (p: number): boolean => heldBy(livePriorities, p) > heldBy(managed, p);
-  const reusable = ordered.filter((r) => isKnownPriority(r.current) && !shared(r.current as number)).map((r) => toRank(r.current as number)).sort((a, b) => a - b);
-  let fresh = livePriorities.filter(isKnownPriority).reduce((m, p) => Math.max(m, toRank(p)), -1) + 1;
-  const out = new Map<string, number>();
-  let next = 0;
-  let prev = -Infinity;
-  let inPrefix = true;
-  for (const r of ordered) {
-    let rank: number;
-    if (inPrefix && isKnownPriority(r.current) && next < reusable.length && reusable[next] > prev) {
-      rank = reusable[next++];
-    } else {
-      inPrefix = false;
-      rank = fresh++;
-    }
-    prev = rank;
-    out.set(r.key, toPriority(rank));
+export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): SlotAssignment {
+  const known = livePriorities.filter(isKnownPriority);
+  const creates = ordered.filter((r) => !isKnownPriority(r.current)).length;
+  const bound = priorityBound(livePriorities.length + creates);
+
+  // A slot held by more live assignments than managed ones is (also) an unmanaged one's: blocked.
+  const heldCount = new Map<number, number>();
+  for (const p of known) heldCount.set(toRank(p), (heldCount.get(toRank(p)) ?? 0) + 1);
+  for (const r of ordered) if (isKnownPriority(r.current)) heldCount.set(toRank(r.current), (heldCount.get(toRank(r.current)) ?? 0) - 1);
+  const blocked = [...heldCount].filter(([, n]) => n > 0).map(([rank]) => rank).sort((a, b) => a - b);
+  const isBlocked = new Set(blocked);
+  const free = new FreeSlots(blocked);
+  const currentRank = ordered.map((r) => (isKnownPriority(r.current) && !isBlocked.has(toRank(r.current)) ? toRank(r.current) : null));
+  // Two longest runs to keep: the one ending lowest (room after it) and the one starting highest (room
+  // before it); the one that needs fewer writes (then renumbers fewer) wins.
+  const fromLeft = longestIncreasing(currentRank);
+  const fromRight = longestIncreasing([...currentRank].reverse().map((v) => (v === null ? null : -v)))
+    .map((i) => currentRank.length - 1 - i)
+    .reverse();
+  const a = place(currentRank, fromLeft, free, bound);
+  const b = place(currentRank, fromRight, free, bound);
+  const renumbered = (x: { respaced: boolean[] }): number => x.respaced.filter(Boolean).length;
+  const best = b.writes < a.writes || (b.writes === a.writes && renumbered(b) < renumbered(a)) ? b : a;
+  const targets = new Map<string, number>();
+  const respaced = new Set<string>();
+  ordered.forEach((r, k) => {
+    targets.set(r.key, toPriority(best.rank[k]));
+    if (best.respaced[k]) respaced.add(r.key);
+  });
+  return { targets, respaced, bound };
+}
+
+/** Target ranks when the items `keep` (increasing current ranks) stay where they are (rules 4 and 5). */
+function place(currentRank: Array<number | null>, keep: number[], free: FreeSlots, bound: number): { rank: number[]; respaced: boolean[]; writes: number } {
+  const n = currentRank.length;
+  const rank: number[] = new Array<number>(n).fill(Number.NaN);
+  const anchor: boolean[] = new Array<boolean>(n).fill(false);
+  for (const i of keep) {
+    anchor[i] = true;
+    rank[i] = currentRank[i] as number;
   }
-  return out;
+  const nextAnchor = new Array<number>(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) nextAnchor[i] = anchor[i] ? i : nextAnchor[i + 1];
+  const respaced: boolean[] = new Array<boolean>(n).fill(false);
+
+  /** Items [x, y) spread evenly over the free slots of [lo, hi]. */
+  const spread = (x: number, y: number, lo: number, hi: number): void => {
+    const slots = free.count(lo, hi);
+    const count = y - x;
+    for (let t = 0; t < count; t++) {
+      const i = x + t;
+      const target = free.nth(lo, Math.floor(((2 * t + 1) * slots) / (2 * count)));
+      if (anchor[i] && target !== rank[i]) respaced[i] = true;
+      rank[i] = target;
+    }
+  };
+  /** At the end of the list: `count` items get twice as many free slots (room for the next insert). */
+  const tailEnd = (lo: number, count: number): number => Math.min(bound - 1, free.nth(lo, 2 * count - 1));
+
+  let i = 0;
+  while (i < n) {
+    if (anchor[i]) {
+      i++;
+      continue;
+    }
+    const j = nextAnchor[i];
+    const lo = i === 0 ? 0 : rank[i - 1] + 1;
+    const size = j - i;
+    const hi = j < n ? Math.min(rank[j] - 1, bound - 1) : tailEnd(lo, size);
+    if (free.count(lo, hi) >= size) {
+      spread(i, j, lo, hi);
+      i = j;
+      continue;
+    }
+    // No room in the gap: widen a window of items [x, y) around it (rightwards first, then both ways)
+    // until it has room, then re-space it.
+    let placed = false;
+    for (let s = 1; !placed; s *= 2) {
+      const y = Math.min(n, j + s) === n ? n : nextAnchor[Math.min(n, j + s)];
+      for (const x of [i, Math.max(0, i - s)]) {
+        const wlo = x === 0 ? 0 : rank[x - 1] + 1;
+        const whi = y === n ? tailEnd(wlo, y - x) : Math.min(rank[y] - 1, bound - 1);
+        if (free.count(wlo, whi) >= y - x) {
+          spread(x, y, wlo, whi);
+          placed = true;
+          break;
+        }
+      }
+      if (!placed && Math.max(0, i - s) === 0 && y === n) {
+        if (free.count(0, bound - 1) < n) throw new InternalError(`no room for ${n} managed groups below priority ${bound}`);
+        spread(0, n, 0, bound - 1);
+        placed = true;
+      }
+      if (placed) i = y;
+    }
+  }
+  let writes = 0;
+  for (let k = 0; k < n; k++) if (rank[k] !== currentRank[k]) writes++;
+  return { rank, respaced, writes };
 }

@@ -2,14 +2,18 @@
  * The pure planner: desired state + live slice → Plan (docs/design.md §4). No I/O: the CLI loads the files,
  * reads Okta, then calls this (STYLE.md §9.1), and renders what it returns.
  */
-import type { Change, DesiredState, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
+import type { Change, DesiredState, DirectorySchedule, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
 import { diffAdGroups } from './diff-ad-groups';
+import type { DirectoryAnalysis } from './analyse';
+import { PriorityConflictError } from './schedule';
+import { scheduleDirectory } from './write-schedule';
 import { diffMappings } from './diff-mappings';
 import { analyse } from './analyse';
 import { fingerprintLive } from './fingerprint';
 import { liveLints } from './lints/live';
 import { assessSafety } from './safety';
+import { planImpact } from './plan-impact';
 
 export interface BuildPlanInput {
   desired: DesiredState;
@@ -54,6 +58,27 @@ export function summarise(changes: Change[], findings: Finding[]): PlanSummary {
 }
 
 /**
+ * The exact assignment writes of every usable directory, or, when a directory's order cannot be reached
+ * without moving an assignment the plan does not manage, the PRIORITY_CONFLICT finding instead (apply
+ * then refuses: the plan has an error).
+ */
+function schedulePlan(pairs: DirectoryAnalysis[]): { schedule: DirectorySchedule[]; findings: Finding[] } {
+  const schedule: DirectorySchedule[] = [];
+  const findings: Finding[] = [];
+  for (const p of pairs) {
+    if (!p.usable || !p.slots) continue;
+    try {
+      const s = scheduleDirectory(p.live, p.assignmentChanges, p.slots.bound);
+      if (s) schedule.push(s);
+    } catch (e) {
+      if (!(e instanceof PriorityConflictError)) throw e;
+      findings.push({ code: 'PRIORITY_CONFLICT', severity: 'error', message: e.reason, ...(e.hint ? { hint: e.hint } : {}), directory: p.desired.name });
+    }
+  }
+  return { schedule, findings };
+}
+
+/**
  * Builds the plan. Changes come per directory in desired order, each directory in the order apply
  * executes them: attribute-mapping changes (the `dn` removal first, so provisioning stops failing before
  * any assignment is written), creates and updates in target priority order, the reorder, deletes last.
@@ -71,8 +96,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const changes: Change[] = pairs.flatMap((p, i) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges, ...adGroups[i].changes] : []));
   const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
   const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
-  const findings = dedupe([...staticFindings, ...liveFindings, ...adGroups.flatMap((a) => a.findings)]);
+  const scheduled = schedulePlan(pairs);
+  const findings = dedupe([...staticFindings, ...liveFindings, ...scheduled.findings, ...adGroups.flatMap((a) => a.findings)]);
 
+  const impact = planImpact(pairs, changes);
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));
   return {
     formatVersion: 1,
@@ -83,8 +110,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
     changes,
     findings,
     summary: summarise(changes, findings),
-    safety: assessSafety(pairs, changes),
-    budget: { reads: { ...input.reads }, writes: countWrites(changes) },
+    safety: assessSafety(pairs, changes, impact),
+    budget: { reads: { ...input.reads }, writes: countWrites(changes, scheduled.findings.length > 0 ? undefined : scheduled.schedule) },
     fingerprint: fingerprintLive(live, desired, pairs),
+    ...(impact ? { impact } : {}),
+    ...(scheduled.findings.length > 0 ? {} : { schedule: scheduled.schedule }),
   };
 }

@@ -7,9 +7,9 @@
  *
  * - create: a listed group without a live assignment; `after.priority` is its target slot (assign-slots.ts).
  * - update: the managed profile keys differ. `before` is the whole live assignment, `after` the whole
- *   intended one (live profile with the managed keys replaced, target priority), so apply can PUT
- *   `after` as is without dropping keys the file does not manage. Also when Okta returned no priority for
- *   the assignment (PRIORITY_UNKNOWN): it is then placed like a create, on a fresh slot.
+ *   intended one (live profile with the managed keys replaced, target priority); the write schedule
+ *   (write-schedule.ts) sends only the keys that differ. Also when Okta returned no priority for the
+ *   assignment (PRIORITY_UNKNOWN): it is then placed like a create, on a free slot.
  * - reorder: one change per directory listing every managed, existing group whose priority changes
  *   (never one update per group for priority alone), in the new order; `group` is the first move and
  *   `members` the sum of the moved groups' members (an upper bound on the users whose OU may change).
@@ -19,7 +19,7 @@
  */
 import { byPriority } from '../model/priority';
 import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
-import { assignSlots } from './assign-slots';
+import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
@@ -61,6 +61,11 @@ export function sortedAssignments(live: LiveDirectory): LiveAssignment[] {
 
 /** `resolution`: the directory's group resolution when already computed (analyse.ts). */
 export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution = resolveGroups(dir, live)): AssignmentChange[] {
+  return planAssignments(dir, live, resolution).changes;
+}
+
+/** The assignment diff and the slot assignment it was made with (the write schedule needs its bound). */
+export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution): { changes: AssignmentChange[]; slots: SlotAssignment } {
   const file = dir.source.file;
   const { managed, protectedIds } = resolution;
   const assignments = sortedAssignments(live);
@@ -77,7 +82,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
   const writes: AssignmentChange[] = [];
   const moves: NonNullable<AssignmentChange['moves']> = [];
   for (const m of managed) {
-    const target = slots.get(m.group.id) as number;
+    const target = slots.targets.get(m.group.id) as number;
     const current = byGroup.get(m.group.id);
     const wanted = desiredManagedProfile(m.desired, dir.ouCase);
     const group = { id: m.group.id, name: m.group.name };
@@ -110,7 +115,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
         ...members(m.group),
       });
     }
-    if (!unknownPriority && target !== current.priority) moves.push({ group, from: current.priority, to: target });
+    if (!unknownPriority && target !== current.priority) moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
   }
   writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
   moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));
@@ -153,5 +158,5 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
       });
     }
   }
-  return out;
+  return { changes: out, slots };
 }

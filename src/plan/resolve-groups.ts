@@ -6,6 +6,8 @@
  */
 import type { DesiredDirectory, DesiredGroup, Finding, LiveDirectory, LiveGroup } from '../model/types';
 import { isIgnored } from './ignore';
+import { closest } from '../config/suggest';
+import { ownValue } from '../model/data-record';
 
 export interface ManagedGroup {
   desired: DesiredGroup;
@@ -39,11 +41,12 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
     const at = { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
     const found = resolvedGroups(live, g.group);
     if (found.length === 0) {
+      const guess = closest(g.group, [...(ownValue(live.nearGroupNames, g.group) ?? []), ...Object.values(live.groups).map((x) => x.name)]);
       findings.push({
         code: 'GROUP_NOT_FOUND',
         severity: 'error',
         message: `group "${g.group}" matches no Okta group`,
-        hint: 'check the exact group name (names are exact, not prefixes) or use the group id (00g…)',
+        hint: `${guess ? `did you mean "${guess}"? ` : ''}check the exact group name (names are exact, not prefixes) or use the group id (00g…)`,
         ...at,
         object: { type: 'group', id: g.group, name: g.group },
       });

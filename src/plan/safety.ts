@@ -13,10 +13,19 @@
  * assignments: updates and deletes of properties against the live properties. The `dn` removal is left out
  * of both counts: it is always made, on purpose (diff-mappings.ts), whatever the file says.
  *
+ * Separate thresholds, octoDNS-style (its update and delete thresholds, 30 % by default), also from
+ * `minExisting` assignments on: `maxUpdateShare` (updates plus the groups a reorder moves: a reorder moves
+ * people) and `maxDeleteShare`. And on people, when the plan's impact was read (impact.ts), against the
+ * app's users, also from `minExisting` users on: `maxUsersLosingAppShare` (users who would lose the AD
+ * app: deprovisioned) and `maxUsersMovingShare` (users who would move OU). A plan that takes the app from
+ * every one of its users is unsafe whatever the size. Each reason names its setting and the numbers.
+ *
  * AD group members (`adGroups`, authoritative) follow the same rules per AD group: the members removed
  * against the members it has (adds are like creates: not counted).
  */
-import type { Change, DesiredDirectory, LiveDirectory } from '../model/types';
+import type { PlanImpact } from '../model/people';
+import type { AssignmentChange, Change, DesiredDirectory, LiveDirectory, SafetySettings } from '../model/types';
+import { groupsOfChange } from './impact';
 import { DN_PROPERTY } from './diff-mappings';
 
 export interface SafetyVerdict {
@@ -43,7 +52,7 @@ function verdict(directory: string, t: Tally, { maxChangeShare, minExisting }: D
   return `${directory}: ${t.touched} of ${t.existing} existing ${t.what[1]} (${pct(share)}) would be deleted or changed, over the ${pct(maxChangeShare)} threshold; use --force if intended`;
 }
 
-export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: LiveDirectory }>, changes: Change[]): SafetyVerdict {
+export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: LiveDirectory }>, changes: Change[], impact?: PlanImpact): SafetyVerdict {
   const reasons: string[] = [];
   for (const { desired, live } of pairs) {
     const mine = changes.filter((c) => c.directory === desired.name);
@@ -64,6 +73,30 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       const reason = verdict(desired.name, t, desired.safety);
       if (reason) reasons.push(reason);
     }
+    reasons.push(...shareReasons(desired.name, desired.safety, live.assignments.length, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
   }
   return { exceeded: reasons.length > 0, reasons };
+}
+
+/** One separate threshold: `n` of `base` over `settings[key]`, from `minExisting` on; `what` says what `n of base (share)` is. */
+function overShare(directory: string, settings: SafetySettings, key: keyof SafetySettings, n: number, base: number, what: (numbers: string) => string): string | null {
+  if (base === 0 || base < settings.minExisting || n / base <= settings[key]) return null;
+  return `${directory}: ${what(`${n} of ${base}`)} (${pct(n / base)}), over the ${pct(settings[key])} threshold (safety.${key}); use --force if intended`;
+}
+
+function shareReasons(directory: string, settings: SafetySettings, existing: number, assignments: AssignmentChange[], people: PlanImpact['directories'][number] | undefined): string[] {
+  const updated = new Set(assignments.filter((c) => c.action === 'update' || c.action === 'reorder').flatMap(groupsOfChange)).size;
+  const deleted = assignments.filter((c) => c.action === 'delete').length;
+  const out = [
+    overShare(directory, settings, 'maxUpdateShare', updated, existing, (n) => `${n} existing assignments would be updated or moved in priority`),
+    // Deleting every assignment already has its own reason (verdict above).
+    deleted >= existing ? null : overShare(directory, settings, 'maxDeleteShare', deleted, existing, (n) => `${n} existing assignments would be deleted`),
+  ];
+  if (people) {
+    const { appUsers, lose, move } = people;
+    if (appUsers > 0 && lose.length >= appUsers) out.push(`${directory}: every one of the app's ${appUsers} users would lose the AD app (deprovisioned); use --force if intended`);
+    else out.push(overShare(directory, settings, 'maxUsersLosingAppShare', lose.length, appUsers, (n) => `${n} users of the AD app would lose it (deprovisioned)`));
+    out.push(overShare(directory, settings, 'maxUsersMovingShare', move.length, appUsers, (n) => `${n} users of the AD app would move to another OU`));
+  }
+  return out.filter((r): r is string => r !== null);
 }

@@ -11,12 +11,11 @@ import { findingLocation, sortFindings } from './findings';
 import { escapeMarkdown as esc, mdCode } from './markdown-escape';
 import { type DocPart, fitMarkdown } from './markdown-fit';
 import {
-  NO_CHANGES,
   bucketList,
   budgetTotals,
   changesByDirectory,
-  findingsSentence,
   mappingSide,
+  noChangesLine,
   otherProfileDiffs,
   ouOf,
   priorityText,
@@ -25,6 +24,7 @@ import {
   summarySentence,
 } from './plan-parts';
 import { plural } from './plural';
+import { DEPROVISION_NOTE, IMPACT_KINDS, anyLoss, directoryImpactLine, impactClauses, userLines } from './impact-parts';
 
 /** First line of every plan comment; `okta-ou ci pr-comment` finds the comment to update by it. */
 export const PLAN_MARKER = '<!-- okta-ou:plan -->';
@@ -64,7 +64,7 @@ function assignmentRows(c: AssignmentChange): string[] {
     const moves = c.moves ?? [];
     return [
       row([MARKS.reorder, `reorder ${plural(moves.length, 'group')}`, '', '', '', why]),
-      ...moves.map((m) => row([MARKS.reorder, `group ${mdCode(m.group.name)}`, '', `${m.from} → ${m.to}`, '', ''])),
+      ...moves.map((m) => row([MARKS.reorder, `group ${mdCode(m.group.name)}`, '', `${m.from} → ${m.to}${m.respace ? ' (renumbered to make room)' : ''}`, '', ''])),
     ];
   }
   const [ob, oa] = [ouOf(c.before), ouOf(c.after)];
@@ -95,14 +95,39 @@ function adGroupRow(c: AdGroupMembershipChange): string {
   return row([MARKS[c.action], `AD group ${mdCode(c.group.name)}`, what, '', esc(adCounts(c)), esc(c.reason)]);
 }
 
-function changeRows(c: Change): string[] {
-  if (c.kind === 'adGroupMembership') return [adGroupRow(c)];
-  return c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
+function changeRows(c: Change, plan: Plan): string[] {
+  const rows = c.kind === 'adGroupMembership' ? [adGroupRow(c)] : c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
+  const l = plan.impact?.changes[c.id];
+  const people = l ? impactClauses(l) : [];
+  // The people a change affects, under the change's first row (a reorder's moves follow it).
+  if (people.length > 0) rows.splice(1, 0, row(['', '', `<sub>👥 ${people.map(esc).join('<br>')}</sub>`, '', '', '']));
+  return rows;
+}
+
+/** Users listed per kind in the folded section; the rest are in the JSON plan. */
+const USERS_LISTED = 20;
+
+/** Per directory, the counts; then every kind's users folded (up to USERS_LISTED each). */
+function peopleSection(plan: Plan): string {
+  if (!plan.impact || plan.changes.length === 0) return '';
+  const out = ['### People\n', ...plan.impact.directories.map((d) => `- ${esc(directoryImpactLine(d))}`)];
+  if (anyLoss(plan.impact)) out.push(`\n> [!WARNING]\n> ${esc(DEPROVISION_NOTE)}.`);
+  for (const d of plan.impact.directories) {
+    for (const k of IMPACT_KINDS) {
+      const lines = userLines(d, k.key);
+      if (lines.length === 0) continue;
+      const shown = lines.slice(0, USERS_LISTED).map((x) => `- ${esc(x)}`);
+      if (lines.length > shown.length) shown.push(`- … and ${lines.length - shown.length} more (\`okta-ou plan --format json\`, \`impact\`)`);
+      out.push(`\n<details><summary>${esc(d.directory)}: ${esc(k.say(lines.length))}</summary>\n\n${shown.join('\n')}\n\n</details>`);
+    }
+  }
+  return `${out.join('\n')}\n\n`;
 }
 
 /** The first row of a change stands for it; a reorder's move lines count for nothing. */
-function changeWeights(c: Change): number[] {
-  const n = c.kind === 'assignment' && c.action === 'reorder' ? 1 + (c.moves?.length ?? 0) : 1;
+function changeWeights(c: Change, plan: Plan): number[] {
+  const people = plan.impact?.changes[c.id] && impactClauses(plan.impact.changes[c.id]).length > 0 ? 1 : 0;
+  const n = (c.kind === 'assignment' && c.action === 'reorder' ? 1 + (c.moves?.length ?? 0) : 1) + people;
   return Array.from({ length: n }, (_v, i) => (i === 0 ? 1 : 0));
 }
 
@@ -174,9 +199,11 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
     safetyBanner(plan) +
     (opts.prelude ?? '') +
     (plan.changes.length === 0
-      ? `**${NO_CHANGES}**${plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : ''}\n\n`
+      ? `**${noChangesLine(plan).text}**\n\n`
       : `**${summarySentence(plan)}**\n\n${summaryTable(plan)}`);
   const parts: DocPart[] = [{ kind: 'fixed', text: head }];
+  const people = peopleSection(plan);
+  if (people) parts.push({ kind: 'fixed', text: people });
 
   const open = plan.changes.length <= OPEN_DETAILS_UP_TO ? ' open' : '';
   for (const g of changesByDirectory(plan)) {
@@ -186,8 +213,8 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
       open: `<details${open}><summary>${label}: ${plural(g.changes.length, 'change')}</summary>\n\n${CHANGE_HEADER}`,
       reopen: `<details><summary>${label} (continued)</summary>\n\n${CHANGE_HEADER}`,
       close: '\n</details>\n\n',
-      rows: g.changes.flatMap(changeRows),
-      weights: g.changes.flatMap(changeWeights),
+      rows: g.changes.flatMap((c) => changeRows(c, plan)),
+      weights: g.changes.flatMap((c) => changeWeights(c, plan)),
       unit: 'change',
     });
   }

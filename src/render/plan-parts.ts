@@ -44,6 +44,17 @@ export function findingsSentence(plan: Plan): string {
   return `${plural(plan.summary.errors, 'error')}, ${plural(plan.summary.warnings, 'warning')}.`;
 }
 
+/**
+ * The closing line of a plan without changes. An error finding (an app or group not found, a file that
+ * could not be read) means part of the mappings was never compared with Okta: that is not "Okta matches".
+ */
+export function noChangesLine(plan: Plan): { text: string; complete: boolean } {
+  if (plan.summary.errors > 0) {
+    return { text: `No changes found, but the plan is incomplete: ${findingsSentence(plan)} Fix the errors and plan again.`, complete: false };
+  }
+  return { text: plan.findings.length > 0 ? `${NO_CHANGES} ${findingsSentence(plan)}` : NO_CHANGES, complete: true };
+}
+
 export function ouOf(state: AssignmentState | null | undefined): string | undefined {
   const ou = state?.profile?.organizationalUnit;
   return typeof ou === 'string' ? ou : undefined;

@@ -9,12 +9,11 @@ import { adCounts, loginList } from './ad-group-change';
 import { renderFindingsText } from './findings';
 import { terminalSafe } from './terminal-safe';
 import {
-  NO_CHANGES,
   bucketList,
   budgetTotals,
   changesByDirectory,
-  findingsSentence,
   mappingSide,
+  noChangesLine,
   otherProfileDiffs,
   ouOf,
   priorityText,
@@ -23,6 +22,7 @@ import {
   summarySentence,
 } from './plan-parts';
 import { plural } from './plural';
+import { DEPROVISION_NOTE, anyLoss, directoryImpactLine, impactClauses } from './impact-parts';
 
 export interface RenderTextOptions {
   color: boolean;
@@ -54,8 +54,8 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   if (c.action === 'reorder') {
     const moves = c.moves ?? [];
     lines.push(`  ${m} reorder ${plural(moves.length, 'group')}`);
-    const width = Math.max(0, ...moves.map((mv) => terminalSafe(mv.group.name).length));
-    for (const mv of moves) lines.push(`      ${terminalSafe(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}`);
+    const width = moves.reduce((w, mv) => Math.max(w, terminalSafe(mv.group.name).length), 0);
+    for (const mv of moves) lines.push(`      ${terminalSafe(mv.group.name).padEnd(width)}  priority ${mv.from} → ${mv.to}${mv.respace ? '  (renumbered to make room)' : ''}`);
   } else if (c.action === 'create') {
     lines.push(`  ${m} ${name}  priority ${c.after?.priority}  OU ${terminalSafe(ouOf(c.after) ?? '(none)')}${members(c)}`);
     for (const d of otherProfileDiffs(c)) lines.push(`      ${terminalSafe(d.key)}: ${terminalSafe(showValue(d.after))}`);
@@ -86,6 +86,21 @@ function changeLines(c: Change, k: Chalk): string[] {
   return c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k);
 }
 
+/** The people a change affects, one line per kind (names from Okta made terminal-safe). */
+function impactLines(plan: Plan, c: Change, k: Chalk): string[] {
+  const l = plan.impact?.changes[c.id];
+  return l ? impactClauses(l).map((s) => `      ${k.magenta('people:')} ${terminalSafe(s)}`) : [];
+}
+
+/** Per directory, how many users the plan affects, and what losing the AD app means. */
+function peopleSummary(plan: Plan, k: Chalk): string {
+  if (!plan.impact || plan.changes.length === 0) return '';
+  const lines = [k.bold('People'), ...plan.impact.directories.map((d) => `  ${terminalSafe(directoryImpactLine(d))}`)];
+  if (anyLoss(plan.impact)) lines.push(k.yellow(`  ${DEPROVISION_NOTE}.`));
+  lines.push(k.dim('  every user, with id, login and OUs: okta-ou plan --format json (impact)'));
+  return `${lines.join('\n')}\n`;
+}
+
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
   const prop = k.bold(terminalSafe(c.property));
@@ -106,6 +121,12 @@ function safetyBanner(plan: Plan, k: Chalk): string {
 }
 
 /** The plan as terminal text (see the module comment). Colour only when `opts.color`. */
+/** Groups the schedule parks (a temporary write that frees a slot), in order. */
+function parkedGroups(plan: Plan, directory: string): string[] {
+  const s = plan.schedule?.find((d) => d.directory === directory);
+  return s ? [...s.writes, ...s.settle].filter((w) => w.parking).map((w) => w.name) : [];
+}
+
 export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   const k = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
@@ -114,9 +135,14 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   for (const g of changesByDirectory(plan)) {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
-    for (const c of g.changes) lines.push(...changeLines(c, k));
+    for (const c of g.changes) lines.push(...changeLines(c, k), ...impactLines(plan, c, k));
+    const parked = parkedGroups(plan, g.name);
+    if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${plural(parked.length, 'temporary write')} (${parked.map((n) => `"${terminalSafe(n)}"`).join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`);
     out.push(`${lines.join('\n')}\n`);
   }
+
+  const people = peopleSummary(plan, k);
+  if (people) out.push(people);
 
   if (plan.findings.length > 0) out.push(`${k.bold('Findings')}\n${renderFindingsText(plan.findings, { color: opts.color })}`);
 
@@ -135,8 +161,8 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   if (banner) out.push(banner);
 
   if (plan.changes.length === 0) {
-    const tail = plan.findings.length > 0 ? ` ${findingsSentence(plan)}` : '';
-    out.push(`${k.green(NO_CHANGES)}${tail}\n`);
+    const line = noChangesLine(plan);
+    out.push(`${line.complete ? k.green(line.text) : k.red(line.text)}\n`);
   } else {
     out.push(`${k.bold(summarySentence(plan))}${plan.safety.exceeded ? k.red(' Unsafe: apply needs --force.') : ''}\n`);
   }

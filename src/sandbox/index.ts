@@ -1,3 +1,4 @@
+import type { JsonWebKey } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AuditEntry } from './audit';
@@ -51,13 +52,17 @@ export interface Sandbox {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const seed = opts.seed ?? 1;
-  const org = buildOrg(loadOrgSeed(opts.org), seed);
+  const orgSeed = loadOrgSeed(opts.org);
+  const org = buildOrg(orgSeed, seed);
   const token = opts.token ?? '00' + randomBytes(30).toString('base64url');
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...(opts.rateLimits ?? {}) });
   const faults = new Faults(seed);
   const audit: AuditEntry[] = [];
   let url = '';
   const oauth = new OAuthServer(() => url);
+  for (const app of orgSeed.serviceApps ?? []) {
+    oauth.register({ clientId: app.clientId, publicKeyPem: app.publicKeyPem, publicJwk: app.publicJwk as JsonWebKey | undefined, kid: app.kid, scopes: app.scopes, dpop: app.dpop });
+  }
   const server = createSandboxServer({
     org, router: buildRouter(), limiter, faults, ids: org.ids, audit, token, verifier: oauth,
     concurrencyLimit: opts.concurrencyLimit ?? DEFAULT_CONCURRENCY,

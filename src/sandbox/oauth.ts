@@ -15,6 +15,13 @@ export interface ClientRegistration {
   scopes: string[];
   /** "Require Demonstrating Proof of Possession (DPoP) header in token requests". */
   dpop?: boolean;
+  /**
+   * Misbehave like a careless proxy: every refusal's error_description quotes the request back (the
+   * client assertion, the DPoP proof, the key id). For tests that no such echo reaches okta-ou's output.
+   */
+  echoInErrors?: boolean;
+  /** Tests: called with every credential of each token request and answer (assertion, proof, access token). */
+  observe?: (credentials: string[]) => void;
 }
 
 interface Client {
@@ -57,6 +64,23 @@ export class OAuthServer implements TokenVerifier {
   }
 
   handle(req: IncomingMessage, url: URL, body: string): Reply | undefined {
+    const reply = this.answer(req, url, body);
+    if (!reply || url.pathname !== '/oauth2/v1/token') return reply;
+    const form = new URLSearchParams(body);
+    const assertion = form.get('client_assertion') ?? '';
+    const decoded = decodeJwt(assertion);
+    const client = this.clients.get(String(decoded?.payload.iss ?? ''));
+    const proof = typeof req.headers.dpop === 'string' ? req.headers.dpop : '';
+    const issued = (reply.body as { access_token?: string } | undefined)?.access_token ?? '';
+    client?.reg.observe?.([assertion, proof, issued].filter(Boolean));
+    if (client?.reg.echoInErrors && reply.status >= 400) {
+      const b = reply.body as { error_description?: string };
+      b.error_description = `${b.error_description ?? ''} [request: ${body}; DPoP: ${proof}; kid: ${String(decoded?.header.kid ?? '')}]`;
+    }
+    return reply;
+  }
+
+  private answer(req: IncomingMessage, url: URL, body: string): Reply | undefined {
     if (url.pathname !== '/oauth2/v1/token') return undefined;
     if ((req.method ?? '').toUpperCase() !== 'POST') {
       return oauthError(405, 'invalid_request', 'The endpoint does not support the provided HTTP method.');

@@ -89,11 +89,22 @@ export interface UserTypeSeed {
   id?: string;
 }
 
+/** An OAuth service app the token endpoint accepts (registered at start, as with `sb.registerClient`). */
+export interface ServiceAppSeed {
+  clientId: string;
+  publicKeyPem?: string;
+  publicJwk?: Record<string, unknown>;
+  kid?: string;
+  scopes: string[];
+  dpop?: boolean;
+}
+
 export interface OrgSeed {
   users?: UserSeed[];
   groups?: GroupSeed[];
   apps?: AppSeed[];
   userTypes?: UserTypeSeed[];
+  serviceApps?: ServiceAppSeed[];
 }
 
 // ---------- In-memory records ----------

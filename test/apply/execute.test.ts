@@ -62,7 +62,7 @@ test('a write Okta acknowledged but did not apply is reported as failed, not app
   expect(result.applied).toHaveLength(5);
 });
 
-test('an assignment outside the plan moved during apply is reported', async () => {
+test('an assignment outside the plan that moved during apply is put back where the plan saw it, by name', async () => {
   const { wp } = await setUp();
   const appId = sb.org.findApp(APP)!.id;
   const kiosk = sb.org.findGroup('legacy-kiosk')!.id;
@@ -79,6 +79,31 @@ test('an assignment outside the plan moved during apply is reported', async () =
     ),
     wp,
   );
+  expect(result.failed).toBeNull();
+  expect(result.verified).toBe(true);
+  expect(result.restored).toEqual(['corp: "legacy-kiosk" moved from priority 2 to 42 during apply; put back to 2']);
+  expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk)).toEqual(expect.objectContaining({ priority: 2, profile: { organizationalUnit: 'ou=kiosk,ou=employees,dc=corp,dc=example,dc=com', note: 'ignored' } }));
+});
+
+test('one whose slot is taken meanwhile cannot be put back: reported, VERIFY_FAILED', async () => {
+  const { wp } = await setUp();
+  const appId = sb.org.findApp(APP)!.id;
+  const kiosk = sb.org.findGroup('legacy-kiosk')!.id;
+  const finance = sb.org.findGroup('Finance')!.id;
+  let moved = false;
+  const result = await executeWritePlan(
+    wrapped(
+      (m, p) => m === 'DELETE' && p.endsWith(`/groups/${finance}`) && !moved,
+      async (m, p) => {
+        moved = true;
+        await api.request(m as 'DELETE', p);
+        await oktaRequest(sb, 'PUT', `/api/v1/apps/${appId}/groups/${kiosk}`, { priority: 42, profile: { organizationalUnit: 'ou=kiosk,ou=employees,dc=corp,dc=example,dc=com', note: 'ignored' } });
+        await oktaRequest(sb, 'PUT', `/api/v1/apps/${appId}/groups/${finance}`, { priority: 2, profile: { organizationalUnit: 'ou=finance,ou=employees,dc=corp,dc=example,dc=com' } });
+      },
+    ),
+    wp,
+  );
   expect(result.failed?.code).toBe('VERIFY_FAILED');
-  expect(result.mismatches).toEqual([`corp: group ${kiosk} (not in the plan) moved from priority 2 to 42`]);
+  expect(result.restored).toEqual([]);
+  expect(result.mismatches).toContain(`corp: group ${kiosk} (not in the plan) moved from priority 2 to 42`);
 });

@@ -14,6 +14,8 @@ describe('compareAssignments (read-back)', () => {
     assignments: { '00gA': { priority: 1, profile: { organizationalUnit: OU('a') } }, '00gD': null },
     untouched: { '00gU': 2 },
     changeOf: { '00gA': ['corp/assign/00gA', 'corp/reorder'], '00gD': ['corp/assign/00gD'] },
+    before: { '00gA': 0, '00gD': 1, '00gU': 2 },
+    names: { '00gU': 'U' },
   };
 
   test('all as written: nothing to report (OU compared case-insensitively)', () => {
@@ -91,6 +93,7 @@ const dn: AttributeMappingChange = {
 describe('apply result', () => {
   const plan = aPlan([dn, create, del]);
   const stopped: ApplyResult = {
+    restored: [],
     applied: ['corp/mapping/dn'],
     failed: {
       code: 'OKTA_SERVER_ERROR',
@@ -134,14 +137,16 @@ describe('apply result', () => {
       notAttempted: ['corp/assign/00gF'],
       partial: [],
       requests: { sent: 1, total: 3 },
+      restored: [],
       unverified: [],
       verified: false,
     });
-    expect(Object.keys(JSON.parse(renderApplyResultJson(stopped)))).toEqual(['applied', 'failed', 'interrupted', 'mismatches', 'notAttempted', 'partial', 'requests', 'unverified', 'verified']);
+    expect(Object.keys(JSON.parse(renderApplyResultJson(stopped)))).toEqual(['applied', 'failed', 'interrupted', 'mismatches', 'notAttempted', 'partial', 'requests', 'restored', 'unverified', 'verified']);
   });
 
   test('text: every request succeeded but the read-back failed: "sent, not verified", not "partly done"', () => {
     const unverified: ApplyResult = {
+      restored: [],
       applied: [],
       failed: {
         code: 'VERIFY_UNAVAILABLE',

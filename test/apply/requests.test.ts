@@ -1,6 +1,6 @@
 import { allRequests, buildWritePlan } from '../../src/apply/requests';
 import type { AssignmentChange, AttributeMappingChange } from '../../src/model/types';
-import { aLiveDirectory, aLiveState, aPlan } from './support/builders';
+import { aLiveDirectory, aLiveState, aScheduledPlan } from './support/builders';
 
 const OU = (n: string): string => `ou=${n},ou=employees,dc=corp,dc=example,dc=com`;
 const g = (id: string): { id: string; name: string } => ({ id, name: id.replace(/^00g/, '') });
@@ -119,7 +119,7 @@ const assignmentChanges: AssignmentChange[] = [
 ];
 
 describe('buildWritePlan', () => {
-  const wp = buildWritePlan(aPlan([...assignmentChanges, ...mappingChanges]), live);
+  const wp = buildWritePlan(aScheduledPlan([...assignmentChanges, ...mappingChanges], live), live);
 
   test('one POST per mapping with every property change, removal in the null form, before any assignment write', () => {
     expect(wp.mappings).toEqual([
@@ -171,6 +171,8 @@ describe('buildWritePlan', () => {
           '00gFin': null,
         },
         untouched: { '00gEng': 0, '00gVpn': 3 },
+        before: { '00gEng': 0, '00gCon': 1, '00gSales': 2, '00gVpn': 3, '00gFin': 4 },
+        names: { '00gCon': 'Con', '00gSales': 'Sales', '00gMkt': 'Mkt', '00gRnD': 'RnD' },
         changeOf: {
           '00gSales': ['corp/reorder', 'corp/assign/00gSales'],
           '00gCon': ['corp/reorder'],
@@ -205,7 +207,7 @@ describe('buildWritePlan', () => {
       after: { priority: 0, profile: { organizationalUnit: OU('eng') } },
       reason: 'ou changed',
     };
-    const p = buildWritePlan(aPlan([change]), live);
+    const p = buildWritePlan(aScheduledPlan([change], live), live);
     expect(allRequests(p).map((r) => [r.method, r.path, r.body])).toEqual([
       ['PATCH', '/api/v1/apps/0oaCORP/groups/00gEng', [{ op: 'replace', path: '/profile/organizationalUnit', value: OU('eng') }]],
     ]);
@@ -213,6 +215,6 @@ describe('buildWritePlan', () => {
 
   test('a plan whose create has no priority is refused as a bug, never sent', () => {
     const bad = { ...assignmentChanges[1], after: { profile: {} } } as unknown as AssignmentChange;
-    expect(() => buildWritePlan(aPlan([bad]), live)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(() => buildWritePlan(aScheduledPlan([bad], live), live)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
 });

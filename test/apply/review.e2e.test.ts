@@ -158,11 +158,11 @@ describe('an in-place OU change sent as JSON Patch', () => {
   });
 });
 
-describe('verification fails only because an unmanaged assignment moved', () => {
+describe('an unmanaged assignment moved while apply ran', () => {
   let sb: Sandbox;
   afterEach(async () => sb.close());
 
-  test('the report says so and does not send the user to plan (which would not show it)', async () => {
+  test('is put back where the plan saw it and reported by name', async () => {
     sb = await sandbox({ org: cycleOrg });
     const cwd = project({ 'corp.yaml': cycleYaml });
     const kiosk = sb.org.findGroup('legacy-kiosk')!.id;
@@ -171,16 +171,15 @@ describe('verification fails only because an unmanaged assignment moved', () => 
     let seen = 0;
     sb.audit.push = (...entries) => {
       for (const e of entries) {
-        if (e.method !== 'GET' && ++seen === 7) (sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as { priority: number }).priority = 42;
+        if (e.method !== 'GET' && ++seen === 6) (sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk) as { priority: number }).priority = 42;
       }
       return push(...entries);
     };
     const r = await cli(sb, cwd, ['apply', '--auto-approve']);
     sb.audit.push = push;
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Apply did not take: 6 of 6 change(s) done, 0 failed');
-    expect(r.stdout).toContain(`group ${kiosk} (not in the plan) moved from priority 2 to 42`);
-    expect(r.stdout).toContain('hint: every planned change took, but an assignment outside the plan moved during apply');
-    expect(r.stdout).not.toContain('to see what is left');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply complete: 6 of 6 change(s) applied and verified');
+    expect(r.stdout).toContain('↺ corp: "legacy-kiosk" moved from priority 2 to 42 during apply; put back to 2');
+    expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === kiosk)?.priority).toBe(2);
   });
 });

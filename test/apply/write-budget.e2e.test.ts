@@ -1,6 +1,6 @@
 /**
  * The plan's budget says how many writes apply will send, per rate-limit bucket, and apply then sends
- * exactly that many — parking moves for a priority cycle included.
+ * exactly that many.
  */
 import { parsePlanJson } from '../../src/render/json';
 import { cli, project, sandbox, writes, type Sandbox } from './support/harness';
@@ -19,9 +19,9 @@ describe('write budget', () => {
     const cwd = project({ 'corp.yaml': cycleYaml });
     const planned = await cli(sb, cwd, ['plan', '--format', 'json']);
     const budget = parsePlanJson(planned.stdout).budget.writes;
-    // 7 writes (test/apply/faults.e2e.test.ts): the mapping POST, then six assignment writes, one of
-    // them the parking move that breaks the priority cycle.
-    expect(budget).toEqual({ '/api/v1': 1, '/api/v1/apps': 6 });
+    // 6 writes (test/apply/faults.e2e.test.ts): the mapping POST, then four assignment writes (no
+    // parking: the targets avoid the cycle) and the delete.
+    expect(budget).toEqual({ '/api/v1': 1, '/api/v1/apps': 5 });
 
     sb.audit.length = 0;
     const applied = await cli(sb, cwd, ['apply', '--auto-approve']);

@@ -1,4 +1,4 @@
-import { parseDesired, schema } from '../../src/config';
+import { DEFAULT_SAFETY, parseDesired, schema } from '../../src/config';
 import type { DesiredState } from '../../src/model/types';
 
 const corp = `version: 1
@@ -48,7 +48,7 @@ test('builds the desired state with defaults and positions', () => {
           },
           source: at(11, 5),
         },
-        safety: { maxChangeShare: 0.25, minExisting: 10 },
+        safety: { ...DEFAULT_SAFETY },
         source: at(3, 3),
         fieldSources: { app: at(4, 10), importOUs: at(5, 5), groups: at(7, 5), attributeMappings: at(11, 5) },
       },
@@ -80,7 +80,7 @@ directories:
     ['Engineering', 0, 'a.yaml'],
     ['Sales', 1, 'b.yaml'],
   ]);
-  expect([d.ouCase, d.assignments, d.safety]).toEqual(['preserve', { mode: 'authoritative', ignore: ['Everyone'] }, { maxChangeShare: 0.5, minExisting: 3 }]);
+  expect([d.ouCase, d.assignments, d.safety]).toEqual(['preserve', { mode: 'authoritative', ignore: ['Everyone'] }, { ...DEFAULT_SAFETY, maxChangeShare: 0.5, minExisting: 3 }]);
 });
 
 test('conflicts are reported at both places, each pointing at the other', () => {
@@ -255,4 +255,13 @@ test('mapping properties named "__proto__" or "constructor" are read as properti
     ['__proto__', 'user.x', 'PUSH'],
     ['constructor', 'user.y', 'PUSH'],
   ]);
+});
+
+test('the separate and user safety thresholds are read, defaulted, and checked by the schema', () => {
+  const withSafety = (safety: string): string => `${corp}    safety: { ${safety} }\n`;
+  const ok = parseDesired([{ path: 'm/corp.yaml', text: withSafety('maxUpdateShare: 0.5, maxDeleteShare: 0.1, maxUsersLosingAppShare: 0.01, maxUsersMovingShare: 0.4') }]);
+  expect(ok.findings).toEqual([]);
+  expect(ok.desired.directories[0].safety).toEqual({ ...DEFAULT_SAFETY, maxUpdateShare: 0.5, maxDeleteShare: 0.1, maxUsersLosingAppShare: 0.01, maxUsersMovingShare: 0.4 });
+  const bad = parseDesired([{ path: 'm/corp.yaml', text: withSafety('maxUsersLosingAppShare: 1.5') }]);
+  expect(bad.findings.map((f) => [f.code, f.line])).toEqual([['SCHEMA', 15]]);
 });

@@ -372,6 +372,15 @@ describe('users and user types', () => {
     expectOktaError(conforms(await call('GET', '/api/v1/meta/types/user/otyNOPE00000000000'), 404), 'E0000007');
   });
 
+  it('GET /api/v1/users?search= and /api/v1/users/{id}/groups', async () => {
+    const user = sb.org.findUser('ada.lovelace@example.com')!;
+    const found = conforms(await call('GET', `/api/v1/users?search=${encodeURIComponent('profile.email eq "ada.lovelace@example.com"')}`), 200);
+    expect(found.body.map((u: { id: string }) => u.id)).toEqual([user.id]);
+    const groups = conforms(await call('GET', `/api/v1/users/${user.id}/groups`), 200);
+    expect(groups.body.map((g: { id: string }) => g.id).sort()).toEqual([...(sb.org.userGroups.get(user.id) ?? [])].sort());
+    expectOktaError(conforms(await call('GET', '/api/v1/users/00uNOPE00000000000/groups'), 404), 'E0000007');
+  });
+
   it('DELETE /api/v1/apps/{appId}/users/{userId}', async () => {
     const appId = corp().id;
     const user = sb.org.findUser('edsger.dijkstra@example.com')!;

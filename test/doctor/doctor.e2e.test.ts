@@ -63,7 +63,7 @@ describe('okta-ou doctor', () => {
 
   test('a healthy org, OAuth service app granted the apply and doctor scopes: every line ✓, exit 0, no writes', async () => {
     sb = await seeded(org());
-    const env = serviceAppEnv(sb, [...commandScopes('apply'), 'okta.agentPools.read']);
+    const env = serviceAppEnv(sb, [...commandScopes('apply'), 'okta.agentPools.read', 'okta.users.read']);
     const res = await runCli(['doctor'], { env, cwd: project({ 'corp.yaml': corpFile }) });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
@@ -133,9 +133,10 @@ describe('okta-ou doctor', () => {
     expect(res.stdout).toContain('Lower case comes from a third-party guide');
     expect(res.stdout).toContain('\n5 ✓, 4 !, 3 ✗: fix the ✗ lines and run okta-ou doctor again\n');
     expectNoWrites(sb);
-    // Okta refused a token for all seven scopes at once, so each was asked for alone: the three not granted
-    // are refused at once, the four granted take three requests each (DPoP); then one token to read with.
-    expect(sb.audit.filter((e) => e.path === '/oauth2/v1/token').length).toBe(1 + 3 + 4 * 3 + 3);
+    // Okta refused a token for all eight scopes at once, so each was asked for alone: the four not granted
+    // (okta.users.read, explain's, among them) are refused at once, the four granted take three requests
+    // each (DPoP); then one token to read with.
+    expect(sb.audit.filter((e) => e.path === '/oauth2/v1/token').length).toBe(1 + 4 + 4 * 3 + 3);
     expect(sb.audit.some((e) => e.path.startsWith('/api/v1/groups'))).toBe(false);
   });
 

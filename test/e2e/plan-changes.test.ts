@@ -111,16 +111,16 @@ describe('plan: every change kind', () => {
     expect(fin.group.id).toBe(sb.org.findGroup('Finance')!.id);
     expect(fin.after).toBeNull();
     expect(fin.members).toBe(1);
-    // Sales moves above Engineering and Operations: the three existing slots 0, 1, 2 are reused in file order
-    // (Marketing, a create, takes the fresh slot 4 after Finance's 3).
+    // Sales moves above Engineering and Operations; there is no free slot above them, so the list is
+    // re-spaced once, a free slot between neighbours (Finance's 3 is not used: it is deleted after).
     const reorder = a.find((c) => c.action === 'reorder')!;
     const g = (name: string) => ({ id: sb.org.findGroup(name)!.id, name });
     expect(reorder.moves).toEqual([
-      { group: g('Sales'), from: 2, to: 0 },
-      { group: g('Engineering'), from: 0, to: 1 },
-      { group: g('Operations'), from: 1, to: 2 },
+      { group: g('Sales'), from: 2, to: 1 },
+      { group: g('Engineering'), from: 0, to: 4, respace: true },
+      { group: g('Operations'), from: 1, to: 6, respace: true },
     ]);
-    expect(marketing.after?.priority).toBe(4);
+    expect(marketing.after?.priority).toBe(8);
   });
 
   test('mapping changes: create, update, and delete of an unlisted property (prune) and of dn', () => {

@@ -111,7 +111,9 @@ describe('plan: findings that need live data', () => {
     // The "mismatch" directory names its app by id (found with GET /api/v1/apps/{id}).
     const eastId = sb.org.findApp('east.example.com')!.id;
     const cwd = project({ ...files, 'west.yaml': files['west.yaml'].replace('${EAST_ID}', eastId) });
-    result = await plan(sb, cwd, ['--format', 'json', '--detailed-exitcode']);
+    // --check-placement: every managed group's members are read, so USER_SCOPE_ASSIGNMENT sees ada
+    // (individually assigned, a member of an unchanged group).
+    result = await plan(sb, cwd, ['--format', 'json', '--detailed-exitcode', '--check-placement']);
     parsed = parsePlanJson(result.stdout);
   });
   afterAll(async () => {

@@ -204,11 +204,14 @@ describe('plan: options and failures', () => {
       'GET /api/v1/mappings': 2,
       'GET /api/v1/mappings/{prm}': 2,
       // 2 AD-imported-group searches (one per app) + 2 name searches (Sales, EMEA Staff: not assigned)
-      // + 12 member-count searches (Team 0–11 move below the Sales create; their counts are not embedded)
-      'GET /api/v1/groups': 16,
+      'GET /api/v1/groups': 4,
+      // the impact: one page of members for each changed group (Sales created, Team 0–11 moved below it;
+      // EMEA Staff created) and, as a create can hand a user to any group, for the other assigned group
+      // (Engineering); their lengths are the member counts, so no member-count search
+      'GET /api/v1/groups/{00g}/users': 15,
     });
-    expect(p.budget.reads).toEqual({ '/api/v1/apps': 5, '/api/v1': 5, '/api/v1/groups': 16 });
-    expect(sb.audit).toHaveLength(26);
+    expect(p.budget.reads).toEqual({ '/api/v1/apps': 5, '/api/v1': 5, '/api/v1/groups': 19 });
+    expect(sb.audit).toHaveLength(29);
     expectReadOnly(sb);
   });
 });

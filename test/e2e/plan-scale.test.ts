@@ -98,7 +98,7 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
     expect(Object.values(p.budget.reads).reduce((n, v) => n + v, 0)).toBe(total);
   });
 
-  test('a reorder reads member counts for the moved groups only, one search each', async () => {
+  test('a reorder reads the members of the moved groups only, one page each', async () => {
     // Swap the first two corp groups: one reorder change, in a project of its own.
     const corp = f['corp.yaml']
       .replace('      - group: C-0000\n        ou: OU=G0000,OU=Staff,DC=corp,DC=example,DC=com\n', '')
@@ -118,8 +118,13 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
       ['C-0001', 1, 0],
       ['C-0000', 0, 1],
     ]);
-    // 2 source-group searches (one per app) + 2 member-count searches (one per moved group).
-    expect(calls['GET /api/v1/groups']).toBe(4);
+    // 2 source-group searches (one per app); no member-count search: the impact reads the members of the
+    // two moved groups (one page each: their lengths are the counts) and of no other group, since nothing
+    // ranks above the two swapped slots.
+    expect(calls['GET /api/v1/groups']).toBe(2);
+    expect(calls['GET /api/v1/groups/{00g}/users']).toBe(2);
     expect(calls['GET /api/v1/apps/{0oa}/groups']).toBe(20);
+    // User 0 is in C-0000 only, user 1 in C-0001 only: each keeps their group, so nobody moves.
+    expect(p.impact?.directories.map((d) => [d.directory, d.move.length, d.lose.length, d.gain.length])).toEqual([['corp', 0, 0, 0]]);
   });
 });

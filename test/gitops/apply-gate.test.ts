@@ -142,6 +142,18 @@ describe('okta-ou ci apply-report', () => {
     expect(second.issue).toMatchObject({ action: 'update', issueNumber: 12 });
   });
 
+  test('several orgs: each org has its own apply issue; one org’s success never closes another’s', async () => {
+    write('result.json', JSON.stringify(failed));
+    const prodIssue = { number: 20, title: `${APPLY_ISSUE_TITLE} (production)`, body: '<!-- okta-ou:apply-failed org=production -->\nold', state: 'OPEN' };
+    write('issues.json', JSON.stringify([JSON.parse(openIssue)[0], prodIssue]));
+    const prod = await report(['--exit-code', '1', '--result', 'result.json', '--existing-issue', 'issues.json', '--org', 'production']);
+    expect(prod.issue).toMatchObject({ action: 'update', issueNumber: 20, title: `${APPLY_ISSUE_TITLE} (production)` });
+    expect(prod.issue.body.split('\n')[0]).toBe('<!-- okta-ou:apply-failed org=production -->');
+    write('result.json', JSON.stringify(ok));
+    const preview = await report(['--exit-code', '0', '--result', 'result.json', '--existing-issue', 'issues.json', '--org', 'preview']);
+    expect(preview.issue).toEqual({ action: 'none', title: `${APPLY_ISSUE_TITLE} (preview)`, body: '' });
+  });
+
   test('partial: some changes done before the failure', async () => {
     write('result.json', JSON.stringify({ ...failed, applied: ['corp/mapping/title'] }));
     expect((await report(['--exit-code', '1', '--result', 'result.json'])).status).toBe('partial');

@@ -94,6 +94,16 @@ describe('least-privilege OAuth scopes', () => {
     expect(res.stderr).toContain(missing);
   });
 
+  test('explain works with the explain scopes; without okta.users.read it fails with exit 4 naming it', async () => {
+    const cwd = project(files);
+    const ok = await runCli(['explain', 'ada@example.com', '--format', 'json'], { env: oauthEnv('0oaEXPLAIN', commandScopes('explain')), cwd });
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(JSON.parse(ok.stdout).directories.map((d: { directory: string; now: { name: string } | null }) => [d.directory, d.now?.name])).toEqual([['corp', 'Engineering']]);
+    const refused = await runCli(['explain', 'ada@example.com'], { env: oauthEnv('0oaEXPLAINPLAN', commandScopes('plan')), cwd });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain('okta.users.read');
+  });
+
   test('apply asking only for the plan scopes refuses before any write with exit 4, naming the missing ones', async () => {
     const cwd = project(files);
     const res = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaREADONLY', commandScopes('plan')), cwd });

@@ -160,14 +160,21 @@ describe('typed errors', () => {
     expect(html).toMatchObject({ code: 'OKTA_SERVER_ERROR', message: expect.stringContaining('503: 503 Service Unavailable [no X-Okta-Request-Id]') });
   });
 
-  it('a refused connection → OKTA_NETWORK naming the request', async () => {
+  it('a refused connection to a loopback URL → OKTA_NETWORK at once: nothing listens there, is the local Okta running?', async () => {
+    const own = new FakeClock();
     const dead = createOktaClient({ orgUrl: 'http://127.0.0.1:9', auth: { mode: 'SSWS', token: TOKEN }, maxCapacity: 0.5 }, {
-      sleep: clock.sleep,
-      maxRetries: 1,
+      sleep: own.sleep,
+      maxRetries: 3,
     });
     try {
       const e = await caught(dead.request('GET', '/api/v1/apps'));
-      expect(e).toMatchObject({ code: 'OKTA_NETWORK', message: expect.stringMatching(/^GET \/api\/v1\/apps failed after 2 attempts: ECONNREFUSED/) });
+      expect(e).toMatchObject({
+        code: 'OKTA_NETWORK',
+        message: 'GET /api/v1/apps: nothing is listening on 127.0.0.1:9 (connection refused)',
+        hint: expect.stringContaining('is the local Okta running? Start it with `okta-ou sandbox --port 9`'),
+      });
+      // No retry, no wait.
+      expect(own.slept).toEqual([]);
     } finally {
       await dead.close();
     }

@@ -82,7 +82,7 @@ describe('list() follows Link rel="next"', () => {
       await expect(client.list('/api/v1/apps/0oa1')).rejects.toMatchObject({
         code: 'OKTA_PROTOCOL',
         exitCode: 1,
-        message: 'GET /api/v1/apps/0oa1 answered object where a list was expected [X-Okta-Request-Id req-not-a-list]',
+        message: expect.stringMatching(/^GET \/api\/v1\/apps\/0oa1: 127\.0\.0\.1:\d+ answered object where a list was expected \[X-Okta-Request-Id req-not-a-list\]$/),
         hint:
           'if the org URL is right (not a proxy or another site), this is a bug in okta-ou: please report it with ' +
           'the command you ran and the request id',

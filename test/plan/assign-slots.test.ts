@@ -1,28 +1,99 @@
-import { assignSlots } from '../../src/plan/assign-slots';
+import fc from 'fast-check';
+import { assignSlots, priorityBound } from '../../src/plan/assign-slots';
 
 // live: [key, priority] of every live assignment; file: managed keys in file order (creates have no live entry).
-const cases: Array<{ name: string; live: Array<[string, number]>; file: string[]; want: Record<string, number> }> = [
-  { name: 'already in order', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'B', 'C'], want: { A: 0, B: 1, C: 2 } },
-  { name: 'swap reuses the slots', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'C', 'B'], want: { A: 0, C: 1, B: 2 } },
-  { name: 'create at the end takes a fresh slot', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'B', 'C', 'X'], want: { A: 0, B: 1, C: 2, X: 3 } },
-  { name: 'create in the middle moves the rest to fresh slots', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'X', 'B', 'C'], want: { A: 0, X: 3, B: 4, C: 5 } },
-  { name: 'unmanaged keep their slot', live: [['A', 0], ['U', 1], ['B', 2]], file: ['B', 'A'], want: { B: 0, A: 2 } },
-  { name: 'duplicate live priorities are split', live: [['A', 0], ['B', 0]], file: ['A', 'B'], want: { A: 0, B: 1 } },
-  { name: 'only creates, after unmanaged ones', live: [['U', 0], ['V', 1]], file: ['X', 'Y'], want: { X: 2, Y: 3 } },
-  { name: 'empty app starts at 0', live: [], file: ['X', 'Y'], want: { X: 0, Y: 1 } },
-  { name: 'gaps are kept', live: [['A', 3], ['B', 7]], file: ['B', 'A'], want: { B: 3, A: 7 } },
+const cases: Array<{ name: string; live: Array<[string, number]>; file: string[]; want: Record<string, number>; respaced?: string[] }> = [
+  { name: 'already in order: nothing moves', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'B', 'C'], want: { A: 0, B: 1, C: 2 } },
+  { name: 'a swap moves one group (the longest ordered run stays)', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'C', 'B'], want: { A: 0, C: 2, B: 4 } },
+  { name: 'a create at the end leaves a free slot before it', live: [['A', 0], ['B', 1], ['C', 2]], file: ['A', 'B', 'C', 'X'], want: { A: 0, B: 1, C: 2, X: 4 } },
+  {
+    name: 'a create in a dense list re-spaces the range after it (once)',
+    live: [['A', 0], ['B', 1], ['C', 2]],
+    file: ['A', 'X', 'B', 'C'],
+    want: { A: 0, X: 2, B: 4, C: 6 },
+    respaced: ['B', 'C'],
+  },
+  { name: 'a create into a free gap is one write', live: [['A', 1], ['B', 3], ['C', 5]], file: ['A', 'X', 'B', 'C'], want: { A: 1, X: 2, B: 3, C: 5 } },
+  { name: 'a move into a free gap is one write', live: [['A', 1], ['B', 3], ['C', 5]], file: ['C', 'A', 'B'], want: { C: 0, A: 1, B: 3 } },
+  { name: 'unmanaged keep their slot and no managed group takes it', live: [['A', 0], ['U', 1], ['B', 2]], file: ['B', 'A'], want: { B: 2, A: 4 } },
+  { name: 'duplicate live priorities are split', live: [['A', 0], ['B', 0]], file: ['A', 'B'], want: { A: 0, B: 2 } },
+  { name: 'only creates, after unmanaged ones', live: [['U', 0], ['V', 1]], file: ['X', 'Y'], want: { X: 3, Y: 5 } },
+  { name: 'an empty app leaves room at the top', live: [], file: ['X', 'Y'], want: { X: 1, Y: 3 } },
+  { name: 'gaps are used', live: [['A', 3], ['B', 7]], file: ['B', 'A'], want: { B: 1, A: 3 } },
   // N's priority is unknown (NaN, PRIORITY_UNKNOWN): placed like a create, never poisoning a slot.
-  { name: 'an unknown priority is no slot', live: [['A', 0], ['N', NaN], ['B', 1]], file: ['A', 'N', 'B'], want: { A: 0, N: 2, B: 3 } },
-  { name: 'an unknown unmanaged priority is ignored', live: [['U', NaN], ['A', 0]], file: ['A', 'X'], want: { A: 0, X: 1 } },
+  { name: 'an unknown priority is no slot', live: [['A', 0], ['N', NaN], ['B', 1]], file: ['A', 'N', 'B'], want: { A: 0, N: 2, B: 4 }, respaced: ['B'] },
+  { name: 'an unknown unmanaged priority is ignored', live: [['U', NaN], ['A', 0]], file: ['A', 'X'], want: { A: 0, X: 2 } },
+  { name: 'a slot shared with an unmanaged group is not kept', live: [['A', 1], ['U', 1]], file: ['A'], want: { A: 2 } },
+  { name: 'sparse priorities already in Okta are kept (a plan after apply changes nothing)', live: [['A', 500], ['B', 900]], file: ['A', 'B'], want: { A: 500, B: 900 } },
 ];
 
+function slots(live: Array<[string, number]>, file: string[]) {
+  const prio = new Map(live);
+  return assignSlots(
+    file.map((key) => ({ key, current: prio.get(key) ?? null })),
+    live.map(([, p]) => p),
+  );
+}
+
 describe('assignSlots', () => {
-  it.each(cases)('$name', ({ live, file, want }) => {
-    const prio = new Map(live);
-    const got = assignSlots(
-      file.map((key) => ({ key, current: prio.get(key) ?? null })),
-      live.map(([, p]) => p),
+  it.each(cases)('$name', ({ live, file, want, respaced }) => {
+    const got = slots(live, file);
+    expect(Object.fromEntries(got.targets)).toEqual(want);
+    expect([...got.respaced].sort()).toEqual(respaced ?? []);
+  });
+
+  test('the bound is 2 × assignments + 16 (creates counted)', () => {
+    expect(priorityBound(0)).toBe(16);
+    expect(slots([['A', 0]], ['A', 'X']).bound).toBe(priorityBound(2));
+  });
+
+  test('inserting at the top of a dense list of 5,000 re-spaces it once; the next insert there costs one write', () => {
+    const n = 5000;
+    const live: Array<[string, number]> = Array.from({ length: n }, (_, i) => [`g${i}`, i]);
+    const file = live.map(([k]) => k);
+    const first = slots(live, ['X', ...file]);
+    const after: Array<[string, number]> = [...first.targets];
+    expect(Math.max(...after.map(([, p]) => p))).toBeLessThan(first.bound);
+    const second = slots(after, ['Y', 'X', ...file]);
+    const moved = [...second.targets].filter(([k, p]) => first.targets.get(k) !== p);
+    expect(moved).toEqual([['Y', 0]]);
+  });
+
+  /** A random app: managed groups (some new) in a random file order, unmanaged ones at random slots. */
+  const arbApp = fc
+    .record({
+      roles: fc.array(fc.constantFrom('unmanaged', 'managed', 'new'), { minLength: 1, maxLength: 30 }),
+      slots: fc.uniqueArray(fc.integer({ min: 0, max: 80 }), { minLength: 30, maxLength: 30 }),
+      keys: fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
+    })
+    .map(({ roles, slots: at, keys }) => {
+      const live: Array<[string, number]> = [];
+      const file: string[] = [];
+      roles.forEach((role, i) => {
+        if (role !== 'new') live.push([`g${i}`, at[i]]);
+        if (role !== 'unmanaged') file.push(`g${i}`);
+      });
+      file.sort((a, b) => keys[Number(a.slice(1))] - keys[Number(b.slice(1))] || (a < b ? -1 : 1));
+      return { live, file };
+    });
+
+  test('properties: file order, no unmanaged slot taken, new priorities under the bound, and a second plan changes nothing', () => {
+    fc.assert(
+      fc.property(arbApp, ({ live, file }) => {
+        const got = slots(live, file);
+        const current = new Map(live);
+        const unmanaged = new Set(live.filter(([k]) => !file.includes(k)).map(([, p]) => p));
+        const targets = file.map((k) => got.targets.get(k) as number);
+        for (let i = 1; i < targets.length; i++) expect(targets[i]).toBeGreaterThan(targets[i - 1]);
+        for (const k of file) {
+          const t = got.targets.get(k) as number;
+          expect(unmanaged.has(t)).toBe(false);
+          if (t !== current.get(k)) expect(t).toBeLessThan(got.bound);
+        }
+        const after: Array<[string, number]> = [...live.filter(([k]) => !file.includes(k)), ...file.map((k): [string, number] => [k, got.targets.get(k) as number])];
+        expect(Object.fromEntries(slots(after, file).targets)).toEqual(Object.fromEntries(got.targets));
+      }),
+      { numRuns: 500 },
     );
-    expect(Object.fromEntries(got)).toEqual(want);
   });
 });

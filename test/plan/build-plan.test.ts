@@ -88,7 +88,7 @@ describe('buildPlan', () => {
           action: 'create',
           group: { id: '00gMarketing', name: 'Marketing' },
           before: null,
-          after: { priority: 5, profile: { organizationalUnit: `ou=marketing,ou=employees,${c}` } },
+          after: { priority: 6, profile: { organizationalUnit: `ou=marketing,ou=employees,${c}` } },
           reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ou=marketing,ou=employees,${c}`,
           members: 5,
         },
@@ -99,7 +99,7 @@ describe('buildPlan', () => {
           action: 'create',
           group: { id: '00gRDBerlin', name: 'R&D, Berlin' },
           before: null,
-          after: { priority: 6, profile: { organizationalUnit: `ou=r&d\\, berlin,ou=employees,${c}` } },
+          after: { priority: 8, profile: { organizationalUnit: `ou=r&d\\, berlin,ou=employees,${c}` } },
           reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ou=r&d\\, berlin,ou=employees,${c}`,
           members: 7,
         },
@@ -108,15 +108,12 @@ describe('buildPlan', () => {
           directory: 'corp',
           kind: 'assignment',
           action: 'reorder',
-          group: { id: '00gSales', name: 'Sales' },
+          group: { id: '00gContractors', name: 'Contractors' },
           before: null,
           after: null,
           reason: 'managed groups follow the list order in mappings/corp.yaml',
-          members: 10,
-          moves: [
-            { group: { id: '00gSales', name: 'Sales' }, from: 2, to: 1 },
-            { group: { id: '00gContractors', name: 'Contractors' }, from: 1, to: 7 },
-          ],
+          members: 4,
+          moves: [{ group: { id: '00gContractors', name: 'Contractors' }, from: 1, to: 10 }],
         },
         {
           id: 'corp/assign/00gFinance',
@@ -132,7 +129,23 @@ describe('buildPlan', () => {
       ],
       summary: { create: 3, update: 0, delete: 2, reorder: 1, errors: 0, warnings: findings.filter((f) => f.severity === 'warning').length },
       safety: { exceeded: false, reasons: [] },
-      budget: { reads: { '/api/v1/apps': 3, '/api/v1': 2 }, writes: { '/api/v1': 1, '/api/v1/apps': 5 } },
+      // Engineering and Sales keep their places; 3 assignment writes and the delete.
+      budget: { reads: { '/api/v1/apps': 3, '/api/v1': 2 }, writes: { '/api/v1': 1, '/api/v1/apps': 4 } },
+      schedule: [
+        {
+          directory: 'corp',
+          appId: '0oacorp',
+          writes: [
+            expect.objectContaining({ groupId: '00gMarketing', method: 'put', priority: 6, parking: false }),
+            expect.objectContaining({ groupId: '00gRDBerlin', method: 'put', priority: 8, parking: false }),
+            expect.objectContaining({ groupId: '00gContractors', method: 'put', priority: 10, parking: false }),
+          ],
+          deletes: [{ groupId: '00gFinance', name: 'Finance', changeId: 'corp/assign/00gFinance' }],
+          settle: [],
+          expect: expect.any(Array),
+          bound: 30,
+        },
+      ],
     });
   });
 
@@ -217,7 +230,7 @@ describe('buildPlan', () => {
         action: 'create',
         group: { id: '00gEMEASales', name: 'EMEA Sales' },
         before: null,
-        after: { priority: 2, profile: { organizationalUnit: 'ou=sales,ou=staff,dc=emea,dc=example,dc=com' } },
+        after: { priority: 3, profile: { organizationalUnit: 'ou=sales,ou=staff,dc=emea,dc=example,dc=com' } },
         reason: 'listed in mappings/emea.yaml, not assigned in Okta: provisions into ou=sales,ou=staff,dc=emea,dc=example,dc=com',
         members: 4,
       },
@@ -286,7 +299,7 @@ describe('buildPlan: one group listed under two spellings', () => {
 });
 
 describe('buildPlan: live assignments without a known priority', () => {
-  it('a managed one is written on a fresh slot, an unmanaged one is left alone; both reported; no NaN in any write', () => {
+  it('a managed one is written on a free slot, an unmanaged one is left alone; both reported; no NaN in any write', () => {
     const a = `OU=A,OU=Employees,${C}`;
     const n = `OU=N,OU=Employees,${C}`;
     const desired = aDesiredState(aDesiredDirectory().withGroup('A', a).withGroup('N', n));
@@ -299,7 +312,7 @@ describe('buildPlan: live assignments without a known priority', () => {
     );
     const plan = buildPlan({ desired, live, now: NOW, tool: 't', reads: {} });
     expect(plan.changes.map((ch) => [ch.id, ch.action, ch.kind === 'assignment' ? ch.after?.priority : null, ch.reason])).toEqual([
-      ['corp/assign/00gN', 'update', 2, 'Okta returned no priority: set to 2'],
+      ['corp/assign/00gN', 'update', 3, 'Okta returned no priority: set to 3'],
     ]);
     expect(plan.findings.map((f) => [f.code, f.severity, f.line, f.object?.id, f.hint])).toEqual([
       ['PRIORITY_UNKNOWN', 'warning', 23, '00gN', 'nothing to do: the plan writes a priority for it'],
@@ -312,7 +325,7 @@ describe('buildPlan: live assignments without a known priority', () => {
 describe('buildPlan: work done once per directory', () => {
   it('resolves each directory\'s groups once and diffs its assignments once, for the diff, every lint and the fingerprint', () => {
     const resolve = jest.spyOn(resolveGroupsModule, 'resolveGroups');
-    const diff = jest.spyOn(diffAssignmentsModule, 'diffAssignments');
+    const diff = jest.spyOn(diffAssignmentsModule, 'planAssignments');
     try {
       const desired = aDesiredState(corpDesired(), aDesiredDirectory('emea').withGroup('EMEA Sales', 'OU=Sales,OU=Staff,DC=emea,DC=example,DC=com'));
       const live = aLiveState(corpLive(), aLiveDirectory('emea').withGroup('EMEA Sales'));

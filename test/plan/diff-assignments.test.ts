@@ -9,7 +9,7 @@ const g = (name: string): { id: string; name: string } => ({ id: `00g${name.repl
 
 const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveDirectoryBuilder; want: AssignmentChange[] }> = [
   {
-    name: 'create with extra profile keys, at a fresh slot after every live assignment',
+    name: 'create with extra profile keys, on a free slot after the managed group listed before it',
     desired: aDesiredDirectory().withGroup('Engineering', ou('Engineering')).withGroup('Sales', ou('Sales'), { division: 'west' }),
     live: aLiveDirectory().withAssignment('Engineering', lc('Engineering'), 0).withAssignment('Other', lc('Other'), 4).withGroup('Sales', { usersCount: 12 }),
     want: [
@@ -20,7 +20,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         action: 'create',
         group: g('Sales'),
         before: null,
-        after: { priority: 5, profile: { organizationalUnit: lc('Sales'), division: 'west' } },
+        after: { priority: 2, profile: { organizationalUnit: lc('Sales'), division: 'west' } },
         reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ${lc('Sales')}`,
         members: 12,
       },
@@ -62,7 +62,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
     ],
   },
   {
-    name: 'a swap is one reorder, not an update per group',
+    name: 'a swap is one reorder that moves one group, not an update per group',
     desired: aDesiredDirectory().withGroup('B', ou('B')).withGroup('A', ou('A')),
     live: aLiveDirectory().withAssignment('A', lc('A'), 0, { usersCount: 3 }).withAssignment('B', lc('B'), 1, { usersCount: 4 }),
     want: [
@@ -71,20 +71,17 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         directory: 'corp',
         kind: 'assignment',
         action: 'reorder',
-        group: g('B'),
+        group: g('A'),
         before: null,
         after: null,
         reason: 'managed groups follow the list order in mappings/corp.yaml',
-        members: 7,
-        moves: [
-          { group: g('B'), from: 1, to: 0 },
-          { group: g('A'), from: 0, to: 1 },
-        ],
+        members: 3,
+        moves: [{ group: g('A'), from: 0, to: 3 }],
       },
     ],
   },
   {
-    name: 'an update that also moves carries the target priority and appears in the reorder',
+    name: 'an update of a group that keeps its place; the other group moves (one reorder move)',
     desired: aDesiredDirectory().withGroup('B', ou('B2')).withGroup('A', ou('A')),
     live: aLiveDirectory().withAssignment('A', lc('A'), 0).withAssignment('B', lc('B'), 1),
     want: [
@@ -95,7 +92,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         action: 'update',
         group: g('B'),
         before: { priority: 1, profile: { organizationalUnit: lc('B') } },
-        after: { priority: 0, profile: { organizationalUnit: lc('B2') } },
+        after: { priority: 1, profile: { organizationalUnit: lc('B2') } },
         reason: `OU changes from ${lc('B')} to ${lc('B2')}`,
       },
       {
@@ -103,14 +100,11 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         directory: 'corp',
         kind: 'assignment',
         action: 'reorder',
-        group: g('B'),
+        group: g('A'),
         before: null,
         after: null,
         reason: 'managed groups follow the list order in mappings/corp.yaml',
-        moves: [
-          { group: g('B'), from: 1, to: 0 },
-          { group: g('A'), from: 0, to: 1 },
-        ],
+        moves: [{ group: g('A'), from: 0, to: 3 }],
       },
     ],
   },
@@ -187,13 +181,13 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         action: 'create',
         group: g('A'),
         before: null,
-        after: { priority: 0, profile: { organizationalUnit: 'OU=Sales EMEA, OU=Employees, DC=corp,DC=example,DC=com' } },
+        after: { priority: 1, profile: { organizationalUnit: 'OU=Sales EMEA, OU=Employees, DC=corp,DC=example,DC=com' } },
         reason: 'listed in mappings/corp.yaml, not assigned in Okta: provisions into OU=Sales EMEA, OU=Employees, DC=corp,DC=example,DC=com',
       },
     ],
   },
   {
-    name: 'a create in the middle: creates first (fresh slots), then the reorder of the groups after it',
+    name: 'a create in the middle of a dense list: creates first, then the reorder that makes room (respace)',
     desired: aDesiredDirectory().withGroup('A', ou('A')).withGroup('X', ou('X')).withGroup('B', ou('B')),
     live: aLiveDirectory().withAssignment('A', lc('A'), 0).withAssignment('B', lc('B'), 1).withGroup('X'),
     want: [
@@ -216,7 +210,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         before: null,
         after: null,
         reason: 'managed groups follow the list order in mappings/corp.yaml',
-        moves: [{ group: g('B'), from: 1, to: 3 }],
+        moves: [{ group: g('B'), from: 1, to: 4, respace: true }],
       },
     ],
   },

@@ -24,7 +24,7 @@ describe('a group named like an Object.prototype member', () => {
     const live = aLiveState(aLiveDirectory().withGroup('constructor'));
     const plan = buildPlan({ desired, live, now: NOW, tool: 't', reads: {} });
     expect(plan.findings).toEqual([]);
-    expect(plan.changes.map((c) => [c.id, c.action, c.kind === 'assignment' ? c.after?.priority : null])).toEqual([['corp/assign/00gconstructor', 'create', 0]]);
+    expect(plan.changes.map((c) => [c.id, c.action, c.kind === 'assignment' ? c.after?.priority : null])).toEqual([['corp/assign/00gconstructor', 'create', 1]]);
   });
 
   test('the fingerprint records a "__proto__" reference as data (it changes with what the reference resolved to)', () => {

@@ -1,5 +1,6 @@
-import type { Change } from '../../src/model/types';
+import type { AssignmentChange, Change } from '../../src/model/types';
 import { assessSafety } from '../../src/plan/safety';
+import { DEFAULT_SAFETY } from '../../src/config';
 import { aDesiredDirectory, aLiveDirectory } from '../support/builders';
 
 function liveWith(n: number) {
@@ -68,7 +69,7 @@ const cases: Array<{ name: string; existing: number; changes: Change[]; share?: 
 describe('assessSafety', () => {
   it.each(cases)('$name', ({ existing, changes, share, min, want }) => {
     const desired = aDesiredDirectory()
-      .with({ safety: { maxChangeShare: share ?? 0.25, minExisting: min ?? 10 } })
+      .with({ safety: { ...DEFAULT_SAFETY, maxChangeShare: share ?? 0.25, minExisting: min ?? 10, maxUpdateShare: 1 } })
       .build();
     expect(assessSafety([{ desired, live: liveWith(existing) }], changes)).toEqual(want);
   });
@@ -87,7 +88,7 @@ describe('assessSafety: attribute-mapping properties', () => {
     after: action === 'delete' ? null : { expression: 'x', pushStatus: 'PUSH' },
     reason: '',
   });
-  const verdict = (live: Record<string, string>, changes: Change[], safety = { maxChangeShare: 0.25, minExisting: 10 }) =>
+  const verdict = (live: Record<string, string>, changes: Change[], safety = { ...DEFAULT_SAFETY }) =>
     assessSafety([{ desired: aDesiredDirectory().with({ safety }).build(), live: aLiveDirectory().withMapping(live).build() }], changes);
 
   test('prune deleting 9 of 12 live properties is over the share', () => {
@@ -120,5 +121,36 @@ describe('assessSafety: attribute-mapping properties', () => {
   test('creates do not count; at the threshold is fine; assignments and properties are judged apart', () => {
     const changes = [...Array.from({ length: 5 }, (_, i) => mappingChange('create', `n${i}`)), mappingChange('update', 'p0'), mappingChange('delete', 'p1'), mappingChange('delete', 'p2')];
     expect(verdict(props(12), changes)).toEqual({ exceeded: false, reasons: [] });
+  });
+});
+
+describe('assessSafety: separate thresholds and people', () => {
+  const user = (i: number) => ({ user: { id: `00u${i}` }, from: 'ou=a', to: null });
+  const impact = (lose: number, move: number, appUsers: number) => ({
+    changes: {},
+    directories: [{ directory: 'corp', appUsers, gain: [], stay: [], individual: [], lose: Array.from({ length: lose }, (_, i) => user(i)), move: Array.from({ length: move }, (_, i) => user(100 + i)) }],
+  });
+  const desired = aDesiredDirectory().with({ safety: { ...DEFAULT_SAFETY } }).build();
+
+  test('a reorder counts against maxUpdateShare: 4 of 12 moved', () => {
+    const reorder: Change = { ...(ch('reorder', 0) as AssignmentChange), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
+    expect(assessSafety([{ desired, live: liveWith(12) }], [reorder]).reasons).toEqual([
+      'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
+    ]);
+  });
+
+  test('users losing the app over 5 %, users moving over 20 %, each named with its setting and numbers', () => {
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(2, 5, 20)).reasons).toEqual([
+      'corp: 2 of 20 users of the AD app would lose it (deprovisioned) (10%), over the 5% threshold (safety.maxUsersLosingAppShare); use --force if intended',
+      'corp: 5 of 20 users of the AD app would move to another OU (25%), over the 20% threshold (safety.maxUsersMovingShare); use --force if intended',
+    ]);
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(1, 4, 20))).toEqual({ exceeded: false, reasons: [] });
+  });
+
+  test('below minExisting users the shares do not trip, but every user losing the app always does', () => {
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(2, 5, 9))).toEqual({ exceeded: false, reasons: [] });
+    expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(3, 0, 3)).reasons).toEqual([
+      "corp: every one of the app's 3 users would lose the AD app (deprovisioned); use --force if intended",
+    ]);
   });
 });

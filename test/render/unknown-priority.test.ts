@@ -23,7 +23,7 @@ describe('a plan with assignments Okta returned no priority for', () => {
   test('records the unknown priority as null in `before`', () => {
     const plan = planWithUnknownPriorities();
     expect(plan.changes.map((ch) => [ch.id, ch.action, ch.kind === 'assignment' ? ch.before?.priority : 'n/a', ch.kind === 'assignment' ? ch.after?.priority : 'n/a'])).toEqual([
-      ['corp/assign/00gN', 'update', null, 1],
+      ['corp/assign/00gN', 'update', null, 2],
       ['corp/assign/00gU', 'delete', null, undefined],
     ]);
   });
@@ -35,7 +35,7 @@ describe('a plan with assignments Okta returned no priority for', () => {
 
   test('text shows the unknown priority as "(unknown)"', () => {
     const text = renderPlanText(planWithUnknownPriorities(), { color: false });
-    expect(text).toContain('      priority (unknown) → 1\n');
+    expect(text).toContain('      priority (unknown) → 2\n');
     expect(text).toContain(`  - U  priority (unknown)  OU ou=u,ou=employees,${c}\n`);
     expect(text).not.toContain('null');
     expect(text).not.toContain('NaN');
@@ -43,7 +43,7 @@ describe('a plan with assignments Okta returned no priority for', () => {
 
   test('Markdown shows the unknown priority as "(unknown)"', () => {
     const md = renderPlanMarkdown(planWithUnknownPriorities());
-    expect(md).toContain('| (unknown) → 1 |');
+    expect(md).toContain('| (unknown) → 2 |');
     expect(md).toContain('| (unknown) |');
     expect(md).not.toContain('null');
     expect(md).not.toContain('NaN');

@@ -7,6 +7,8 @@
  *   const desired = aDesiredState(aDesiredDirectory('corp').authoritative().withGroup('Engineering', ENG_OU));
  *   const live = aLiveState(aLiveDirectory('corp').withAssignment('Engineering', ENG_OU, 0));
  */
+import { DEFAULT_SAFETY } from '../../src/config';
+import type { LivePeople } from '../../src/model/people';
 import type {
   DesiredAttributeMappings,
   DesiredDirectory,
@@ -71,7 +73,7 @@ export class DesiredDirectoryBuilder {
       ouCase: 'lower',
       assignments: { mode: 'additive', ignore: [] },
       groups: [],
-      safety: { maxChangeShare: 0.25, minExisting: 10 },
+      safety: { ...DEFAULT_SAFETY },
       source: at(file, 3, 3),
       fieldSources: { app: at(file, 4, 10), namingContext: at(file, 5, 20), importOUs: at(file, 6, 5) },
     };
@@ -214,6 +216,11 @@ export class LiveDirectoryBuilder {
 
   withUserScoped(count: number, sample: LiveUserRef[] = []): this {
     this.d.userScoped = { count, sample };
+    return this;
+  }
+
+  withPeople(people: LivePeople): this {
+    this.d.people = people;
     return this;
   }
 

@@ -16,6 +16,7 @@ import workflowSchema from '../schemas/github-workflow.schema.json';
 import { commands } from '../../src/cli/commands';
 import { ciCommand } from '../../src/cli/commands/ci';
 import { VERSION } from '../../src/version';
+import { runCli } from '../support/cli';
 import { NODE24_ACTIONS, ROOT, workflowFiles } from './files';
 
 type Step = { name?: string; id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown>; if?: string };
@@ -109,9 +110,12 @@ describe.each(files)('%s', (file) => {
     const allowed = kind === 'apply' ? /^OKTA_CLIENT_(ORGURL|TOKEN|CLIENTID|PRIVATEKEY|KEYID)$/ : /^OKTA_READONLY_(ORGURL|TOKEN|CLIENTID|PRIVATEKEY|KEYID)$/;
     for (const n of names) expect(n).toMatch(kind === 'ci' ? /^$/ : allowed);
     for (const job of jobs) expect(JSON.stringify(job.env ?? {})).not.toContain('secrets');
-    // Reusable workflows declare what they take; never `secrets: inherit`.
-    expect(text).not.toMatch(/secrets:\s*inherit/);
-    for (const job of jobs.filter((j) => j.secrets)) for (const [k, v] of Object.entries(job.secrets!)) expect(v).toContain(k);
+    // Plan and drift are handed the read-only set by name. Apply inherits: GitHub resolves a called job's
+    // environment secrets only then (actions/runner#1490), and the write set exists only in the environment.
+    for (const job of jobs.filter((j) => j.uses)) {
+      if (kind === 'apply') expect([job.secrets, job.with?.environment]).toEqual(['inherit', expect.stringMatching(/^okta-ou-apply/)]);
+      else for (const [k, v] of Object.entries(job.secrets ?? {})) expect(v).toContain(k);
+    }
     for (const job of jobs.filter((j) => j.steps)) {
       const usesSecrets = JSON.stringify(job.steps).includes('secrets.');
       if (kind === 'apply' && usesSecrets) expect(job.environment).toEqual(expect.any(String));
@@ -222,6 +226,37 @@ describe('the reusable workflows', () => {
   });
 });
 
+describe('the example repositories hold only mapping files and their workflows', () => {
+  /** Each example's mappings folders, from its workflows' `mappings:` (default `mappings`), matrix expanded. */
+  function mappingFolders(example: string): string[] {
+    const dirs = new Set<string>();
+    for (const f of files.filter((x) => x.startsWith(`examples/${example}/`))) {
+      for (const job of Object.values(load(f).wf.jobs) as Array<Job & { strategy?: { matrix?: { org?: string[] } } }>) {
+        const m = String(job.with?.mappings ?? 'mappings');
+        const orgs = job.strategy?.matrix?.org ?? ['preview', 'production'];
+        for (const o of m.includes('${{') ? orgs : [undefined]) dirs.add(o === undefined ? m : m.replace(/\$\{\{ (matrix|inputs)\.org \}\}/, o));
+      }
+    }
+    return [...dirs].sort();
+  }
+
+  test.each(['mappings-repo', 'multi-org-repo'])('%s: every mappings folder its workflows name is there and validates; $schema is this release’s', async (example) => {
+    const dirs = mappingFolders(example);
+    expect(dirs.length).toBeGreaterThan(0);
+    for (const d of dirs) {
+      const r = await runCli(['validate', '--mappings', d], { cwd: path.join(ROOT, 'examples', example) });
+      expect([d, r.code, r.stderr]).toEqual([d, 0, 'ok: 0 errors, 0 warnings in 1 file\n']);
+      for (const f of fs.readdirSync(path.join(ROOT, 'examples', example, d))) {
+        expect(fs.readFileSync(path.join(ROOT, 'examples', example, d, f), 'utf8').split('\n')[0]).toBe(
+          `# yaml-language-server: $schema=https://raw.githubusercontent.com/okta-ou/okta-ou/v${VERSION}/schemas/okta-ou.schema.json`,
+        );
+      }
+    }
+    const top = fs.readdirSync(path.join(ROOT, 'examples', example)).sort();
+    expect(top).toEqual(example === 'mappings-repo' ? ['.github', 'README.md', 'mappings'] : ['.github', 'README.md', 'orgs']);
+  });
+});
+
 describe('the README (Use it in CI) tells the truth about the credentials', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Credentials: read-only for plan and drift'), readme.indexOf('### OAuth scopes'));
@@ -236,13 +271,13 @@ describe('the README (Use it in CI) tells the truth about the credentials', () =
     expect(row('write').every((n) => n.startsWith('OKTA_CLIENT_'))).toBe(true);
   });
 
-  test('the environment it names is the apply workflow’s default and the one the callers use; the callers pass apply no secrets', () => {
+  test('the environment it names is the apply workflow’s default and the one the callers use; apply callers inherit (for the environment’s secrets)', () => {
     expect(section).toContain('`environment: okta-ou-apply`');
     const apply = load('.github/workflows/reusable-apply.yml').wf.on.workflow_call as { inputs: Record<string, { default?: unknown }> };
     expect(apply.inputs.environment!.default).toBe('okta-ou-apply');
     for (const f of ['.github/workflows/okta-ou-apply.yml', 'examples/mappings-repo/.github/workflows/okta-ou-apply.yml']) {
       const job = load(f).wf.jobs.apply!;
-      expect([job.with?.environment, job.secrets]).toEqual(['okta-ou-apply', undefined]);
+      expect([job.with?.environment, job.secrets]).toEqual(['okta-ou-apply', 'inherit']);
     }
   });
 });

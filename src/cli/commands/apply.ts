@@ -1,9 +1,10 @@
 /**
  * `okta-ou apply [PLANFILE]`: make exactly the planned changes (docs/design.md §2).
  *
- * - With PLANFILE: the saved plan is what the reviewer saw. It is refused when written by a newer
- *   okta-ou, for another org, with error findings, or unsafe without --force; then the same live slice is
- *   read again and the plan is refused as stale (exit 1) when its fingerprint moved.
+ * - With PLANFILE: the saved plan is what the reviewer saw, and a contract: okta-ou plans again from the
+ *   mappings folder the plan records and live Okta, refuses it as stale (exit 1) when the files or Okta
+ *   moved, refuses it when the fresh changes differ from the saved ones (an edited plan, another okta-ou
+ *   version), and then runs the fresh plan, whose findings and safety verdict decide.
  * - Without: plan now, show it, and ask on a terminal (only "yes" proceeds); without a terminal (CI)
  *   --auto-approve is required. If the user took time to answer, live Okta is read again and the
  *   answer only counts when nothing moved meanwhile.
@@ -11,20 +12,20 @@
  * done, what failed and what was not attempted. A new plan then shows exactly the rest.
  */
 import { parseFormat } from '../parse-format';
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { CliContext, GlobalOptions } from '../context';
 import type { DesiredState, LiveState, Plan } from '../../model/types';
 import { EXIT, OktaOuError, StalePlanError, UnsafePlanError, UsageError } from '../../errors';
 import { normaliseOrgUrl, scopesFor, type ConnectionConfig } from '../../okta';
-import { parsePlanJson } from '../../render/json';
 import { renderPlanText } from '../../render/text';
 import { allRequests, buildWritePlan } from '../../apply/requests';
 import type { WritePlan } from '../../apply/types';
 import { executeWritePlan, type ApplyResult } from '../../apply/execute';
 import { renderApplyResultJson, renderApplyResultText } from '../../apply/render-result';
 import { describeDrift } from '../../apply/stale';
+import { contractDifferences } from '../../apply/contract';
+import { readPlanFile } from '../plan-file';
 import { terminalSafe } from '../../render/terminal-safe';
 import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 
@@ -89,28 +90,18 @@ function staleError(lines: string[]): StalePlanError {
 
 /** The result of an apply with no changes (for --format json, so CI always gets a result object). */
 function nothingToDo(): ApplyResult {
-  return { applied: [], failed: null, unverified: [], partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], requests: { sent: 0, total: 0 } };
+  return { applied: [], failed: null, unverified: [], partial: [], notAttempted: [], verified: true, interrupted: false, mismatches: [], restored: [], requests: { sent: 0, total: 0 } };
 }
 
-async function readPlanFile(ctx: CliContext, file: string): Promise<Plan> {
-  const full = path.resolve(ctx.cwd, file);
-  let text: string;
-  try {
-    text = await fs.readFile(full, 'utf8');
-  } catch (e) {
-    throw new OktaOuError('PLAN_NOT_FOUND', `cannot read plan file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-      hint: 'save a plan with `okta-ou plan --out FILE`',
-    });
-  }
-  return parsePlanJson(text, file);
-}
-
-async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptions): Promise<number> {
+async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: ApplyOptions): Promise<number> {
+  let global = globalOptions;
   const log = (s: string): void => void ctx.stderr.write(`${s}\n`);
   // With --format json stdout carries only the result; the plan and messages go to stderr.
   const out = opts.format === 'json' ? ctx.stderr : ctx.stdout;
 
   const saved = opts.planFile !== undefined ? await readPlanFile(ctx, opts.planFile) : undefined;
+  // The plan records its mappings folder: applying it needs no repeated --mappings.
+  if (saved?.mappings !== undefined && !global.mappingsGiven) global = { ...global, mappings: path.resolve(ctx.cwd, saved.mappings) };
   const mappings = await loadMappings(ctx, global, 'applied', opts.planFile === undefined ? opts.directory : undefined);
   if (!mappings) return EXIT.ERROR;
   let desired: DesiredState = mappings.desired;
@@ -146,7 +137,6 @@ async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptio
       });
     }
     if (saved) {
-      checkAllowed(saved, opts.force);
       if (saved.changes.length === 0) {
         out.write('No changes. Okta matched the mappings when the plan was made; nothing to apply.\n');
         if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(nothingToDo()));
@@ -161,7 +151,15 @@ async function runApply(ctx: CliContext, global: GlobalOptions, opts: ApplyOptio
     let { live, plan } = await planNow();
     if (saved) {
       if (plan.fingerprint !== saved.fingerprint) throw staleError(describeDrift(saved, plan, live));
-      plan = saved;
+      // Same files, same Okta: the fresh plan is what runs, so its changes must be the saved ones, and
+      // its findings and safety verdict are the ones that count (a plan file is never trusted for them).
+      const differences = contractDifferences(saved, plan);
+      if (differences.length > 0) {
+        throw new OktaOuError('PLAN_MISMATCH', `the plan file does not match what okta-ou plans from the same mappings and Okta; nothing was applied:\n${differences.map((l) => `  - ${l}`).join('\n')}`, {
+          hint: 'apply only a plan file written by `okta-ou plan --out FILE`, unedited and by this okta-ou version; or plan again',
+        });
+      }
+      checkAllowed(plan, opts.force);
     } else {
       out.write(renderPlanText(plan, { color: ctx.color }));
       checkAllowed(plan, opts.force);

@@ -6,12 +6,12 @@ import type { CliContext } from '../context';
 import { EXIT, OktaOuError, UsageError } from '../../errors';
 import { formatError } from '../format-error';
 import {
-  APPLY_ISSUE_MARKER,
-  APPLY_ISSUE_TITLE,
   APPLY_MARKER,
+  applyIssueTitle,
   DEFAULT_BOT,
   decideApplyGate,
   decideApplyReport,
+  isApplyIssue,
   parseApplyResult,
   parseComments,
   pickIssue,
@@ -71,13 +71,15 @@ export async function applyReport(ctx: CliContext, values: Record<string, unknow
   const resultText = await readOptional(ctx, values.result as string | undefined);
   const issuesText = await readOptional(ctx, values['existing-issue'] as string | undefined);
   const pr = prNumberOf(values.pr);
+  const org = orgOf(values.org);
   const report = decideApplyReport({
     exitCode,
     result: resultText === undefined || resultText.trim() === '' ? undefined : parseApplyResult(resultText),
     plan: planText === undefined ? undefined : parsePlanJson(planText, planFile),
     refusal: refused ? (gate.comment ?? `${APPLY_MARKER}\n## okta-ou apply: refused\n\n${gate.reason} Nothing was applied.\n`) : undefined,
     nothingToApply,
-    existing: issuesText === undefined ? undefined : pickIssue(issuesText, APPLY_ISSUE_TITLE, (body) => body.trimStart().startsWith(APPLY_ISSUE_MARKER)),
+    existing: issuesText === undefined ? undefined : pickIssue(issuesText, applyIssueTitle(org), (body) => isApplyIssue(body, org)),
+    org,
     runUrl: (values['run-url'] as string | undefined) ?? runUrlFromEnv(ctx),
     pr,
   });

@@ -19,6 +19,7 @@ import {
   pickDriftIssue,
   planFailureComment,
   planSkippedComment,
+  validateFailureComment,
   validationFailureComment,
   withPlanMarker,
 } from '../../gitops';
@@ -75,7 +76,8 @@ async function commentMarkdown(ctx: CliContext, values: Record<string, unknown>,
   if (exitCode === undefined || exitCode === EXIT.OK || exitCode === EXIT.CHANGES) {
     throw new OktaOuError('CI_INPUT_UNREADABLE', `${file ?? findingsFile} is missing or empty`, { hint: 'pass --exit-code N when the plan failed, to post a failure comment' });
   }
-  return planFailureComment(exitCode);
+  // --findings without an error finding: validate failed before reading the files; the plan never ran.
+  return findingsFile !== undefined && file === undefined ? validateFailureComment(exitCode) : planFailureComment(exitCode);
 }
 
 async function prComment(ctx: CliContext, values: Record<string, unknown>): Promise<number> {
@@ -100,7 +102,7 @@ export const ciCommand: Command = {
        okta-ou ci apply-check --plan FILE [--pr N --comments FILE] [--approved-digest D] [--author LOGIN]
                               [--org NAME]
        okta-ou ci apply-report (--exit-code N [--result FILE] [--plan FILE] | --gate FILE)
-                               [--existing-issue FILE] [--pr N] [--run-url URL]
+                               [--existing-issue FILE] [--pr N] [--run-url URL] [--org NAME]
 
 Prints a decision as JSON on stdout for a workflow to carry out with gh; all the logic is here, tested.
 

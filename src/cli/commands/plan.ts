@@ -14,7 +14,7 @@ import { EXIT } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
-import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
+import { connectOkta, loadMappings, mappingsRef, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 import { loadBaseMappings, planBase, renderBaseEffect } from '../base-mappings';
 import { parseFormat } from '../parse-format';
 import { verboseLog } from '../verbose-log';
@@ -29,6 +29,8 @@ export interface PlanOptions {
   directory?: string;
   /** Share (1..100) of each rate-limit bucket the client may use. */
   maxCapacity?: number;
+  /** Read every assigned group's members and app user's dn, and report USER_OU_MISMATCH. */
+  checkPlacement?: boolean;
   /** The base branch's mappings: the plan tells this pull request's changes from drift already there. */
   baseMappings?: string;
 }
@@ -56,6 +58,7 @@ function parseOptions(values: Record<string, unknown>): PlanOptions {
     detailedExitcode: Boolean(values['detailed-exitcode']),
     directory: values.directory as string | undefined,
     maxCapacity: parseMaxCapacity(values['max-capacity']),
+    checkPlacement: Boolean(values['check-placement']),
     baseMappings: values['base-mappings'] as string | undefined,
   };
 }
@@ -81,9 +84,11 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
       now: ctx.now(),
       directoryFilter: opts.directory,
       memberCounts: true,
+      checkPlacement: opts.checkPlacement,
       log,
       readFor: base?.readFor,
     }));
+    plan = { ...plan, mappings: mappingsRef(ctx, global) };
     // The same read for the base branch's plan: no second read, so Okta cannot move in between.
     if (base) basePlan = planBase(base.desired, live, plan, opts.directory);
   } finally {
@@ -119,7 +124,7 @@ export const planCommand: Command = {
   name: 'plan',
   summary: 'read live Okta, diff against the mappings, and show the plan (read-only)',
   usage: `Usage: okta-ou plan [--out FILE] [--format text|markdown|json] [--detailed-exitcode]
-                    [--directory NAME] [--max-capacity PCT]
+                    [--directory NAME] [--max-capacity PCT] [--check-placement]
 
 Reads the mappings, reads the slice of live Okta they touch (read-only), and prints what apply would
 change, with findings and a safety verdict.
@@ -131,6 +136,8 @@ Options:
   --detailed-exitcode   exit 0 no changes, 2 changes present, 3 safety threshold exceeded
   --directory NAME      plan only this directory
   --max-capacity PCT    use at most PCT % of each Okta rate-limit bucket (default: 50 %)
+  --check-placement     also read every assigned group's members and every app user's dn, and report
+                        provisioned users not in the OU their winning group says (USER_OU_MISMATCH)
   --base-mappings DIR   also plan DIR (the base branch's mappings) against the same read of Okta, and
                         show what this pull request changes apart from drift already there
 
@@ -153,6 +160,7 @@ Examples:
     'detailed-exitcode': { type: 'boolean' },
     directory: { type: 'string' },
     'max-capacity': { type: 'string' },
+    'check-placement': { type: 'boolean' },
     'base-mappings': { type: 'string' },
   },
   async run(ctx, global, values) {

@@ -3,12 +3,12 @@
  * Exit 0 when there is no error-level finding, 1 otherwise.
  */
 import type { Command } from '../command';
-import { EXIT } from '../../errors';
+import { EXIT, isOktaOuError } from '../../errors';
 import { readDesired } from '../../config';
 import { staticFindings } from '../planning';
 import { parseFormat } from '../parse-format';
 import { countFindings, renderFindingsJson, renderFindingsText, summariseFindings } from '../../render/findings';
-import { renderGithubAnnotations } from '../../render/github-annotations';
+import { escapeData, escapeProperty, renderGithubAnnotations } from '../../render/github-annotations';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -37,7 +37,11 @@ Examples:
   options: { format: { type: 'string' } },
   async run(ctx, global, values) {
     const format = parseFormat(values.format, ['text', 'json', 'github']);
-    const loaded = await readDesired(global.mappings, ctx.cwd);
+    const loaded = await readDesired(global.mappings, ctx.cwd).catch((e: unknown) => {
+      // No folder to read is no finding, but on GitHub it must still show on the run and its checks.
+      if (format === 'github' && isOktaOuError(e)) ctx.stdout.write(`::error title=${escapeProperty(e.code)}::${escapeData(e.hint ? `${e.message}\nhint: ${e.hint}` : e.message)}\n`);
+      throw e;
+    });
     const findings = staticFindings(loaded.desired, loaded.findings);
     const counts = countFindings(findings);
     if (format === 'json') {

@@ -12,6 +12,7 @@ import type { HttpMethod } from '../api';
 import { TOKEN_BUCKET as TOKEN_PATH } from '../buckets';
 import { errorFromResponse, OktaAuthError, OktaValidationError, type OktaErrorBody, type OktaErrorContext } from '../errors';
 import { DpopKey, dpopNonceOf } from './dpop';
+import { errorBodyOf } from '../error-body';
 import { newJti, parseSigningKey, signJwt, type SigningKey } from './jwt';
 import type { AuthProvider, TokenTransport } from './types';
 
@@ -60,18 +61,6 @@ export interface PrivateKeyAuthConfig {
   keyId?: string;
 }
 
-/** Only the error fields: the rest of a token answer is not for messages. */
-function oauthErrorBody(body: OktaErrorBody): OktaErrorBody {
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  return {
-    error: str(body.error),
-    error_description: str(body.error_description),
-    errorCode: str(body.errorCode),
-    errorSummary: str(body.errorSummary),
-    errorId: str(body.errorId),
-  };
-}
-
 interface CachedToken {
   value: string;
   type: 'Bearer' | 'DPoP';
@@ -112,17 +101,20 @@ export function createPrivateKeyAuth(
   const fetchToken = async (): Promise<CachedToken> => {
     // At most: plain → DPoP without nonce → DPoP with nonce → DPoP with a rotated nonce.
     for (let step = 0; step < 4; step++) {
+      const clientAssertion = assertion();
       const form = new URLSearchParams({
         grant_type: 'client_credentials',
         scope: cfg.scopes.join(' '),
         client_assertion_type: ASSERTION_TYPE,
-        client_assertion: assertion(),
+        client_assertion: clientAssertion,
       });
       const headers: Record<string, string> = {
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       };
       if (dpop) headers.dpop = dpop.proof('POST', tokenUrl, { nonce: dpop.tokenNonce });
+      // What this request carried, should the answer quote it back.
+      const sent = [...secrets, clientAssertion, headers.dpop, kid].filter((s): s is string => typeof s === 'string');
       tokenRequests++;
       const res = await deps.transport({ url: tokenUrl, headers, body: form.toString() });
       const body = (res.body ?? {}) as OktaErrorBody & {
@@ -158,7 +150,7 @@ export function createPrivateKeyAuth(
         method: 'POST' as HttpMethod,
         path: TOKEN_PATH,
         status: res.status,
-        body: oauthErrorBody(body),
+        body: errorBodyOf(res.body, sent),
         requestId: res.requestId,
         authMode: 'PrivateKey',
         scopes: cfg.scopes,

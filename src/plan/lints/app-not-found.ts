@@ -4,6 +4,12 @@
  */
 import { allPairs, at } from './live-helpers';
 import type { Lint } from './types';
+import { closest } from '../../config/suggest';
+
+const didYouMean = (label: string, labels: string[] | undefined): string => {
+  const guess = closest(label, labels ?? []);
+  return guess ? `did you mean "${guess}"? ` : '';
+};
 
 export const appNotFound: Lint = {
   code: 'APP_NOT_FOUND',
@@ -17,7 +23,7 @@ export const appNotFound: Lint = {
         code: 'APP_NOT_FOUND',
         severity: 'error',
         message: `directory "${p.desired.name}": no Okta app matches "${p.desired.app}"`,
-        hint: 'use the AD app instance id (0oa…) or its exact label, as shown under Directory > Directory Integrations',
+        hint: didYouMean(p.desired.app, p.live.adAppLabels) + 'use the AD app instance id (0oa…) or its exact label, as shown under Directory > Directory Integrations',
         ...at(p.desired, p.desired.fieldSources.app),
         object: { type: 'app', id: p.desired.app, name: p.desired.app },
       })),

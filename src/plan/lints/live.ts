@@ -15,6 +15,7 @@ import { priorityUnknown } from './priority-unknown';
 import { ouNotImportOuLive } from './ou-not-import-ou-live';
 import { ouNotSeenLive } from './ou-not-seen-live';
 import { userScopeAssignment } from './user-scope-assignment';
+import { userOuMismatch } from './user-ou-mismatch';
 import { unmanagedProfileKeys } from './unmanaged-profile-keys';
 import { ldapAdChecksSkipped } from './ldap-ad-checks-skipped';
 
@@ -39,6 +40,7 @@ export const liveLints: Lint[] = [
   ouNotImportOuLive,
   ouNotSeenLive,
   userScopeAssignment,
+  userOuMismatch,
   unmanagedProfileKeys,
   ldapAdChecksSkipped,
 ];

@@ -1,4 +1,6 @@
-import type { Change, LiveAssignment, LiveDirectory, LiveState, Plan } from '../../../src/model/types';
+import type { AssignmentChange, Change, LiveAssignment, LiveDirectory, LiveState, Plan } from '../../../src/model/types';
+import { priorityBound } from '../../../src/plan/assign-slots';
+import { scheduleDirectory } from '../../../src/plan/write-schedule';
 
 export function aPlan(changes: Change[], dirs: Array<{ name: string; appId: string }> = [{ name: 'corp', appId: '0oaCORP' }]): Plan {
   return {
@@ -31,4 +33,15 @@ export function aLiveDirectory(name: string, appId: string, assignments: Array<O
 
 export function aLiveState(directories: LiveDirectory[]): LiveState {
   return { orgUrl: 'http://127.0.0.1:1', directories };
+}
+
+/** A plan of `changes` with the write schedule `plan` would compute for them against `live`. */
+export function aScheduledPlan(changes: Change[], live: LiveState): Plan {
+  const schedule = live.directories.flatMap((d) => {
+    const mine = changes.filter((c): c is AssignmentChange => c.kind === 'assignment' && c.directory === d.name);
+    const creates = mine.filter((c) => c.action === 'create').length;
+    const s = scheduleDirectory(d, mine, priorityBound(d.assignments.length + creates));
+    return s ? [s] : [];
+  });
+  return { ...aPlan(changes, live.directories.map((d) => ({ name: d.name, appId: d.app?.id ?? '' }))), schedule };
 }

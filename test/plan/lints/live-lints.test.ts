@@ -17,6 +17,7 @@ import { priorityUnknown } from '../../../src/plan/lints/priority-unknown';
 import { ouNotImportOuLive } from '../../../src/plan/lints/ou-not-import-ou-live';
 import { ouNotSeenLive } from '../../../src/plan/lints/ou-not-seen-live';
 import { userScopeAssignment } from '../../../src/plan/lints/user-scope-assignment';
+import { userOuMismatch } from '../../../src/plan/lints/user-ou-mismatch';
 import { USER_SAMPLE_SIZE } from '../../../src/model/user-sample';
 import { unmanagedProfileKeys } from '../../../src/plan/lints/unmanaged-profile-keys';
 import { ldapAdChecksSkipped } from '../../../src/plan/lints/ldap-ad-checks-skipped';
@@ -413,6 +414,43 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
         object: APP,
       },
     ],
+  },
+  {
+    lint: userOuMismatch,
+    name: 'provisioned users outside their winning group\'s OU (every member and dn read)',
+    desired: aDesiredDirectory(),
+    live: aLiveDirectory()
+      .withAssignment('A', lc('A'), 0)
+      .withAssignment('B', lc('B'), 1)
+      .withPeople({
+        users: { '00u1': 'one@example.com', '00u2': 'two@example.com', '00u3': 'three@example.com' },
+        members: { '00gA': ['00u1', '00u2'], '00gB': ['00u2', '00u3'] },
+        individual: ['00u3'],
+        appUsers: 4,
+        membersRead: true,
+        allMembers: true,
+        // 00u1 sits where A says; 00u2 where B says although A outranks B; 00u3 (individual) elsewhere; 00u4 in no group.
+        dns: { '00u1': `CN=One,${ou('A')}`, '00u2': `CN=Two,${lc('B')}`, '00u3': `CN=Three,${ou('Old')}`, '00u4': `CN=Four,${ou('Old')}` },
+      }),
+    want: [
+      {
+        code: 'USER_OU_MISMATCH',
+        severity: 'warning',
+        message: `2 provisioned users of "corp.example.com" are not in the OU their winning group says: three@example.com (assigned individually) is in CN=Three,${ou('Old')}, B says ${lc('B')}; two@example.com is in CN=Two,${lc('B')}, A says ${lc('A')}`,
+        hint: 'okta-ou explain USER shows why for one user; convert individual assignments to group assignments, move users left behind (updateOUOnGroupChange off) in AD, and look for failed pushes in the System Log',
+        directory: 'corp',
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: userOuMismatch,
+    name: 'placement not read (no --check-placement): silent',
+    desired: aDesiredDirectory(),
+    live: aLiveDirectory()
+      .withAssignment('A', lc('A'), 0)
+      .withPeople({ users: {}, members: { '00gA': ['00u1'] }, individual: [], appUsers: 1, membersRead: true, dns: { '00u1': `CN=One,${ou('Old')}` } }),
+    want: [],
   },
   {
     lint: unmanagedProfileKeys,

@@ -12,8 +12,10 @@
  *   writes, creates and updates go before pure moves (the plan's order), each in priority order,
  *   highest first;
  * - when nothing is ready, every remaining write waits on a slot held by another group. If that holder
- *   is itself still to be written (a cycle, e.g. a swap), it is first parked on a fresh slot below
- *   every used one, which frees the slot; a parked group is written again to its own slot later;
+ *   is itself still to be written (a cycle, e.g. a swap), it is first parked on a free slot that no
+ *   write needs (the lowest-priority one under the bound, assign-slots.ts), which frees the slot; a
+ *   parked group is written again to its own slot later. Parking briefly reorders that group's users,
+ *   so the plan counts it;
  * - if the holder is a group the plan deletes, the write waits until after the deletes ("settle"); a
  *   group that must exist before then (a create) or whose current slot another write needs is parked
  *   meanwhile;
@@ -24,11 +26,15 @@
  * write sets exactly one assignment's priority, so after the last write each managed group is at its
  * planned priority and every other assignment is where it was. Each group is parked at most once per
  * phase (park slots are never planned slots), so the schedule has at most 2 writes per group.
+ *
+ * Linear: ready writes wait in a heap (by the order above), a write waiting on a slot is woken when the
+ * slot's last holder leaves it, and free park slots are a stack; O(n log n) for n writes.
  */
 import { dataEquals as equal } from '../model/data-record';
-import { LOWER_NUMBER_WINS, outranks } from '../model/priority';
-import { isKnownPriority } from '../plan/known-priority';
+import { outranks, toPriority, toRank } from '../model/priority';
+import { isKnownPriority } from './known-priority';
 import { EXIT, InternalError, OktaOuError } from '../errors';
+import type { PlannedWrite } from '../model/types';
 
 export interface SlotLive {
   groupId: string;
@@ -47,24 +53,8 @@ export interface SlotIntent {
   changeIds: string[];
 }
 
-export interface ScheduledWrite {
-  groupId: string;
-  name: string;
-  /**
-   * `put`: full body `{priority, profile}` (profile = live keys overlaid with the managed ones).
-   * `patch`: JSON Patch `replace` of changed profile keys only, no priority sent — used for an in-place
-   * profile change where every changed key already exists (the smallest correct change; it cannot
-   * shift anyone, since it does not send a priority).
-   */
-  method: 'put' | 'patch';
-  priority: number;
-  /** The full profile after the write. */
-  profile: Record<string, unknown>;
-  /** For `patch`: the keys replaced. */
-  patchKeys?: string[];
-  changeIds: string[];
-  parking: boolean;
-}
+/** One write of the schedule (the plan's shape). */
+export type ScheduledWrite = PlannedWrite;
 
 export interface Schedule {
   /** Before the deletes, in order, one at a time. */
@@ -74,16 +64,16 @@ export interface Schedule {
   /**
    * Priority of every assignment once all writes and deletes are done (deleted groups absent, unknown
    * priorities left out). Not used to send anything: it states the schedule's result for its tests
-   * (test/apply/schedule.test.ts checks it against the plan's targets).
+   * (test/plan/schedule.test.ts checks it against the plan's targets).
    */
   final: Record<string, number>;
 }
 
-/** What to do about a refused schedule (the same words in `plan`'s finding and `apply`'s error). */
-const PRIORITY_CONFLICT_HINT =
+/** What to do about a refused schedule (the plan's PRIORITY_CONFLICT finding). */
+export const PRIORITY_CONFLICT_HINT =
   'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
 
-class PriorityConflictError extends OktaOuError {
+export class PriorityConflictError extends OktaOuError {
   /** `reason` without the directory (a plan finding carries the directory in its own field). */
   constructor(
     readonly reason: string,
@@ -99,6 +89,43 @@ interface Cur {
   profile: Record<string, unknown>;
 }
 
+/** A binary min-heap of numbers (indices into the ordered pending writes). */
+class MinHeap {
+  private readonly xs: number[] = [];
+  get size(): number {
+    return this.xs.length;
+  }
+  push(v: number): void {
+    const xs = this.xs;
+    xs.push(v);
+    for (let i = xs.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (xs[p] <= xs[i]) break;
+      [xs[p], xs[i]] = [xs[i], xs[p]];
+      i = p;
+    }
+  }
+  pop(): number {
+    const xs = this.xs;
+    const top = xs[0];
+    const last = xs.pop() as number;
+    if (xs.length > 0) {
+      xs[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < xs.length && xs[l] < xs[m]) m = l;
+        if (r < xs.length && xs[r] < xs[m]) m = r;
+        if (m === i) break;
+        [xs[m], xs[i]] = [xs[i], xs[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /** Computes the write order for one app. Throws PriorityConflictError before any write when no order is safe. */
 export function scheduleAssignments(input: {
   live: SlotLive[];
@@ -108,6 +135,8 @@ export function scheduleAssignments(input: {
   names?: Record<string, string>;
   /** The directory, for messages. */
   directory?: string;
+  /** Park slots are taken below this rank when one is free there (assign-slots.ts priorityBound). */
+  bound?: number;
 }): Schedule {
   const cur = new Map<string, Cur>();
   const holders = new Map<number, Set<string>>();
@@ -117,11 +146,6 @@ export function scheduleAssignments(input: {
     let s = holders.get(p);
     if (!s) holders.set(p, (s = new Set()));
     s.add(g);
-  };
-  const release = (p: number, g: string): void => {
-    const s = holders.get(p);
-    s?.delete(g);
-    if (s && s.size === 0) holders.delete(p);
   };
   for (const a of input.live) {
     cur.set(a.groupId, { priority: a.priority, profile: { ...a.profile } });
@@ -135,65 +159,71 @@ export function scheduleAssignments(input: {
     intentOf.set(i.groupId, i);
   }
 
-  // Park slots lie beyond every used and planned priority (the bottom of the list), so they are never a
-  // planned slot and parking never collides.
-  const used = [...input.live.map((a) => a.priority).filter(isKnownPriority), ...input.intents.map((i) => i.target)];
-  let edge = used.length === 0 ? 0 : LOWER_NUMBER_WINS ? Math.max(...used) : Math.min(...used);
-  const parkSlot = (): number => (edge = LOWER_NUMBER_WINS ? edge + 1 : edge - 1);
+  // Park slots: free ranks under the bound that no write targets, lowest priority first (a stack), plus
+  // every such slot a group leaves; past every used rank only when none is left.
+  const targets = new Set(input.intents.map((i) => i.target));
+  let edge = -1;
+  for (const a of input.live) if (isKnownPriority(a.priority)) edge = Math.max(edge, toRank(a.priority));
+  for (const i of input.intents) edge = Math.max(edge, toRank(i.target));
+  const limit = Math.max(input.bound ?? 0, edge + 1);
+  const spare: number[] = [];
+  for (let r = 0; r < limit; r++) if (!targets.has(toPriority(r)) && !holders.has(toPriority(r))) spare.push(toPriority(r));
+  const parkSlot = (): number => spare.pop() ?? toPriority(++edge);
+
+  /** A write waiting for slot p (at most one: targets are distinct), woken when p is free. */
+  let onFree: (p: number) => void = () => undefined;
+  const release = (p: number, g: string): void => {
+    const s = holders.get(p);
+    if (!s) return;
+    s.delete(g);
+    if (s.size === 0) {
+      holders.delete(p);
+      if (!targets.has(p) && toRank(p) < limit) spare.push(p);
+    }
+    // The write waiting for p may be ready now (also when the one left holding p is that group itself).
+    if (targets.has(p)) onFree(p);
+  };
 
   const describe = (g: string): string => intentOf.get(g)?.name ?? input.names?.[g] ?? g;
+  const changedKeys = (i: SlotIntent, c: Cur | undefined): string[] => Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
 
   function needsWrite(i: SlotIntent): boolean {
     const c = cur.get(i.groupId);
-    if (!c || c.priority !== i.target) return true;
-    return Object.keys(i.profile).some((k) => !equal(c.profile[k], i.profile[k]));
+    return !c || c.priority !== i.target || changedKeys(i, c).length > 0;
   }
 
   function emit(out: ScheduledWrite[], i: SlotIntent, priority: number, parking: boolean): void {
     const c = cur.get(i.groupId);
     const profile = { ...(c?.profile ?? {}), ...i.profile };
-    const changedKeys = Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
+    const keys = changedKeys(i, c);
     const inPlace = c !== undefined && c.priority === priority;
-    const patch = inPlace && !parking && changedKeys.length > 0 && changedKeys.every((k) => Object.hasOwn(c.profile, k));
+    const patch = inPlace && !parking && keys.length > 0 && keys.every((k) => Object.hasOwn(c.profile, k));
     out.push({
       groupId: i.groupId,
       name: i.name,
       method: patch ? 'patch' : 'put',
       priority,
       profile,
-      ...(patch ? { patchKeys: changedKeys } : {}),
+      ...(patch ? { patchKeys: keys } : {}),
       changeIds: i.changeIds,
       parking,
     });
-    if (c) release(c.priority, i.groupId);
     hold(priority, i.groupId);
     cur.set(i.groupId, { priority, profile });
+    if (c && c.priority !== priority) release(c.priority, i.groupId);
   }
 
   /** True when writing `i` now cannot shift anyone. */
   function ready(i: SlotIntent): boolean {
     const c = cur.get(i.groupId);
-    const inPlacePatch =
-      c !== undefined &&
-      c.priority === i.target &&
-      Object.keys(i.profile)
-        .filter((k) => !equal(c.profile[k], i.profile[k]))
-        .every((k) => k in c.profile);
-    if (inPlacePatch) return true;
+    if (c !== undefined && c.priority === i.target && changedKeys(i, c).every((k) => k in c.profile)) return true;
     const h = holders.get(i.target);
     return !h || [...h].every((g) => g === i.groupId);
   }
 
   // Creates and updates first, then moves that change nothing but the priority (the plan's order:
   // creates/updates, reorder), each in priority order; a move still goes first when it frees a slot.
-  const moveOnly = new Set(
-    input.intents
-      .filter((i) => {
-        const c = cur.get(i.groupId);
-        return c !== undefined && Object.keys(i.profile).every((k) => equal(c.profile[k], i.profile[k]));
-      })
-      .map((i) => i.groupId),
-  );
+  const moveOnly = new Set(input.intents.filter((i) => cur.has(i.groupId) && changedKeys(i, cur.get(i.groupId)).length === 0).map((i) => i.groupId));
   const order = (a: SlotIntent, b: SlotIntent): number => {
     const ra = moveOnly.has(a.groupId) ? 1 : 0;
     const rb = moveOnly.has(b.groupId) ? 1 : 0;
@@ -202,19 +232,45 @@ export function scheduleAssignments(input: {
     return a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0;
   };
 
-  function run(pending: SlotIntent[], out: ScheduledWrite[], deferred: SlotIntent[] | null): void {
-    pending = pending.filter(needsWrite).sort(order);
-    while (pending.length > 0) {
-      const idx = pending.findIndex(ready);
-      if (idx >= 0) {
-        const [i] = pending.splice(idx, 1);
-        emit(out, i, i.target, false);
+  function run(all: SlotIntent[], out: ScheduledWrite[], deferred: SlotIntent[] | null): void {
+    const pending = all.filter(needsWrite).sort(order);
+    const done = new Array<boolean>(pending.length).fill(false);
+    const queued = new Array<boolean>(pending.length).fill(false);
+    const byTarget = new Map(pending.map((p, k) => [p.target, k]));
+    const byGroup = new Map(pending.map((p, k) => [p.groupId, k]));
+    const heap = new MinHeap();
+    const enqueue = (k: number): void => {
+      if (done[k] || queued[k] || !ready(pending[k])) return;
+      queued[k] = true;
+      heap.push(k);
+    };
+    onFree = (p) => {
+      const k = byTarget.get(p);
+      if (k !== undefined) enqueue(k);
+    };
+    const finish = (k: number): void => {
+      done[k] = true;
+      left--;
+    };
+    pending.forEach((_, k) => enqueue(k));
+    let left = pending.length;
+    let first = 0;
+    while (left > 0) {
+      if (heap.size > 0) {
+        const k = heap.pop();
+        if (done[k]) continue;
+        finish(k);
+        emit(out, pending[k], pending[k].target, false);
         continue;
       }
-      const i = pending[0];
+      while (done[first]) first++;
+      const i = pending[first];
       const blockers = [...(holders.get(i.target) ?? [])].filter((g) => g !== i.groupId);
-      const pendingIds = new Set(pending.map((p) => p.groupId));
-      const stuck = blockers.filter((g) => !pendingIds.has(g) && !deleting.has(g));
+      if (blockers.length === 0) throw new InternalError(`write of "${i.name}" neither ready nor blocked`);
+      const stuck = blockers.filter((g) => {
+        const k = byGroup.get(g);
+        return (k === undefined || done[k]) && !deleting.has(g);
+      });
       if (stuck.length > 0) {
         throw new PriorityConflictError(
           `cannot give "${i.name}" priority ${i.target}: it is held by ${stuck.map((g) => `"${describe(g)}"`).join(', ')}, which this plan does not move; writing it would make Okta shift that assignment`,
@@ -223,15 +279,16 @@ export function scheduleAssignments(input: {
       }
       if (blockers.some((g) => deleting.has(g))) {
         if (!deferred) throw new InternalError(`priority ${i.target} still held by a deleted group`);
-        pending.shift();
+        finish(first);
         const c = cur.get(i.groupId);
-        const slotWanted = c !== undefined && pending.some((p) => p.target === c.priority);
-        if (c === undefined || slotWanted) emit(out, i, parkSlot(), true);
+        const wanted = c !== undefined && byTarget.has(c.priority) && !done[byTarget.get(c.priority) as number];
+        if (c === undefined || wanted) emit(out, i, parkSlot(), true);
         deferred.push(i);
         continue;
       }
-      for (const g of blockers) emit(out, intentOf.get(g)!, parkSlot(), true);
+      for (const g of blockers) emit(out, intentOf.get(g) as SlotIntent, parkSlot(), true);
     }
+    onFree = () => undefined;
   }
 
   const writes: ScheduledWrite[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { scheduleAssignments, type Schedule, type SlotIntent, type SlotLive } from '../../src/apply/schedule';
-import { FakeApp, type ShiftModel } from './support/fake-assignments';
+import { scheduleAssignments, type Schedule, type SlotIntent, type SlotLive } from '../../src/plan/schedule';
+import { FakeApp, type ShiftModel } from '../apply/support/fake-assignments';
 import { assignSlots } from '../../src/plan/assign-slots';
 import { InternalError } from '../../src/errors';
 
@@ -279,7 +279,7 @@ describe('with the planner’s own slot assignment (src/plan/assign-slots.ts)', 
             fileOrder.map((g) => ({ key: g, current: current.get(g) ?? null })),
             live.map((a) => a.priority),
           );
-          const intents = fileOrder.map((g) => intent(g, targets.get(g)!, ou(`${g}-x`)));
+          const intents = fileOrder.map((g) => intent(g, targets.targets.get(g)!, ou(`${g}-x`)));
           const s = scheduleAssignments({ live, intents, deletes });
           const app = new FakeApp(model, live);
           execute(app, s, deletes);

@@ -1,0 +1,31 @@
+/**
+ * Candidates for "did you mean" when a group name matches no Okta group: one `q=` search per such name
+ * (Okta's `q` is a case-insensitive prefix match on the group name, docs/okta-api.md §6), one page of at
+ * most {@link NEAR_LIMIT}, for at most {@link MAX_SEARCHES} names per plan. The prefix is taken from the
+ * name as a person would read it (foldName: no invisible characters, lookalike letters as Latin, lower
+ * case), so "Marketting", " marketing" and a Cyrillic "Маrketing" all find "Marketing". Counted in the
+ * plan's budget like every read.
+ */
+import type { OktaApi } from '../okta/api';
+import { foldName } from '../model/fold-name';
+import { setOwn } from '../model/data-record';
+import type { RawGroup } from './okta-shapes';
+
+export const MAX_SEARCHES = 5;
+export const NEAR_LIMIT = 20;
+const PREFIX = 3;
+
+/** Unresolved name → live group names starting like it. */
+export async function nearGroupNames(api: OktaApi, unresolved: string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const names = [...new Set(unresolved)].filter((n) => foldName(n) !== '').slice(0, MAX_SEARCHES);
+  await Promise.all(
+    names.map(async (name) => {
+      const q = foldName(name).slice(0, PREFIX);
+      const res = await api.request<RawGroup[]>('GET', '/api/v1/groups', { query: { q, limit: NEAR_LIMIT } });
+      const found = Array.isArray(res.body) ? res.body.map((g) => g.profile?.name).filter((n): n is string => typeof n === 'string') : [];
+      setOwn(out, name, found);
+    }),
+  );
+  return out;
+}
