@@ -5,10 +5,11 @@
  * before any assignment write), the directories (different apps: their priorities are independent),
  * and the deletes of one directory. Priority-sensitive writes of one app go one at a time.
  *
- * POST (mapping) and PATCH (assignment profile) are not idempotent for the client, so it does not retry
- * them; but what okta-ou sends sets values rather than adding them, so after a 5xx or a lost reply the
- * executor reads the object back: when the write took, it counts as done; when not, it is sent again
- * (twice at most). This is what makes "connection reset after the write committed" harmless.
+ * No write but a DELETE is repeated blindly after a 5xx or a lost (or timed-out) reply: the executor
+ * reads the object back first, before any other write touches it. When the write took, it counts as
+ * done; when not, it is sent again (twice at most). What okta-ou sends sets values rather than adding
+ * them, so this makes "connection reset after the write committed" harmless, and a priority PUT is
+ * never repeated while its first attempt may still land.
  *
  * The first error that survives this stops the run: requests in flight finish, nothing new starts.
  * Ctrl-C (the signal) does the same between requests. The result says which changes were done, which
@@ -16,7 +17,7 @@
  */
 import type { OktaApi } from '../okta/api';
 import { EXIT, isOktaOuError } from '../errors';
-import { type RawAssignment, type RawMapping, toAssignment } from '../live/okta-shapes';
+import { type RawAssignment, type RawMapping, samePriority, toAssignment } from '../live/okta-shapes';
 import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
@@ -142,7 +143,7 @@ function outcomeUnknown(e: unknown): boolean {
 }
 
 /**
- * Did a POST/PATCH take? Reads the object back and compares the values it set, read and compared exactly
+ * Did a write take? Reads the object back and compares the values it set, read and compared exactly
  * as the final verification does (verify.ts), so the two never disagree about the same object.
  */
 async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
@@ -154,6 +155,13 @@ async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
       setOwn(properties, p, v.expression === null || v.pushStatus === null ? null : { expression: v.expression, pushStatus: v.pushStatus });
     }
     return compareMapping({ directory: r.directory, mappingId: '', properties, changeIds: [] }, res.body?.properties).length === 0;
+  }
+  if (r.method === 'PUT') {
+    const res = await api.request<RawAssignment>('GET', r.path, { okStatuses: [404] });
+    if (res.status === 404) return false;
+    const sent = r.body as { priority: number; profile: Record<string, unknown> };
+    const have = toAssignment(res.body ?? {});
+    return samePriority(have.priority, sent.priority) && profileMismatches(sent.profile, have.profile).length === 0;
   }
   if (r.method === 'PATCH') {
     const res = await api.request<RawAssignment>('GET', r.path, { okStatuses: [404] });
@@ -186,6 +194,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   const send = async (r: ApplyRequest): Promise<void> => {
     if (stopped()) throw new Stop();
     let ok = false;
+    let sentOut = true;
     try {
       for (let attempt = 0; ; attempt++) {
         if (isAdMembershipRequest(r)) {
@@ -197,10 +206,12 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
             ...(r.body === undefined ? {} : { body: r.body }),
             // A DELETE retried after a lost reply finds the assignment already gone.
             ...(r.method === 'DELETE' ? { okStatuses: [404] } : {}),
+            // Every other write is read back after an unknown outcome, before anything else touches it.
+            ...(r.method === 'DELETE' ? {} : { noRetryOnUnknownOutcome: true }),
           });
           break;
         } catch (e) {
-          const recoverable = (r.method === 'POST' || r.method === 'PATCH') && outcomeUnknown(e);
+          const recoverable = r.method !== 'DELETE' && outcomeUnknown(e);
           if (recoverable && (await tookEffect(api, r))) break;
           if (!recoverable || attempt >= resends || stopped()) throw e;
         }
@@ -210,11 +221,17 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       for (const id of r.changeIds) doneOf.set(id, (doneOf.get(id) ?? 0) + 1);
     } catch (e) {
       if (e instanceof Stop) throw e;
+      // Ctrl-C while this request waited for its turn (rate limit, back-off): it was never sent.
+      if (opts.signal?.aborted && isOktaOuError(e) && e.code === 'ABORTED') {
+        sentOut = false;
+        stopped();
+        throw new Stop();
+      }
       if (failed) alsoFailed.push(failureOf(e, r));
       else failed = failureOf(e, r);
       throw new Stop();
     } finally {
-      opts.onProgress?.({ done: sent, total, request: r, ok });
+      if (sentOut) opts.onProgress?.({ done: sent, total, request: r, ok });
     }
   };
   /**

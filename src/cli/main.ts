@@ -136,6 +136,26 @@ function endProcessStdout(): void {
   });
 }
 
+/**
+ * One line from the user. Ctrl-D (end of input) or Ctrl-C at the prompt answers "" (not "yes"), so the
+ * caller cancels with exit 1; without this the prompt's end left nothing pending and the process exited 0.
+ */
+export function ask(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const rl = readline.createInterface({ input, output });
+    let answered = false;
+    const done = (a: string): void => {
+      if (answered) return;
+      answered = true;
+      rl.close();
+      resolve(a);
+    };
+    rl.on('close', () => done(''));
+    rl.on('SIGINT', () => done(''));
+    rl.question(question, done);
+  });
+}
+
 /** Process entry used by bin/okta-ou.js. */
 export function runMain(): void {
   const env = process.env;
@@ -145,7 +165,12 @@ export function runMain(): void {
   const controller = new AbortController();
   const stop = (): void => {
     // A second Ctrl-C quits at once; still exit 1, the only code docs/design.md §2 has for an interruption.
-    if (controller.signal.aborted) process.exit(EXIT.ERROR);
+    // What was written is already on stderr (apply prints each write as it is answered).
+    if (controller.signal.aborted) {
+      process.stderr.write('\nstopped: the requests above are all that was sent; run `okta-ou plan` to see what is left\n');
+      process.exit(EXIT.ERROR);
+    }
+    process.stderr.write('\nstopping after the current request… (Ctrl-C again to quit at once)\n');
     controller.abort();
   };
   process.on('SIGINT', stop);
@@ -160,16 +185,7 @@ export function runMain(): void {
     color,
     signal: controller.signal,
     endStdout: endProcessStdout,
-    prompt: interactive
-      ? (q: string) =>
-          new Promise<string>((resolve) => {
-            const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-            rl.question(q, (a) => {
-              rl.close();
-              resolve(a);
-            });
-          })
-      : undefined,
+    prompt: interactive ? (q: string) => ask(q, process.stdin, process.stderr) : undefined,
   };
   run(process.argv.slice(2), ctx).then(
     (code) => {

@@ -73,7 +73,8 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
  * on stderr, so a long wait never looks like a hang; each request only with --verbose.
  * `use` names the scopes an OAuth service app asks for when OKTA_CLIENT_SCOPES is not set; `scopes`, when
  * given, are asked for instead (doctor probing what is granted).
- * `abortable: false` (apply) lets an in-flight write finish; the caller stops between requests instead.
+ * `abortable: false` (apply) lets an in-flight write finish, while Ctrl-C still ends any wait at once and
+ * stops before the next request.
  */
 export function connectOkta(
   ctx: CliContext,
@@ -89,7 +90,8 @@ export function connectOkta(
   const api = createOktaClient(connection, {
     log: (s) => void ctx.stderr.write(`${s}\n`),
     verbose: global.verbose,
-    signal: opts.abortable === false ? undefined : ctx.signal,
+    // Not abortable (apply): Ctrl-C ends waits and stops before the next request, never cutting one off.
+    ...(opts.abortable === false ? { stopSignal: ctx.signal } : { signal: ctx.signal }),
     sleep: ctx.sleep,
     now: ctx.clock,
   });

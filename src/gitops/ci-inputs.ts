@@ -101,7 +101,7 @@ export function parseApplyResult(text: string): ApplyResult | undefined {
   const [raw] = parseJsonLenient(text, 'the apply result');
   const r = raw as Partial<ApplyResult> | undefined;
   if (!r || !Array.isArray(r.applied) || !Array.isArray(r.partial) || !Array.isArray(r.notAttempted) || typeof r.requests !== 'object') return undefined;
-  return { unverified: [], mismatches: [], verified: false, interrupted: false, failed: null, ...r } as ApplyResult;
+  return { unverified: [], mismatches: [], restored: [], verified: false, interrupted: false, failed: null, ...r } as ApplyResult;
 }
 
 /** The PR's comments as `{ id, body, author }` (`gh api …/issues/N/comments`: `user.login`). */

@@ -20,6 +20,12 @@ export interface RequestOptions {
   body?: unknown;
   /** Statuses that are not errors for this call (e.g. 404 when probing). */
   okStatuses?: number[];
+  /**
+   * Do not repeat this call after a 5xx or a lost answer, even if its method is idempotent: the caller
+   * reads back what happened first (apply's priority writes: a blind repeat can be overtaken by a
+   * delayed original).
+   */
+  noRetryOnUnknownOutcome?: boolean;
 }
 
 /** Calls made per rate-limit bucket (docs/design.md §4 `budget`). */

@@ -48,6 +48,11 @@ export interface OktaClientOptions {
   random?: () => number;
   /** Aborts requests and stops before the next one (SIGINT). */
   signal?: AbortSignal;
+  /**
+   * Stops before the next request and ends every wait (rate-limit, back-off) at once, but lets a request
+   * already sent finish (apply: a write is never cut off mid-way, and nothing new is sent).
+   */
+  stopSignal?: AbortSignal;
   /** Keep-alive idle timeout of pooled connections (ms, default 4 000). */
   keepAliveTimeoutMs?: number;
   /** Use this dispatcher instead of an own Pool (tests with MockAgent). Not closed by close(). */
@@ -81,13 +86,48 @@ interface SendOptions {
   noAuth?: boolean;
   /** Safe to repeat even though not idempotent (token requests). */
   repeatable?: boolean;
+  /** Never repeat after an unknown outcome (5xx, network failure), whatever the method. */
+  once?: boolean;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A timer that a stop clears (so no wait keeps the process alive after it); once stopped, waits never end. */
+function stoppableSleep(ms: number, stop?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (stop?.aborted) return;
+    const onStop = (): void => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      stop?.removeEventListener('abort', onStop);
+      resolve();
+    }, ms);
+    stop?.addEventListener('abort', onStop, { once: true });
+  });
+}
+
+/** `p`, or the ABORTED error as soon as `stop` fires (what `p` yields afterwards is handed to `late`). */
+function untilStopped<T>(p: Promise<T>, stop: AbortSignal | undefined, late: (v: T) => void = () => undefined): Promise<T> {
+  if (!stop) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onStop = (): void => reject(aborted());
+    if (stop.aborted) onStop();
+    else stop.addEventListener('abort', onStop, { once: true });
+    p.then(
+      (v) => {
+        stop.removeEventListener('abort', onStop);
+        if (stop.aborted) late(v);
+        else resolve(v);
+      },
+      (e) => {
+        stop.removeEventListener('abort', onStop);
+        reject(e);
+      },
+    );
+  });
+}
 
 export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptions = {}): OktaClient {
   const now = opts.now ?? Date.now;
-  const sleep = opts.sleep ?? defaultSleep;
+  const stop = opts.stopSignal;
+  const sleep = (ms: number): Promise<void> => (stop?.aborted ? new Promise<void>(() => undefined) : opts.sleep ? opts.sleep(ms) : stoppableSleep(ms, stop));
   const random = opts.random ?? Math.random;
   const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -126,7 +166,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     const path = url.pathname;
     const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
-    const idempotent = isIdempotent(method) || so.repeatable === true;
+    const idempotent = (isIdempotent(method) || so.repeatable === true) && so.once !== true;
     let attempts = 0;
     let retries = 0;
     /** 429s retried without a usable reset (each after a full window). */
@@ -134,10 +174,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     let authRetried = false;
     let firstRequestId: string | undefined;
     for (;;) {
-      if (opts.signal?.aborted) throw aborted();
+      if (opts.signal?.aborted || stop?.aborted) throw aborted();
       attempts++;
-      const release = await governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET });
-      if (opts.signal?.aborted) {
+      // A stop ends the wait for a slot at once; a slot granted after it is handed straight back.
+      const release = await untilStopped(governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET }), stop, (r) => r());
+      if (opts.signal?.aborted || stop?.aborted) {
         release();
         throw aborted();
       }
@@ -186,7 +227,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
             const wait = backoffMs(retries, random);
             // Announced whatever --verbose says: without it a dead connection looks like a hang.
             emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
-            await sleep(wait);
+            await untilStopped(sleep(wait), stop);
             continue;
           }
           if (!idempotent) verbose(`${shown} failed (${why}); not retried: ${method} is not idempotent and Okta may have applied it`);
@@ -239,7 +280,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           retries++;
           const wait = backoffMs(retries, random);
           verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
-          await sleep(wait);
+          await untilStopped(sleep(wait), stop);
           continue;
         }
         if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
@@ -310,7 +351,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       if (ro.body !== undefined) body = JSON.stringify(ro.body);
       // Okta answers 411 Length Required to a PUT/POST with neither body nor Content-Length.
       else if (method === 'PUT' || method === 'POST') body = '{}';
-      return (await send(method, url, { body, okStatuses: ro.okStatuses })) as OktaResponse<T>;
+      return (await send(method, url, { body, okStatuses: ro.okStatuses, once: ro.noRetryOnUnknownOutcome })) as OktaResponse<T>;
     },
     async *pages<T = unknown>(path: string, query?: RequestOptions['query']): AsyncGenerator<T[], void, undefined> {
       const q = { ...query };

@@ -8,6 +8,7 @@
  * window instead (retry.ts). It also bounds requests in flight: Okta counts concurrent
  * requests org-wide (75 on Workforce orgs, rl2-concurrency) and answers 429 beyond that.
  */
+import { RATE_LIMIT_WINDOW_MS } from './retry';
 
 /** Okta's org-wide concurrency limit for Workforce orgs (35 on Integrator Free). */
 export const ORG_CONCURRENCY_LIMIT = 75;
@@ -89,6 +90,13 @@ export function parseRateHeaders(headers: Record<string, string | string[] | und
 
 type Verdict = 'go' | 'hold' | { until: number; reason: string };
 
+/**
+ * A reset further ahead than two rate-limit windows is no usable reset (a clock far off, or a bogus
+ * header): waiting for it could mean a silent hour, or a timer that overflows. Such an answer is treated
+ * like one without a reset (one full window, with its own retry limit; retry.ts).
+ */
+export const MAX_RESET_AHEAD_MS = 2 * RATE_LIMIT_WINDOW_MS;
+
 export class Governor {
   private readonly buckets = new Map<string, BucketState>();
   private inFlight = 0;
@@ -123,9 +131,10 @@ export class Governor {
     // On a concurrency violation Okta sends limit 0 and remaining 0 with an estimated reset (rl2-concurrency);
     // that says nothing about the bucket's window.
     if (h.limit === 0) return;
+    const resetAt = this.localTime(h.reset, h.date, this.opts.now());
+    if (!(resetAt - this.opts.now() <= MAX_RESET_AHEAD_MS)) return;
     const b = this.state(bucket);
     const w = b.windows.get(h.limit);
-    const resetAt = this.localTime(h.reset, h.date, this.opts.now());
     if (!w) {
       b.windows.set(h.limit, { limit: h.limit, remaining: h.remaining, resetEpoch: h.reset, resetAt });
     } else if (h.reset >= w.resetEpoch) {
@@ -149,6 +158,7 @@ export class Governor {
     const b = this.state(bucket);
     const now = this.opts.now();
     const until = Math.max(this.localTime(h.reset, h.date, now), now + 1000);
+    if (!(until - now <= MAX_RESET_AHEAD_MS)) return undefined;
     if (h.limit !== undefined && h.limit > 0) {
       b.windows.set(h.limit, { limit: h.limit, remaining: 0, resetEpoch: h.reset, resetAt: until });
     }

@@ -77,16 +77,16 @@ describe('transient faults are absorbed in the same run', () => {
   // name, faults, waits the client makes (back-off or rate-limit reset)
   const cases: Array<[string, FaultSpec[], number]> = [
     ['a 429 storm on writes', [{ kind: 'rateLimit', method: 'PUT', count: 2, resetSeconds: 0 }], 2],
-    ['5xx on writes', [{ kind: 'status', status: 500, method: 'PUT', count: 2 }, { kind: 'status', status: 503, method: 'DELETE', count: 1 }], 3],
+    ['5xx on writes', [{ kind: 'status', status: 500, method: 'PUT', count: 2 }, { kind: 'status', status: 503, method: 'DELETE', count: 1 }], 1],
     [
       '502/504 from the AD agent path, on the mapping POST (not retried by the client) and a PUT',
       [
         { kind: 'status', status: 502, errorCode: 'E0000240', method: 'POST', count: 1 },
         { kind: 'status', status: 504, errorCode: 'E0000241', method: 'PUT', count: 1 },
       ],
-      1,
+      0,
     ],
-    ['connection resets before the write commits', [{ kind: 'reset', method: 'POST', count: 1 }, { kind: 'reset', method: 'PUT', count: 2 }], 2],
+    ['connection resets before the write commits', [{ kind: 'reset', method: 'POST', count: 1 }, { kind: 'reset', method: 'PUT', count: 2 }], 0],
     [
       'connection resets after the write committed (reply lost)',
       [
@@ -94,7 +94,7 @@ describe('transient faults are absorbed in the same run', () => {
         { kind: 'reset', after: true, name: COMMITTED, method: 'PUT', count: 1 },
         { kind: 'reset', after: true, name: COMMITTED, method: 'DELETE', count: 1 },
       ],
-      2,
+      1,
     ],
     ['a 500 after the mapping POST committed', [{ kind: 'status', status: 500, after: true, name: COMMITTED, method: 'POST', count: 1 }], 0],
   ];
@@ -108,8 +108,8 @@ describe('transient faults are absorbed in the same run', () => {
     expect(first.result.applied).toHaveLength(ALL_CHANGES);
     // Every fault fired (the run did meet them).
     for (const f of sb.faults.active) expect(f.fired).toBeGreaterThan(0);
-    // The client waited once per 429 and per retried 5xx / reset of an idempotent PUT or DELETE (on the
-    // fake clock: no real time passed); a failed POST is not retried by the client but read back.
+    // The client waited once per 429 and per retried 5xx / reset of a DELETE (on the fake clock: no real
+    // time passed); any other write is not retried by the client but read back, then sent again if needed.
     expect(clock.waits).toHaveLength(waits);
     expectCycleConverged(sb);
     await expectSecondRunConverges();
@@ -275,14 +275,30 @@ describe('the read-back after the writes fails', () => {
   });
 });
 
+describe('a priority write whose answer was lost', () => {
+  test('is read back before anything else is written: it took, so it is not sent again', async () => {
+    sb.faults.add({ kind: 'reset', after: true, name: COMMITTED, method: 'PUT', nth: 1 });
+    const first = await applyJson();
+    expect(first.code).toBe(0);
+    const w = sb.audit.filter((e) => e.method !== 'GET' || /\/groups\/[^/]+$/.test(e.path));
+    const firstPut = w.findIndex((e) => e.method === 'PUT');
+    // The lost PUT, then a GET of that same assignment, then the next write (another group).
+    expect(w[firstPut + 1]).toEqual(expect.objectContaining({ method: 'GET', path: w[firstPut].path }));
+    expect(w[firstPut + 2].path).not.toBe(w[firstPut].path);
+    expect(sb.audit.filter((e) => e.method === 'PUT' && e.path === w[firstPut].path)).toHaveLength(1);
+    expectCycleConverged(sb);
+  });
+});
+
 describe('stopped before the first write', () => {
-  test('Ctrl-C after the plan: ABORTED, nothing written, with a hint to run plan', async () => {
+  test('Ctrl-C before apply starts: ABORTED, not even a read, nothing written, with a hint to run plan', async () => {
     const controller = new AbortController();
     controller.abort();
     const r = await cli(sb, cwd, ['apply', '--auto-approve'], { signal: controller.signal });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('ABORTED interrupted before anything was written');
-    expect(r.stderr).toContain('hint: nothing after the last completed request was sent; run `okta-ou plan` to see what is left');
+    expect(r.stderr).toContain('ABORTED interrupted before the Okta calls finished');
+    expect(r.stderr).toContain('run `okta-ou plan` to see the current state');
+    expect(sb.audit).toEqual([]);
     expect(sb.audit.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 });

@@ -59,7 +59,8 @@ test('apply sets a new profile key with a PUT and an existing one with a PATCH, 
   const cwd = project({ 'corp.yaml': yaml });
   const start = sb.audit.length;
   const r = await cli(sb, cwd, ['apply', '--auto-approve']);
-  expect(r.stderr).toBe('');
+  // stderr holds only the per-write progress lines, which name the method.
+  expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual(['apply: [1/2] PUT corp "Engineering" priority 0', 'apply: [2/2] PATCH corp "Sales" description']);
   expect(r.code).toBe(0);
   const w = writes(sb).filter((e) => sb.audit.indexOf(e) >= start).map((e) => [e.method, sb.org.findGroup(e.path.split('/').pop()!)?.profile.name]);
   expect(w).toEqual(expect.arrayContaining([['PUT', 'Engineering'], ['PATCH', 'Sales']]));

@@ -120,3 +120,23 @@ describe('rate-limit governor', () => {
     expect(g.snapshot('/api/v1')).toEqual({ limit: undefined, remaining: undefined, resetAt: undefined, inFlight: 0 });
   });
 });
+
+describe('capped waits', () => {
+  const governor = (): Governor => new Governor({ maxCapacity: 0.5, maxConcurrency: 4, now: () => 1_000_000, sleep: () => new Promise(() => undefined), log: () => undefined });
+  const headers = (resetSeconds: number | string) => ({ 'x-rate-limit-reset': String(resetSeconds), date: new Date(1_000_000).toUTCString(), 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '0' });
+
+  it('waits out a reset up to two windows ahead (+1 s for the Date header)', () => {
+    expect(governor().blockAfter429('/api/v1/apps', headers(1000 + 30), 'r')).toBe(31_000);
+    expect(governor().blockAfter429('/api/v1/apps', headers(1000 + 119), 'r')).toBe(120_000);
+  });
+
+  it.each([
+    ['an hour ahead', 1000 + 3600],
+    ['absurdly far ahead (would overflow a timer)', '99999999999999'],
+  ])('a reset %s is no usable reset: the caller blocks one full window instead', (_what, reset) => {
+    expect(governor().blockAfter429('/api/v1/apps', headers(reset), 'r')).toBeUndefined();
+    const g = governor();
+    g.learn('/api/v1/apps', headers(reset));
+    expect(g.snapshot('/api/v1/apps').resetAt).toBeUndefined();
+  });
+});

@@ -196,9 +196,8 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
       ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
-      onProgress: ctx.interactive
-        ? (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`)
-        : undefined,
+      // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
+      onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });
     if (opts.format === 'json') ctx.stdout.write(renderApplyResultJson(result));
     else ctx.stdout.write(renderApplyResultText(plan, result));

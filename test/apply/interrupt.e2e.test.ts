@@ -1,0 +1,54 @@
+/**
+ * Ctrl-C during a rate-limit wait: the wait ends at once, no further request is sent, and the report says
+ * what was done. Against the local Okta over real HTTP; the wait is one that would never end by itself
+ * (the client's sleep never resolves), so the test only finishes because the interruption ends it.
+ */
+import { cli, project, removeProjects, sandbox, writes, type Sandbox } from './support/harness';
+import { cycleOrg, cycleYaml } from './support/orgs';
+import type { FakeClock } from '../support/cli';
+
+afterAll(() => removeProjects());
+
+describe('Ctrl-C during a rate-limit wait', () => {
+  let sb: Sandbox;
+  beforeEach(async () => {
+    sb = await sandbox({ org: cycleOrg });
+  });
+  afterEach(async () => sb.close());
+
+  test('ends the wait at once, sends nothing more, prints the report; exit 1', async () => {
+    const cwd = project({ 'corp.yaml': cycleYaml });
+    const controller = new AbortController();
+    const waits: number[] = [];
+    // A wait that never ends by itself: Ctrl-C arrives while it runs.
+    const clock: FakeClock = {
+      waits,
+      now: () => Date.now(),
+      sleep: (ms) => {
+        waits.push(ms);
+        controller.abort();
+        return new Promise<void>(() => undefined);
+      },
+    };
+    // The second write is answered 429 with a reset 30 s ahead: the client must wait before the retry.
+    sb.faults.add({ kind: 'rateLimit', method: 'PUT', nth: 2, resetSeconds: 30 });
+    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { signal: controller.signal, clock });
+    expect(r.code).toBe(1);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(25_000);
+    const result = JSON.parse(r.stdout) as { interrupted: boolean; failed: unknown; requests: { sent: number } };
+    expect(result.interrupted).toBe(true);
+    expect(result.failed).toBeNull();
+    // The mapping POST and the first PUT went out; the 429'd PUT was not retried; nothing after it.
+    const sent = writes(sb);
+    expect(sent.map((e) => [e.method, e.status])).toEqual([
+      ['POST', 200],
+      ['PUT', 200],
+      ['PUT', 429],
+    ]);
+    expect(result.requests.sent).toBe(2);
+    // Each write is on stderr as it is answered (also without a terminal, as in CI).
+    expect(r.stderr).toContain('apply: [1/6] POST corp mapping');
+    expect(r.stderr).toContain('apply: [2/6] PUT corp');
+  });
+});
