@@ -22,6 +22,7 @@ import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
+import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
@@ -201,6 +202,10 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
           await sendAdMembership(api, r, opts.sleep ?? realSleep, stopped);
           break;
         }
+        if (isScopeConversion(r)) {
+          await sendScopeConversion(api, r, resends);
+          break;
+        }
         try {
           await api.request(r.method, r.path, {
             ...(r.body === undefined ? {} : { body: r.body }),
@@ -286,7 +291,9 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       ),
     );
   }
-  // 3. AD group memberships, one batch at a time (each goes through the directory's agent).
+  // 3. Scope conversions, once the group assignments they join exist; 4. AD group memberships, one
+  // batch at a time (each goes through the directory's agent).
+  if (!stopped() && wp.conversions) await guard(sequence(wp.conversions));
   if (!stopped() && wp.adGroups) await guard(sequence(wp.adGroups));
   stopped();
 
@@ -314,9 +321,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
         }
         v = await verifyWritePlan(api, wp);
       }
-      if (wp.expect.adGroups) {
-        const ad = await verifyAdGroups(api, wp.expect.adGroups);
-        v = { ...v, mismatches: [...v.mismatches, ...ad.mismatches], changeIds: [...v.changeIds, ...ad.changeIds] };
+      for (const extra of [wp.expect.scopes && (await verifyScopes(api, wp.expect.scopes)), wp.expect.adGroups && (await verifyAdGroups(api, wp.expect.adGroups))]) {
+        if (extra) v = { ...v, mismatches: [...v.mismatches, ...extra.mismatches], changeIds: [...v.changeIds, ...extra.changeIds] };
       }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.

@@ -15,8 +15,8 @@ const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 
 function movedSince(c: Change, live: LiveState): string[] {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return [`${c.directory}: directory no longer read`];
-  // AD group members are compared through the fresh plan's changes (inferredMove / "now different").
-  if (c.kind === 'adGroupMembership') return [];
+  // AD group members and scope conversions are compared through the fresh plan's changes (inferredMove / "now different").
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
     const have = ownValue(dir.mapping?.properties, c.property);
     const before = c.before && c.before.expression !== null ? c.before : null;
@@ -55,7 +55,7 @@ function movedSince(c: Change, live: LiveState): string[] {
  * does not: what it was is the change's `after`, what it is now its `before`.
  */
 function inferredMove(c: Change, saved: Change | undefined): string[] {
-  if (c.kind === 'adGroupMembership') return [];
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
     if (saved) return [];
     if (c.action === 'create') return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
@@ -93,6 +93,7 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
 function madeByThisPlan(c: Change, live: LiveState): boolean {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return false;
+  if (c.kind === 'userScope') return dir.toConvert !== undefined && !dir.toConvert.some((u) => u.id === c.user.id);
   if (c.kind === 'adGroupMembership') {
     const entry = dir.adGroups?.find((e) => e.matches.length === 1 && e.matches[0].id === c.group.id);
     if (!entry) return false;

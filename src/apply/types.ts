@@ -3,6 +3,7 @@
  * reviewers can see the exact sequence and the executor stays a thin loop.
  */
 import type { AdGroupExpectation } from './ad-groups';
+import type { ScopeExpectation } from './user-scope';
 
 export type WriteMethod = 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -57,7 +58,9 @@ export interface WritePlan {
     deletes: ApplyRequest[];
     settle: ApplyRequest[];
   }>;
-  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[]; adGroups?: AdGroupExpectation[] };
+  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[]; adGroups?: AdGroupExpectation[]; scopes?: ScopeExpectation[] };
+  /** Scope conversions (USER → GROUP), after the assignment writes, one at a time (user-scope.ts). */
+  conversions?: ApplyRequest[];
   /** AD group membership batches, last, one at a time (ad-groups.ts). */
   adGroups?: ApplyRequest[];
   /** Every change id of the plan, in plan order. */

@@ -42,6 +42,7 @@ export interface DirectoryPart {
   ouCase?: Setting<'lower' | 'preserve'>;
   assignments?: SourceRef;
   mode?: Setting<'additive' | 'authoritative'>;
+  convertUserScope?: Setting<boolean>;
   ignore?: Setting<string[]>;
   groups: PartGroup[];
   groupsSource?: SourceRef;
@@ -123,6 +124,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     const update = mergeSetting(name, 'updateOUOnGroupChange', ps.map((p) => p.updateOUOnGroupChange), findings);
     const ouCase = mergeSetting(name, 'ouCase', ps.map((p) => p.ouCase), findings);
     const mode = mergeSetting(name, 'assignments.mode', ps.map((p) => p.mode), findings);
+    const convertUserScope = mergeSetting(name, 'assignments.convertUserScope', ps.map((p) => p.convertUserScope), findings);
     const prune = mergeSetting(name, 'attributeMappings.prune', ps.map((p) => p.prune), findings);
     const safety = Object.fromEntries(SAFETY_KEYS.map((k) => [k, mergeSetting(name, `safety.${k}`, ps.map((p) => p.safety[k]), findings)]));
 
@@ -170,6 +172,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     firstSource('ouCase', [ouCase?.source]);
     firstSource('assignments', ps.map((p) => p.assignments));
     firstSource('assignments.mode', [mode?.source]);
+    firstSource('assignments.convertUserScope', [convertUserScope?.source]);
     firstSource('assignments.ignore', ps.map((p) => p.ignore?.source));
     firstSource('groups', ps.map((p) => p.groupsSource));
     firstSource('attributeMappings', ps.map((p) => p.attributeMappings));
@@ -184,7 +187,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
       app: app.value,
       importOUs,
       ouCase: ouCase?.value ?? 'lower',
-      assignments: { mode: mode?.value ?? 'additive', ignore },
+      assignments: { mode: mode?.value ?? 'additive', ignore, ...(convertUserScope?.value ? { convertUserScope: true } : {}) },
       groups,
       safety: Object.fromEntries(SAFETY_KEYS.map((k) => [k, safety[k]?.value ?? DEFAULT_SAFETY[k]])) as unknown as SafetySettings,
       source: ps[0].source,

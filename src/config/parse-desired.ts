@@ -145,7 +145,7 @@ interface RawDirectory {
   importOUs?: string[];
   updateOUOnGroupChange?: boolean;
   ouCase?: 'lower' | 'preserve';
-  assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[] };
+  assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[]; convertUserScope?: boolean };
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
   attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
   safety?: Partial<SafetySettings>;
@@ -211,6 +211,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     ouCase: setting(raw.ouCase, 'ouCase'),
     assignments: raw.assignments === undefined ? undefined : keyAt('assignments'),
     mode: setting(raw.assignments?.mode, 'assignments', 'mode'),
+    convertUserScope: setting(raw.assignments?.convertUserScope, 'assignments', 'convertUserScope'),
     ignore: setting(raw.assignments?.ignore, 'assignments', 'ignore'),
     groups,
     groupsSource: raw.groups === undefined ? undefined : keyAt('groups'),

@@ -29,6 +29,7 @@ import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
+import { readConvertible } from './read-convertible';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -173,6 +174,9 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           ...(slice.appUsers.userDns ? { dns: slice.appUsers.userDns } : {}),
         },
         ...(d.adGroups && app ? { adGroups: await readAdGroups(api, app, d.adGroups, slice.sourceGroups) } : {}),
+        ...(d.assignments.convertUserScope
+          ? { toConvert: await readConvertible(api, [...new Set(Object.values(resolved).filter((m) => m.length === 1).map((m) => m[0].id))], slice.appUsers.individual) }
+          : {}),
       };
     }),
   );

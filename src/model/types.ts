@@ -75,7 +75,9 @@ export interface Finding {
 }
 
 import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+import type { LiveUserScoped, UserScopeChange } from './user-scope';
 export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+export type { LiveUserScoped, UserScopeChange } from './user-scope';
 
 // ---------------------------------------------------------------------------------------------
 // Desired state (mappings/*.yaml after loading, validation and merging)
@@ -138,7 +140,7 @@ export interface DesiredDirectory {
   importOUs: DesiredImportOU[];
   updateOUOnGroupChange?: boolean;
   ouCase: 'lower' | 'preserve';
-  assignments: { mode: 'additive' | 'authoritative'; ignore: string[] };
+  assignments: { mode: 'additive' | 'authoritative'; ignore: string[]; convertUserScope?: boolean };
   groups: DesiredGroup[];
   attributeMappings?: DesiredAttributeMappings;
   /** AD groups whose membership okta-ou manages (absent: none). */
@@ -228,6 +230,8 @@ export interface LiveDirectory {
   people?: LivePeople;
   /** The slice read for the directory's `adGroups`, one entry per desired entry (absent: none declared). */
   adGroups?: LiveAdGroupEntry[];
+  /** With `assignments.convertUserScope`: every individually assigned app user in a managed group. */
+  toConvert?: LiveUserScoped[];
 }
 
 export interface LiveState {
@@ -283,7 +287,7 @@ export interface AttributeMappingChange {
   reason: string;
 }
 
-export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange;
+export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange | UserScopeChange;
 
 export interface PlanDirectory {
   name: string;

@@ -14,16 +14,18 @@ import { adMembershipBatches } from './diff-ad-groups';
 export function countWrites(changes: Change[], schedule?: DirectorySchedule[]): Record<string, number> {
   let apps = 0;
   let general = 0;
+  let conversions = 0;
   const mappingDirs = new Set<string>();
   for (const c of changes) {
     if (c.kind === 'attributeMapping') mappingDirs.add(c.directory);
     else if (c.kind === 'adGroupMembership') general += adMembershipBatches(c).length;
+    else if (c.kind === 'userScope') conversions += 1;
     else if (c.action === 'reorder') apps += c.moves?.length ?? 0;
     else apps += 1;
   }
   if (schedule) apps = schedule.reduce((n, d) => n + d.writes.length + d.deletes.length + d.settle.length, 0);
   const out: Record<string, number> = {};
   if (mappingDirs.size + general > 0) out[GENERAL_BUCKET] = mappingDirs.size + general;
-  if (apps > 0) out[APPS_BUCKET] = apps;
+  if (apps + conversions > 0) out[APPS_BUCKET] = apps + conversions;
   return out;
 }

@@ -5,6 +5,7 @@
 import type { Change, DesiredState, DirectorySchedule, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
 import { diffAdGroups } from './diff-ad-groups';
+import { convertUserScope } from './convert-user-scope';
 import type { DirectoryAnalysis } from './analyse';
 import { PriorityConflictError } from './schedule';
 import { scheduleDirectory } from './write-schedule';
@@ -93,7 +94,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // AD group memberships come last: they are independent of the app's assignments and mapping.
   const adGroups = pairs.map((p) => (p.usable ? diffAdGroups(p.desired, p.live) : { changes: [], findings: [] }));
-  const changes: Change[] = pairs.flatMap((p, i) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges, ...adGroups[i].changes] : []));
+  // Scope conversions after the assignments (a user can only join a group assignment that exists).
+  const changes: Change[] = pairs.flatMap((p, i) =>
+    p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges, ...convertUserScope(p.desired, p.live), ...adGroups[i].changes] : [],
+  );
   const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
   const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
   const scheduled = schedulePlan(pairs);

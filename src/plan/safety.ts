@@ -74,6 +74,11 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       if (reason) reasons.push(reason);
     }
     reasons.push(...shareReasons(desired.name, desired.safety, live.assignments.length, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
+    // Scope conversions (convertUserScope) hand users' placement to their group, so they may move OU:
+    // counted against the app's users like the users who move.
+    const converted = mine.filter((c) => c.kind === 'userScope').length;
+    const moving = converted > 0 ? overShare(desired.name, desired.safety, 'maxUsersMovingShare', converted, live.people?.appUsers ?? 0, (n) => `${n} users of the AD app would be converted to group scope (their OU then follows their group)`) : null;
+    if (moving) reasons.push(moving);
   }
   return { exceeded: reasons.length > 0, reasons };
 }

@@ -5,6 +5,7 @@
  * (default 60,000; GitHub's limit is 65,536) by truncating the middle, never inside a row, a table or a
  * `<details>` pair. Everything from Okta or the files is escaped. Pure.
  */
+import type { UserScopeChange } from '../model/user-scope';
 import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
 import { adCounts, loginList } from './ad-group-change';
 import { findingLocation, sortFindings } from './findings';
@@ -86,6 +87,10 @@ function mappingRow(c: AttributeMappingChange): string {
   return row([MARKS[c.action], `mapping ${mdCode(c.property)}`, what, '', '', esc(c.reason ?? '')]);
 }
 
+function userScopeRow(c: UserScopeChange): string {
+  return row([MARKS[c.action], `user ${mdCode(c.user.login ?? c.user.id)}`, `scope \`USER\` → \`GROUP\` (follows ${c.groups.map(mdCode).join(', ')})`, '', '', esc(c.reason)]);
+}
+
 function adGroupRow(c: AdGroupMembershipChange): string {
   const who = [
     ...(c.add.length > 0 ? [`+ ${loginList(c.add, mdCode)}`] : []),
@@ -96,7 +101,7 @@ function adGroupRow(c: AdGroupMembershipChange): string {
 }
 
 function changeRows(c: Change, plan: Plan): string[] {
-  const rows = c.kind === 'adGroupMembership' ? [adGroupRow(c)] : c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
+  const rows = c.kind === 'adGroupMembership' ? [adGroupRow(c)] : c.kind === 'userScope' ? [userScopeRow(c)] : c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
   const l = plan.impact?.changes[c.id];
   const people = l ? impactClauses(l) : [];
   // The people a change affects, under the change's first row (a reorder's moves follow it).

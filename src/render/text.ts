@@ -4,6 +4,7 @@
  * and the summary sentence last (where the eye lands after a long plan). Pure: returns the text.
  */
 import chalk from 'chalk';
+import type { UserScopeChange } from '../model/user-scope';
 import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
 import { adCounts, loginList } from './ad-group-change';
 import { renderFindingsText } from './findings';
@@ -81,8 +82,13 @@ function adGroupLines(c: AdGroupMembershipChange, k: Chalk): string[] {
   return lines;
 }
 
+function userScopeLines(c: UserScopeChange, k: Chalk): string[] {
+  return [`  ${marker(c, k)} scope ${k.bold(terminalSafe(c.user.login ?? c.user.id))}  USER → GROUP  (follows ${terminalSafe(c.groups.map((g) => `"${g}"`).join(', '))})`];
+}
+
 function changeLines(c: Change, k: Chalk): string[] {
   if (c.kind === 'adGroupMembership') return adGroupLines(c, k);
+  if (c.kind === 'userScope') return userScopeLines(c, k);
   return c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k);
 }
 

@@ -51,7 +51,7 @@ describe('an LDAP directory', () => {
     const plan = await runAgainst(sb, cwd, ['plan', '--format', 'json']);
     expect(plan.code).toBe(0);
     const parsed = parsePlanJson(plan.stdout);
-    expect(parsed.changes.map((c) => `${c.action} ${c.kind === 'attributeMapping' ? c.property : c.group.name}`)).toEqual(['create Engineering', 'reorder Research']);
+    expect(parsed.changes.map((c) => `${c.action} ${c.kind === 'attributeMapping' ? c.property : c.kind === 'userScope' ? c.user.id : c.group.name}`)).toEqual(['create Engineering', 'reorder Research']);
     // No DN_MAPPED and no dn removal for LDAP; UPDATE_OU_DISABLED is AD's setting.
     expect(parsed.findings.map((f) => f.code)).toEqual(['LDAP_AD_CHECKS_SKIPPED']);
 
