@@ -10,6 +10,7 @@
  * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
  */
 import { dataEquals as equal } from '../model/data-record';
+import type { DesiredTypeMapping } from '../model/user-types';
 import type { DesiredAdGroup, DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SafetySettings, SourceRef } from '../model/types';
 import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';
@@ -54,6 +55,8 @@ export interface DirectoryPart {
   safety: Partial<Record<keyof SafetySettings, Setting<number>>>;
   /** Joined across parts in file order, like groups. */
   adGroups?: DesiredAdGroup[];
+  /** `attributeMappings.userTypes`: each user type may be declared in one part only. */
+  userTypes?: Array<[string, DesiredTypeMapping]>;
   adGroupsSource?: SourceRef;
 }
 
@@ -182,6 +185,16 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     firstSource('adGroups', ps.map((p) => p.adGroupsSource));
 
     const hasMappings = ps.some((p) => p.attributeMappings !== undefined);
+    const userTypes = new Map<string, DesiredTypeMapping>();
+    for (const p of ps) {
+      for (const [type, t] of p.userTypes ?? []) {
+        const before = userTypes.get(type);
+        if (before) {
+          const s = (m: DesiredTypeMapping): Setting<unknown> => ({ value: type, source: m.source, keySource: m.source });
+          findings.push(...conflictPair(name, 'attributeMappings.userTypes', s(before), s(t), 'declare each user type\'s mapping in one file only'));
+        } else userTypes.set(type, t);
+      }
+    }
     const dir: DesiredDirectory = {
       name,
       app: app.value,
@@ -198,7 +211,12 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     const adGroups = ps.flatMap((p) => p.adGroups ?? []);
     if (adGroups.length > 0) dir.adGroups = adGroups;
     if (hasMappings) {
-      dir.attributeMappings = { prune: prune?.value ?? false, properties: Object.fromEntries(properties), source: fieldSources.attributeMappings };
+      dir.attributeMappings = {
+        prune: prune?.value ?? false,
+        properties: Object.fromEntries(properties),
+        source: fieldSources.attributeMappings,
+        ...(userTypes.size > 0 ? { userTypes: Object.fromEntries(userTypes) } : {}),
+      };
     }
 
     if (importOUs.length === 0) {

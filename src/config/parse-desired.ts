@@ -139,6 +139,8 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+type RawMappingProperty = string | { expression: string; push?: 'always' | 'createOnly' };
+
 interface RawDirectory {
   app: string;
   namingContext?: string;
@@ -147,7 +149,11 @@ interface RawDirectory {
   ouCase?: 'lower' | 'preserve';
   assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[]; convertUserScope?: boolean };
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
-  attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
+  attributeMappings?: {
+    prune?: boolean;
+    properties?: Record<string, RawMappingProperty>;
+    userTypes?: Record<string, { prune?: boolean; properties?: Record<string, RawMappingProperty> }>;
+  };
   safety?: Partial<SafetySettings>;
   adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative'; attribute?: string }>;
 }
@@ -180,11 +186,17 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     };
   });
 
-  const properties: Array<[string, DesiredMappingProperty]> = Object.entries(raw.attributeMappings?.properties ?? {}).map(([prop, v]) => {
-    const expression = typeof v === 'string' ? v : v.expression;
-    const push = typeof v === 'string' ? 'always' : (v.push ?? 'always');
-    return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt('attributeMappings', 'properties', prop) }];
-  });
+  const mappingProperties = (props: Record<string, RawMappingProperty> | undefined, ...where: string[]): Array<[string, DesiredMappingProperty]> =>
+    Object.entries(props ?? {}).map(([prop, v]) => {
+      const expression = typeof v === 'string' ? v : v.expression;
+      const push = typeof v === 'string' ? 'always' : (v.push ?? 'always');
+      return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt(...where, prop) }];
+    });
+  const properties = mappingProperties(raw.attributeMappings?.properties, 'attributeMappings', 'properties');
+  const userTypes: DirectoryPart['userTypes'] = Object.entries(raw.attributeMappings?.userTypes ?? {}).map(([type, t]) => [
+    type,
+    { prune: t.prune ?? false, properties: Object.fromEntries(mappingProperties(t.properties, 'attributeMappings', 'userTypes', type, 'properties')), source: keyAt('attributeMappings', 'userTypes', type) },
+  ]);
 
   const adGroups = (raw.adGroups ?? []).map((a, i) => {
     const ap = ['adGroups', String(i)];
@@ -203,6 +215,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     name,
     source: pos.ofKeyOrNode(base),
     adGroups,
+    userTypes,
     adGroupsSource: raw.adGroups === undefined ? undefined : keyAt('adGroups'),
     app: { value: raw.app, source: at('app'), keySource: keyAt('app') },
     namingContext: setting(raw.namingContext, 'namingContext'),

@@ -18,6 +18,7 @@
  *   ignores are not written into `groups` either.
  */
 import type { DesiredDirectory, LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
+import type { LiveTypeMapping } from '../model/user-types';
 import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
@@ -32,6 +33,8 @@ export interface ExportSource {
   mapping: LiveMapping | null;
   /** profile.dn of the app's users (not in provisioning error) and of its imported groups: evidence of import OUs. */
   observedDns: string[];
+  /** Other user types' mappings to the app (read-type-mappings.ts), for `attributeMappings.userTypes`. */
+  typeMappings?: LiveTypeMapping[];
   /** Groups imported from the app with members (read-ad-groups.ts), for `adGroups`. */
   adGroups?: Array<{ id: string; name: string; dn?: string; logins: string[] }>;
 }
@@ -51,6 +54,7 @@ export interface ExportedContent {
   attributeMappings?: {
     prune: false;
     properties: Record<string, string | { expression: string; push: 'createOnly' }>;
+    userTypes?: Record<string, { properties: Record<string, string | { expression: string; push: 'createOnly' }> }>;
   };
   /** Additive: the members each AD group has now (by DN, else by id). */
   adGroups?: Array<{ group: string; members: { users: string[] } }>;
@@ -183,16 +187,24 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
 
   let attributeMappings: ExportedContent['attributeMappings'];
   let dnMapping: string | undefined;
-  if (src.mapping) {
+  // A mapping's properties as the file writes them; a live `dn` is left out (the next plan removes it).
+  const fileProperties = (m: LiveMapping, onDn: (expression: string) => void): Record<string, string | { expression: string; push: 'createOnly' }> => {
     const props: Record<string, string | { expression: string; push: 'createOnly' }> = {};
-    for (const [prop, p] of Object.entries(src.mapping.properties)) {
+    for (const [prop, p] of Object.entries(m.properties)) {
       if (prop === 'dn') {
-        dnMapping = p.expression;
+        onDn(p.expression);
         continue;
       }
       setOwn(props, prop, p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' as const } : p.expression);
     }
-    attributeMappings = { prune: false, properties: sortKeys(props) };
+    return sortKeys(props);
+  };
+  if (src.mapping) {
+    attributeMappings = { prune: false, properties: fileProperties(src.mapping, (e) => (dnMapping = e)) };
+    const types = [...(src.typeMappings ?? [])].sort((a, b) => (a.userType.name < b.userType.name ? -1 : 1));
+    if (types.length > 0) {
+      attributeMappings.userTypes = Object.fromEntries(types.map((t) => [t.userType.name, { properties: fileProperties(t.mapping, (e) => (dnMapping ??= e)) }]));
+    }
   }
 
   const ncWritten = declared?.namingContext !== undefined && ncDn !== null && tryNamingContextDn(declared.namingContext) === ncDn ? declared.namingContext : ncDn;

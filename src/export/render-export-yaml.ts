@@ -157,6 +157,8 @@ export function renderExportYaml(dir: ExportedDirectory, opts: RenderExportOptio
       const am = pairOf(current, 'attributeMappings')?.value;
       if (isMap(am)) {
         setField(doc, am, 'properties', (value as { properties: unknown }).properties);
+        const types = (value as { userTypes?: Record<string, unknown> }).userTypes;
+        if (types) setField(doc, am, 'userTypes', types);
         continue;
       }
     }

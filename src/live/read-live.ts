@@ -23,7 +23,9 @@ import {
   toLiveApp,
   toLiveGroup,
 } from './okta-shapes';
-import { readDefaultUserTypeId, readMapping } from './read-mapping';
+import { readMapping } from './read-mapping';
+import { readTypeMappings, readUserTypes } from './read-type-mappings';
+import type { LiveTypeMapping } from '../model/user-types';
 import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 import { nearGroupNames } from './near-group-names';
@@ -48,6 +50,7 @@ interface AppSlice {
   mapping: LiveDirectory['mapping'];
   appUsers: AppUsersSummary;
   sourceGroups: LiveGroup[];
+  typeMappings: LiveTypeMapping[];
 }
 
 function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
@@ -69,14 +72,16 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     dirs.map((d) => d.app),
     log,
   );
-  let userType: Promise<string | null> | undefined;
-  const defaultUserType = (): Promise<string | null> => (userType ??= readDefaultUserTypeId(api));
+  let userTypes: ReturnType<typeof readUserTypes> | undefined;
+  const types = (): ReturnType<typeof readUserTypes> => (userTypes ??= readUserTypes(api));
+  const defaultUserType = async (): Promise<string | null> => (await types()).defaultId;
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
-    const [rawAssignments, mapping, appUsers] = await Promise.all([
+    const [rawAssignments, mapping, appUsers, typeMappings] = await Promise.all([
       api.list<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' }),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
       readAppUsers(api, appId, { keepDns: opts.keepDns }),
+      types().then((t) => readTypeMappings(api, t.others, appId)),
     ]);
     const groups: Record<string, LiveGroup> = {};
     const withoutEmbedded: string[] = [];
@@ -93,7 +98,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       }),
     );
     log(`live: app ${appId}: ${rawAssignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
-    return { assignments: rawAssignments.map(toAssignment), groups, mapping, appUsers, sourceGroups: [] };
+    return { assignments: rawAssignments.map(toAssignment), groups, mapping, appUsers, sourceGroups: [], typeMappings };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
     (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
@@ -162,6 +167,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups,
         resolved,
         mapping: slice.mapping,
+        ...(slice.typeMappings.length > 0 ? { typeMappings: slice.typeMappings } : {}),
         // Known once the members of managed groups are read (read-people.ts): none read, none known.
         userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),

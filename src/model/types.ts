@@ -48,7 +48,8 @@ export type FindingCode =
   | 'AD_GROUP_AMBIGUOUS'
   | 'AD_MEMBER_NOT_FOUND'
   | 'AD_USER_NOT_IMPORTED'
-  | 'LDAP_AD_CHECKS_SKIPPED';
+  | 'LDAP_AD_CHECKS_SKIPPED'
+  | 'USER_TYPE_NOT_FOUND';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -76,6 +77,7 @@ export interface Finding {
 
 import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
 import type { LiveUserScoped, UserScopeChange } from './user-scope';
+import type { DesiredTypeMapping, LiveTypeMapping } from './user-types';
 export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
 export type { LiveUserScoped, UserScopeChange } from './user-scope';
 
@@ -94,6 +96,8 @@ export interface DesiredAttributeMappings {
   prune: boolean;
   properties: Record<string, DesiredMappingProperty>;
   source: SourceRef;
+  /** Other user types' mappings, by user type name (`attributeMappings.userTypes`). */
+  userTypes?: Record<string, DesiredTypeMapping>;
 }
 
 export interface DesiredGroup {
@@ -232,6 +236,8 @@ export interface LiveDirectory {
   adGroups?: LiveAdGroupEntry[];
   /** With `assignments.convertUserScope`: every individually assigned app user in a managed group. */
   toConvert?: LiveUserScoped[];
+  /** The Okta → AD mappings of the other user types (absent: the org has only the default type, or none maps). */
+  typeMappings?: LiveTypeMapping[];
 }
 
 export interface LiveState {
@@ -285,6 +291,8 @@ export interface AttributeMappingChange {
   before: MappingPropertyState | null;
   after: MappingPropertyState | null;
   reason: string;
+  /** A user type other than the default: the change is to that type's mapping. */
+  userType?: string;
 }
 
 export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange | UserScopeChange;

@@ -57,7 +57,8 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
   for (const { desired, live } of pairs) {
     const mine = changes.filter((c) => c.directory === desired.name);
     const assignments = mine.filter((c) => c.kind === 'assignment');
-    const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY);
+    // The default user type's properties against its live ones (other types' changes are reviewed in the plan).
+    const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY && !c.userType);
     const tally = (what: [string, string], existing: number, cs: Change[]): Tally => ({
       what,
       existing,

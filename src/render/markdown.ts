@@ -84,7 +84,7 @@ function mappingRow(c: AttributeMappingChange): string {
   if (c.action === 'create') what = mdCode(mappingSide(c.after));
   else if (c.action === 'delete') what = `<del>${mdCode(mappingSide(c.before))}</del>`;
   else what = `${mdCode(mappingSide(c.before))} → ${mdCode(mappingSide(c.after))}`;
-  return row([MARKS[c.action], `mapping ${mdCode(c.property)}`, what, '', '', esc(c.reason ?? '')]);
+  return row([MARKS[c.action], `mapping ${mdCode(c.userType ? `${c.userType}/${c.property}` : c.property)}`, what, '', '', esc(c.reason ?? '')]);
 }
 
 function userScopeRow(c: UserScopeChange): string {

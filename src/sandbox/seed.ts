@@ -178,6 +178,23 @@ function seedAppRelations(org: OrgState, a: AppSeed, ts: string): void {
     })));
   }
 
+  // Okta keeps one user → app mapping per user type; the non-default ones last, so seeds without them keep their ids.
+  if (app.ad || a.mapping) {
+    for (const t of org.userTypes.values()) {
+      if (t.default) continue;
+      const props: Record<string, MappingProperty> = {};
+      for (const [k, v] of Object.entries(a.userTypeMappings?.[t.name]?.properties ?? { firstName: 'user.firstName', lastName: 'user.lastName', email: 'user.email' })) {
+        const p: MappingPropertySeed = typeof v === 'string' ? { expression: v } : v;
+        setOwnKey(props, k, { expression: p.expression, pushStatus: p.pushStatus ?? 'PUSH' });
+      }
+      const id = org.ids.next('prm');
+      org.mappings.set(id, { id, seq: org.nextSeq(id), source: { id: t.id, type: 'user' }, target: { id: app.id, type: 'appuser' }, properties: props });
+    }
+  }
+  for (const n of Object.keys(a.userTypeMappings ?? {})) {
+    if (![...org.userTypes.values()].some((t) => t.name === n && !t.default)) throw seedError(`app ${a.label}: userTypeMappings names ${n}, which is not a non-default user type of the org`);
+  }
+
   for (const p of a.pushMappings ?? []) {
     const source = org.findGroup(p.sourceGroup);
     if (!source) throw seedError(`app ${a.label}: push group ${p.sourceGroup} not found`);

@@ -73,6 +73,8 @@ export interface AppSeed {
   assignments?: AssignmentSeed[];
   /** Okta user (default user type) → app user. */
   mapping?: { properties: Record<string, MappingPropertySeed | string> };
+  /** Other user types' → app user mappings, by user type name (default: firstName, lastName, email). */
+  userTypeMappings?: Record<string, { properties: Record<string, MappingPropertySeed | string> }>;
   users?: AppUserSeed[];
   agents?: AgentSeed[];
   pushMappings?: PushMappingSeed[];

@@ -152,7 +152,7 @@ async function runExport(
       const l = live.directories.find((d) => d.name === t.name);
       if (!l?.app) throw new OktaOuError('APP_NOT_FOUND', `app ${t.app.label} (${t.app.id}) disappeared while exporting`, { hint: 'run okta-ou export again' });
       const adGroups = await readImportedGroupMembers(api, l.app);
-      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns, adGroups }, { appRef: t.appRef, declared: t.declared });
+      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns, adGroups, ...(l.typeMappings ? { typeMappings: l.typeMappings } : {}) }, { appRef: t.appRef, declared: t.declared });
       const before = (await exists(t.file)) ? await fs.readFile(t.file, 'utf8') : undefined;
       const text = renderExportYaml(
         dir,
