@@ -11,6 +11,7 @@ import { looksLikeGroupId } from '../model/okta-ids';
 import type { DesiredAdGroup, LiveApp, LiveGroup } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { quoteFilterString, seg } from './okta-shapes';
+import { memo } from './memo';
 
 interface RawUser {
   id?: string;
@@ -100,11 +101,3 @@ export async function readImportedGroupMembers(api: OktaApi, app: LiveApp): Prom
   return out;
 }
 
-function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key) => {
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = fn(key)));
-    return p;
-  };
-}

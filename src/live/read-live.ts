@@ -32,6 +32,7 @@ import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 import { readConvertible } from './read-convertible';
+import { memo } from './memo';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -51,15 +52,6 @@ interface AppSlice {
   appUsers: AppUsersSummary;
   sourceGroups: LiveGroup[];
   typeMappings: LiveTypeMapping[];
-}
-
-function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key) => {
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = fn(key)));
-    return p;
-  };
 }
 
 /** Reads the live slice for `desired` (optionally one directory). Never writes. */
