@@ -209,4 +209,19 @@ describe('adGroups', () => {
     const again = await runAgainst(sb, cwd, ['export']);
     expect(again.stdout).toContain('unchanged mappings/corp.yaml');
   });
+
+  test('a saved plan (plan --out) with AD group changes is applied as reviewed; stale once the members moved', async () => {
+    const cwd = project({ 'corp.yaml': FROM_VPN });
+    expect((await runAgainst(sb, cwd, ['plan', '--out', 'plan.json'])).code).toBe(0);
+    // Another admin adds Alan meanwhile: the saved plan no longer matches Okta.
+    const vpn = sb.org.findGroup('VPN Users')!;
+    sb.org.addMember(vpn.id, sb.org.findUser(login('alan'))!.id);
+    const stale = await runAgainst(sb, cwd, ['apply', 'plan.json']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout + stale.stderr).toContain('plan is stale');
+    expect((await runAgainst(sb, cwd, ['plan', '--out', 'plan.json'])).code).toBe(0);
+    const r = await runAgainst(sb, cwd, ['apply', 'plan.json']);
+    expect(r.code).toBe(0);
+    expect(members('VPN Users')).toEqual([login('ada'), login('alan'), login('grace')]);
+  });
 });
