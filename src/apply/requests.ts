@@ -1,5 +1,5 @@
 /**
- * Plan changes → the HTTP requests `apply` sends, as data (pure; STYLE.md §5). The plan holds the exact
+ * Plan changes → the HTTP requests `apply` sends, as data (pure; docs/style.md §5). The plan holds the exact
  * assignment writes (its schedule), computed from the live state it was made from, so a PUT carries the
  * assignment's whole profile: the changed managed keys over every key live Okta has (keys the file does
  * not manage are never dropped).

@@ -3,7 +3,7 @@ import type { CliContext, GlobalOptions } from './context';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-/** A command module: options → library call → exit code (STYLE.md §6). */
+/** A command module: options → library call → exit code (docs/style.md §6). */
 export interface Command {
   name: string;
   summary: string;

@@ -1,5 +1,5 @@
 /**
- * What a command gets from its caller, so tests can run commands in-process (STYLE.md §6):
+ * What a command gets from its caller, so tests can run commands in-process (docs/style.md §6):
  * working directory, environment, output streams, clock, and whether a person is at a terminal.
  */
 export interface Writable {

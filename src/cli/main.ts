@@ -1,6 +1,6 @@
 /**
  * The CLI entry: parse global options, dispatch to a command, and map errors to exit codes. This is the
- * only place that catches errors for the user and the only place that sets the exit code (STYLE.md §3).
+ * only place that catches errors for the user and the only place that sets the exit code (docs/style.md §3).
  */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';

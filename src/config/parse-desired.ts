@@ -3,7 +3,7 @@
  * directory part with the position of every value, then merge parts across files. Pure (no I/O): the
  * caller gives file paths (as they should appear in findings) and texts.
  *
- * Stages (STYLE.md §3, "collect, then report once"): a file with YAML errors is not validated further;
+ * Stages (docs/style.md §3, "collect, then report once"): a file with YAML errors is not validated further;
  * a directory with schema errors in any of its parts is left out of the merge, all its parts in every file
  * (so one typo gives one finding, not a cascade of lint findings about half-read data); every problem
  * found is returned as a Finding.

@@ -1,6 +1,6 @@
 /**
  * Loose shapes of the Okta objects src/live reads, and their conversion into the model. Live state is read
- * leniently (STYLE.md §1): every field is optional here and a missing one never crashes the plan.
+ * leniently (docs/style.md §1): every field is optional here and a missing one never crashes the plan.
  */
 import type { LiveApp, LiveAssignment, LiveGroup, LiveMapping, LiveMappingProperty } from '../model/types';
 import { setOwn } from '../model/data-record';

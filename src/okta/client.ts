@@ -23,10 +23,10 @@ import {
   fullWindowMs,
   isIdempotent,
   isTransientNetworkError,
-  isTransientStatus,
   NO_RESET_429_MAX_RETRIES,
   retryHeaders,
 } from './retry';
+import { decide, FIRST_ATTEMPT } from './retry-decision';
 import { createSswsAuth } from './auth/ssws';
 import { createPrivateKeyAuth } from './auth/private-key-jwt';
 import type { AuthProvider } from './auth/types';
@@ -162,27 +162,48 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
   const writes: Record<string, number> = {};
   let tokenCalls = 0;
 
+  /** Transport: one HTTP exchange through the pool, nothing more (undici's own timeouts). */
+  const transport = async (method: HttpMethod, url: URL, headers: Record<string, string>, body: string | undefined) => {
+    const r = await dispatcher.request({
+      origin,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers,
+      body,
+      signal: opts.signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    return { status: r.statusCode, headers: cleanHeaders(r.headers), text: await r.body.text() };
+  };
+
+  /** Governor: a slot for the bucket; a stop ends the wait at once and a slot granted after it goes straight back. */
+  const slot = async (bucket: string): Promise<() => void> => {
+    const release = await untilStopped(governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET }), stop, (r) => r());
+    if (opts.signal?.aborted || stop?.aborted) {
+      release();
+      throw aborted();
+    }
+    return release;
+  };
+
+  /**
+   * One request: slot (governor) → credentials (auth, after the wait so they are fresh) → exchange
+   * (transport) → what next (retry-decision.ts, the pure rules) until it returns or fails.
+   */
   const send = async (method: HttpMethod, url: URL, so: SendOptions): Promise<OktaResponse & { attempts?: number }> => {
     const path = url.pathname;
     const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
-    const idempotent = (isIdempotent(method) || so.repeatable === true) && so.once !== true;
+    const rules = { idempotent: (isIdempotent(method) || so.repeatable === true) && so.once !== true, maxRetries };
+    let state = FIRST_ATTEMPT;
     let attempts = 0;
-    let retries = 0;
-    /** 429s retried without a usable reset (each after a full window). */
-    let noResetRetries = 0;
-    let authRetried = false;
     let firstRequestId: string | undefined;
+    const retryNote = (retries: number): string => `retry ${retries} of ${maxRetries}; ${method} is idempotent`;
     for (;;) {
       if (opts.signal?.aborted || stop?.aborted) throw aborted();
       attempts++;
-      // A stop ends the wait for a slot at once; a slot granted after it is handed straight back.
-      const release = await untilStopped(governor.acquire(bucket, { outsideConcurrency: bucket === TOKEN_BUCKET }), stop, (r) => r());
-      if (opts.signal?.aborted || stop?.aborted) {
-        release();
-        throw aborted();
-      }
-      // Authorise after the governor's wait, which can be long: the token and DPoP proof are then fresh.
+      const release = await slot(bucket);
       let authHeaders: Record<string, string>;
       try {
         authHeaders = so.noAuth ? {} : await auth.authorize(method, url);
@@ -195,60 +216,46 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         accept: 'application/json',
         ...so.headers,
         ...authHeaders,
-        ...(retries > 0 ? retryHeaders(firstRequestId, retries) : {}),
+        ...(state.retries > 0 ? retryHeaders(firstRequestId, state.retries) : {}),
       };
       if (so.body !== undefined) headers['content-type'] = so.contentType ?? 'application/json';
       const started = now();
-      let status: number;
-      let resHeaders: Record<string, string | string[]>;
-      let text: string;
+      let answer: { status: number; headers: Record<string, string | string[]>; text: string };
       try {
-        const r = await dispatcher.request({
-          origin,
-          path: `${url.pathname}${url.search}`,
-          method,
-          headers,
-          body: so.body,
-          signal: opts.signal,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-        });
-        status = r.statusCode;
-        resHeaders = cleanHeaders(r.headers);
-        text = await r.body.text();
+        answer = await transport(method, url, headers, so.body);
       } catch (e) {
         release();
         if (opts.signal?.aborted) throw aborted();
         const why = networkCode(e) ?? (e as Error).message;
         if (isLoopbackRefusal(origin, e)) throw new LoopbackRefused(method, path, origin, e);
-        if (isTransientNetworkError(e)) {
-          if (idempotent && retries < maxRetries) {
-            retries++;
-            const wait = backoffMs(retries, random);
-            // Announced whatever --verbose says: without it a dead connection looks like a hang.
-            emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
-            await untilStopped(sleep(wait), stop);
-            continue;
-          }
-          if (!idempotent) verbose(`${shown} failed (${why}); not retried: ${method} is not idempotent and Okta may have applied it`);
+        const d = decide({ status: null, transientNetwork: isTransientNetworkError(e) }, state, rules);
+        if (d.action === 'retry') {
+          state = d.next;
+          const wait = backoffMs(state.retries, random);
+          // Announced whatever --verbose says: without it a dead connection looks like a hang.
+          emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
+          await untilStopped(sleep(wait), stop);
+          continue;
         }
-        throw new OktaNetworkError(method, path, e, { attempts, retried: idempotent });
+        if (d.action === 'fail' && d.notIdempotent) verbose(`${shown} failed (${why}); not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
+        throw new OktaNetworkError(method, path, e, { attempts, retried: rules.idempotent });
       }
+      const { status, headers: resHeaders, text } = answer;
       if (bucket === TOKEN_BUCKET) tokenCalls++;
       else (method === 'GET' ? reads : writes)[bucket] = ((method === 'GET' ? reads : writes)[bucket] ?? 0) + 1;
       governor.learn(bucket, resHeaders);
       // Block the bucket before giving up the slot, so a request queued behind this one does not go into
       // the same spent window.
-      let fullWindow = false;
+      let noUsableReset = false;
       if (status === 429) {
-        const retry = retries < maxRetries ? ` (retry ${retries + 1} of ${maxRetries})` : '';
+        const retry = state.retries < maxRetries ? ` (retry ${state.retries + 1} of ${maxRetries})` : '';
         if (governor.blockAfter429(bucket, resHeaders, `rate-limit reset after 429 on ${method} ${path}${retry}`) === undefined) {
-          fullWindow = true;
+          noUsableReset = true;
           const ms = governor.blockFor(bucket, fullWindowMs(random), `rate-limit window after a 429 without X-Rate-Limit-Reset on ${method} ${path}`);
           const cap = Math.min(maxRetries, NO_RESET_429_MAX_RETRIES);
-          const next = noResetRetries < cap && retries < maxRetries ? `before retry ${noResetRetries + 1} of ${cap}` : 'for the requests after it';
+          const next = state.noResetRetries < cap && state.retries < maxRetries ? `before retry ${state.noResetRetries + 1} of ${cap}` : 'for the requests after it';
           emit(
-            `429 on ${method} ${path} without a usable X-Rate-Limit-Reset (missing, repeated or comma-joined); ` +
+            `429 on ${method} ${path} without a usable X-Rate-Limit-Reset (missing, repeated, comma-joined or more than two minutes ahead); ` +
               `blocking ${bucket} for one full 60 s rate-limit window plus jitter (${fmtSeconds(ms)}) ${next}`,
           );
         }
@@ -262,29 +269,22 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
       if (foreign) throw foreign;
       const body = parseBody(text);
-      if ((status >= 200 && status < 300) || so.okStatuses?.includes(status)) {
-        return { status, headers: resHeaders, body, requestId };
-      }
-      // The governor waits out the block set above when the request acquires its next slot.
-      if (status === 429 && retries < maxRetries && (!fullWindow || noResetRetries < NO_RESET_429_MAX_RETRIES)) {
-        retries++;
-        if (fullWindow) noResetRetries++;
-        continue;
-      }
-      if (status === 401 && !so.noAuth && !authRetried && auth.recover(status, resHeaders)) {
-        authRetried = true;
-        continue;
-      }
-      if (isTransientStatus(status)) {
-        if (idempotent && retries < maxRetries) {
-          retries++;
-          const wait = backoffMs(retries, random);
-          verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (retry ${retries} of ${maxRetries}; ${method} is idempotent)`);
+      const accepted = (status >= 200 && status < 300) || so.okStatuses?.includes(status) === true;
+      // auth.recover may refresh credentials: asked only for a 401 that could be retried.
+      const authRecoverable = status === 401 && !so.noAuth && !state.authRetried && auth.recover(status, resHeaders);
+      const d = decide({ status, accepted, noUsableReset, authRecoverable }, state, rules);
+      if (d.action === 'return') return { status, headers: resHeaders, body, requestId };
+      if (d.action === 'retry') {
+        state = d.next;
+        if (d.wait === 'backoff') {
+          const wait = backoffMs(state.retries, random);
+          verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
           await untilStopped(sleep(wait), stop);
-          continue;
         }
-        if (!idempotent) verbose(`${shown} → ${status}; not retried: ${method} is not idempotent and Okta may have applied it`);
+        // 'governor': the block set above is waited out when the next slot is acquired.
+        continue;
       }
+      if (d.notIdempotent) verbose(`${shown} → ${status}; not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
       // The token endpoint's caller decides what the answer means; attempts go into its error message.
       if (so.raw) return { status, headers: resHeaders, body, requestId, attempts };
       throw errorFromResponse(

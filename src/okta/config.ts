@@ -95,8 +95,10 @@ export function resolveConnection(env: Record<string, string | undefined>, flags
     const fromCommand = scopesEnv === undefined ? { scopesFromCommand: true } : {};
     return { orgUrl, auth: { mode: 'PrivateKey', clientId, scopes, privateKey, keyId, ...fromCommand }, maxCapacity, ...proxy };
   }
+  // A word is shown (a typo like "OAuth"); anything else may be a secret set in the wrong variable.
+  const shownMode = /^[A-Za-z_-]{1,24}$/.test(modeRaw) ? `"${modeRaw}"` : `<${modeRaw.length} characters, not shown>`;
   throw new OktaConfigError(
-    `OKTA_CLIENT_AUTHORIZATIONMODE is "${modeRaw}"`,
+    `OKTA_CLIENT_AUTHORIZATIONMODE is ${shownMode}`,
     'set it to SSWS (API token, the default) or PrivateKey (OAuth 2.0 service app)',
   );
 }
@@ -118,7 +120,10 @@ export function shownOrgUrl(raw: string): string {
   } catch {
     // not a URL: redact by shape below
   }
-  return text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  const shown = text.replace(/[?#].*$/s, (m) => `${m[0]}***`).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1***@');
+  // Text with no dot, or with spaces, braces or quotes, is no host name: more likely a token, a PEM key or
+  // a JWK pasted into the wrong variable (secrets swapped), so only its length is shown.
+  return /^[^\s{}"']{1,255}$/.test(shown) && shown.includes('.') ? shown : `<${text.length} characters, not shown>`;
 }
 
 /** Validates an org URL and returns its origin, e.g. https://example.okta.com. Never echoes a secret. */
@@ -128,7 +133,8 @@ export function normaliseOrgUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new OktaConfigError(`org URL "${shown}" is not a URL`, 'use the full URL, e.g. https://example.okta.com');
+    const swapped = shown.startsWith('<') ? '; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)' : '';
+    throw new OktaConfigError(`org URL "${shown}" is not a URL`, `use the full URL, e.g. https://example.okta.com${swapped}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new OktaConfigError(`org URL "${shown}" is not http(s)`, 'use the full URL, e.g. https://example.okta.com');

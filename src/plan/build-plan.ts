@@ -1,6 +1,6 @@
 /**
  * The pure planner: desired state + live slice → Plan (docs/design.md §4). No I/O: the CLI loads the files,
- * reads Okta, then calls this (STYLE.md §9.1), and renders what it returns.
+ * reads Okta, then calls this (docs/style.md §9.1), and renders what it returns.
  */
 import type { Change, DesiredState, DirectorySchedule, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';

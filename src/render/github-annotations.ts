@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../model/types';
 import { findingLocation, sortFindings } from './findings';
+import { showInvisible } from './terminal-safe';
 
 const LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -30,7 +31,8 @@ export function renderGithubAnnotations(findings: readonly Finding[]): string {
       const where = f.file === undefined ? findingLocation(f) : '';
       props.push(`title=${escapeProperty(`${f.code}${where ? ` (${where})` : ''}`)}`);
       const message = f.hint ? `${f.message}\nhint: ${f.hint}` : f.message;
-      return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(message)}\n`;
+      // Invisible characters and lookalike letters as escapes, as on the terminal (terminal-safe.ts).
+      return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(showInvisible(message))}\n`;
     })
     .join('');
 }

@@ -6,15 +6,16 @@
  * injected; `|` becomes `&#124;` because GFM splits table rows on `|` before inline parsing; Markdown
  * punctuation that acts mid-line is backslash-escaped so `*`, `_`, `[` … stay literal (our cells and list
  * items never start a line, so line-start markers like `#`, `-`, `+` need nothing); `@` is followed by a
- * zero-width space so a group named `@org/team` does not mention anyone in a PR comment.
+ * zero-width space so a group named `@org/team` does not mention anyone in a PR comment. Invisible
+ * characters and lookalike letters are shown as `\uXXXX` escapes, as on the terminal (terminal-safe.ts).
  */
+import { showInvisible } from './terminal-safe';
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '&#124;', '@': '@&#8203;', '"': '&quot;' };
 
 export function escapeMarkdown(s: string): string {
   return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    showInvisible(s.replace(/[\u0000-\u001f\u007f]+/g, ' '))
       .replace(/[&<>|@"]/g, (ch) => ENTITIES[ch]!)
       .replace(/[\\`*_[\]~]/g, (ch) => `\\${ch}`)
   );

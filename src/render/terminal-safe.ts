@@ -16,13 +16,17 @@ const escape = (ch: string): string => {
 };
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/gu;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/gu;
 const WORD = /[\p{L}\p{M}]+/gu;
 const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 
+/** Invisible characters and lookalike letters as escapes (control characters left to the caller). */
+export function showInvisible(s: string): string {
+  return s.replace(WORD, (w) => (LATIN.test(w) ? w.replace(LOOKALIKE, escape) : w)).replace(INVISIBLE, escape);
+}
+
 export function terminalSafe(s: string): string {
-  return s
-    .replace(WORD, (w) => (LATIN.test(w) ? w.replace(LOOKALIKE, escape) : w))
-    .replace(INVISIBLE, escape);
+  return showInvisible(s).replace(CONTROL, escape);
 }

@@ -1,7 +1,8 @@
 /**
  * `okta-ou apply` end to end: the CLI in-process against the local Okta over real HTTP.
- * Seed → run → assert exit code, the recorded requests and the sandbox's state (STYLE.md §7).
+ * Seed → run → assert exit code, the recorded requests and the sandbox's state (docs/style.md §7).
  */
+import { besidesProgress } from '../support/cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlanJson } from '../../src/render/json';
@@ -27,7 +28,7 @@ describe('apply on the demo org', () => {
     // The demo deletes Finance: 3 of corp's 23 users lose the AD app, over the 5 % default, hence --force.
     const r = await cli(sb, cwd, ['apply', '--auto-approve', '--force']);
     // stderr holds only the per-write progress lines.
-    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('apply: ['))).toEqual([]);
+    expect(besidesProgress(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Apply complete: 8 of 8 change(s) applied and verified');
 

@@ -3,6 +3,7 @@
  * and live Okta, and runs only when the fresh changes equal the saved ones; `show PLANFILE` renders it.
  * End to end against the local Okta over real HTTP.
  */
+import { besidesProgress } from '../support/cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Plan } from '../../src/model/types';
@@ -87,7 +88,7 @@ describe('apply PLANFILE: the plan is the contract', () => {
     expect(saved.mappings).toBe('config/okta');
     const r = await cli(sb, cwd, ['apply', 'plan.json']);
     // stderr holds only the per-write progress lines.
-    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('apply: ['))).toEqual([]);
+    expect(besidesProgress(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('applied and verified');
   });

@@ -123,9 +123,10 @@ describe('transient faults are absorbed in the same run', () => {
     expect(first.result.verified).toBe(true);
     // Reset = the server's next whole second + 3 s; Date has whole seconds: the wait is 4 s + 1 s, or
     // 3 s + 1 s when the request landed exactly on a second. The fake clock follows real time between
-    // sleeps, so on a loaded machine the wait may be a few ms shorter than computed at the 429.
+    // sleeps, so on a loaded machine the wait is shorter by however long the client took to get there
+    // (up to a second seen on two shared cores); a back-off (≤ 1 s) or a full window (60 s) is still told apart.
     expect(clock.waits).toHaveLength(1);
-    expect(clock.waits[0]).toBeGreaterThan(3900);
+    expect(clock.waits[0]).toBeGreaterThan(3000);
     expect(clock.waits[0]).toBeLessThanOrEqual(5000);
     expect(first.stderr).toContain(`waiting ${clock.waits[0] / 1000} s for /api/v1/apps rate-limit reset after 429 on PUT`);
     expect(sb.audit.filter((e) => e.status === 429)).toHaveLength(1);

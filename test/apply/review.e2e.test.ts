@@ -3,6 +3,7 @@
  * unmanaged group shares, a stale plan names the right culprit (the files or Okta), Okta's text is
  * shown terminal-safe, and a VERIFY_FAILED caused by a moved unmanaged group says so.
  */
+import { besidesProgress } from '../support/cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
@@ -53,7 +54,7 @@ describe('a priority an unmanaged group also holds', () => {
     expect(plan.code).toBe(2);
     const r = await cli(sb, cwd, ['apply', 'plan.json']);
     // stderr holds only the per-write progress lines.
-    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('apply: ['))).toEqual([]);
+    expect(besidesProgress(r.stderr)).toEqual([]);
     expect(r.code).toBe(0);
     const prio = Object.fromEntries(Object.entries(assignments(sb, APP)).map(([n, a]) => [n, a.priority]));
     expect(prio.Legacy).toBe(1);

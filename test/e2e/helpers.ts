@@ -1,6 +1,6 @@
 /**
  * End-to-end helpers: a seeded local Okta, a temporary project folder with mappings/, and the CLI run
- * in-process against them (STYLE.md §7: seed → run → assert exit, requests and state).
+ * in-process against them (docs/style.md §7: seed → run → assert exit, requests and state).
  */
 import { runAgainst, type Sandbox } from '../support/sandbox';
 import type { CliResult } from '../support/cli';

@@ -77,11 +77,26 @@ describe('resolveConnection', () => {
     ['ftp://admin:s3cretPW@x.okta.com/', ['admin', 's3cretPW'], 'org URL "ftp://***@x.okta.com" is not http(s)'],
     ['admin:s3cretPW@x.okta.com', ['admin', 's3cretPW'], 'org URL "***@x.okta.com" is not http(s)'],
     ['x.okta.com?token=00tokVALUE', ['00tokVALUE'], 'org URL "x.okta.com?***" is not a URL'],
+    ['00tokVALUEabcdefghijklmnopqrstuvwxyz01234', ['00tokVALUE'], 'org URL "<41 characters, not shown>" is not a URL'],
+    ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----', ['MIIEvQIBADANBgkq', 'PRIVATE KEY'], 'org URL "<70 characters, not shown>" is not a URL'],
+    ['{"kty":"RSA","d":"s3cretD"}', ['s3cretD'], 'org URL "<27 characters, not shown>" is not a URL'],
   ])('refuses %s without echoing any part of the secret', async (orgUrl, secrets, message) => {
     const e = await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: orgUrl, OKTA_CLIENT_TOKEN: 't' }));
     expect(e).toMatchObject({ code: 'OKTA_CONFIG', exitCode: 1, message });
     const shown = `${String(e.message)} ${String(e.hint)} ${JSON.stringify(e)}`;
     for (const secret of secrets) expect(shown).not.toContain(secret);
+  });
+
+  it('an authorization mode that is no word is not echoed (a secret in the wrong variable)', async () => {
+    const env = { OKTA_CLIENT_ORGURL: 'https://x.okta.com', OKTA_CLIENT_TOKEN: 't' };
+    expect((await caught(() => resolveConnection({ ...env, OKTA_CLIENT_AUTHORIZATIONMODE: '00tok5ecret' }))).message).toBe('OKTA_CLIENT_AUTHORIZATIONMODE is <11 characters, not shown>');
+    expect((await caught(() => resolveConnection({ ...env, OKTA_CLIENT_AUTHORIZATIONMODE: 'OAuth' }))).message).toBe('OKTA_CLIENT_AUTHORIZATIONMODE is "OAuth"');
+  });
+
+  it('a token in the org URL variable: the hint says where it belongs', async () => {
+    expect((await caught(() => resolveConnection({ OKTA_CLIENT_ORGURL: '00tokVALUEabc', OKTA_CLIENT_TOKEN: 't' }))).hint).toBe(
+      'use the full URL, e.g. https://example.okta.com; a token or key belongs in OKTA_CLIENT_TOKEN or OKTA_CLIENT_PRIVATEKEY (are two secrets swapped?)',
+    );
   });
 
   it('says what to write instead of a URL with credentials or a query', async () => {

@@ -32,7 +32,7 @@ describe('429 without a usable X-Rate-Limit-Reset', () => {
       expect(clock.slept[0]).toBeGreaterThanOrEqual(RATE_LIMIT_WINDOW_MS);
       expect(lines).toContainEqual(
         expect.stringMatching(
-          /^429 on GET \/api\/v1\/apps\/0oa1 without a usable X-Rate-Limit-Reset \(missing, repeated or comma-joined\); blocking \/api\/v1\/apps for one full 60 s rate-limit window plus jitter \(6\d\.\d s\) before retry 1 of 2$/,
+          /^429 on GET \/api\/v1\/apps\/0oa1 without a usable X-Rate-Limit-Reset \(missing, repeated, comma-joined or more than two minutes ahead\); blocking \/api\/v1\/apps for one full 60 s rate-limit window plus jitter \(6\d\.\d s\) before retry 1 of 2$/,
         ),
       );
     });

@@ -2,7 +2,7 @@ import { backoffMs, isIdempotent } from '../../src/okta/retry';
 import { FakeClock, json, oktaError, startFakeOkta } from './support/fake-okta';
 import { withFakeOkta } from './support/with-fake-okta';
 
-/** Drops the connection on the first request to each path, then answers 200 (undici's retry test, STYLE §9.8). */
+/** Drops the connection on the first request to each path, then answers 200 (undici's retry test, docs/style.md §9.8). */
 async function flakyServer() {
   const failed = new Set<string>();
   return startFakeOkta((req, res) => {

@@ -1,5 +1,5 @@
 /**
- * Diff properties (STYLE.md §7) over small random directories.
+ * Diff properties (docs/style.md §7) over small random directories.
  */
 import fc from 'fast-check';
 import type { Change, DesiredState, LiveState } from '../../src/model/types';

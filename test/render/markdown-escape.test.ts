@@ -25,3 +25,7 @@ describe('Markdown escaping of names and DNs from Okta and the files', () => {
     expect(row.split('|')).toHaveLength(8);
   });
 });
+
+test('invisible characters and lookalike letters show as escapes in Markdown too', () => {
+  expect(escapeMarkdown('import\u200bOUs M\u0430rketing')).toBe('import\\\\u200bOUs M\\\\u0430rketing');
+});

@@ -1,5 +1,5 @@
 /**
- * Small builders for desired and live state (STYLE.md §7), shared by the planner, renderer, apply and
+ * Small builders for desired and live state (docs/style.md §7), shared by the planner, renderer, apply and
  * CLI tests. Every builder starts from a valid, quiet default (a corp directory whose app exists, is an AD
  * app, and whose naming context matches) so a test states only what it is about. `build()` returns a
  * fresh object each time.

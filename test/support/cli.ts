@@ -1,5 +1,5 @@
 /**
- * Runs the okta-ou CLI in-process (STYLE.md §6: commands take cwd, env, streams and clock from their
+ * Runs the okta-ou CLI in-process (docs/style.md §6: commands take cwd, env, streams and clock from their
  * caller), capturing stdout and stderr. The environment is exactly `env`: ambient OKTA_CLIENT_* variables
  * never leak into a test. The Okta client's waits use a fake clock (no real back-off or rate-limit
  * waits) unless `clock: false`.
@@ -82,3 +82,8 @@ export async function runCli(argv: string[], opts: FakeContextOptions = {}): Pro
 
 /** Kept for callers of the earlier name. */
 export type RunCliOptions = FakeContextOptions;
+
+/** stderr without apply's per-write progress lines (`apply: [3/7] PUT …`), which it prints in CI too. */
+export function besidesProgress(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('apply: ['));
+}

@@ -1,6 +1,6 @@
 /**
  * The local Okta and a project folder for end-to-end tests: a seeded sandbox, a temporary project with
- * mappings/, the connection environment, and out-of-band writes "as another admin" (STYLE.md §7).
+ * mappings/, the connection environment, and out-of-band writes "as another admin" (docs/style.md §7).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

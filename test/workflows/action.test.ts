@@ -83,7 +83,7 @@ describe('the action’s steps, run', () => {
     fs.mkdirSync(fakeBin);
     fs.writeFileSync(
       path.join(fakeBin, 'npm'),
-      `#!/bin/sh\necho "$*" >> "${temp}/npm-calls"\nif [ "$1" = install ]; then mkdir -p "$6/node_modules" && ln -s "${ROOT}" "$6/node_modules/okta-ou"; fi\n`,
+      `#!/bin/sh\necho "$*" >> "${temp}/npm-calls"\nif [ "$1" = install ]; then mkdir -p "$7/node_modules" && ln -s "${ROOT}" "$7/node_modules/okta-ou"; fi\n`,
       { mode: 0o755 },
     );
     const ran = await runStep(step('Install okta-ou'), { PATH: `${fakeBin}:${process.env.PATH}`, VERSION: version, ACTION_PATH: ROOT }, temp, temp);
@@ -94,7 +94,7 @@ describe('the action’s steps, run', () => {
     expect(fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))).toBe(true); // npm test builds first
     const { ran, npmCalls } = await install('');
     expect(ran.code).toBe(0);
-    expect(npmCalls).toEqual([`ci --no-audit --no-fund --prefix ${ROOT}`, `run build --prefix ${ROOT}`]);
+    expect(npmCalls).toEqual([`ci --no-audit --no-fund --ignore-scripts --prefix ${ROOT}`, `run build --prefix ${ROOT}`]);
     expect(ran.path.trim()).toBe(path.join(temp, 'okta-ou', 'bin'));
     expect(ran.stdout.trim()).toMatch(/^okta-ou \d+\.\d+\.\d+/);
     // Used again in the same job: nothing is installed twice.
@@ -107,7 +107,7 @@ describe('the action’s steps, run', () => {
   test('install with okta-ou-version: from the registry, into the runner’s temp folder', async () => {
     const { ran, npmCalls } = await install('0.1.0');
     expect(ran.code).toBe(0);
-    expect(npmCalls).toEqual([`install --no-save --no-audit --no-fund --prefix ${temp}/okta-ou/pkg okta-ou@0.1.0`]);
+    expect(npmCalls).toEqual([`install --no-save --no-audit --no-fund --ignore-scripts --prefix ${temp}/okta-ou/pkg okta-ou@0.1.0`]);
     expect(fs.readFileSync(path.join(temp, 'okta-ou', 'bin', 'okta-ou'), 'utf8')).toContain(`${temp}/okta-ou/pkg/node_modules/okta-ou/bin/okta-ou.js`);
   });
 

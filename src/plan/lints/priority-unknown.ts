@@ -1,7 +1,7 @@
 /**
  * PRIORITY_UNKNOWN (warning): Okta returned a live assignment without a numeric `priority` (null, missing
  * or not a number). Okta's API always documents one (docs/okta-api.md §1), so this is read leniently
- * (STYLE.md §1) rather than guessed: a 0 would rank the group first. Which OU wins for users in this group
+ * (docs/style.md §1) rather than guessed: a 0 would rank the group first. Which OU wins for users in this group
  * and another is then unknown. A managed group gets a fresh slot from the plan (an update that writes its
  * priority); an unmanaged one is left alone and takes no part in slot maths (known-priority.ts).
  */

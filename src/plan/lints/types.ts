@@ -14,7 +14,7 @@ export interface LintContext {
 }
 
 /**
- * One lint per finding code, one file per lint (STYLE.md §4). Lints are pure: whatever they need from
+ * One lint per finding code, one file per lint (docs/style.md §4). Lints are pure: whatever they need from
  * Okta is read by src/live and passed in through `ctx.live`.
  */
 export interface Lint {

@@ -1,6 +1,6 @@
 /**
  * A small node:http server on 127.0.0.1:0 for client behaviour the local Okta cannot be asked for
- * directly (STYLE.md §9 item 8, after undici's test/interceptors/retry.js): each test passes a handler
+ * directly (docs/style.md §9 item 8, after undici's test/interceptors/retry.js): each test passes a handler
  * that sees every request (parsed) and answers, resets, or stalls.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
