@@ -12,16 +12,23 @@ import { ownValue } from '../model/data-record';
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
 
+/** The live mapping a mapping change is to: the default user type's, or the named type's. */
+function mappingOf(dir: LiveState['directories'][number], c: { userType?: string }): LiveState['directories'][number]['mapping'] {
+  return c.userType === undefined ? dir.mapping : (dir.typeMappings?.find((t) => t.userType.name === c.userType)?.mapping ?? null);
+}
+
 function movedSince(c: Change, live: LiveState): string[] {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return [`${c.directory}: directory no longer read`];
+  // AD group members and scope conversions are compared through the fresh plan's changes (inferredMove / "now different").
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
-    const have = ownValue(dir.mapping?.properties, c.property);
+    const have = ownValue(mappingOf(dir, c)?.properties, c.property);
     const before = c.before && c.before.expression !== null ? c.before : null;
-    if (!before && have) return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${have.expression})`];
-    if (before && !have) return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
+    if (!before && have) return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was added outside okta-ou (${have.expression})`];
+    if (before && !have) return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was removed outside okta-ou`];
     if (before && have && (have.expression !== before.expression || have.pushStatus !== before.pushStatus)) {
-      return [`${c.directory}: mapping property ${c.property} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
+      return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
     }
     return [];
   }
@@ -53,11 +60,12 @@ function movedSince(c: Change, live: LiveState): string[] {
  * does not: what it was is the change's `after`, what it is now its `before`.
  */
 function inferredMove(c: Change, saved: Change | undefined): string[] {
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
     if (saved) return [];
-    if (c.action === 'create') return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
-    if (c.action === 'delete') return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${c.before?.expression})`];
-    return [`${c.directory}: mapping property ${c.property} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
+    if (c.action === 'create') return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was removed outside okta-ou`];
+    if (c.action === 'delete') return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was added outside okta-ou (${c.before?.expression})`];
+    return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
   }
   const label = `"${c.group.name}"`;
   switch (c.action) {
@@ -90,8 +98,15 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
 function madeByThisPlan(c: Change, live: LiveState): boolean {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return false;
+  if (c.kind === 'userScope') return dir.toConvert !== undefined && !dir.toConvert.some((u) => u.id === c.user.id);
+  if (c.kind === 'adGroupMembership') {
+    const entry = dir.adGroups?.find((e) => e.matches.length === 1 && e.matches[0].id === c.group.id);
+    if (!entry) return false;
+    const members = new Set(entry.members.map((u) => u.id));
+    return c.add.every((u) => members.has(u.id)) && c.remove.every((u) => !members.has(u.id));
+  }
   if (c.kind === 'attributeMapping') {
-    const have = ownValue(dir.mapping?.properties, c.property);
+    const have = ownValue(mappingOf(dir, c)?.properties, c.property);
     const after = c.after && c.after.expression !== null ? c.after : null;
     if (!after) return !have;
     return have !== undefined && have.expression === after.expression && have.pushStatus === after.pushStatus;

@@ -43,7 +43,13 @@ export type FindingCode =
   | 'ENCODING'
   | 'FILE_TOO_LARGE'
   | 'PROFILE_MAPPING_NOT_FOUND'
-  | 'USER_OU_MISMATCH';
+  | 'USER_OU_MISMATCH'
+  | 'AD_GROUP_NOT_FOUND'
+  | 'AD_GROUP_AMBIGUOUS'
+  | 'AD_MEMBER_NOT_FOUND'
+  | 'AD_USER_NOT_IMPORTED'
+  | 'LDAP_AD_CHECKS_SKIPPED'
+  | 'USER_TYPE_NOT_FOUND';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -69,6 +75,12 @@ export interface Finding {
   related?: SourceRef[];
 }
 
+import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+import type { LiveUserScoped, UserScopeChange } from './user-scope';
+import type { DesiredTypeMapping, LiveTypeMapping } from './user-types';
+export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+export type { LiveUserScoped, UserScopeChange } from './user-scope';
+
 // ---------------------------------------------------------------------------------------------
 // Desired state (mappings/*.yaml after loading, validation and merging)
 
@@ -84,6 +96,8 @@ export interface DesiredAttributeMappings {
   prune: boolean;
   properties: Record<string, DesiredMappingProperty>;
   source: SourceRef;
+  /** Other user types' mappings, by user type name (`attributeMappings.userTypes`). */
+  userTypes?: Record<string, DesiredTypeMapping>;
 }
 
 export interface DesiredGroup {
@@ -130,9 +144,11 @@ export interface DesiredDirectory {
   importOUs: DesiredImportOU[];
   updateOUOnGroupChange?: boolean;
   ouCase: 'lower' | 'preserve';
-  assignments: { mode: 'additive' | 'authoritative'; ignore: string[] };
+  assignments: { mode: 'additive' | 'authoritative'; ignore: string[]; convertUserScope?: boolean };
   groups: DesiredGroup[];
   attributeMappings?: DesiredAttributeMappings;
+  /** AD groups whose membership okta-ou manages (absent: none). */
+  adGroups?: DesiredAdGroup[];
   safety: SafetySettings;
   /** Where the directory's key is declared. */
   source: SourceRef;
@@ -216,6 +232,12 @@ export interface LiveDirectory {
   observedDns: string[];
   /** App users and the memberships the impact needs (src/live/read-people.ts); absent where no app was read. */
   people?: LivePeople;
+  /** The slice read for the directory's `adGroups`, one entry per desired entry (absent: none declared). */
+  adGroups?: LiveAdGroupEntry[];
+  /** With `assignments.convertUserScope`: every individually assigned app user in a managed group. */
+  toConvert?: LiveUserScoped[];
+  /** The Okta → AD mappings of the other user types (absent: the org has only the default type, or none maps). */
+  typeMappings?: LiveTypeMapping[];
 }
 
 export interface LiveState {
@@ -311,6 +333,8 @@ interface AttributeMappingChangeBase {
   mappingId: string;
   property: string;
   reason: string;
+  /** A user type other than the default: the change is to that type's mapping. */
+  userType?: string;
 }
 
 export interface MappingCreate extends AttributeMappingChangeBase {
@@ -333,7 +357,7 @@ export interface MappingDelete extends AttributeMappingChangeBase {
 
 export type AttributeMappingChange = MappingCreate | MappingUpdate | MappingDelete;
 
-export type Change = AssignmentChange | AttributeMappingChange;
+export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange | UserScopeChange;
 
 export interface PlanDirectory {
   name: string;

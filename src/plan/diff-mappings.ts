@@ -10,6 +10,7 @@
  *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
  * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
+import { LDAP_APP_NAME } from '../model/okta-ids';
 import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyTarget } from '../model/types';
 
 /** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings). */
@@ -28,7 +29,8 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   const state = (p: { expression: string; pushStatus: string }): MappingPropertyTarget => ({ expression: p.expression, pushStatus: p.pushStatus });
 
   const out: AttributeMappingChange[] = [];
-  const dn = liveProperty(DN_PROPERTY);
+  // The dn rule is Active Directory's (AD computes the DN); an LDAP instance's mapping is left as it is.
+  const dn = live.app?.name === LDAP_APP_NAME ? undefined : liveProperty(DN_PROPERTY);
   if (dn) {
     out.push({ ...base(DN_PROPERTY, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'), action: 'delete', before: state(dn), after: null });
   }

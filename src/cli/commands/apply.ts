@@ -27,7 +27,7 @@ import { describeDrift } from '../../apply/stale';
 import { contractDifferences } from '../../apply/contract';
 import { readPlanFile } from '../plan-file';
 import { terminalSafe } from '../../render/terminal-safe';
-import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;
@@ -129,7 +129,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
   const findings = staticFindings(desired, mappings.findings);
 
   // No abort signal for the client: an in-flight write is never cut off; the executor stops between requests.
-  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false });
+  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false, features: scopeFeatures(desired) });
   try {
     if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
       throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
@@ -197,6 +197,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       signal: ctx.signal,
       // A second Ctrl-C quits at once: it still gets the report of what was done so far.
       onStart: (soFar) => ctx.onQuit?.(() => (opts.format === 'json' ? renderApplyResultJson(soFar()) : renderApplyResultText(plan, soFar()))),
+      ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
       // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
       onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });
