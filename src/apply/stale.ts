@@ -5,10 +5,18 @@
  * the changes a fresh plan would make that the saved one does not (and the reverse).
  */
 import { profileValueEquals } from '../plan/normalise';
-import type { Change, LiveState, Plan } from '../model/types';
+import type { Change, LiveAssignment, LiveDirectory, LiveState, Plan } from '../model/types';
 import { canonicalJson } from '../model/sorted-json';
 import { describeChange } from './render-result';
 import { ownValue } from '../model/data-record';
+
+/** Assignments by group, built once per live directory (a reorder of thousands looks each up). */
+const byGroupOf = new WeakMap<LiveDirectory, Map<string, LiveAssignment>>();
+function assignmentOf(dir: LiveDirectory, groupId: string): LiveAssignment | undefined {
+  let m = byGroupOf.get(dir);
+  if (!m) byGroupOf.set(dir, (m = new Map(dir.assignments.map((a) => [a.groupId, a]))));
+  return m.get(groupId);
+}
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
 
@@ -33,7 +41,7 @@ function movedSince(c: Change, live: LiveState): string[] {
     return [];
   }
   const name = (id: string, fallback: string): string => dir.groups[id]?.name ?? fallback;
-  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  const at = (id: string): LiveAssignment | undefined => assignmentOf(dir, id);
   if (c.action === 'reorder') {
     return (c.moves ?? []).flatMap((m) => {
       const a = at(m.group.id);
@@ -111,7 +119,7 @@ function madeByThisPlan(c: Change, live: LiveState): boolean {
     if (!after) return !have;
     return have !== undefined && have.expression === after.expression && have.pushStatus === after.pushStatus;
   }
-  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  const at = (id: string): LiveAssignment | undefined => assignmentOf(dir, id);
   if (c.action === 'reorder') return (c.moves ?? []).length > 0 && (c.moves ?? []).every((m) => at(m.group.id)?.priority === m.to);
   const a = at(c.group.id);
   if (c.action === 'delete') return a === undefined;
