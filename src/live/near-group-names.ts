@@ -7,7 +7,7 @@
  * plan's budget like every read.
  */
 import type { OktaApi } from '../okta/api';
-import { foldName } from '../model/fold-name';
+import { readableName } from '../model/fold-name';
 import { setOwn } from '../model/data-record';
 import type { RawGroup } from './okta-shapes';
 
@@ -18,10 +18,10 @@ const PREFIX = 3;
 /** Unresolved name → live group names starting like it. */
 export async function nearGroupNames(api: OktaApi, unresolved: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  const names = [...new Set(unresolved)].filter((n) => foldName(n) !== '').slice(0, MAX_SEARCHES);
+  const names = [...new Set(unresolved)].filter((n) => readableName(n) !== '').slice(0, MAX_SEARCHES);
   await Promise.all(
     names.map(async (name) => {
-      const q = foldName(name).slice(0, PREFIX);
+      const q = Array.from(readableName(name)).slice(0, PREFIX).join('');
       const res = await api.request<RawGroup[]>('GET', '/api/v1/groups', { query: { q, limit: NEAR_LIMIT } });
       const found = Array.isArray(res.body) ? res.body.map((g) => g.profile?.name).filter((n): n is string => typeof n === 'string') : [];
       setOwn(out, name, found);
