@@ -1,40 +1,13 @@
 /**
  * Parking (a temporary write that frees a slot in a priority cycle) briefly reorders users, so every
  * rendering of the plan says when it is needed: the terminal text and the pull-request markdown alike.
- * Here a swap in a dense list. Against the local Okta over
- * real HTTP; the groups it names are the ones apply writes twice.
+ * Here a swap in a dense list (support/parking-org.ts). Against the local Okta over real HTTP; the
+ * groups it names are the ones apply writes twice.
  */
-import type { OrgSeed } from '../../src/sandbox/types';
 import { cli, project, removeProjects, sandbox, writes, type Sandbox } from './support/harness';
-import { APP, EMP, ou } from './support/orgs';
+import { parkingOrg as org, parkingYaml as yaml } from './support/parking-org';
 
 afterAll(() => removeProjects());
-
-// Dense priorities 0..5; G4 to the top, G1 and G0 swap below it: a cycle with no free slot between them.
-const GROUPS = ['G0', 'G1', 'G2', 'G3', 'G4', 'G5'];
-const FILE_ORDER = ['G4', 'G1', 'G0', 'G2', 'G3', 'G5'];
-const org: OrgSeed = {
-  users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
-  groups: GROUPS.map((name) => ({ name, members: ['ada@example.com'] })),
-  apps: [
-    {
-      label: APP,
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: GROUPS.map((group, priority) => ({ group, priority, profile: { organizationalUnit: ou(group.toLowerCase()) } })),
-    },
-  ],
-};
-const yaml = `version: 1
-directories:
-  corp:
-    app: ${APP}
-    importOUs: ["${EMP}"]
-    groups:
-${FILE_ORDER.map((g) => `      - { group: ${g}, ou: "OU=${g},${EMP}" }`).join('\n')}
-`;
 
 describe('a plan that needs parking says so', () => {
   let sb: Sandbox;
