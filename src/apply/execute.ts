@@ -24,7 +24,7 @@ import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
 import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
-import { SETTLE_MS, settle } from './settle';
+import { SETTLE_MS, interruptibleWait } from './settle';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -104,8 +104,6 @@ const UNMANAGED_MOVED_HINT =
   'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
 
 class Stop extends Error {}
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
 const MAX_RESTORE_PASSES = 5;
@@ -222,7 +220,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     try {
       for (let attempt = 0; ; attempt++) {
         if (isAdMembershipRequest(r)) {
-          await sendAdMembership(api, r, opts.sleep ?? realSleep, stopped);
+          await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
           break;
         }
         if (isScopeConversion(r)) {
@@ -332,7 +330,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     // A write without an answer may still land: read back only once it has had time to (settle.ts).
     const ms = opts.settleMs ?? SETTLE_MS;
     opts.log?.(`apply: ${unanswered === 1 ? 'a write was' : `${unanswered} writes were`} left without an answer; waiting ${Math.ceil(ms / 1000)} s for ${unanswered === 1 ? 'it' : 'them'} to settle before reading back (Ctrl-C stops)`);
-    if (!(await settle(ms, opts.signal, opts.sleep))) stopped();
+    if (!(await interruptibleWait(ms, opts.signal, opts.sleep))) stopped();
   }
   if (!failed && !interrupted) {
     let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };

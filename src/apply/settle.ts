@@ -9,10 +9,11 @@
 export { DEFAULT_TIMEOUT_MS as SETTLE_MS } from '../okta/client';
 
 /**
- * Waits `ms` (with `sleep` when given, else a timer), or until `signal` aborts, whichever comes first.
+ * Waits `ms` (with `sleep` when given, else a timer), or until `signal` aborts, whichever comes first
+ * (the settle wait, and the waits for the AD agent: Ctrl-C ends every wait at once).
  * True when the whole wait ran; false when interrupted (no timer is left behind to keep the process up).
  */
-export function settle(ms: number, signal: AbortSignal | undefined, sleep?: (ms: number) => Promise<void>): Promise<boolean> {
+export function interruptibleWait(ms: number, signal: AbortSignal | undefined, sleep?: (ms: number) => Promise<void>): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise<boolean>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
