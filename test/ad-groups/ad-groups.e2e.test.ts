@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setAgents, type OrgSeed } from '../../src/sandbox';
 import { parsePlanJson } from '../../src/render/json';
-import { fakeClock, type FakeClock } from '../support/cli';
+import { fakeClock } from '../support/cli';
+import { ctrlCDuringWait } from '../support/ctrl-c-clock';
 import { runCli } from '../support/cli';
 import { project, runAgainst, useSandbox } from '../support/sandbox';
 import { serviceAppEnv } from '../support/service-app';
@@ -135,21 +136,12 @@ describe('adGroups', () => {
     const cwd = project({ 'corp.yaml': FROM_VPN });
     setAgents(sb.org, APP, 'disconnected');
     const controller = new AbortController();
-    const waits: number[] = [];
     // The agent back-off wait never ends by itself: Ctrl-C arrives while it runs.
-    const clock: FakeClock = {
-      waits,
-      now: () => Date.now(),
-      sleep: (ms) => {
-        waits.push(ms);
-        controller.abort();
-        return new Promise<void>(() => undefined);
-      },
-    };
+    const clock = ctrlCDuringWait(controller);
     const before = directoryPosts().length;
     const r = await runAgainst(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { clock, signal: controller.signal });
     expect(r.code).toBe(1);
-    expect(waits).toEqual([2000]);
+    expect(clock.waits).toEqual([2000]);
     expect(directoryPosts().slice(before).map((e) => e.status)).toEqual([502]);
     expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ interrupted: true, failed: null, verified: false }));
     expect(members('VPN Users')).toEqual([login('ada'), login('linus')]);
