@@ -3,7 +3,7 @@
  * free slot between them, so apply parks one group (writes it twice: a temporary slot, then its own).
  */
 import type { OrgSeed } from '../../../src/sandbox/types';
-import { APP, EMP, ou } from './orgs';
+import { APP, EMP, corpApp, ou } from './orgs';
 
 const GROUPS = ['G0', 'G1', 'G2', 'G3', 'G4', 'G5'];
 const FILE_ORDER = ['G4', 'G1', 'G0', 'G2', 'G3', 'G5'];
@@ -11,16 +11,7 @@ const FILE_ORDER = ['G4', 'G1', 'G0', 'G2', 'G3', 'G5'];
 export const parkingOrg: OrgSeed = {
   users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
   groups: GROUPS.map((name) => ({ name, members: ['ada@example.com'] })),
-  apps: [
-    {
-      label: APP,
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: GROUPS.map((group, priority) => ({ group, priority, profile: { organizationalUnit: ou(group.toLowerCase()) } })),
-    },
-  ],
+  apps: [corpApp(GROUPS.map((group, priority) => ({ group, priority, profile: { organizationalUnit: ou(group.toLowerCase()) } })))],
 };
 
 export const parkingYaml = `version: 1
