@@ -199,6 +199,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       // A second Ctrl-C quits at once: it still gets the report of what was done so far.
       onStart: (soFar) => ctx.onQuit?.(() => (opts.format === 'json' ? renderApplyResultJson(soFar()) : renderApplyResultText(plan, soFar()))),
       ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
+      log,
       // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
       onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });
