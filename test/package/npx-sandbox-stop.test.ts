@@ -4,11 +4,12 @@
  * serving with nobody to stop it. Every wait is bounded by an event (output seen, a pipe closed), never
  * by a duration that the test asserts on.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import { installOffline, packTarball, userEnv, writeProject } from './offline-project';
 
 let tmp: string;
@@ -27,7 +28,7 @@ afterAll(() => {
 });
 
 /** Resolves with the export lines once printed; rejects if npx ends first. */
-function exportLines(npx: ChildProcessWithoutNullStreams): Promise<Record<string, string>> {
+function exportLines(npx: ChildProcessByStdio<null, Readable, Readable>): Promise<Record<string, string>> {
   let out = '';
   npx.stdout.setEncoding('utf8');
   return new Promise((resolve, reject) => {
