@@ -16,13 +16,16 @@
  *    assignment shares, or whose priority Okta did not return as a number, is never kept.
  * 4. Every other managed group moves into a free slot between its neighbours, spread evenly over the
  *    gap so later inserts find room too; at the end of the list, two apart.
- * 5. Only when a gap has too few free slots is a range re-spaced: the window around it widens (doubling,
- *    rightwards first) until its free slots fit its groups, which are then spread evenly over them (a
- *    swap in a dense list re-uses the two slots). A window that reaches the end of the list gets twice
- *    as many slots as groups, so on an org whose priorities are dense (0, 1, 2, …) the first insert
- *    re-spaces the list after it once, leaving a free slot between neighbours; afterwards an insert or a
- *    move costs one write. The groups renumbered without changing their order are reported
- *    (`respaced`), so the plan shows the cost.
+ * 5. Only when a gap has too few free slots is anything re-spaced. In a dense list (more than a quarter
+ *    of the kept neighbours have no free slot between them, as the Admin Console leaves an org: 0, 1, 2,
+ *    …) the whole list is re-spaced once onto every other free slot, one left at the top (unless two
+ *    groups swap slots); a local fix would leave the rest dense and the next change there would re-space
+ *    again. Otherwise the window
+ *    around the gap widens (doubling, rightwards first) until its free slots fit its groups, which are
+ *    then spread evenly over them (a window reaching the end of the list gets twice as many slots as
+ *    groups); a window wider than LOCAL_WINDOW groups each side re-spaces the whole list instead. After a
+ *    whole re-space an insert or a move costs one or two writes. The groups renumbered without changing
+ *    their order are reported (`respaced`), so the plan shows the cost.
  * 6. Bound: okta-ou never writes a priority at or past `priorityBound(n)` = 2 × n + 16 (n = the app's
  *    assignments, counting the ones the plan creates and deletes), so at most every other slot is used
  *    and room is always left: the whole range [0, bound) has at least 2 × managed + 16 free slots.
@@ -32,7 +35,7 @@
  * Examples (lower number = higher priority; U is an unmanaged group; more in test/plan/assign-slots.test.ts):
  * - live A0 B1 C2, file A C B       → A0 C2 B4           (one write: B after C)
  * - live A1 B3 C5, file A X B C     → A1 X2 B3 C5        (one write: X into the free slot 2)
- * - live A0 B1 C2, file A X B C     → A0 X2 B4 C6        (dense: B and C re-spaced once)
+ * - live A0 B1 C2, file A X B C     → A1 X3 B5 C7        (dense: the list re-spaced once)
  * - live A0 U1 B2, file B A         → B2 A4, U stays 1
  */
 import { InternalError } from '../errors';
@@ -150,6 +153,9 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): S
   return { targets, respaced, bound };
 }
 
+/** The widest window (in groups on each side of a gap) re-spaced locally before the whole list is. */
+const LOCAL_WINDOW = 16;
+
 /** Target ranks when the items `keep` (increasing current ranks) stay where they are (rules 4 and 5). */
 function place(currentRank: Array<number | null>, keep: number[], free: FreeSlots, bound: number): { rank: number[]; respaced: boolean[]; writes: number } {
   const n = currentRank.length;
@@ -177,6 +183,28 @@ function place(currentRank: Array<number | null>, keep: number[], free: FreeSlot
   /** At the end of the list: `count` items get twice as many free slots (room for the next insert). */
   const tailEnd = (lo: number, count: number): number => Math.min(bound - 1, free.nth(lo, 2 * count - 1));
 
+  // A dense list (many neighbours with no free slot between them, as the Admin Console leaves an org:
+  // 0, 1, 2, …) or a change that needs a wide window is not patched locally, since every later change in
+  // the part left dense would re-space again: the whole list is re-spaced once, on every other free slot
+  // with one left at the top (as in an empty app), after which an insert or a move costs one or two writes.
+  let packed = 0;
+  for (let k = 1; k < keep.length; k++) if (free.count(rank[keep[k - 1]] + 1, rank[keep[k]] - 1) === 0) packed++;
+  const dense = 4 * packed > keep.length;
+  const respaceAll = (): { rank: number[]; respaced: boolean[]; writes: number } => {
+    if (free.count(0, bound - 1) < 2 * n) throw new InternalError(`no room for ${n} managed groups below priority ${bound}`);
+    for (let k = 0; k < n; k++) {
+      const target = free.nth(0, 2 * k + 1);
+      respaced[k] = anchor[k] && target !== currentRank[k];
+      rank[k] = target;
+    }
+    return result();
+  };
+  const result = (): { rank: number[]; respaced: boolean[]; writes: number } => {
+    let writes = 0;
+    for (let k = 0; k < n; k++) if (rank[k] !== currentRank[k]) writes++;
+    return { rank, respaced, writes };
+  };
+
   let i = 0;
   while (i < n) {
     if (anchor[i]) {
@@ -192,29 +220,26 @@ function place(currentRank: Array<number | null>, keep: number[], free: FreeSlot
       i = j;
       continue;
     }
-    // No room in the gap: widen a window of items [x, y) around it (rightwards first, then both ways)
-    // until it has room, then re-space it.
-    let placed = false;
-    for (let s = 1; !placed; s *= 2) {
-      const y = Math.min(n, j + s) === n ? n : nextAnchor[Math.min(n, j + s)];
-      for (const x of [i, Math.max(0, i - s)]) {
+    // No room in the gap: take the narrowest window of items [x, y) around it (w groups beside it,
+    // rightwards first) whose free slots fit its groups and re-space that; or, when none is at most
+    // LOCAL_WINDOW groups wider than the gap (in a dense list: none of at most two groups short of the
+    // end, as a swap re-using its two slots), re-space the whole list.
+    const widest = dense ? 2 - size : LOCAL_WINDOW;
+    let y = -1;
+    for (let w = 1; w <= widest && y < 0; w++) {
+      for (let left = 0; left <= w && y < 0; left++) {
+        const x = i - left;
+        const end = j + w - left;
+        if (x < 0 || end > n || (end < n && !anchor[end]) || (dense && end === n)) continue;
         const wlo = x === 0 ? 0 : rank[x - 1] + 1;
-        const whi = y === n ? tailEnd(wlo, y - x) : Math.min(rank[y] - 1, bound - 1);
-        if (free.count(wlo, whi) >= y - x) {
-          spread(x, y, wlo, whi);
-          placed = true;
-          break;
-        }
+        const whi = end === n ? tailEnd(wlo, end - x) : Math.min(rank[end] - 1, bound - 1);
+        if (free.count(wlo, whi) < end - x) continue;
+        spread(x, end, wlo, whi);
+        y = end;
       }
-      if (!placed && Math.max(0, i - s) === 0 && y === n) {
-        if (free.count(0, bound - 1) < n) throw new InternalError(`no room for ${n} managed groups below priority ${bound}`);
-        spread(0, n, 0, bound - 1);
-        placed = true;
-      }
-      if (placed) i = y;
     }
+    if (y < 0) return respaceAll();
+    i = y;
   }
-  let writes = 0;
-  for (let k = 0; k < n; k++) if (rank[k] !== currentRank[k]) writes++;
-  return { rank, respaced, writes };
+  return result();
 }

@@ -187,7 +187,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
     ],
   },
   {
-    name: 'a create in the middle of a dense list: creates first, then the reorder that makes room (respace)',
+    name: 'a create in the middle of a dense list: creates first, then the reorder that re-spaces the list (respace)',
     desired: aDesiredDirectory().withGroup('A', ou('A')).withGroup('X', ou('X')).withGroup('B', ou('B')),
     live: aLiveDirectory().withAssignment('A', lc('A'), 0).withAssignment('B', lc('B'), 1).withGroup('X'),
     want: [
@@ -198,7 +198,7 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         action: 'create',
         group: g('X'),
         before: null,
-        after: { priority: 2, profile: { organizationalUnit: lc('X') } },
+        after: { priority: 3, profile: { organizationalUnit: lc('X') } },
         reason: `listed in mappings/corp.yaml, not assigned in Okta: provisions into ${lc('X')}`,
       },
       {
@@ -206,11 +206,14 @@ const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveD
         directory: 'corp',
         kind: 'assignment',
         action: 'reorder',
-        group: g('B'),
+        group: g('A'),
         before: null,
         after: null,
         reason: 'managed groups follow the list order in mappings/corp.yaml',
-        moves: [{ group: g('B'), from: 1, to: 4, respace: true }],
+        moves: [
+          { group: g('A'), from: 0, to: 1, respace: true },
+          { group: g('B'), from: 1, to: 5, respace: true },
+        ],
       },
     ],
   },
