@@ -194,7 +194,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       'Each change is planned and its requests applied to an in-memory copy, so each starts where the previous left off. "before" =\n' +
         'main before the v2 engine (bench/priority-today.ts; at 50,000 only the first insert was practical). Priorities written stay\n' +
-        'below 2 × assignments + 16 (src/plan/assign-slots.ts); a reverse costs about 1.5 writes per group (cycles need parking).\n',
+        'below 2 × assignments + 16 (src/plan/assign-slots.ts); a reverse costs about 1.5 writes per group (cycles need parking).\n' +
+        'The first change that needs room in the dense list re-spaces the whole list once (about N writes), wherever it lands.\n',
     );
   }
 

@@ -1,7 +1,8 @@
 /**
  * The priority engine's figures (pure, in-process; no HTTP): for a directory of N managed groups that
  * Okta holds at priorities 0..N-1 in file order (an org as `export` finds it), the writes `apply` would
- * send for one change, the highest priority after 20 random inserts, and the CPU time of planning
+ * send for one change, 20 inserts at random positions (the first, the most any later one cost, all
+ * together) and the highest priority after them, and the CPU time of planning
  * (buildPlan + the write requests). Each scenario plans, then "applies" the requests to an in-memory
  * copy of the assignments, so the next scenario starts from what the previous one left.
  *
@@ -24,6 +25,9 @@ export interface EngineFigures {
   reverse: number;
   highestAfter20Inserts: number;
   writesFor20Inserts: number;
+  /** The first of those inserts (the first apply on the dense org), then the most any later one cost. */
+  insertRandomFirst?: number;
+  insertRandomAfterMax?: number;
   planCpuMs: number;
 }
 
@@ -109,12 +113,14 @@ export function engineFigures(n: number, opts: { only?: 'insertTop' } = {}): Eng
 
   const fresh = denseOrg(n);
   const rng = createRng(n);
-  let writes = 0;
+  const each: number[] = [];
   for (let i = 0; i < 20; i++) {
     fresh.order.splice(Math.floor(rng() * (fresh.order.length + 1)), 0, `ins${i}`);
-    writes += step(fresh.state, fresh.order).writes;
+    each.push(step(fresh.state, fresh.order).writes);
   }
-  out.writesFor20Inserts = writes;
+  out.writesFor20Inserts = each.reduce((a, b) => a + b, 0);
+  out.insertRandomFirst = each[0];
+  out.insertRandomAfterMax = Math.max(...each.slice(1));
 
   out.highestAfter20Inserts = [...fresh.state.assignments.values()].reduce((m, a) => Math.max(m, a.priority), -1);
   return out;
@@ -126,6 +132,8 @@ const ROWS: Array<[string, keyof EngineFigures]> = [
   ['writes: move one group (the last one to second place)', 'moveOne'],
   ['writes: reverse the list', 'reverse'],
   ['writes: 20 random inserts, one plan + apply each', 'writesFor20Inserts'],
+  ['writes: the first of them (first apply on a dense org)', 'insertRandomFirst'],
+  ['writes: the most any later one of them cost', 'insertRandomAfterMax'],
   ['highest priority after those 20 inserts', 'highestAfter20Inserts'],
   ['plan CPU time, ms (first insert: buildPlan + requests)', 'planCpuMs'],
 ];
