@@ -29,3 +29,33 @@ export async function nearGroupNames(api: OktaApi, unresolved: string[]): Promis
   );
   return out;
 }
+
+/**
+ * The same candidates gathered from a group list being read anyway (resolve-groups.ts): the first
+ * {@link NEAR_LIMIT} listed names starting like each name, with no call of their own.
+ */
+export class NearNames {
+  private readonly byPrefix = new Map<string, string[]>();
+  constructor(private readonly names: readonly string[]) {
+    for (const n of names) {
+      const p = foldName(n).slice(0, PREFIX);
+      if (p !== '') this.byPrefix.set(p, []);
+    }
+  }
+
+  add(groupName: string): void {
+    if (this.byPrefix.size === 0) return;
+    // As Okta's `q` compares: the folded prefix against the start of the name, case-insensitively.
+    const found = this.byPrefix.get(groupName.slice(0, PREFIX).toLowerCase());
+    if (found && found.length < NEAR_LIMIT) found.push(groupName);
+  }
+
+  result(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const n of this.names) {
+      const found = this.byPrefix.get(foldName(n).slice(0, PREFIX));
+      if (found) setOwn(out, n, [...found]);
+    }
+    return out;
+  }
+}

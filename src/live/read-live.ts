@@ -128,11 +128,17 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     }
   }
   const { ids, names } = splitRefs([...new Set([...orgIds, ...orgNames])]);
-  const org = await lookupGroups(api, ids, names, log);
+  const assignedIds = new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
+  const org = await lookupGroups(api, ids, names, log, assignedIds);
 
   const directories = await Promise.all(
     slices.map(async ({ d, app, candidates, slice }): Promise<LiveDirectory> => {
-      const groups: Record<string, LiveGroup> = { ...(slice?.groups ?? {}) };
+      const groups: Record<string, LiveGroup> = {};
+      // Member counts a group list read for resolution carried: no stats call for them later.
+      for (const g of Object.values(slice?.groups ?? {})) {
+        const n = org.counts.get(g.id);
+        groups[g.id] = n === undefined || g.usersCount !== undefined ? g : { ...g, usersCount: n };
+      }
       const assigned = Object.values(groups);
       const assignedByName = nameIndex(assigned);
       const resolved: Record<string, LiveGroup[]> = {};
@@ -176,7 +182,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   );
   const unresolved = directories.flatMap((d) => Object.entries(d.resolved).filter(([ref, gs]) => gs.length === 0 && !looksLikeGroupId(ref)).map(([ref]) => ref));
   if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
-  const near = await nearGroupNames(api, unresolved);
+  const near = org.near ? pick(org.near, unresolved) : await nearGroupNames(api, unresolved);
   return { orgUrl: api.orgUrl, directories: directories.map((d) => ({ ...d, nearGroupNames: near })) };
 }
 
@@ -188,5 +194,12 @@ function refsOf(d: DesiredDirectory): string[] {
 function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
   const out = new Map<string, LiveGroup[]>();
   for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
+  return out;
+}
+
+/** The entries of `record` for `keys` (own keys only: a key is user data). */
+function pick(record: Record<string, string[]>, keys: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const k of keys) if (Object.hasOwn(record, k)) setOwn(out, k, record[k]);
   return out;
 }
