@@ -141,6 +141,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       }
       const assigned = Object.values(groups);
       const assignedByName = nameIndex(assigned);
+      // By lower-cased name, indexed once: a reference is matched against its few namesakes, not every group.
+      const assignedByLowerName = nameIndex(assigned, (n) => n.toLowerCase());
       const resolved: Record<string, LiveGroup[]> = {};
       for (const ref of refsOf(d)) {
         let matches: LiveGroup[];
@@ -149,7 +151,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           matches = g ? [g] : [];
         } else {
           const exactAssigned = assignedByName.get(ref);
-          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...assigned]);
+          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...(assignedByLowerName.get(ref.toLowerCase()) ?? [])]);
         }
         setOwn(resolved, ref, matches);
         for (const g of matches) groups[g.id] = groups[g.id] ?? g;
@@ -190,10 +192,15 @@ function refsOf(d: DesiredDirectory): string[] {
   return [...new Set(d.groups.map((g) => g.group))];
 }
 
-/** Groups by exact name (names are not unique in Okta: a list per name). */
-function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
+/** Groups by exact name, or by `key` of it (names are not unique in Okta: a list per name). */
+function nameIndex(groups: LiveGroup[], key: (name: string) => string = (n) => n): Map<string, LiveGroup[]> {
   const out = new Map<string, LiveGroup[]>();
-  for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
+  for (const g of groups) {
+    const k = key(g.name);
+    const list = out.get(k);
+    if (list) list.push(g);
+    else out.set(k, [g]);
+  }
   return out;
 }
 
