@@ -71,18 +71,25 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const defaultUserType = (): Promise<string | null> => (userType ??= readDefaultUserTypeId(api));
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
-    const [rawAssignments, mapping, appUsers] = await Promise.all([
-      api.list<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' }),
+    const assignments: LiveAssignment[] = [];
+    const groups: Record<string, LiveGroup> = {};
+    const withoutEmbedded: string[] = [];
+    // Page by page into the model: a raw page (embedded groups, _links) is dropped once converted.
+    const readAssignments = async (): Promise<void> => {
+      for await (const page of api.pages<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' })) {
+        for (const a of page) {
+          assignments.push(toAssignment(a));
+          const g = a._embedded?.group;
+          if (g?.id) groups[g.id] = toLiveGroup(g);
+          else if (a.id) withoutEmbedded.push(a.id);
+        }
+      }
+    };
+    const [, mapping, appUsers] = await Promise.all([
+      readAssignments(),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
       readAppUsers(api, appId, { keepDns: opts.keepDns }),
     ]);
-    const groups: Record<string, LiveGroup> = {};
-    const withoutEmbedded: string[] = [];
-    for (const a of rawAssignments) {
-      const g = a._embedded?.group;
-      if (g?.id) groups[g.id] = toLiveGroup(g);
-      else if (a.id) withoutEmbedded.push(a.id);
-    }
     // Lenient: should Okta ever omit the embedded group, fetch it rather than plan against a nameless one.
     await Promise.all(
       withoutEmbedded.map(async (id) => {
@@ -90,8 +97,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups[id] = res.status === 404 ? { id, name: '', type: 'OKTA_GROUP' } : toLiveGroup(res.body);
       }),
     );
-    log(`live: app ${appId}: ${rawAssignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
-    return { assignments: rawAssignments.map(toAssignment), groups, mapping, appUsers, sourceGroups: [] };
+    log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
+    return { assignments, groups, mapping, appUsers, sourceGroups: [] };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
     (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
