@@ -29,7 +29,7 @@ const CASES: Case[] = (process.env.BENCH_SCALE_SIZES ?? '10000,50000,100000')
   .concat([{ label: '5 × 2,000', apps: 5, perApp: 2000 }]);
 
 const label = (a: number): string => `ad${a}.example.com`;
-const dc = (a: number): string => `DC=ad${a},DC=example,DC=com`;
+const dc = (a: number): string => `OU=Staff,DC=ad${a},DC=example,DC=com`;
 const group = (a: number, i: number): string => `a${a}-g${pad(i)}`;
 
 function seed(c: Case): OrgSeed {
@@ -41,6 +41,7 @@ function seed(c: Case): OrgSeed {
       label: label(a),
       name: 'active_directory',
       namingContext: label(a),
+      importOUs: [dc(a)],
       assignments: Array.from({ length: c.perApp }, (_, i) => ({ group: group(a, i), priority: i, profile: { organizationalUnit: `ou=g${i % 50},${dc(a).toLowerCase()}` } })),
       mapping: { properties: { firstName: { expression: 'user.firstName', pushStatus: 'PUSH' as const } } },
     })),
@@ -59,7 +60,7 @@ function project(c: Case, changes: number): string {
     }
     fs.writeFileSync(
       path.join(root, 'mappings', `ad${a}.yaml`),
-      `version: 1\ndirectories:\n  ad${a}:\n    app: ${label(a)}\n    assignments: { mode: authoritative }\n    attributeMappings:\n      properties:\n        firstName: user.firstName\n    groups:\n${lines.join('\n')}\n`,
+      `version: 1\ndirectories:\n  ad${a}:\n    app: ${label(a)}\n    importOUs: ["${dc(a)}"]\n    assignments: { mode: authoritative }\n    attributeMappings:\n      properties:\n        firstName: user.firstName\n    groups:\n${lines.join('\n')}\n`,
     );
   }
   return root;
@@ -95,9 +96,10 @@ async function measure(c: Case, changes: number): Promise<Row> {
       calls = phases[0];
       runs.push(run);
     }
-    // The floor: per app the assignment pages, one page of app users, the mapping (list + GET); once the
-    // app lookup and the default user type; plus, with changes, one members page per changed group.
-    const floor = c.apps * (Math.ceil(c.perApp / 200) + 1 + 2) + 2 + changes;
+    // The floor: per app the assignment pages, one page of app users, the mapping (list + GET), the
+    // AD-imported groups (import-OU evidence); once the app lookup and the default user type; plus, with
+    // changes, one members page per changed group.
+    const floor = c.apps * (Math.ceil(c.perApp / 200) + 1 + 2 + 1) + 2 + changes;
     return {
       c,
       changes,
@@ -152,8 +154,8 @@ export async function scaleBench(): Promise<void> {
   }
   process.stdout.write(`\nokta-ou plan at scale — okta-ou in its own process, median of ${REPS} runs\n\n${table(rows)}\n\n${growth(rows)}\n\n`);
   process.stdout.write(
-    '"floor" = per app the assignment pages (200 each), one app-users page and the mapping (2 calls), plus the app lookup and the\n' +
-      'default user type, plus one members page per changed group (the impact on people). CPU and peak RSS are the okta-ou\n' +
-      "process's own (process.resourceUsage at exit); wall includes starting Node.\n",
+    '"floor" = per app the assignment pages (200 each), one app-users page, the mapping (2 calls) and the AD-imported groups,\n' +
+      'plus the app lookup and the default user type, plus one members page per changed group (the impact on people).\n' +
+      "CPU and peak RSS are the okta-ou process's own (process.resourceUsage at exit); wall includes starting Node.\n",
   );
 }
