@@ -104,15 +104,7 @@ export async function readPlural(client: Client, appIds: string[]): Promise<Map<
 export async function writePlural(client: Client, rows: PairRow[]): Promise<number> {
   const appIds = [...new Set(rows.map((r) => r.appId))];
   const live = await readPlural(client, appIds);
-  let n = 0;
-  for (const r of rows) {
-    await client.applicationApi.assignGroupToApplication({
-      appId: r.appId,
-      groupId: r.groupId,
-      applicationGroupAssignment: { priority: r.priority, profile: { organizationalUnit: r.ou } },
-    });
-    n++;
-  }
+  let n = await writePerRow(client, rows);
   for (const appId of appIds) {
     const wanted = new Set(rows.filter((r) => r.appId === appId).map((r) => r.groupId));
     for (const groupId of live.get(appId) ?? []) {
