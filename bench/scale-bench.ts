@@ -15,6 +15,7 @@ import { runOktaOu } from './child-cli';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const BUCKETS = ['/api/v1/apps', '/api/v1/groups', '/api/v1'];
 const CHANGES = 200;
+const PER_FILE = 20_000;
 const pad = (i: number): string => String(i).padStart(6, '0');
 
 interface Case {
@@ -48,20 +49,26 @@ function seed(c: Case): OrgSeed {
   };
 }
 
-/** The files: the live state as is, or with the OUs of the first `changes` groups of the first app moved. */
+/**
+ * The files: the live state as is, or with the OUs of the first `changes` groups of the first app moved.
+ * A directory's groups are split over files of {@link PER_FILE} (one mapping file is at most 4 MB).
+ */
 function project(c: Case, changes: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-bench-scale-'));
   fs.mkdirSync(path.join(root, 'mappings'));
   for (let a = 0; a < c.apps; a++) {
-    const lines: string[] = [];
-    for (let i = 0; i < c.perApp; i++) {
-      const ou = a === 0 && i < changes ? `OU=moved${i},${dc(a)}` : `OU=g${i % 50},${dc(a)}`;
-      lines.push(`      - { group: ${group(a, i)}, ou: "${ou}" }`);
+    for (let from = 0; from < c.perApp; from += PER_FILE) {
+      const lines: string[] = [];
+      for (let i = from; i < Math.min(c.perApp, from + PER_FILE); i++) {
+        const ou = a === 0 && i < changes ? `OU=moved${i},${dc(a)}` : `OU=g${i % 50},${dc(a)}`;
+        lines.push(`      - { group: ${group(a, i)}, ou: "${ou}" }`);
+      }
+      const settings =
+        from === 0
+          ? `    importOUs: ["${dc(a)}"]\n    assignments: { mode: authoritative }\n    attributeMappings:\n      properties:\n        firstName: user.firstName\n`
+          : '';
+      fs.writeFileSync(path.join(root, 'mappings', `ad${a}-${pad(from)}.yaml`), `version: 1\ndirectories:\n  ad${a}:\n    app: ${label(a)}\n${settings}    groups:\n${lines.join('\n')}\n`);
     }
-    fs.writeFileSync(
-      path.join(root, 'mappings', `ad${a}.yaml`),
-      `version: 1\ndirectories:\n  ad${a}:\n    app: ${label(a)}\n    importOUs: ["${dc(a)}"]\n    assignments: { mode: authoritative }\n    attributeMappings:\n      properties:\n        firstName: user.firstName\n    groups:\n${lines.join('\n')}\n`,
-    );
   }
   return root;
 }

@@ -36,6 +36,7 @@ const KEEP = {
   '/api/v1/meta/schemas/apps/{appId}/default': ['get'],
   '/api/v1/agentPools': ['get'],
   '/api/v1/logs': ['get'],
+  '/api/v1/directories/{appInstanceId}/groups/modify': ['post'],
   // Also served by the sandbox (group members link to them; mappings link to user types).
   '/api/v1/users/{id}': ['get'],
   // `okta-ou explain`: a user by email, and a user's groups.

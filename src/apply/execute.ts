@@ -21,6 +21,8 @@ import { type RawAssignment, type RawMapping, samePriority, toAssignment } from 
 import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
+import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
+import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 
 export interface FailureInfo {
@@ -86,6 +88,10 @@ export interface ExecuteOptions {
   deleteConcurrency?: number;
   /** Read-back-and-resend attempts for POST/PATCH after a 5xx or lost reply (default 2). */
   resendAttempts?: number;
+  /** Given, at the start, a function that tells the result so far (for a report when the user quits at once). */
+  onStart?: (soFar: () => ApplyResult) => void;
+  /** Waits between AD agent attempts (ad-groups.ts); default real timers. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** VERIFY_FAILED when every planned change took and only an assignment outside the plan moved. */
@@ -93,6 +99,8 @@ const UNMANAGED_MOVED_HINT =
   'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
 
 class Stop extends Error {}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
 const MAX_RESTORE_PASSES = 5;
@@ -185,6 +193,20 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!failed && !interrupted && opts.signal?.aborted) interrupted = true;
     return failed !== null || interrupted;
   };
+  /** The account as of now, as if the run stopped here (nothing verified yet). */
+  const soFar = (): ApplyResult => {
+    const failedNow = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
+    const out: ApplyResult = { applied: [], failed, unverified: [], partial: [], notAttempted: [], verified: false, interrupted: true, mismatches: [], restored: [], requests: { sent, total } };
+    for (const id of wp.changeIds) {
+      if (failedNow.has(id)) continue;
+      const done = doneOf.get(id) ?? 0;
+      if (requestsOf.has(id) && done >= (requestsOf.get(id) ?? 0)) out.applied.push(id);
+      else if (done > 0) out.partial.push(id);
+      else out.notAttempted.push(id);
+    }
+    return out;
+  };
+  opts.onStart?.(soFar);
 
   const send = async (r: ApplyRequest): Promise<void> => {
     if (stopped()) throw new Stop();
@@ -192,6 +214,14 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let sentOut = true;
     try {
       for (let attempt = 0; ; attempt++) {
+        if (isAdMembershipRequest(r)) {
+          await sendAdMembership(api, r, opts.sleep ?? realSleep, stopped);
+          break;
+        }
+        if (isScopeConversion(r)) {
+          await sendScopeConversion(api, r, resends);
+          break;
+        }
         try {
           await api.request(r.method, r.path, {
             ...(r.body === undefined ? {} : { body: r.body }),
@@ -277,6 +307,10 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       ),
     );
   }
+  // 3. Scope conversions, once the group assignments they join exist; 4. AD group memberships, one
+  // batch at a time (each goes through the directory's agent).
+  if (!stopped() && wp.conversions) await guard(sequence(wp.conversions));
+  if (!stopped() && wp.adGroups) await guard(sequence(wp.adGroups));
   stopped();
 
   const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
@@ -302,6 +336,9 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
           restored.push(`${m.directory}: "${m.name}" moved from ${m.outsidePlan ? 'priority' : 'its planned priority'} ${m.from} to ${m.to} during apply; put back to ${m.from}`);
         }
         v = await verifyWritePlan(api, wp);
+      }
+      for (const extra of [wp.expect.scopes && (await verifyScopes(api, wp.expect.scopes)), wp.expect.adGroups && (await verifyAdGroups(api, wp.expect.adGroups))]) {
+        if (extra) v = { ...v, mismatches: [...v.mismatches, ...extra.mismatches], changeIds: [...v.changeIds, ...extra.changeIds] };
       }
     } catch (e) {
       // No failure and no interruption: every request was sent and succeeded; only the read-back failed.

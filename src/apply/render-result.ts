@@ -11,9 +11,11 @@ const safeLines = (lines: string[]): string => lines.map(terminalSafe).join('\n'
 
 /** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */
 export function describeChange(c: Change): string {
+  if (c.kind === 'userScope') return `${c.directory}: convert ${c.user.login ?? c.user.id} to group scope`;
+  if (c.kind === 'adGroupMembership') return `${c.directory}: AD group "${c.group.name}" +${c.add.length} -${c.remove.length} member(s)`;
   if (c.kind === 'attributeMapping') {
     const verb = c.action === 'delete' ? 'remove' : c.action === 'create' ? 'add' : 'update';
-    return `${c.directory}: ${verb} mapping property ${c.property}`;
+    return `${c.directory}: ${verb} mapping property ${c.userType ? `${c.userType}/` : ''}${c.property}`;
   }
   switch (c.action) {
     case 'create':

@@ -18,6 +18,8 @@ import { APPS_BUCKET, GENERAL_BUCKET } from '../model/rate-limit-buckets';
 import type { AttributeMappingChange, Change, LiveDirectory, LiveState, Plan, PlannedWrite } from '../model/types';
 import { InternalError } from '../errors';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
+import { adGroupRequests, type AdGroupExpectation } from './ad-groups';
+import { scopeRequest, type ScopeExpectation } from './user-scope';
 import { setOwn } from '../model/data-record';
 
 function assertNever(x: never): never {
@@ -58,7 +60,7 @@ function collectMapping(work: MappingWork, c: AttributeMappingChange): void {
       setOwn(work.properties, c.property, { expression: null, pushStatus: null });
       return;
     default:
-      return assertNever(c.action);
+      return assertNever(c);
   }
 }
 
@@ -92,6 +94,10 @@ function writeRequest(appId: string, directory: string, w: PlannedWrite): ApplyR
  */
 export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
   const maps = new Map<string, MappingWork>();
+  const adGroups: ApplyRequest[] = [];
+  const conversions: ApplyRequest[] = [];
+  const scopeExpect: ScopeExpectation[] = [];
+  const adGroupExpect: AdGroupExpectation[] = [];
   let assignmentChanges = 0;
   for (const change of plan.changes as Change[]) {
     switch (change.kind) {
@@ -104,6 +110,22 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
           maps.set(change.mappingId, (w = { directory: change.directory, mappingId: change.mappingId, properties: {}, changeIds: [] }));
         }
         collectMapping(w, change);
+        break;
+      }
+      case 'adGroupMembership': {
+        const appId = plan.directories.find((d) => d.name === change.directory)?.appId;
+        if (!appId) throw new InternalError(`plan has changes for unknown directory "${change.directory}"`);
+        const r = adGroupRequests(change, appId);
+        adGroups.push(...r.requests);
+        adGroupExpect.push(r.expect);
+        break;
+      }
+      case 'userScope': {
+        const appId = plan.directories.find((d) => d.name === change.directory)?.appId;
+        if (!appId) throw new InternalError(`plan has changes for unknown directory "${change.directory}"`);
+        const r = scopeRequest(change, appId);
+        conversions.push(r.request);
+        scopeExpect.push(r.expect);
         break;
       }
       default:
@@ -173,7 +195,14 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
   return {
     mappings,
     directories,
-    expect: { assignments: assignmentExpect, mappings: mappingExpect },
+    expect: {
+      assignments: assignmentExpect,
+      mappings: mappingExpect,
+      ...(adGroupExpect.length ? { adGroups: adGroupExpect } : {}),
+      ...(scopeExpect.length ? { scopes: scopeExpect } : {}),
+    },
+    ...(adGroups.length ? { adGroups } : {}),
+    ...(conversions.length ? { conversions } : {}),
     changeIds: plan.changes.map((c) => c.id),
   };
 }
@@ -187,12 +216,13 @@ export function writesPerBucket(wp: WritePlan): Record<string, number> {
   const add = (bucket: string, n: number): void => {
     if (n > 0) out[bucket] = (out[bucket] ?? 0) + n;
   };
-  add(GENERAL_BUCKET, wp.mappings.length);
+  add(GENERAL_BUCKET, wp.mappings.length + (wp.adGroups?.length ?? 0));
   for (const d of wp.directories) add(APPS_BUCKET, d.writes.length + d.deletes.length + d.settle.length);
+  add(APPS_BUCKET, wp.conversions?.length ?? 0);
   return out;
 }
 
 /** Every request of a write plan in execution order (deletes of one directory may run concurrently). */
 export function allRequests(wp: WritePlan): ApplyRequest[] {
-  return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle])];
+  return [...wp.mappings, ...wp.directories.flatMap((d) => [...d.writes, ...d.deletes, ...d.settle]), ...(wp.conversions ?? []), ...(wp.adGroups ?? [])];
 }

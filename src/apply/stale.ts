@@ -5,28 +5,43 @@
  * the changes a fresh plan would make that the saved one does not (and the reverse).
  */
 import { profileValueEquals } from '../plan/normalise';
-import type { Change, LiveState, Plan } from '../model/types';
+import type { Change, LiveAssignment, LiveDirectory, LiveState, Plan } from '../model/types';
 import { canonicalJson } from '../model/sorted-json';
 import { describeChange } from './render-result';
 import { ownValue } from '../model/data-record';
 
+/** Assignments by group, built once per live directory (a reorder of thousands looks each up). */
+const byGroupOf = new WeakMap<LiveDirectory, Map<string, LiveAssignment>>();
+function assignmentOf(dir: LiveDirectory, groupId: string): LiveAssignment | undefined {
+  let m = byGroupOf.get(dir);
+  if (!m) byGroupOf.set(dir, (m = new Map(dir.assignments.map((a) => [a.groupId, a]))));
+  return m.get(groupId);
+}
+
 const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
+
+/** The live mapping a mapping change is to: the default user type's, or the named type's. */
+function mappingOf(dir: LiveState['directories'][number], c: { userType?: string }): LiveState['directories'][number]['mapping'] {
+  return c.userType === undefined ? dir.mapping : (dir.typeMappings?.find((t) => t.userType.name === c.userType)?.mapping ?? null);
+}
 
 function movedSince(c: Change, live: LiveState): string[] {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return [`${c.directory}: directory no longer read`];
+  // AD group members and scope conversions are compared through the fresh plan's changes (inferredMove / "now different").
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
-    const have = ownValue(dir.mapping?.properties, c.property);
+    const have = ownValue(mappingOf(dir, c)?.properties, c.property);
     const before = c.before && c.before.expression !== null ? c.before : null;
-    if (!before && have) return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${have.expression})`];
-    if (before && !have) return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
+    if (!before && have) return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was added outside okta-ou (${have.expression})`];
+    if (before && !have) return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was removed outside okta-ou`];
     if (before && have && (have.expression !== before.expression || have.pushStatus !== before.pushStatus)) {
-      return [`${c.directory}: mapping property ${c.property} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
+      return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
     }
     return [];
   }
   const name = (id: string, fallback: string): string => dir.groups[id]?.name ?? fallback;
-  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  const at = (id: string): LiveAssignment | undefined => assignmentOf(dir, id);
   if (c.action === 'reorder') {
     return (c.moves ?? []).flatMap((m) => {
       const a = at(m.group.id);
@@ -53,11 +68,12 @@ function movedSince(c: Change, live: LiveState): string[] {
  * does not: what it was is the change's `after`, what it is now its `before`.
  */
 function inferredMove(c: Change, saved: Change | undefined): string[] {
+  if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
     if (saved) return [];
-    if (c.action === 'create') return [`${c.directory}: mapping property ${c.property} was removed outside okta-ou`];
-    if (c.action === 'delete') return [`${c.directory}: mapping property ${c.property} was added outside okta-ou (${c.before?.expression})`];
-    return [`${c.directory}: mapping property ${c.property} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
+    if (c.action === 'create') return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was removed outside okta-ou`];
+    if (c.action === 'delete') return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} was added outside okta-ou (${c.before?.expression})`];
+    return [`${c.directory}: mapping property ${c.userType ? `${c.userType}/` : ''}${c.property} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
   }
   const label = `"${c.group.name}"`;
   switch (c.action) {
@@ -90,13 +106,20 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
 function madeByThisPlan(c: Change, live: LiveState): boolean {
   const dir = live.directories.find((d) => d.name === c.directory);
   if (!dir) return false;
+  if (c.kind === 'userScope') return dir.toConvert !== undefined && !dir.toConvert.some((u) => u.id === c.user.id);
+  if (c.kind === 'adGroupMembership') {
+    const entry = dir.adGroups?.find((e) => e.matches.length === 1 && e.matches[0].id === c.group.id);
+    if (!entry) return false;
+    const members = new Set(entry.members.map((u) => u.id));
+    return c.add.every((u) => members.has(u.id)) && c.remove.every((u) => !members.has(u.id));
+  }
   if (c.kind === 'attributeMapping') {
-    const have = ownValue(dir.mapping?.properties, c.property);
+    const have = ownValue(mappingOf(dir, c)?.properties, c.property);
     const after = c.after && c.after.expression !== null ? c.after : null;
     if (!after) return !have;
     return have !== undefined && have.expression === after.expression && have.pushStatus === after.pushStatus;
   }
-  const at = (id: string) => dir.assignments.find((a) => a.groupId === id);
+  const at = (id: string): LiveAssignment | undefined => assignmentOf(dir, id);
   if (c.action === 'reorder') return (c.moves ?? []).length > 0 && (c.moves ?? []).every((m) => at(m.group.id)?.priority === m.to);
   const a = at(c.group.id);
   if (c.action === 'delete') return a === undefined;

@@ -2,6 +2,8 @@
  * Requests as data: what `apply` will send, computed before anything is sent (pure), so tests and
  * reviewers can see the exact sequence and the executor stays a thin loop.
  */
+import type { AdGroupExpectation } from './ad-groups';
+import type { ScopeExpectation } from './user-scope';
 
 export type WriteMethod = 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -56,7 +58,11 @@ export interface WritePlan {
     deletes: ApplyRequest[];
     settle: ApplyRequest[];
   }>;
-  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[] };
+  expect: { assignments: DirectoryExpectation[]; mappings: MappingExpectation[]; adGroups?: AdGroupExpectation[]; scopes?: ScopeExpectation[] };
+  /** Scope conversions (USER → GROUP), after the assignment writes, one at a time (user-scope.ts). */
+  conversions?: ApplyRequest[];
+  /** AD group membership batches, last, one at a time (ad-groups.ts). */
+  adGroups?: ApplyRequest[];
   /** Every change id of the plan, in plan order. */
   changeIds: string[];
 }

@@ -20,6 +20,8 @@ export interface CliContext {
   prompt?: (question: string) => Promise<string>;
   /** Aborted on SIGINT/SIGTERM so long operations can stop between requests. */
   signal?: AbortSignal;
+  /** Registers what to print if the user interrupts a second time (the process then exits at once). */
+  onQuit?: (report: () => string) => void;
   /**
    * Waits of the Okta client (rate-limit resets, retry back-off); default a real timer. Tests pass one
    * that records the wait and returns at once, moving `clock` on by it.

@@ -163,11 +163,12 @@ export function runMain(): void {
   const interactive = Boolean(process.stdin.isTTY);
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   const controller = new AbortController();
+  let quitReport: (() => string) | undefined;
   const stop = (): void => {
     // A second Ctrl-C quits at once; still exit 1, the only code docs/design.md §2 has for an interruption.
     // What was written is already on stderr (apply prints each write as it is answered).
     if (controller.signal.aborted) {
-      process.stderr.write('\nstopped: the requests above are all that was sent; run `okta-ou plan` to see what is left\n');
+      process.stderr.write(quitReport?.() ?? '\nstopped: the requests above are all that was sent; run `okta-ou plan` to see what is left\n');
       process.exit(EXIT.ERROR);
     }
     process.stderr.write('\nstopping after the current request… (Ctrl-C again to quit at once)\n');
@@ -184,6 +185,7 @@ export function runMain(): void {
     interactive,
     color,
     signal: controller.signal,
+    onQuit: (report) => void (quitReport = report),
     endStdout: endProcessStdout,
     prompt: interactive ? (q: string) => ask(q, process.stdin, process.stderr) : undefined,
   };

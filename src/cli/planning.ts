@@ -9,7 +9,7 @@ import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
-import { commandScopes, type ScopeUse } from '../okta/command-scopes';
+import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
 import { assignmentChangesOf, buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
@@ -58,6 +58,11 @@ export async function loadMappings(
   return { desired: loaded.desired, findings: loaded.findings };
 }
 
+/** What the mappings use that needs more OAuth scopes (okta-ou scopes, and the scopes a command asks for). */
+export function scopeFeatures(desired: DesiredState): ScopeFeatures {
+  return { adGroups: desired.directories.some((d) => (d.adGroups?.length ?? 0) > 0) };
+}
+
 /** Loader findings plus the static lints (the ones `validate` runs); buildPlan adds the live ones. */
 export function staticFindings(desired: DesiredState, loadFindings: Finding[]): Finding[] {
   return [...loadFindings, ...runLints({ desired })];
@@ -74,9 +79,9 @@ export function staticFindings(desired: DesiredState, loadFindings: Finding[]): 
 export function connectOkta(
   ctx: CliContext,
   global: GlobalOptions,
-  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean; scopes?: string[] },
+  opts: { use: ScopeUse; maxCapacity?: number; abortable?: boolean; scopes?: string[]; features?: ScopeFeatures },
 ): { api: OktaClient; connection: ConnectionConfig } {
-  let connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use) });
+  let connection = resolveConnection(ctx.env, { orgUrl: global.orgUrl, maxCapacity: opts.maxCapacity, commandScopes: commandScopes(opts.use, opts.features) });
   if (connection.auth.mode === 'PrivateKey' && opts.scopes) {
     connection = { ...connection, auth: { ...connection.auth, scopes: opts.scopes } };
   } else if (connection.auth.mode === 'PrivateKey' && connection.auth.scopesFromCommand && global.verbose) {

@@ -10,7 +10,8 @@
  * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
  */
 import { dataEquals as equal } from '../model/data-record';
-import type { DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SafetySettings, SourceRef } from '../model/types';
+import type { DesiredTypeMapping } from '../model/user-types';
+import type { DesiredAdGroup, DesiredDirectory, DesiredGroup, DesiredImportOU, DesiredMappingProperty, Finding, SafetySettings, SourceRef } from '../model/types';
 import { tryNamingContextDn, tryNormaliseDn } from '../model/dn';
 import { appTextKey as appKey } from '../model/okta-ids';
 
@@ -42,6 +43,7 @@ export interface DirectoryPart {
   ouCase?: Setting<'lower' | 'preserve'>;
   assignments?: SourceRef;
   mode?: Setting<'additive' | 'authoritative'>;
+  convertUserScope?: Setting<boolean>;
   ignore?: Setting<string[]>;
   groups: PartGroup[];
   groupsSource?: SourceRef;
@@ -51,6 +53,11 @@ export interface DirectoryPart {
   safetySource?: SourceRef;
   /** safety.* settings given in this part, by key. */
   safety: Partial<Record<keyof SafetySettings, Setting<number>>>;
+  /** Joined across parts in file order, like groups. */
+  adGroups?: DesiredAdGroup[];
+  /** `attributeMappings.userTypes`: each user type may be declared in one part only. */
+  userTypes?: Array<[string, DesiredTypeMapping]>;
+  adGroupsSource?: SourceRef;
 }
 
 export const DEFAULT_SAFETY: Readonly<SafetySettings> = {
@@ -120,6 +127,7 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     const update = mergeSetting(name, 'updateOUOnGroupChange', ps.map((p) => p.updateOUOnGroupChange), findings);
     const ouCase = mergeSetting(name, 'ouCase', ps.map((p) => p.ouCase), findings);
     const mode = mergeSetting(name, 'assignments.mode', ps.map((p) => p.mode), findings);
+    const convertUserScope = mergeSetting(name, 'assignments.convertUserScope', ps.map((p) => p.convertUserScope), findings);
     const prune = mergeSetting(name, 'attributeMappings.prune', ps.map((p) => p.prune), findings);
     const safety = Object.fromEntries(SAFETY_KEYS.map((k) => [k, mergeSetting(name, `safety.${k}`, ps.map((p) => p.safety[k]), findings)]));
 
@@ -167,20 +175,32 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     firstSource('ouCase', [ouCase?.source]);
     firstSource('assignments', ps.map((p) => p.assignments));
     firstSource('assignments.mode', [mode?.source]);
+    firstSource('assignments.convertUserScope', [convertUserScope?.source]);
     firstSource('assignments.ignore', ps.map((p) => p.ignore?.source));
     firstSource('groups', ps.map((p) => p.groupsSource));
     firstSource('attributeMappings', ps.map((p) => p.attributeMappings));
     firstSource('attributeMappings.prune', [prune?.source]);
     firstSource('safety', ps.map((p) => p.safetySource));
     for (const k of SAFETY_KEYS) firstSource(`safety.${k}`, [safety[k]?.source]);
+    firstSource('adGroups', ps.map((p) => p.adGroupsSource));
 
     const hasMappings = ps.some((p) => p.attributeMappings !== undefined);
+    const userTypes = new Map<string, DesiredTypeMapping>();
+    for (const p of ps) {
+      for (const [type, t] of p.userTypes ?? []) {
+        const before = userTypes.get(type);
+        if (before) {
+          const s = (m: DesiredTypeMapping): Setting<unknown> => ({ value: type, source: m.source, keySource: m.source });
+          findings.push(...conflictPair(name, 'attributeMappings.userTypes', s(before), s(t), 'declare each user type\'s mapping in one file only'));
+        } else userTypes.set(type, t);
+      }
+    }
     const dir: DesiredDirectory = {
       name,
       app: app.value,
       importOUs,
       ouCase: ouCase?.value ?? 'lower',
-      assignments: { mode: mode?.value ?? 'additive', ignore },
+      assignments: { mode: mode?.value ?? 'additive', ignore, ...(convertUserScope?.value ? { convertUserScope: true } : {}) },
       groups,
       safety: Object.fromEntries(SAFETY_KEYS.map((k) => [k, safety[k]?.value ?? DEFAULT_SAFETY[k]])) as unknown as SafetySettings,
       source: ps[0].source,
@@ -188,8 +208,15 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
     };
     if (namingContext) dir.namingContext = namingContext.value;
     if (update) dir.updateOUOnGroupChange = update.value;
+    const adGroups = ps.flatMap((p) => p.adGroups ?? []);
+    if (adGroups.length > 0) dir.adGroups = adGroups;
     if (hasMappings) {
-      dir.attributeMappings = { prune: prune?.value ?? false, properties: Object.fromEntries(properties), source: fieldSources.attributeMappings };
+      dir.attributeMappings = {
+        prune: prune?.value ?? false,
+        properties: Object.fromEntries(properties),
+        source: fieldSources.attributeMappings,
+        ...(userTypes.size > 0 ? { userTypes: Object.fromEntries(userTypes) } : {}),
+      };
     }
 
     if (importOUs.length === 0) {

@@ -139,16 +139,23 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+type RawMappingProperty = string | { expression: string; push?: 'always' | 'createOnly' };
+
 interface RawDirectory {
   app: string;
   namingContext?: string;
   importOUs?: string[];
   updateOUOnGroupChange?: boolean;
   ouCase?: 'lower' | 'preserve';
-  assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[] };
+  assignments?: { mode?: 'additive' | 'authoritative'; ignore?: string[]; convertUserScope?: boolean };
   groups?: Array<{ group: string; ou: string; profile?: Record<string, unknown> }>;
-  attributeMappings?: { prune?: boolean; properties?: Record<string, string | { expression: string; push?: 'always' | 'createOnly' }> };
+  attributeMappings?: {
+    prune?: boolean;
+    properties?: Record<string, RawMappingProperty>;
+    userTypes?: Record<string, { prune?: boolean; properties?: Record<string, RawMappingProperty> }>;
+  };
   safety?: Partial<SafetySettings>;
+  adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative'; attribute?: string }>;
 }
 
 /** One schema-valid directory part with the position of every value. */
@@ -179,15 +186,37 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     };
   });
 
-  const properties: Array<[string, DesiredMappingProperty]> = Object.entries(raw.attributeMappings?.properties ?? {}).map(([prop, v]) => {
-    const expression = typeof v === 'string' ? v : v.expression;
-    const push = typeof v === 'string' ? 'always' : (v.push ?? 'always');
-    return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt('attributeMappings', 'properties', prop) }];
+  const mappingProperties = (props: Record<string, RawMappingProperty> | undefined, ...where: string[]): Array<[string, DesiredMappingProperty]> =>
+    Object.entries(props ?? {}).map(([prop, v]) => {
+      const expression = typeof v === 'string' ? v : v.expression;
+      const push = typeof v === 'string' ? 'always' : (v.push ?? 'always');
+      return [prop, { expression, pushStatus: push === 'createOnly' ? 'DONT_PUSH' : 'PUSH', source: keyAt(...where, prop) }];
+    });
+  const properties = mappingProperties(raw.attributeMappings?.properties, 'attributeMappings', 'properties');
+  const userTypes: DirectoryPart['userTypes'] = Object.entries(raw.attributeMappings?.userTypes ?? {}).map(([type, t]) => [
+    type,
+    { prune: t.prune ?? false, properties: Object.fromEntries(mappingProperties(t.properties, 'attributeMappings', 'userTypes', type, 'properties')), source: keyAt('attributeMappings', 'userTypes', type) },
+  ]);
+
+  const adGroups = (raw.adGroups ?? []).map((a, i) => {
+    const ap = ['adGroups', String(i)];
+    return {
+      group: a.group,
+      members: a.members,
+      mode: a.mode ?? 'additive',
+      attribute: a.attribute ?? 'member',
+      source: pos.ofNode(locate(doc, [...base, ...ap]).node),
+      groupSource: at(...ap, 'group'),
+      membersSource: at(...ap, 'members'),
+    };
   });
 
   return {
     name,
     source: pos.ofKeyOrNode(base),
+    adGroups,
+    userTypes,
+    adGroupsSource: raw.adGroups === undefined ? undefined : keyAt('adGroups'),
     app: { value: raw.app, source: at('app'), keySource: keyAt('app') },
     namingContext: setting(raw.namingContext, 'namingContext'),
     importOUs: importOUs && { value: importOUs, source: at('importOUs'), keySource: keyAt('importOUs') },
@@ -195,6 +224,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     ouCase: setting(raw.ouCase, 'ouCase'),
     assignments: raw.assignments === undefined ? undefined : keyAt('assignments'),
     mode: setting(raw.assignments?.mode, 'assignments', 'mode'),
+    convertUserScope: setting(raw.assignments?.convertUserScope, 'assignments', 'convertUserScope'),
     ignore: setting(raw.assignments?.ignore, 'assignments', 'ignore'),
     groups,
     groupsSource: raw.groups === undefined ? undefined : keyAt('groups'),

@@ -46,7 +46,7 @@ export async function readOrg(input: ReadOrgInput): Promise<DoctorFacts> {
     const auth = connection.auth;
     access.clientId = auth.clientId;
     if (!auth.scopesFromCommand) access.envScopes = [...auth.scopes];
-    access.probed = [...new Set([...OKTA_SCOPES.map((s) => s.scope), ...(access.envScopes ?? [])])];
+    access.probed = [...new Set([...OKTA_SCOPES.filter((s) => !s.onlyWith).map((s) => s.scope), ...(access.envScopes ?? [])])];
     try {
       access.granted = await grantedScopes((s) => input.connect(s), access.probed);
     } catch (e) {

@@ -18,6 +18,7 @@
  *   ignores are not written into `groups` either.
  */
 import type { DesiredDirectory, LiveApp, LiveAssignment, LiveGroup, LiveMapping } from '../model/types';
+import type { LiveTypeMapping } from '../model/user-types';
 import { OU_KEY, ousEqual } from '../plan/normalise';
 import { looksLikeGroupId } from '../model/okta-ids';
 import { byPriority } from '../model/priority';
@@ -32,6 +33,10 @@ export interface ExportSource {
   mapping: LiveMapping | null;
   /** profile.dn of the app's users (not in provisioning error) and of its imported groups: evidence of import OUs. */
   observedDns: string[];
+  /** Other user types' mappings to the app (read-type-mappings.ts), for `attributeMappings.userTypes`. */
+  typeMappings?: LiveTypeMapping[];
+  /** Groups imported from the app with members (read-ad-groups.ts), for `adGroups`. */
+  adGroups?: Array<{ id: string; name: string; dn?: string; logins: string[] }>;
 }
 
 export interface ExportedGroup {
@@ -49,7 +54,10 @@ export interface ExportedContent {
   attributeMappings?: {
     prune: false;
     properties: Record<string, string | { expression: string; push: 'createOnly' }>;
+    userTypes?: Record<string, { properties: Record<string, string | { expression: string; push: 'createOnly' }> }>;
   };
+  /** Additive: the members each AD group has now (by DN, else by id). */
+  adGroups?: Array<{ group: string; members: { users: string[] } }>;
 }
 
 export interface ExportedDirectory {
@@ -123,6 +131,16 @@ export interface BuildExportOptions {
   declared?: DesiredDirectory;
 }
 
+/** AD groups by DN (unique among them), else by id; members as they are now (additive entries). */
+function exportAdGroups(groups: NonNullable<ExportSource['adGroups']>): NonNullable<ExportedContent['adGroups']> {
+  const dnCount = new Map<string, number>();
+  for (const g of groups) if (g.dn) dnCount.set(tryNormaliseDn(g.dn) ?? g.dn, (dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) ?? 0) + 1);
+  return groups.map((g) => ({
+    group: g.dn && dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) === 1 ? g.dn : g.id,
+    members: { users: [...g.logins] },
+  }));
+}
+
 /** Builds one directory's desired-state content from its live slice. */
 export function buildExport(name: string, src: ExportSource, opts: BuildExportOptions = {}): ExportedDirectory {
   const declared = opts.declared;
@@ -169,16 +187,24 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
 
   let attributeMappings: ExportedContent['attributeMappings'];
   let dnMapping: string | undefined;
-  if (src.mapping) {
+  // A mapping's properties as the file writes them; a live `dn` is left out (the next plan removes it).
+  const fileProperties = (m: LiveMapping, onDn: (expression: string) => void): Record<string, string | { expression: string; push: 'createOnly' }> => {
     const props: Record<string, string | { expression: string; push: 'createOnly' }> = {};
-    for (const [prop, p] of Object.entries(src.mapping.properties)) {
+    for (const [prop, p] of Object.entries(m.properties)) {
       if (prop === 'dn') {
-        dnMapping = p.expression;
+        onDn(p.expression);
         continue;
       }
       setOwn(props, prop, p.pushStatus === 'DONT_PUSH' ? { expression: p.expression, push: 'createOnly' as const } : p.expression);
     }
-    attributeMappings = { prune: false, properties: sortKeys(props) };
+    return sortKeys(props);
+  };
+  if (src.mapping) {
+    attributeMappings = { prune: false, properties: fileProperties(src.mapping, (e) => (dnMapping = e)) };
+    const types = [...(src.typeMappings ?? [])].sort((a, b) => (a.userType.name < b.userType.name ? -1 : 1));
+    if (types.length > 0) {
+      attributeMappings.userTypes = Object.fromEntries(types.map((t) => [t.userType.name, { properties: fileProperties(t.mapping, (e) => (dnMapping ??= e)) }]));
+    }
   }
 
   const ncWritten = declared?.namingContext !== undefined && ncDn !== null && tryNamingContextDn(declared.namingContext) === ncDn ? declared.namingContext : ncDn;
@@ -189,6 +215,7 @@ export function buildExport(name: string, src: ExportSource, opts: BuildExportOp
     assignments: uncovered.length > 0 ? { mode: 'additive', ignore: uncovered.map((u) => u.ref) } : { mode: 'additive' },
     groups: groups.filter(covered),
     ...(attributeMappings ? { attributeMappings } : {}),
+    ...(src.adGroups?.length ? { adGroups: exportAdGroups(src.adGroups) } : {}),
   };
   return { name, content, notes: { importOUsInferred: true, dnMapping, withoutOu, uncovered } };
 }

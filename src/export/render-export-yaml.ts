@@ -40,10 +40,16 @@ const INFERRED =
   ` "User OUs connected to Okta". Confirm them in the Admin Console: Directory > Directory Integrations >\n` +
   ` <app> > Provisioning > Integration.`;
 
+const ADGROUPS_NOTE =
+  ` AD groups imported from this app, with the members Okta can manage (users imported through it).\n` +
+  ` additive (the default): members are only added. Use members: { fromGroup: <Okta group> } or\n` +
+  ` mode: authoritative to let okta-ou manage them; a refresh keeps this list as you edit it.`;
+
 /** Comments for a newly written directory: what was inferred, left out, or chosen on the user's behalf. */
 function annotateNew(doc: Document, map: YAMLMap, dir: ExportedDirectory): void {
   if (dir.notes.importOUsInferred) commentKey(doc, map, 'importOUs', INFERRED.replace('<app>', dir.content.app));
   commentKey(doc, map, 'assignments', ' additive: assignments this file does not list are left alone. Switch to authoritative once reviewed.');
+  commentKey(doc, map, 'adGroups', ADGROUPS_NOTE);
   const notes: string[] = [];
   if (dir.notes.dnMapping !== undefined)
     notes.push(
@@ -151,6 +157,8 @@ export function renderExportYaml(dir: ExportedDirectory, opts: RenderExportOptio
       const am = pairOf(current, 'attributeMappings')?.value;
       if (isMap(am)) {
         setField(doc, am, 'properties', (value as { properties: unknown }).properties);
+        const types = (value as { userTypes?: Record<string, unknown> }).userTypes;
+        if (types) setField(doc, am, 'userTypes', types);
         continue;
       }
     }
@@ -161,6 +169,11 @@ export function renderExportYaml(dir: ExportedDirectory, opts: RenderExportOptio
     if (dir.notes.importOUsInferred) commentKey(doc, current, 'importOUs', INFERRED.replace('<app>', dir.content.app));
   }
   if (!pairOf(current, 'assignments')) current.set('assignments', doc.createNode(dir.content.assignments));
+  // adGroups is the user's once written (sources and modes are choices); only a file without it gets it.
+  if (!pairOf(current, 'adGroups') && dir.content.adGroups) {
+    current.set('adGroups', doc.createNode(dir.content.adGroups));
+    commentKey(doc, current, 'adGroups', ADGROUPS_NOTE);
+  }
   ignoreUncovered(doc, current, dir);
   return doc.toString({ lineWidth: 0 });
 }

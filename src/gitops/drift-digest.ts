@@ -15,6 +15,10 @@ import { sortKeysDeep } from '../model/sorted-json';
 
 /** What identifies a change and what it does: no member count, no reason (wording), no positions. */
 export function changeKey(c: Change): unknown {
+  if (c.kind === 'userScope') return { id: c.id, directory: c.directory, kind: c.kind, action: c.action };
+  if (c.kind === 'adGroupMembership') {
+    return { id: c.id, directory: c.directory, kind: c.kind, action: c.action, add: c.add.map((u) => u.id), remove: c.remove.map((u) => u.id) };
+  }
   if (c.kind === 'assignment') {
     return {
       id: c.id,

@@ -10,7 +10,7 @@
  *   than APP_NOT_FOUND): one `GET /api/v1/apps?q=<label>` per such label. `q` is a startsWith match on
  *   name and label, so the exact label is picked client-side.
  */
-import { AD_APP_NAME, looksLikeAppId } from '../model/okta-ids';
+import { AD_APP_NAME, LDAP_APP_NAME, looksLikeAppId } from '../model/okta-ids';
 import type { OktaApi } from '../okta/api';
 import { type RawApp, seg } from './okta-shapes';
 
@@ -32,6 +32,12 @@ export function matchLabel<A extends { label?: string }>(apps: A[], label: strin
  */
 export async function listAdApps(api: OktaApi): Promise<RawApp[]> {
   return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
+}
+
+/** Every AD and LDAP directory instance (one list per app name): what `okta-ou export` exports. */
+export async function listDirectoryApps(api: OktaApi): Promise<RawApp[]> {
+  const [ad, ldap] = await Promise.all([listAdApps(api), api.list<RawApp>('/api/v1/apps', { filter: `name eq "${LDAP_APP_NAME}"`, limit: 200 })]);
+  return [...ad, ...ldap];
 }
 
 /**

@@ -7,7 +7,7 @@
  * plan's budget like every read.
  */
 import type { OktaApi } from '../okta/api';
-import { foldName } from '../model/fold-name';
+import { readableName } from '../model/fold-name';
 import { setOwn } from '../model/data-record';
 import type { RawGroup } from './okta-shapes';
 
@@ -15,13 +15,16 @@ export const MAX_SEARCHES = 5;
 export const NEAR_LIMIT = 20;
 const PREFIX = 3;
 
+/** The first {@link PREFIX} characters (code points, not UTF-16 units). */
+const prefixOf = (s: string): string => Array.from(s).slice(0, PREFIX).join('');
+
 /** Unresolved name → live group names starting like it. */
 export async function nearGroupNames(api: OktaApi, unresolved: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  const names = [...new Set(unresolved)].filter((n) => foldName(n) !== '').slice(0, MAX_SEARCHES);
+  const names = [...new Set(unresolved)].filter((n) => readableName(n) !== '').slice(0, MAX_SEARCHES);
   await Promise.all(
     names.map(async (name) => {
-      const q = foldName(name).slice(0, PREFIX);
+      const q = prefixOf(readableName(name));
       const res = await api.request<RawGroup[]>('GET', '/api/v1/groups', { query: { q, limit: NEAR_LIMIT } });
       const found = Array.isArray(res.body) ? res.body.map((g) => g.profile?.name).filter((n): n is string => typeof n === 'string') : [];
       setOwn(out, name, found);
@@ -38,7 +41,7 @@ export class NearNames {
   private readonly byPrefix = new Map<string, string[]>();
   constructor(private readonly names: readonly string[]) {
     for (const n of names) {
-      const p = foldName(n).slice(0, PREFIX);
+      const p = prefixOf(readableName(n)).toLowerCase();
       if (p !== '') this.byPrefix.set(p, []);
     }
   }
@@ -46,14 +49,14 @@ export class NearNames {
   add(groupName: string): void {
     if (this.byPrefix.size === 0) return;
     // As Okta's `q` compares: the folded prefix against the start of the name, case-insensitively.
-    const found = this.byPrefix.get(groupName.slice(0, PREFIX).toLowerCase());
+    const found = this.byPrefix.get(prefixOf(groupName).toLowerCase());
     if (found && found.length < NEAR_LIMIT) found.push(groupName);
   }
 
   result(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const n of this.names) {
-      const found = this.byPrefix.get(foldName(n).slice(0, PREFIX));
+      const found = this.byPrefix.get(prefixOf(readableName(n)).toLowerCase());
       if (found) setOwn(out, n, [...found]);
     }
     return out;

@@ -13,7 +13,7 @@
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveGroup, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { findApps } from './find-apps';
-import { AD_APP_NAME, looksLikeGroupId } from '../model/okta-ids';
+import { isDirectoryAppName, looksLikeGroupId } from '../model/okta-ids';
 import {
   type RawAssignment,
   type RawGroup,
@@ -23,11 +23,16 @@ import {
   toLiveApp,
   toLiveGroup,
 } from './okta-shapes';
-import { readDefaultUserTypeId, readMapping } from './read-mapping';
+import { readMapping } from './read-mapping';
+import { readTypeMappings, readUserTypes } from './read-type-mappings';
+import type { LiveTypeMapping } from '../model/user-types';
 import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
+import { readAdGroups } from './read-ad-groups';
+import { readConvertible } from './read-convertible';
+import { memo } from './memo';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -46,15 +51,7 @@ interface AppSlice {
   mapping: LiveDirectory['mapping'];
   appUsers: AppUsersSummary;
   sourceGroups: LiveGroup[];
-}
-
-function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key) => {
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = fn(key)));
-    return p;
-  };
+  typeMappings: LiveTypeMapping[];
 }
 
 /** Reads the live slice for `desired` (optionally one directory). Never writes. */
@@ -67,8 +64,9 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     dirs.map((d) => d.app),
     log,
   );
-  let userType: Promise<string | null> | undefined;
-  const defaultUserType = (): Promise<string | null> => (userType ??= readDefaultUserTypeId(api));
+  let userTypes: ReturnType<typeof readUserTypes> | undefined;
+  const types = (): ReturnType<typeof readUserTypes> => (userTypes ??= readUserTypes(api));
+  const defaultUserType = async (): Promise<string | null> => (await types()).defaultId;
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
     const assignments: LiveAssignment[] = [];
@@ -85,10 +83,11 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         }
       }
     };
-    const [, mapping, appUsers] = await Promise.all([
+    const [, mapping, appUsers, typeMappings] = await Promise.all([
       readAssignments(),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
       readAppUsers(api, appId, { keepDns: opts.keepDns }),
+      types().then((t) => readTypeMappings(api, t.others, appId)),
     ]);
     // Lenient: should Okta ever omit the embedded group, fetch it rather than plan against a nameless one.
     await Promise.all(
@@ -98,7 +97,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       }),
     );
     log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
-    return { assignments, groups, mapping, appUsers, sourceGroups: [] };
+    return { assignments, groups, mapping, appUsers, sourceGroups: [], typeMappings };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
     (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
@@ -109,10 +108,10 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       const matches = (apps.get(d.app) ?? []).map(toLiveApp);
       const app = matches.length === 1 ? matches[0] : null;
       const candidates = matches.length > 1 ? { appCandidates: matches } : matches.length === 0 && apps.adLabels ? { adAppLabels: apps.adLabels } : {};
-      if (!app || app.name !== AD_APP_NAME) return { d, app, candidates, slice: null };
+      if (!app || !isDirectoryAppName(app.name)) return { d, app, candidates, slice: null };
       const [slice, sourceGroups] = await Promise.all([
         readSlice(app.id),
-        d.importOUs.length > 0 || opts.importEvidence ? readSourceGroups(app.id) : Promise.resolve([]),
+        d.importOUs.length > 0 || opts.importEvidence || d.adGroups ? readSourceGroups(app.id) : Promise.resolve([]),
       ]);
       return { d, app, candidates: {}, slice: { ...slice, sourceGroups } };
     }),
@@ -175,6 +174,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups,
         resolved,
         mapping: slice.mapping,
+        ...(slice.typeMappings.length > 0 ? { typeMappings: slice.typeMappings } : {}),
         // Known once the members of managed groups are read (read-people.ts): none read, none known.
         userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),
@@ -186,6 +186,10 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           appUsers: slice.appUsers.count,
           ...(slice.appUsers.userDns ? { dns: slice.appUsers.userDns } : {}),
         },
+        ...(d.adGroups && app ? { adGroups: await readAdGroups(api, app, d.adGroups, slice.sourceGroups) } : {}),
+        ...(d.assignments.convertUserScope
+          ? { toConvert: await readConvertible(api, [...new Set(Object.values(resolved).filter((m) => m.length === 1).map((m) => m[0].id))], slice.appUsers.individual) }
+          : {}),
       };
     }),
   );

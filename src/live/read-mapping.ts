@@ -1,19 +1,11 @@
 /**
  * The Okta user → AD app user profile mapping (docs/okta-api.md §3): the default user type
- * (`GET /api/v1/meta/types/user`, once per run), then `GET /api/v1/mappings?sourceId={oty}&targetId={appId}`
+ * (`GET /api/v1/meta/types/user`, once per run: read-type-mappings.ts), then `GET /api/v1/mappings?sourceId={oty}&targetId={appId}`
  * (0 or 1 item, and list items never carry `properties`), then `GET /api/v1/mappings/{id}`.
  */
 import type { LiveMapping } from '../model/types';
 import type { OktaApi } from '../okta/api';
-import { type RawMapping, type RawUserType, seg, toLiveMapping } from './okta-shapes';
-
-/** The id of the default user type (`default: true`), or null when Okta lists none. */
-export async function readDefaultUserTypeId(api: OktaApi): Promise<string | null> {
-  const res = await api.request<RawUserType[]>('GET', '/api/v1/meta/types/user');
-  const types = Array.isArray(res.body) ? res.body : [];
-  const def = types.find((t) => t.default === true) ?? types.find((t) => t.name === 'user');
-  return def?.id ?? null;
-}
+import { type RawMapping, seg, toLiveMapping } from './okta-shapes';
 
 /** The mapping from the user type to the app, with its properties; null when Okta has none. */
 export async function readMapping(api: OktaApi, userTypeId: string | null, appId: string): Promise<LiveMapping | null> {

@@ -10,14 +10,21 @@ const LOOKALIKES: Record<string, string> = {
   і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
   α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
 };
-const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'giu');
 
-export function foldName(s: string): string {
+/** The name as it reads: no invisible characters, lookalikes as Latin (case kept), whitespace collapsed. */
+export function readableName(s: string): string {
   return s
     .normalize('NFKC')
     .replace(INVISIBLE, '')
-    .toLowerCase()
-    .replace(LOOKALIKE, (c) => LOOKALIKES[c])
+    .replace(LOOKALIKE, (c) => {
+      const latin = LOOKALIKES[c.toLowerCase()] ?? c;
+      return c === c.toLowerCase() ? latin : latin.toUpperCase();
+    })
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+export function foldName(s: string): string {
+  return readableName(s).toLowerCase();
 }

@@ -15,6 +15,14 @@ export function looksLikeGroupId(s: string): boolean {
 /** Okta's `name` of Active Directory app instances (docs/okta-api.md §2). */
 export const AD_APP_NAME = 'active_directory';
 
+/** Okta's `name` of LDAP directory instances: the same group-assignment OU key as AD. */
+export const LDAP_APP_NAME = 'ldap_sun_one';
+
+/** A directory integration okta-ou manages: AD or LDAP. */
+export function isDirectoryAppName(name: string): boolean {
+  return name === AD_APP_NAME || name === LDAP_APP_NAME;
+}
+
 /**
  * How two `app:` texts are compared before Okta is asked: trimmed, case-insensitively (AD app labels are
  * domain names, which are case-blind). The loader reports two directories on the same text; the live

@@ -43,7 +43,13 @@ export type FindingCode =
   | 'ENCODING'
   | 'FILE_TOO_LARGE'
   | 'PROFILE_MAPPING_NOT_FOUND'
-  | 'USER_OU_MISMATCH';
+  | 'USER_OU_MISMATCH'
+  | 'AD_GROUP_NOT_FOUND'
+  | 'AD_GROUP_AMBIGUOUS'
+  | 'AD_MEMBER_NOT_FOUND'
+  | 'AD_USER_NOT_IMPORTED'
+  | 'LDAP_AD_CHECKS_SKIPPED'
+  | 'USER_TYPE_NOT_FOUND';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -69,6 +75,12 @@ export interface Finding {
   related?: SourceRef[];
 }
 
+import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+import type { LiveUserScoped, UserScopeChange } from './user-scope';
+import type { DesiredTypeMapping, LiveTypeMapping } from './user-types';
+export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
+export type { LiveUserScoped, UserScopeChange } from './user-scope';
+
 // ---------------------------------------------------------------------------------------------
 // Desired state (mappings/*.yaml after loading, validation and merging)
 
@@ -84,6 +96,8 @@ export interface DesiredAttributeMappings {
   prune: boolean;
   properties: Record<string, DesiredMappingProperty>;
   source: SourceRef;
+  /** Other user types' mappings, by user type name (`attributeMappings.userTypes`). */
+  userTypes?: Record<string, DesiredTypeMapping>;
 }
 
 export interface DesiredGroup {
@@ -130,9 +144,11 @@ export interface DesiredDirectory {
   importOUs: DesiredImportOU[];
   updateOUOnGroupChange?: boolean;
   ouCase: 'lower' | 'preserve';
-  assignments: { mode: 'additive' | 'authoritative'; ignore: string[] };
+  assignments: { mode: 'additive' | 'authoritative'; ignore: string[]; convertUserScope?: boolean };
   groups: DesiredGroup[];
   attributeMappings?: DesiredAttributeMappings;
+  /** AD groups whose membership okta-ou manages (absent: none). */
+  adGroups?: DesiredAdGroup[];
   safety: SafetySettings;
   /** Where the directory's key is declared. */
   source: SourceRef;
@@ -216,6 +232,12 @@ export interface LiveDirectory {
   observedDns: string[];
   /** App users and the memberships the impact needs (src/live/read-people.ts); absent where no app was read. */
   people?: LivePeople;
+  /** The slice read for the directory's `adGroups`, one entry per desired entry (absent: none declared). */
+  adGroups?: LiveAdGroupEntry[];
+  /** With `assignments.convertUserScope`: every individually assigned app user in a managed group. */
+  toConvert?: LiveUserScoped[];
+  /** The Okta → AD mappings of the other user types (absent: the org has only the default type, or none maps). */
+  typeMappings?: LiveTypeMapping[];
 }
 
 export interface LiveState {
@@ -232,46 +254,110 @@ export interface AssignmentState {
   profile: Record<string, unknown>;
 }
 
-export interface AssignmentChange {
+/** A managed group whose priority a reorder changes. `respace`: renumbered only to make room (same place in the order). */
+export interface AssignmentMove {
+  group: { id: string; name: string };
+  from: number;
+  to: number;
+  respace?: true;
+}
+
+/** What every assignment change has. */
+interface AssignmentChangeBase {
   /** `<directory>/assign/<groupId>`, or `<directory>/reorder` for the reorder change. */
   id: string;
   directory: string;
   kind: 'assignment';
-  action: 'create' | 'update' | 'delete' | 'reorder';
   /** The group; for `reorder`, the first group moved (all moves are in `moves`). */
   group: { id: string; name: string };
-  before: AssignmentState | null;
-  /** The intended state: its priority is always a known slot. */
-  after: (AssignmentState & { priority: number }) | null;
   reason: string;
   /** Member count of the group (blast radius), when known. */
   members?: number;
-  /**
-   * For `reorder`: every managed group whose priority changes, in the new order. `respace`: renumbered
-   * only to make room for another group (its place in the order is the same).
-   */
-  moves?: Array<{ group: { id: string; name: string }; from: number; to: number; respace?: true }>;
 }
+
+/** The intended state of an assignment: its priority is always a known slot. */
+export type AssignmentTarget = AssignmentState & { priority: number };
+
+/**
+ * One change per kind and action (octoDNS's Create / Update / Delete), so the impossible states are
+ * unrepresentable: a create has no `before`, a delete no `after`, only a reorder has `moves`.
+ */
+export interface AssignmentCreate extends AssignmentChangeBase {
+  action: 'create';
+  before: null;
+  after: AssignmentTarget;
+  moves?: undefined;
+}
+
+/** `before` is the whole live assignment, `after` the whole intended one. */
+export interface AssignmentUpdate extends AssignmentChangeBase {
+  action: 'update';
+  before: AssignmentState;
+  after: AssignmentTarget;
+  moves?: undefined;
+}
+
+export interface AssignmentDelete extends AssignmentChangeBase {
+  action: 'delete';
+  before: AssignmentState;
+  after: null;
+  moves?: undefined;
+}
+
+/** Every managed group whose priority changes, in the new order. */
+export interface AssignmentReorder extends AssignmentChangeBase {
+  action: 'reorder';
+  before: null;
+  after: null;
+  moves: AssignmentMove[];
+}
+
+export type AssignmentChange = AssignmentCreate | AssignmentUpdate | AssignmentDelete | AssignmentReorder;
 
 export interface MappingPropertyState {
   expression: string | null;
   pushStatus: PushStatus | string | null;
 }
 
-export interface AttributeMappingChange {
+/** A mapping property as written: both fields set. */
+export interface MappingPropertyTarget {
+  expression: string;
+  pushStatus: PushStatus | string;
+}
+
+interface AttributeMappingChangeBase {
   /** `<directory>/mapping/<property>` */
   id: string;
   directory: string;
   kind: 'attributeMapping';
-  action: 'create' | 'update' | 'delete';
   mappingId: string;
   property: string;
-  before: MappingPropertyState | null;
-  after: MappingPropertyState | null;
   reason: string;
+  /** A user type other than the default: the change is to that type's mapping. */
+  userType?: string;
 }
 
-export type Change = AssignmentChange | AttributeMappingChange;
+export interface MappingCreate extends AttributeMappingChangeBase {
+  action: 'create';
+  before: null;
+  after: MappingPropertyTarget;
+}
+
+export interface MappingUpdate extends AttributeMappingChangeBase {
+  action: 'update';
+  before: MappingPropertyState;
+  after: MappingPropertyTarget;
+}
+
+export interface MappingDelete extends AttributeMappingChangeBase {
+  action: 'delete';
+  before: MappingPropertyState;
+  after: null;
+}
+
+export type AttributeMappingChange = MappingCreate | MappingUpdate | MappingDelete;
+
+export type Change = AssignmentChange | AttributeMappingChange | AdGroupMembershipChange | UserScopeChange;
 
 export interface PlanDirectory {
   name: string;

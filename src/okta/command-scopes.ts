@@ -14,6 +14,13 @@ export interface ScopeInfo {
   /** The least command that needs it; `apply`, `doctor` and `explain` need the `plan` scopes too. */
   use: ScopeUse;
   why: string;
+  /** Needed only when the mappings use this feature (then part of the use's list). */
+  onlyWith?: 'adGroups';
+}
+
+/** What the mappings use that needs more scopes. */
+export interface ScopeFeatures {
+  adGroups?: boolean;
 }
 
 export const OKTA_SCOPES: readonly ScopeInfo[] = [
@@ -23,6 +30,8 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.userTypes.read', use: 'plan', why: 'find the default user type, the source of that mapping' },
   { scope: 'okta.apps.manage', use: 'apply', why: 'create, update, reorder and delete group assignments of the AD app' },
   { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
+  { scope: 'okta.users.read', use: 'plan', why: 'read the users adGroups list and whether they were imported from AD (only with adGroups)', onlyWith: 'adGroups' },
+  { scope: 'okta.directories.groups.manage', use: 'apply', why: 'add and remove members of AD groups (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
   { scope: 'okta.users.read', use: 'explain', why: 'find one user and their groups (okta-ou explain only)' },
 ];
@@ -37,10 +46,17 @@ export const SCOPE_USE_COMMANDS: Record<ScopeUse, string> = {
 
 export const SCOPE_USES: readonly ScopeUse[] = ['plan', 'apply', 'doctor', 'explain'];
 
-/** Every scope the use needs, in table order; `apply`, `doctor` and `explain` include the `plan` scopes. */
-export function commandScopes(use: ScopeUse): string[] {
-  return OKTA_SCOPES.filter((s) => s.use === 'plan' || s.use === use).map((s) => s.scope);
+/**
+ * Every scope the use needs, in table order; `apply`, `doctor` and `explain` include the `plan` scopes.
+ * Scopes of a feature (`onlyWith`) only when the mappings use it.
+ */
+export function commandScopes(use: ScopeUse, features: ScopeFeatures = {}): string[] {
+  // A scope may be listed for two uses (okta.users.read: plan with adGroups, and explain): once here.
+  return [...new Set(OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope))];
 }
+
+const featureScopes = (use: ScopeUse): string =>
+  OKTA_SCOPES.filter((s) => s.onlyWith === 'adGroups' && s.use === use).map((s) => `\`${s.scope}\``).join(', ');
 
 /** The table as Markdown, for the README (Use it in CI). */
 export function renderScopesMarkdown(): string {
@@ -54,6 +70,7 @@ export function renderScopesMarkdown(): string {
     `- apply: \`OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"\``,
     `- doctor: \`OKTA_CLIENT_SCOPES="${commandScopes('doctor').join(' ')}"\``,
     `- explain: \`OKTA_CLIENT_SCOPES="${commandScopes('explain').join(' ')}"\``,
+    `- with \`adGroups\` in the mappings, plan adds ${featureScopes('plan')} and apply adds ${featureScopes('apply')} (\`okta-ou scopes\` prints the lists for your mappings)`,
     '',
   ].join('\n');
 }

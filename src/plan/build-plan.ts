@@ -4,6 +4,9 @@
  */
 import type { Change, DesiredState, DirectorySchedule, Finding, LiveState, Plan, PlanDirectory, PlanSummary } from '../model/types';
 import { countWrites } from './budget';
+import { diffAdGroups } from './diff-ad-groups';
+import { convertUserScope } from './convert-user-scope';
+import { diffTypeMappings } from './diff-type-mappings';
 import type { DirectoryAnalysis } from './analyse';
 import { PriorityConflictError } from './schedule';
 import { scheduleDirectory } from './write-schedule';
@@ -104,11 +107,18 @@ export function buildPlan(input: BuildPlanInput): Plan {
   // Pairing, group resolution and the assignment diff, once per directory for everything below.
   const pairs = analyse(desired, live);
 
-  const changes: Change[] = pairs.flatMap((p) => (p.usable ? [...diffMappings(p.desired, p.live), ...p.assignmentChanges] : []));
+  // AD group memberships come last: they are independent of the app's assignments and mapping.
+  const adGroups = pairs.map((p) => (p.usable ? diffAdGroups(p.desired, p.live) : { changes: [], findings: [] }));
+  // Other user types' mappings right after the default type's (the dn removals before any assignment write).
+  const typeMappings = pairs.map((p) => (p.usable ? diffTypeMappings(p.desired, p.live) : { changes: [], findings: [] }));
+  // Scope conversions after the assignments (a user can only join a group assignment that exists).
+  const changes: Change[] = pairs.flatMap((p, i) =>
+    p.usable ? [...diffMappings(p.desired, p.live), ...typeMappings[i].changes, ...p.assignmentChanges, ...convertUserScope(p.desired, p.live), ...adGroups[i].changes] : [],
+  );
   const staticFindings = (input.findings ?? []).filter((f) => filter === undefined || f.directory === undefined || f.directory === filter);
   const liveFindings = liveLints.flatMap((l) => l.check({ desired, live, analysis: pairs }));
   const scheduled = schedulePlan(pairs);
-  const findings = dedupe([...staticFindings, ...liveFindings, ...scheduled.findings]);
+  const findings = dedupe([...staticFindings, ...liveFindings, ...scheduled.findings, ...typeMappings.flatMap((t) => t.findings), ...adGroups.flatMap((a) => a.findings)]);
 
   const impact = planImpact(pairs, changes);
   const directories: PlanDirectory[] = pairs.map((p) => ({ name: p.desired.name, appId: p.live.app?.id ?? '', appLabel: p.live.app?.label ?? p.desired.app }));

@@ -10,7 +10,8 @@
  *   A `dn` declared in a file is the static DN_MAPPED error and is never written.
  * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
-import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyState } from '../model/types';
+import { LDAP_APP_NAME } from '../model/okta-ids';
+import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyTarget } from '../model/types';
 
 /** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings). */
 export const DN_PROPERTY = 'dn';
@@ -24,19 +25,14 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   // Own keys only: a property may be called "toString" or "constructor".
   const liveProperty = (name: string): LiveMappingProperty | undefined => (Object.hasOwn(source, name) ? source[name] : undefined);
   const file = dir.attributeMappings?.source.file ?? dir.source.file;
-  const change = (
-    action: AttributeMappingChange['action'],
-    property: string,
-    before: MappingPropertyState | null,
-    after: MappingPropertyState | null,
-    reason: string,
-  ): AttributeMappingChange => ({ id: `${dir.name}/mapping/${property}`, directory: dir.name, kind: 'attributeMapping', action, mappingId: mapping.id, property, before, after, reason });
-  const state = (p: { expression: string; pushStatus: string }): MappingPropertyState => ({ expression: p.expression, pushStatus: p.pushStatus });
+  const base = (property: string, reason: string) => ({ id: `${dir.name}/mapping/${property}`, directory: dir.name, kind: 'attributeMapping' as const, mappingId: mapping.id, property, reason });
+  const state = (p: { expression: string; pushStatus: string }): MappingPropertyTarget => ({ expression: p.expression, pushStatus: p.pushStatus });
 
   const out: AttributeMappingChange[] = [];
-  const dn = liveProperty(DN_PROPERTY);
+  // The dn rule is Active Directory's (AD computes the DN); an LDAP instance's mapping is left as it is.
+  const dn = live.app?.name === LDAP_APP_NAME ? undefined : liveProperty(DN_PROPERTY);
   if (dn) {
-    out.push(change('delete', DN_PROPERTY, state(dn), null, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'));
+    out.push({ ...base(DN_PROPERTY, 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"'), action: 'delete', before: state(dn), after: null });
   }
   const desired = dir.attributeMappings;
   if (!desired) return out;
@@ -46,19 +42,19 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
     const want = desired.properties[name];
     const have = liveProperty(name);
     if (!have) {
-      out.push(change('create', name, null, state(want), `listed in ${want.source.file}, not mapped in Okta`));
+      out.push({ ...base(name, `listed in ${want.source.file}, not mapped in Okta`), action: 'create', before: null, after: state(want) });
     } else if (have.expression !== want.expression || have.pushStatus !== want.pushStatus) {
       const what = [
         have.expression !== want.expression ? `expression changes from ${have.expression} to ${want.expression}` : null,
         have.pushStatus !== want.pushStatus ? `push changes from ${have.pushStatus} to ${want.pushStatus}` : null,
       ].filter((x) => x !== null);
-      out.push(change('update', name, state(have), state(want), what.join('; ')));
+      out.push({ ...base(name, what.join('; ')), action: 'update', before: state(have), after: state(want) });
     }
   }
   if (desired.prune) {
     for (const name of Object.keys(source).sort(byName)) {
       if (name === DN_PROPERTY || Object.hasOwn(desired.properties, name)) continue;
-      deletes.push(change('delete', name, state(source[name]), null, `not in ${file} (prune: true)`));
+      deletes.push({ ...base(name, `not in ${file} (prune: true)`), action: 'delete', before: state(source[name]), after: null });
     }
   }
   return [...out, ...deletes];

@@ -3,7 +3,7 @@
  * the desired directory; a missing slice is treated like an app that was not found.
  */
 import type { DesiredDirectory, DesiredState, LiveDirectory, LiveState } from '../model/types';
-import { AD_APP_NAME } from '../model/okta-ids';
+import { isDirectoryAppName } from '../model/okta-ids';
 
 export interface DirectoryPair {
   desired: DesiredDirectory;
@@ -20,7 +20,7 @@ export function pairDirectories(desired: DesiredState, live: LiveState): Directo
   return desired.directories.map((d) => ({ desired: d, live: byName.get(d.name) ?? emptyLiveDirectory(d.name) }));
 }
 
-/** True when the directory's app exists and is an AD app: only then are assignments diffed and linted. */
+/** True when the directory's app exists and is an AD or LDAP app: only then are assignments diffed and linted. */
 export function isUsable(pair: DirectoryPair): boolean {
-  return pair.live.app !== null && pair.live.app.name === AD_APP_NAME;
+  return pair.live.app !== null && isDirectoryAppName(pair.live.app.name);
 }

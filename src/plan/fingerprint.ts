@@ -29,6 +29,10 @@ export interface SliceDirectory {
   resolved: Record<string, string[]>;
   assignments: SliceAssignment[];
   mapping: { id: string; properties: Record<string, { expression: string; pushStatus: string }> } | null;
+  /** Only for directories with `adGroups`: each AD group's members and the users it should have (ids). */
+  adGroups?: Array<{ ref: string; matches: string[]; members: string[]; desired: string[]; missing: string[] }>;
+  /** Only in orgs with user types besides the default: their mappings to the app. */
+  typeMappings?: Array<{ userType: string; id: string; properties: Record<string, { expression: string; pushStatus: string }> }>;
 }
 
 export interface LiveSlice {
@@ -60,7 +64,12 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
         }
       : null;
     const app = l.app ? { id: l.app.id, name: l.app.name, namingContext: l.app.namingContext } : null;
-    return { name: d.name, app, resolved, assignments, mapping };
+    const ids = (us: Array<{ id: string }>): string[] => us.map((u) => u.id).sort(cmp);
+    const adGroups = l.adGroups?.map((e) => ({ ref: e.ref, matches: ids(e.matches), members: ids(e.members), desired: ids(e.desired), missing: [...e.missing].sort(cmp) }));
+    const props = (m: { properties: Record<string, { expression: string; pushStatus: string }> }) =>
+      Object.fromEntries(Object.entries(m.properties).map(([k, p]) => [k, { expression: p.expression, pushStatus: p.pushStatus }]));
+    const typeMappings = l.typeMappings?.map((t) => ({ userType: t.userType.name, id: t.mapping.id, properties: props(t.mapping) }));
+    return { name: d.name, app, resolved, assignments, mapping, ...(adGroups ? { adGroups } : {}), ...(typeMappings ? { typeMappings } : {}) };
   });
   return { directories: directories.sort((a, b) => cmp(a.name, b.name)) };
 }

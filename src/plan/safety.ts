@@ -19,6 +19,9 @@
  * app's users, also from `minExisting` users on: `maxUsersLosingAppShare` (users who would lose the AD
  * app: deprovisioned) and `maxUsersMovingShare` (users who would move OU). A plan that takes the app from
  * every one of its users is unsafe whatever the size. Each reason names its setting and the numbers.
+ *
+ * AD group members (`adGroups`, authoritative) follow the same rules per AD group: the members removed
+ * against the members it has (adds are like creates: not counted).
  */
 import type { PlanImpact } from '../model/people';
 import type { AssignmentChange, Change, DesiredDirectory, LiveDirectory, SafetySettings } from '../model/types';
@@ -54,7 +57,8 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
   for (const { desired, live } of pairs) {
     const mine = changes.filter((c) => c.directory === desired.name);
     const assignments = mine.filter((c) => c.kind === 'assignment');
-    const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY);
+    // The default user type's properties against its live ones (other types' changes are reviewed in the plan).
+    const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY && !c.userType);
     const tally = (what: [string, string], existing: number, cs: Change[]): Tally => ({
       what,
       existing,
@@ -62,11 +66,20 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       deleted: cs.filter((c) => c.action === 'delete').length,
     });
     const liveProperties = Object.keys(live.mapping?.properties ?? {}).filter((k) => k !== DN_PROPERTY).length;
-    for (const t of [tally(['assignment', 'assignments'], live.assignments.length, assignments), tally(['attribute-mapping property', 'attribute-mapping properties'], liveProperties, properties)]) {
+    // AD group members removed by an authoritative entry: each AD group is its own tally, on its members.
+    const adGroups = mine.flatMap((c): Tally[] => (c.kind === 'adGroupMembership' && c.remove.length > 0
+      ? [{ what: [`member of AD group "${c.group.name}"`, `members of AD group "${c.group.name}"`], existing: c.membersBefore, touched: c.remove.length, deleted: c.remove.length }]
+      : []));
+    for (const t of [tally(['assignment', 'assignments'], live.assignments.length, assignments), tally(['attribute-mapping property', 'attribute-mapping properties'], liveProperties, properties), ...adGroups]) {
       const reason = verdict(desired.name, t, desired.safety);
       if (reason) reasons.push(reason);
     }
     reasons.push(...shareReasons(desired.name, desired.safety, live.assignments.length, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
+    // Scope conversions (convertUserScope) hand users' placement to their group, so they may move OU:
+    // counted against the app's users like the users who move.
+    const converted = mine.filter((c) => c.kind === 'userScope').length;
+    const moving = converted > 0 ? overShare(desired.name, desired.safety, 'maxUsersMovingShare', converted, live.people?.appUsers ?? 0, (n) => `${n} users of the AD app would be converted to group scope (their OU then follows their group)`) : null;
+    if (moving) reasons.push(moving);
   }
   return { exceeded: reasons.length > 0, reasons };
 }

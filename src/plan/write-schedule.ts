@@ -43,18 +43,25 @@ export function scheduleDirectory(live: LiveDirectory, changes: AssignmentChange
   const intents = new Map<string, SlotIntent>();
   const deletes: DirectorySchedule['deletes'] = [];
   for (const c of changes) {
-    if (c.action === 'create' && c.after) {
-      // Always an explicit priority: an omitted one makes Okta pick one ("the next highest priority is
-      // assigned by default", docs/okta-api.md §1), and a stray 0 would outrank every group.
-      if (typeof c.after.priority !== 'number') throw new InternalError(`create ${c.id} has no priority`);
-      addIntent(intents, c.group, c.id, c.after.priority, c.after.profile);
+    switch (c.action) {
+      case 'create':
+        // Always an explicit priority: an omitted one makes Okta pick one ("the next highest priority is
+        // assigned by default", docs/okta-api.md §1), and a stray 0 would outrank every group.
+        if (typeof c.after?.priority !== 'number') throw new InternalError(`create ${c.id} has no priority`);
+        addIntent(intents, c.group, c.id, c.after.priority, c.after.profile);
+        break;
+      case 'update':
+        addIntent(intents, c.group, c.id, c.after.priority !== c.before.priority ? c.after.priority : undefined, changedProfile(c.before.profile, c.after.profile));
+        break;
+      case 'reorder':
+        for (const m of c.moves) addIntent(intents, m.group, c.id, m.to, {});
+        break;
+      case 'delete':
+        deletes.push({ groupId: c.group.id, name: c.group.name, changeId: c.id });
+        break;
+      default:
+        throw new InternalError(`unhandled assignment change ${JSON.stringify(c satisfies never)}`);
     }
-    else if (c.action === 'update' && c.after && c.before) {
-      const moved = c.after.priority !== c.before.priority ? c.after.priority : undefined;
-      addIntent(intents, c.group, c.id, moved, changedProfile(c.before.profile, c.after.profile));
-    } else if (c.action === 'reorder') for (const m of c.moves ?? []) addIntent(intents, m.group, c.id, m.to, {});
-    else if (c.action === 'delete') deletes.push({ groupId: c.group.id, name: c.group.name, changeId: c.id });
-    else throw new InternalError(`assignment change ${c.id} (${c.action}) lacks its before/after`);
   }
   const liveAssignments = live.assignments.map((a) => ({ groupId: a.groupId, priority: a.priority, profile: a.profile }));
   const byGroup = new Map(liveAssignments.map((a) => [a.groupId, a]));

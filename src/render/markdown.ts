@@ -5,7 +5,9 @@
  * (default 60,000; GitHub's limit is 65,536) by truncating the middle, never inside a row, a table or a
  * `<details>` pair. Everything from Okta or the files is escaped. Pure.
  */
-import type { AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
+import type { UserScopeChange } from '../model/user-scope';
+import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Finding, Plan } from '../model/types';
+import { adCounts, loginList } from './ad-group-change';
 import { findingLocation, sortFindings } from './findings';
 import { escapeMarkdown as esc, mdCode } from './markdown-escape';
 import { type DocPart, fitMarkdown } from './markdown-fit';
@@ -82,11 +84,24 @@ function mappingRow(c: AttributeMappingChange): string {
   if (c.action === 'create') what = mdCode(mappingSide(c.after));
   else if (c.action === 'delete') what = `<del>${mdCode(mappingSide(c.before))}</del>`;
   else what = `${mdCode(mappingSide(c.before))} → ${mdCode(mappingSide(c.after))}`;
-  return row([MARKS[c.action], `mapping ${mdCode(c.property)}`, what, '', '', esc(c.reason ?? '')]);
+  return row([MARKS[c.action], `mapping ${mdCode(c.userType ? `${c.userType}/${c.property}` : c.property)}`, what, '', '', esc(c.reason ?? '')]);
+}
+
+function userScopeRow(c: UserScopeChange): string {
+  return row([MARKS[c.action], `user ${mdCode(c.user.login ?? c.user.id)}`, `scope \`USER\` → \`GROUP\` (follows ${c.groups.map(mdCode).join(', ')})`, '', '', esc(c.reason)]);
+}
+
+function adGroupRow(c: AdGroupMembershipChange): string {
+  const who = [
+    ...(c.add.length > 0 ? [`+ ${loginList(c.add, mdCode)}`] : []),
+    ...(c.remove.length > 0 ? [`<del>${loginList(c.remove, mdCode)}</del>`] : []),
+  ];
+  const what = [c.group.dn ? mdCode(c.group.dn) : '', ...who].filter(Boolean).join('<br>');
+  return row([MARKS[c.action], `AD group ${mdCode(c.group.name)}`, what, '', esc(adCounts(c)), esc(c.reason)]);
 }
 
 function changeRows(c: Change, plan: Plan): string[] {
-  const rows = c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
+  const rows = c.kind === 'adGroupMembership' ? [adGroupRow(c)] : c.kind === 'userScope' ? [userScopeRow(c)] : c.kind === 'assignment' ? assignmentRows(c) : [mappingRow(c)];
   const l = plan.impact?.changes[c.id];
   const people = l ? impactClauses(l) : [];
   // The people a change affects, under the change's first row (a reorder's moves follow it).

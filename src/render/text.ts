@@ -4,7 +4,9 @@
  * and the summary sentence last (where the eye lands after a long plan). Pure: returns the text.
  */
 import chalk from 'chalk';
-import type { AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
+import type { UserScopeChange } from '../model/user-scope';
+import type { AdGroupMembershipChange, AssignmentChange, AttributeMappingChange, Change, Plan } from '../model/types';
+import { adCounts, loginList } from './ad-group-change';
 import { renderFindingsText } from './findings';
 import { terminalSafe } from './terminal-safe';
 import {
@@ -71,6 +73,25 @@ function assignmentLines(c: AssignmentChange, k: Chalk): string[] {
   return lines;
 }
 
+function adGroupLines(c: AdGroupMembershipChange, k: Chalk): string[] {
+  const dn = c.group.dn ? `  ${k.dim(terminalSafe(c.group.dn))}` : '';
+  const lines = [`  ${marker(c, k)} AD group ${k.bold(terminalSafe(c.group.name))}${dn}  ${adCounts(c)}`];
+  if (c.add.length > 0) lines.push(`      ${k.green('+')} ${terminalSafe(loginList(c.add))}`);
+  if (c.remove.length > 0) lines.push(`      ${k.red('-')} ${terminalSafe(loginList(c.remove))}`);
+  lines.push(k.dim(`      why: ${terminalSafe(c.reason)}`));
+  return lines;
+}
+
+function userScopeLines(c: UserScopeChange, k: Chalk): string[] {
+  return [`  ${marker(c, k)} scope ${k.bold(terminalSafe(c.user.login ?? c.user.id))}  USER → GROUP  (follows ${terminalSafe(c.groups.map((g) => `"${g}"`).join(', '))})`];
+}
+
+function changeLines(c: Change, k: Chalk): string[] {
+  if (c.kind === 'adGroupMembership') return adGroupLines(c, k);
+  if (c.kind === 'userScope') return userScopeLines(c, k);
+  return c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k);
+}
+
 /** The people a change affects, one line per kind (names from Okta made terminal-safe). */
 function impactLines(plan: Plan, c: Change, k: Chalk): string[] {
   const l = plan.impact?.changes[c.id];
@@ -88,7 +109,7 @@ function peopleSummary(plan: Plan, k: Chalk): string {
 
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
-  const prop = k.bold(terminalSafe(c.property));
+  const prop = k.bold(terminalSafe(c.userType ? `${c.userType}/${c.property}` : c.property));
   let head: string;
   if (c.action === 'create') head = `  ${m} mapping ${prop} = ${terminalSafe(mappingSide(c.after))}`;
   else if (c.action === 'delete') head = `  ${m} mapping ${prop} (was ${terminalSafe(mappingSide(c.before))})`;
@@ -120,7 +141,7 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   for (const g of changesByDirectory(plan)) {
     const app = g.directory ? `  ${k.dim(`(app ${terminalSafe(g.directory.appLabel)}, ${terminalSafe(g.directory.appId)})`)}` : '';
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
-    for (const c of g.changes) lines.push(...(c.kind === 'assignment' ? assignmentLines(c, k) : mappingLines(c, k)), ...impactLines(plan, c, k));
+    for (const c of g.changes) lines.push(...changeLines(c, k), ...impactLines(plan, c, k));
     const parked = parkedGroups(plan, g.name);
     if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${plural(parked.length, 'temporary write')} (${parked.map((n) => `"${terminalSafe(n)}"`).join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`);
     out.push(`${lines.join('\n')}\n`);

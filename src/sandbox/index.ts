@@ -19,6 +19,7 @@ export type { OrgState } from './org-state';
 export type * from './types';
 export { DEMO_ORG } from './demo-org';
 export { buildOrg } from './seed';
+export { setAgents } from './agents';
 
 export interface SandboxOptions {
   /** 'demo' (default) | an OrgSeed | a path to a YAML/JSON org file. */

@@ -164,7 +164,7 @@ function log(
     outcome: { result, reason },
     target: [
       { id: user.id, type: 'User', alternateId: user.profile.login, displayName: `${user.profile.firstName} ${user.profile.lastName}` },
-      { id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.ad ? 'Active Directory' : app.label },
+      { id: app.id, type: 'AppInstance', alternateId: app.label, displayName: app.name === 'active_directory' ? 'Active Directory' : app.name === 'ldap_sun_one' ? 'LDAP' : app.label },
     ],
   });
 }

@@ -16,6 +16,7 @@ export const DEFAULT_CONCURRENCY = 75;
  * Okta's last published per-minute org limits (docs/okta-api.md §8, "Last published per-minute org
  * limits"), for `okta-ou sandbox --rate-limits` and `okta-ou demo --rate-limits`: with them the client's
  * pacing (at most --max-capacity of each bucket) shows as it would against a real org of that kind.
+ * `/oauth2/v1` is not in that table: it keeps the sandbox's default.
  */
 export const PUBLISHED_RATE_LIMITS: Record<string, { limits: Record<string, number>; concurrency: number }> = {
   workforce: { limits: { '/api/v1/apps': 100, '/api/v1/groups': 500, '/api/v1': 1200, '/oauth2/v1': 600 }, concurrency: 75 },

@@ -46,7 +46,7 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
   for (const u of seed.users ?? []) {
     if (!u.login || !u.firstName || !u.lastName) throw seedError(`user ${JSON.stringify(u.login ?? u)} needs login, firstName, lastName`);
     const id = u.id ?? ids.next('00u');
-    const { id: _i, ...profile } = u;
+    const { id: _i, importedFrom: _f, ...profile } = u;
     const rec: UserRec = {
       id, seq: org.nextSeq(id), status: 'ACTIVE', created: ts, lastUpdated: ts, typeId: defaultType.id,
       profile: { ...profile, email: u.email ?? u.login, login: u.login, firstName: u.firstName, lastName: u.lastName },
@@ -55,6 +55,7 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
   }
 
   for (const a of seed.apps ?? []) addApp(org, a, ts);
+  for (const u of seed.users ?? []) if (u.importedFrom) markImported(org, org.findUser(u.id ?? u.login)!, u.importedFrom);
 
   const groupSeeds = [...(seed.groups ?? [])];
   if (!groupSeeds.some((g) => g.type === 'BUILT_IN' && g.name === 'Everyone')) {
@@ -91,10 +92,21 @@ function resolveUser(org: OrgState, loginOrId: string, where: string): string {
   return u.id;
 }
 
+/** AD-sourced users show the directory as their credentials provider (Users API `credentials.provider`). */
+function markImported(org: OrgState, user: UserRec, appRef: string): void {
+  const app = org.findApp(appRef);
+  if (!app || !DIRECTORY_APPS.has(app.name)) throw seedError(`user ${user.profile.login}: importedFrom ${appRef} is not an AD or LDAP app of the org`);
+  user.importedFrom = { appId: app.id, provider: { type: app.name === 'active_directory' ? 'ACTIVE_DIRECTORY' : 'LDAP', name: app.label } };
+}
+
+/** App names of directory integrations (AD, LDAP): the ones the Directories Integration API serves. */
+export const DIRECTORY_APPS = new Set(['active_directory', 'ldap_sun_one']);
+
 function addApp(org: OrgState, a: AppSeed, ts: string): void {
   const name = a.name ?? 'active_directory';
   const id = a.id ?? org.ids.next('0oa');
-  const isAd = name === 'active_directory';
+  // LDAP instances (ldap_sun_one) carry the same directory facts, import features and agents as AD here.
+  const isAd = DIRECTORY_APPS.has(name);
   const rec: AppRec = {
     id, seq: org.nextSeq(id), name, label: a.label, status: a.status ?? 'ACTIVE', created: ts, lastUpdated: ts,
     signOnMode: a.signOnMode !== undefined ? a.signOnMode : isAd ? null : name === 'bookmark' ? 'BOOKMARK' : name === 'oidc_client' ? 'OPENID_CONNECT' : null,
@@ -164,6 +176,23 @@ function seedAppRelations(org: OrgState, a: AppSeed, ts: string): void {
       lastConnection: Math.floor((Date.now() - (s.lastConnectionMinutesAgo ?? 1) * 60_000) / 1000) * 1000,
       version: s.version ?? '3.22.0',
     })));
+  }
+
+  // Okta keeps one user → app mapping per user type; the non-default ones last, so seeds without them keep their ids.
+  if (app.ad || a.mapping) {
+    for (const t of org.userTypes.values()) {
+      if (t.default) continue;
+      const props: Record<string, MappingProperty> = {};
+      for (const [k, v] of Object.entries(a.userTypeMappings?.[t.name]?.properties ?? { firstName: 'user.firstName', lastName: 'user.lastName', email: 'user.email' })) {
+        const p: MappingPropertySeed = typeof v === 'string' ? { expression: v } : v;
+        setOwnKey(props, k, { expression: p.expression, pushStatus: p.pushStatus ?? 'PUSH' });
+      }
+      const id = org.ids.next('prm');
+      org.mappings.set(id, { id, seq: org.nextSeq(id), source: { id: t.id, type: 'user' }, target: { id: app.id, type: 'appuser' }, properties: props });
+    }
+  }
+  for (const n of Object.keys(a.userTypeMappings ?? {})) {
+    if (![...org.userTypes.values()].some((t) => t.name === n && !t.default)) throw seedError(`app ${a.label}: userTypeMappings names ${n}, which is not a non-default user type of the org`);
   }
 
   for (const p of a.pushMappings ?? []) {

@@ -14,6 +14,8 @@ export interface UserSeed {
   title?: string;
   employeeNumber?: string;
   id?: string;
+  /** Label or id of the AD (or LDAP) app the user was imported from; only such users' AD group memberships can be managed. */
+  importedFrom?: string;
   [key: string]: unknown;
 }
 
@@ -71,6 +73,8 @@ export interface AppSeed {
   assignments?: AssignmentSeed[];
   /** Okta user (default user type) → app user. */
   mapping?: { properties: Record<string, MappingPropertySeed | string> };
+  /** Other user types' → app user mappings, by user type name (default: firstName, lastName, email). */
+  userTypeMappings?: Record<string, { properties: Record<string, MappingPropertySeed | string> }>;
   users?: AppUserSeed[];
   agents?: AgentSeed[];
   pushMappings?: PushMappingSeed[];
@@ -115,6 +119,8 @@ export interface UserRec {
   lastUpdated: string;
   typeId: string;
   profile: Record<string, unknown> & { login: string; firstName: string; lastName: string; email: string };
+  /** The directory app the user was imported from, and the credentials provider Okta shows for it. */
+  importedFrom?: { appId: string; provider: { type: 'ACTIVE_DIRECTORY' | 'LDAP'; name: string } };
 }
 
 export interface GroupRec {
@@ -218,6 +224,8 @@ export interface AgentRec {
   operationalStatus: 'OPERATIONAL' | 'DEGRADED' | 'DISRUPTED' | 'INACTIVE';
   lastConnection: number;
   version: string;
+  /** false: connected but never answers (the Directories Integration API times out with 504). */
+  responding?: boolean;
 }
 
 export interface PushMappingRec {

@@ -128,7 +128,7 @@ describe('transient faults are absorbed in the same run', () => {
     expect(clock.waits).toHaveLength(1);
     expect(clock.waits[0]).toBeGreaterThan(3000);
     expect(clock.waits[0]).toBeLessThanOrEqual(5000);
-    expect(first.stderr).toContain(`waiting ${clock.waits[0] / 1000} s for /api/v1/apps rate-limit reset after 429 on PUT`);
+    expect(first.stderr).toContain(`waiting ${Math.ceil(clock.waits[0] / 1000)} s for /api/v1/apps rate-limit reset after 429 on PUT`);
     expect(sb.audit.filter((e) => e.status === 429)).toHaveLength(1);
     expectCycleConverged(sb);
   });

@@ -20,6 +20,8 @@ describe('Ctrl-C during a rate-limit wait', () => {
     const cwd = project({ 'corp.yaml': cycleYaml });
     const controller = new AbortController();
     const waits: number[] = [];
+    let quitReport: (() => string) | undefined;
+    let reportAtWait = '';
     // A wait that never ends by itself: Ctrl-C arrives while it runs.
     const clock: FakeClock = {
       waits,
@@ -27,12 +29,14 @@ describe('Ctrl-C during a rate-limit wait', () => {
       sleep: (ms) => {
         waits.push(ms);
         controller.abort();
+        // What a second Ctrl-C, now, would print before quitting.
+        reportAtWait = quitReport?.() ?? '';
         return new Promise<void>(() => undefined);
       },
     };
     // The second write is answered 429 with a reset 30 s ahead: the client must wait before the retry.
     sb.faults.add({ kind: 'rateLimit', method: 'PUT', nth: 2, resetSeconds: 30 });
-    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { signal: controller.signal, clock });
+    const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { signal: controller.signal, clock, onQuit: (f) => void (quitReport = f) });
     expect(r.code).toBe(1);
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThan(25_000);
@@ -50,5 +54,9 @@ describe('Ctrl-C during a rate-limit wait', () => {
     // Each write is on stderr as it is answered (also without a terminal, as in CI).
     expect(r.stderr).toContain('apply: [1/6] POST corp mapping');
     expect(r.stderr).toContain('apply: [2/6] PUT corp');
+    // A second Ctrl-C during the wait would have printed the account so far: two requests sent, nothing verified.
+    expect(JSON.parse(reportAtWait)).toEqual(expect.objectContaining({ interrupted: true, verified: false, requests: { sent: 2, total: 6 } }));
+    // The mapping POST (two changes) and Engineering's update (group id of the seeded org, seed 1).
+    expect((JSON.parse(reportAtWait) as { applied: string[] }).applied).toEqual(['corp/mapping/dn', 'corp/mapping/department', 'corp/assign/00gX9k42Mof9OjTwq5b7']);
   });
 });

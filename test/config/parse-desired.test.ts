@@ -119,7 +119,7 @@ test('a schema error leaves that directory out of the merge but keeps the others
       code: 'SCHEMA',
       severity: 'error',
       message: 'unknown key "importOus" in directories.emea',
-      hint: 'did you mean "importOUs"? (allowed keys here: app, namingContext, importOUs, updateOUOnGroupChange, ouCase, assignments, groups, attributeMappings, safety)',
+      hint: 'did you mean "importOUs"? (allowed keys here: app, namingContext, importOUs, updateOUOnGroupChange, ouCase, assignments, groups, attributeMappings, adGroups, safety)',
       directory: 'emea',
       file: 'x.yaml',
       line: 17,
@@ -173,6 +173,7 @@ directories:
     groups: []
     attributeMappings: { prune: true, properties: {} }
     safety: { maxChangeShare: 0.1, minExisting: 1 }
+    adGroups: [{ group: VPN Users, members: { users: [ada] }, mode: authoritative }]
 `;
   const { desired, findings } = parseDesired([{ path: 'all.yaml', text }]);
   expect(findings).toEqual([]);
@@ -185,6 +186,7 @@ directories:
     assignments: { mode: 'authoritative', ignore: ['x'] },
     attributeMappings: { prune: true, properties: {} },
     safety: { maxChangeShare: 0.1, minExisting: 1 },
+    adGroups: [{ group: 'VPN Users', members: { users: ['ada'] }, mode: 'authoritative', attribute: 'member', groupSource: { file: 'all.yaml', line: 13, column: 25 } }],
   });
 });
 

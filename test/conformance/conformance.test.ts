@@ -3,7 +3,7 @@
 // deviations.ts. Real HTTP against the sandbox on 127.0.0.1:0.
 import * as net from 'node:net';
 import { request } from 'undici';
-import { DEMO_ORG, startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
+import { DEMO_ORG, setAgents, startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
 import { buildRouter } from '../../src/sandbox/routes';
 import { DEVIATIONS, checkResponse, type ToleratedNull } from './deviations';
 import { fetchAccessToken, newServiceApp } from './oauth';
@@ -24,6 +24,7 @@ const PAGED_GROUPS = Array.from({ length: 25 }, (_, i) => `Paged ${String(i).pad
 // description, an app with more assignments than one page holds.
 const ORG: OrgSeed = {
   ...DEMO_ORG,
+  users: [...(DEMO_ORG.users ?? []), { login: 'ad.imported@corp.example.com', firstName: 'Ad', lastName: 'Imported', importedFrom: 'corp.example.com' }],
   groups: [
     ...(DEMO_ORG.groups ?? []),
     { name: 'No Description', members: [] },
@@ -443,6 +444,49 @@ describe('parameter and body errors', () => {
     const [head, body] = raw.split('\r\n\r\n');
     const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
     conforms({ method: 'PUT', path, status, headers: {}, body: JSON.parse(body) }, 411);
+  });
+});
+
+describe('directories integration (AD group membership)', () => {
+  const modify = () => `/api/v1/directories/${corp().id}/groups/modify`;
+  const body = (action: string, values: string[], id = group('Domain Users').id) => ({ id, parameters: { action, attribute: 'member', values } });
+  const imported = () => sb.org.findUser('ad.imported@corp.example.com')!;
+
+  it('POST ADD and REMOVE answer 200 without a body; the group members show the change', async () => {
+    const res = conforms(await call('POST', modify(), { body: body('ADD', [imported().id]) }), 200);
+    expect(res.body).toBeUndefined();
+    const members = conforms(await call('GET', `/api/v1/groups/${group('Domain Users').id}/users`), 200);
+    expect(members.body.map((u: { id: string }) => u.id)).toContain(imported().id);
+    expect(members.body.find((u: { id: string }) => u.id === imported().id).credentials.provider).toEqual({ type: 'ACTIVE_DIRECTORY', name: 'corp.example.com' });
+    conforms(await call('POST', modify(), { body: body('REMOVE', [imported().id]) }), 200);
+    expect(group('Domain Users').members.has(imported().id)).toBe(false);
+  });
+
+  it('400 E0000001 for an invalid body, a group or user not imported through the integration; nothing changes', async () => {
+    const before = [...group('Domain Users').members];
+    const notImported = sb.org.findUser('ada.lovelace@example.com')!.id;
+    for (const b of [null, {}, { id: group('Domain Users').id }, body('MOVE', [imported().id]), body('ADD', [5 as unknown as string]),
+      { id: group('Domain Users').id, parameters: { action: 'ADD', attribute: 'uniqueMember', values: [imported().id] } },
+      body('ADD', [imported().id, notImported]), body('ADD', [imported().id], group('Engineering').id)]) {
+      expectOktaError(conforms(await call('POST', modify(), { body: b }), 400), 'E0000001');
+    }
+    expect([...group('Domain Users').members]).toEqual(before);
+  });
+
+  it('404 for an unknown app or group; 502 with no connected agent, 504 when the agent does not answer', async () => {
+    expectOktaError(conforms(await call('POST', '/api/v1/directories/0oanope/groups/modify', { body: body('ADD', [imported().id]) }), 404), 'E0000007');
+    expectOktaError(conforms(await call('POST', modify(), { body: body('ADD', [imported().id], '00gnope') }), 404), 'E0000007');
+    try {
+      setAgents(sb.org, 'corp.example.com', 'disconnected');
+      const down = conforms(await call('POST', modify(), { body: body('ADD', [imported().id]) }), 502);
+      expect(down.body.errorSummary).toBe('There are no connected agents');
+      setAgents(sb.org, 'corp.example.com', 'unresponsive');
+      const slow = conforms(await call('POST', modify(), { body: body('ADD', [imported().id]) }), 504);
+      expect(slow.body.errorSummary).toBe('Timed out waiting for agent');
+    } finally {
+      setAgents(sb.org, 'corp.example.com', 'up');
+    }
+    expect(group('Domain Users').members.has(imported().id)).toBe(false);
   });
 });
 

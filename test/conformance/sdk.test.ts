@@ -3,7 +3,7 @@
 // this client breaks the way it would against a real org.
 import { isolatedClient } from '../../bench/naive-sdk';
 import { Client, type ApplicationGroupAssignment, type OktaApiError } from '@okta/okta-sdk-nodejs';
-import { startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
+import { setAgents, startSandbox, type OrgSeed, type Sandbox } from '../../src/sandbox';
 
 const APP = 'sdk.example.com';
 const DN = 'DC=sdk,DC=example,DC=com';
@@ -12,9 +12,14 @@ const USERS = ['ada', 'alan', 'grace'].map((first) => ({
   login: `${first}@sdk.example.com`, firstName: first[0].toUpperCase() + first.slice(1), lastName: 'Example', title: 'Engineer',
 }));
 
+const AD_USERS = ['edsger', 'barbara'].map((first) => ({
+  login: `${first}@sdk.example.com`, firstName: first[0].toUpperCase() + first.slice(1), lastName: 'Imported', importedFrom: APP,
+}));
+
 const ORG: OrgSeed = {
-  users: USERS,
+  users: [...USERS, ...AD_USERS],
   groups: [
+    { name: 'VPN Users', type: 'APP_GROUP', source: APP, dn: `CN=VPN Users,OU=Groups,${DN}`, members: [AD_USERS[0].login] },
     { name: 'Everyone', type: 'BUILT_IN', description: 'All users in your organization', members: USERS.map((u) => u.login) },
     ...SDK_GROUPS.map((name, i) => ({ name, description: `${name} team`, members: i === 0 ? [USERS[0].login] : [] })),
     { name: 'Unassigned', description: 'Not yet assigned', members: [USERS[1].login] },
@@ -164,5 +169,40 @@ describe('the official Okta Node SDK against the local Okta', () => {
       executor.off('backoff', onBackoff);
       sb.faults.clear();
     }
+  });
+
+  it('adds and removes AD group members through the Directories Integration API, and reads the agent errors', async () => {
+    const appInstanceId = app().id;
+    const vpn = sb.org.findGroup('VPN Users')!;
+    const [edsger, barbara] = AD_USERS.map((u) => sb.org.findUser(u.login)!.id);
+    const members = async () => (await collect(await client.groupApi.listGroupUsers({ groupId: vpn.id }))).map((u) => u.id).sort();
+    await client.directoriesIntegrationApi.updateGroupMembership({
+      appInstanceId, agentAction: { id: vpn.id, parameters: { action: 'ADD', attribute: 'member', values: [barbara] } },
+    });
+    expect(await members()).toEqual([edsger, barbara].sort());
+    const users = await collect(await client.groupApi.listGroupUsers({ groupId: vpn.id }));
+    expect(users.map((u) => u.credentials?.provider)).toEqual([{ type: 'ACTIVE_DIRECTORY', name: APP }, { type: 'ACTIVE_DIRECTORY', name: APP }]);
+    await client.directoriesIntegrationApi.updateGroupMembership({
+      appInstanceId, agentAction: { id: vpn.id, parameters: { action: 'REMOVE', attribute: 'member', values: [edsger] } },
+    });
+    expect(await members()).toEqual([barbara]);
+
+    const send = () => client.directoriesIntegrationApi.updateGroupMembership({
+      appInstanceId, agentAction: { id: vpn.id, parameters: { action: 'ADD', attribute: 'member', values: [edsger] } },
+    }).then(() => undefined, (e: OktaApiError) => e);
+    try {
+      setAgents(sb.org, APP, 'disconnected');
+      expect(await send()).toMatchObject({ status: 502, errorSummary: 'There are no connected agents' });
+      setAgents(sb.org, APP, 'unresponsive');
+      expect(await send()).toMatchObject({ status: 504, errorSummary: 'Timed out waiting for agent' });
+    } finally {
+      setAgents(sb.org, APP, 'up');
+    }
+    expect(await members()).toEqual([barbara]);
+    const notImported = await client.directoriesIntegrationApi.updateGroupMembership({
+      appInstanceId, agentAction: { id: vpn.id, parameters: { action: 'ADD', attribute: 'member', values: [sb.org.findUser(USERS[0].login)!.id] } },
+    }).then(() => undefined, (e: OktaApiError) => e);
+    expect(notImported).toMatchObject({ status: 400, errorCode: 'E0000001' });
+    expect(await members()).toEqual([barbara]);
   });
 });

@@ -37,7 +37,7 @@ describe('plan: deleting every assignment of a directory is unsafe', () => {
     const r = await plan(sb, cwd, ['--format', 'json', '--detailed-exitcode']);
     expect(r.code).toBe(3);
     const parsed: Plan = parsePlanJson(r.stdout);
-    expect(parsed.changes.map((c) => `${c.action} ${c.kind === 'assignment' ? c.group.name : c.property}`)).toEqual([
+    expect(parsed.changes.map((c) => `${c.action} ${c.kind === 'attributeMapping' ? c.property : c.kind === 'userScope' ? c.user.id : c.group.name}`)).toEqual([
       'delete Engineering',
       'delete Sales',
       'delete Support',

@@ -17,7 +17,8 @@ describe('okta-ou scopes', () => {
   test('without --for it prints every scope with its reason, and both lists', async () => {
     const r = await runCli(['scopes']);
     expect(r.code).toBe(0);
-    for (const s of OKTA_SCOPES) expect(r.stdout).toContain(`${s.scope.padEnd(27)}  ${s.why}`);
+    const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
+    for (const s of OKTA_SCOPES) expect(r.stdout).toContain(`${s.scope.padEnd(width)}  ${s.why}`);
     expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"`);
     expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"`);
   });

@@ -12,7 +12,7 @@ const change = (action: AttributeMappingChange['action'], property: string, befo
   before,
   after,
   reason,
-});
+}) as AttributeMappingChange;
 const DN_REASON = 'dn (distinguishedName) must not be mapped Okta→AD: AD computes it, and the mapping makes provisioning fail with "Target OU is not an import OU"';
 
 const cases: Array<{ name: string; desired: DesiredDirectoryBuilder; live: LiveDirectoryBuilder; want: AttributeMappingChange[] }> = [

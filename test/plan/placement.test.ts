@@ -15,7 +15,7 @@ const change = (action: AssignmentChange['action'], g: string, after?: { priorit
   after: after ? { priority: after.priority, profile: { organizationalUnit: after.ou } } : null,
   reason: '',
   ...(moves ? { moves: moves.map(([id, from, to]) => ({ group: { id, name: id }, from, to })) } : {}),
-});
+}) as AssignmentChange; // loose on purpose: the placement only reads action, group, after and moves
 const live = [a('A', 0, 'ou=a'), a('B', 1, 'ou=b'), a('C', 2), a('D', Number.NaN, 'ou=d')];
 
 describe('placement', () => {

@@ -1,4 +1,4 @@
-import type { AssignmentChange, Change } from '../../src/model/types';
+import type { AssignmentReorder, Change } from '../../src/model/types';
 import { assessSafety } from '../../src/plan/safety';
 import { DEFAULT_SAFETY } from '../../src/config';
 import { aDesiredDirectory, aLiveDirectory } from '../support/builders';
@@ -17,7 +17,7 @@ const ch = (action: Change['action'], i: number): Change => ({
   before: null,
   after: null,
   reason: '',
-});
+}) as Change; // only the action counts here
 const n = (k: number, action: Change['action']): Change[] => Array.from({ length: k }, (_, i) => ch(action, i));
 
 const cases: Array<{ name: string; existing: number; changes: Change[]; share?: number; min?: number; want: ReturnType<typeof assessSafety> }> = [
@@ -87,7 +87,7 @@ describe('assessSafety: attribute-mapping properties', () => {
     before: action === 'create' ? null : { expression: `user.${property}`, pushStatus: 'PUSH' },
     after: action === 'delete' ? null : { expression: 'x', pushStatus: 'PUSH' },
     reason: '',
-  });
+  }) as Change;
   const verdict = (live: Record<string, string>, changes: Change[], safety = { ...DEFAULT_SAFETY }) =>
     assessSafety([{ desired: aDesiredDirectory().with({ safety }).build(), live: aLiveDirectory().withMapping(live).build() }], changes);
 
@@ -133,7 +133,7 @@ describe('assessSafety: separate thresholds and people', () => {
   const desired = aDesiredDirectory().with({ safety: { ...DEFAULT_SAFETY } }).build();
 
   test('a reorder counts against maxUpdateShare: 4 of 12 moved', () => {
-    const reorder: Change = { ...(ch('reorder', 0) as AssignmentChange), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
+    const reorder: Change = { ...(ch('reorder', 0) as AssignmentReorder), id: 'corp/reorder', moves: [0, 1, 2, 3].map((i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 3 - i })) };
     expect(assessSafety([{ desired, live: liveWith(12) }], [reorder]).reasons).toEqual([
       'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
     ]);

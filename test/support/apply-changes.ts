@@ -19,6 +19,8 @@ export function applyChangesToLive(live: LiveState, changes: Change[]): LiveStat
       else d.mapping.properties[c.property] = { expression: c.after!.expression as string, pushStatus: c.after!.pushStatus as string };
       continue;
     }
+    if (c.kind === 'userScope') throw new Error(`change ${c.id}: scope conversions are not simulated here`);
+    if (c.kind === 'adGroupMembership') throw new Error(`change ${c.id}: AD group memberships are not simulated here`);
     const i = d.assignments.findIndex((a) => a.groupId === c.group.id);
     switch (c.action) {
       case 'create':

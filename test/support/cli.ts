@@ -30,6 +30,8 @@ export interface FakeContextOptions {
   color?: boolean;
   /** Ctrl-C / SIGTERM. */
   signal?: AbortSignal;
+  /** Receives what a second Ctrl-C would print before quitting. */
+  onQuit?: (report: () => string) => void;
   /** Runs while a confirmation prompt is open (e.g. another admin changes Okta meanwhile). */
   whilePrompting?: () => Promise<void>;
   /**
@@ -59,6 +61,7 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
     interactive: answers !== undefined || opts.interactive === true,
     color: opts.color ?? false,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onQuit ? { onQuit: opts.onQuit } : {}),
     ...(answers
       ? {
           prompt: async (q: string) => {

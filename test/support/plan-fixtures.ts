@@ -106,7 +106,8 @@ export function aMappingChange(
   after: { expression: string; pushStatus: string } | null,
   reason: string,
 ): AttributeMappingChange {
-  return { id: `${dir}/mapping/${property}`, directory: dir, kind: 'attributeMapping', action, mappingId: 'prm-MAPPING', property, before, after, reason };
+  // Any action with any before/after, for renderer tests: the caller pairs them as the planner would.
+  return { id: `${dir}/mapping/${property}`, directory: dir, kind: 'attributeMapping', action, mappingId: 'prm-MAPPING', property, before, after, reason } as AttributeMappingChange;
 }
 
 /** Every change kind in two directories, with error, warning and info findings (file-located and live). */

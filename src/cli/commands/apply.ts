@@ -27,7 +27,7 @@ import { describeDrift } from '../../apply/stale';
 import { contractDifferences } from '../../apply/contract';
 import { readPlanFile } from '../plan-file';
 import { terminalSafe } from '../../render/terminal-safe';
-import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;
@@ -129,7 +129,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
   const findings = staticFindings(desired, mappings.findings);
 
   // No abort signal for the client: an in-flight write is never cut off; the executor stops between requests.
-  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false });
+  const { api, connection } = connectOkta(ctx, global, { use: 'apply', maxCapacity: opts.maxCapacity, abortable: false, features: scopeFeatures(desired) });
   try {
     if (saved && normaliseOrgUrl(saved.orgUrl) !== normaliseOrgUrl(connection.orgUrl)) {
       throw new OktaOuError('PLAN_WRONG_ORG', `the plan was made for ${saved.orgUrl}, not ${connection.orgUrl}; nothing was applied`, {
@@ -195,6 +195,9 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
     checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
       signal: ctx.signal,
+      // A second Ctrl-C quits at once: it still gets the report of what was done so far.
+      onStart: (soFar) => ctx.onQuit?.(() => (opts.format === 'json' ? renderApplyResultJson(soFar()) : renderApplyResultText(plan, soFar()))),
+      ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
       // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
       onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });
@@ -214,9 +217,10 @@ export const applyCommand: Command = {
   usage: `Usage: okta-ou apply [PLANFILE] [--auto-approve] [--force] [--format text|json]
                      [--directory NAME] [--max-capacity PCT]
 
-With PLANFILE (from \`okta-ou plan --out PLANFILE\`): applies exactly that plan, after checking that
-live Okta has not changed since it was made (otherwise "plan is stale", exit 1). Without: plans now,
-shows the plan and asks for confirmation ("yes"); where there is no terminal, --auto-approve is needed.
+With PLANFILE (from \`okta-ou plan --out PLANFILE\`): plans again from the mappings folder the plan
+records and live Okta, and applies only if the changes are the saved ones ("plan is stale" when the files
+or Okta moved, PLAN_MISMATCH when the file was edited or made by another version; exit 1). Without: plans
+now, shows the plan and asks for confirmation ("yes"); where there is no terminal, --auto-approve is needed.
 
 Changes are made in a safe order (the dn mapping removal first, assignments in priority order, never
 writing a priority another assignment holds, deletes last), read back and verified. If anything fails

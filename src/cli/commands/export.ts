@@ -16,7 +16,8 @@ import { DEFAULT_SAFETY, readDesired } from '../../config';
 import type { OktaApi } from '../../okta/api';
 import { connectOkta, parseMaxCapacity } from '../planning';
 import { verboseLog } from '../verbose-log';
-import { listAdApps, matchLabel, readLive } from '../../live';
+import { listDirectoryApps, matchLabel, readLive } from '../../live';
+import { readImportedGroupMembers } from '../../live/read-ad-groups';
 import { buildExport, directoryNameFor, type ExportedDirectory } from '../../export/build-export';
 import { renderExportYaml } from '../../export/render-export-yaml';
 import { schemaRefFor } from '../../export/schema-ref';
@@ -34,7 +35,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 async function adApps(api: OktaApi): Promise<AdApp[]> {
-  return (await listAdApps(api)).filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
+  return (await listDirectoryApps(api)).filter((a): a is AdApp => typeof a.id === 'string' && typeof a.label === 'string');
 }
 
 /** The apps an `app:` reference names, as the planner resolves it (src/live/find-apps.ts): id, then label. */
@@ -150,7 +151,8 @@ async function runExport(
     for (const t of targets) {
       const l = live.directories.find((d) => d.name === t.name);
       if (!l?.app) throw new OktaOuError('APP_NOT_FOUND', `app ${t.app.label} (${t.app.id}) disappeared while exporting`, { hint: 'run okta-ou export again' });
-      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns }, { appRef: t.appRef, declared: t.declared });
+      const adGroups = await readImportedGroupMembers(api, l.app);
+      const dir = buildExport(t.name, { app: l.app, assignments: l.assignments, groups: l.groups, mapping: l.mapping, observedDns: l.observedDns, adGroups, ...(l.typeMappings ? { typeMappings: l.typeMappings } : {}) }, { appRef: t.appRef, declared: t.declared });
       const before = (await exists(t.file)) ? await fs.readFile(t.file, 'utf8') : undefined;
       const text = renderExportYaml(
         dir,

@@ -14,7 +14,7 @@ import { EXIT } from '../../errors';
 import { renderPlanText } from '../../render/text';
 import { renderPlanMarkdown } from '../../render/markdown';
 import { renderPlanJson } from '../../render/json';
-import { connectOkta, loadMappings, mappingsRef, parseMaxCapacity, planAgainstLive, staticFindings } from '../planning';
+import { connectOkta, loadMappings, mappingsRef, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 import { loadBaseMappings, planBase, renderBaseEffect } from '../base-mappings';
 import { parseFormat } from '../parse-format';
 import { verboseLog } from '../verbose-log';
@@ -73,7 +73,7 @@ export async function runPlan(ctx: CliContext, global: GlobalOptions, opts: Plan
   if (!mappings) return EXIT.ERROR;
   const { desired } = mappings;
   const base = opts.baseMappings === undefined ? undefined : await loadBaseMappings(ctx, opts.baseMappings, desired, log);
-  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity });
+  const { api } = connectOkta(ctx, global, { use: 'plan', maxCapacity: opts.maxCapacity, features: scopeFeatures(base ? { directories: [...desired.directories, ...base.desired.directories] } : desired) });
   let plan: Plan;
   let basePlan: Plan | undefined;
   try {

@@ -4,9 +4,21 @@
  */
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../../errors';
-import { OKTA_SCOPES, SCOPE_USE_COMMANDS, SCOPE_USES, type ScopeUse, commandScopes } from '../../okta/command-scopes';
+import { OKTA_SCOPES, SCOPE_USE_COMMANDS, SCOPE_USES, type ScopeFeatures, type ScopeUse, commandScopes } from '../../okta/command-scopes';
+import { readDesired } from '../../config';
+import type { CliContext } from '../context';
+import { scopeFeatures } from '../planning';
 
 const USES = SCOPE_USES;
+
+/** What the mappings folder uses that needs more scopes; nothing when it cannot be read (scopes makes no Okta call). */
+async function mappingFeatures(ctx: CliContext, mappings: string): Promise<ScopeFeatures> {
+  try {
+    return scopeFeatures((await readDesired(mappings, ctx.cwd)).desired);
+  } catch {
+    return {};
+  }
+}
 
 export const scopesCommand: Command = {
   name: 'scopes',
@@ -17,6 +29,8 @@ Prints the Okta OAuth 2.0 scopes to grant the service app okta-ou signs in as
 (OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey), and why each is needed. plan (also export and the drift job)
 is read-only; apply needs plan's scopes plus the .manage ones; doctor needs plan's plus okta.agentPools.read.
 When OKTA_CLIENT_SCOPES is not set, each command asks Okta for exactly the scopes listed for it here.
+okta.users.read (plan) and okta.directories.groups.manage (apply) are needed only when the mappings
+use adGroups; the OKTA_CLIENT_SCOPES lists include them only then (read from --mappings DIR).
 The service app also needs an admin role that covers the AD app (Okta checks roles as well as scopes).
 validate needs no Okta access.
 
@@ -30,13 +44,14 @@ Examples:
   export OKTA_CLIENT_SCOPES="$(okta-ou scopes --for apply --list)"
 `,
   options: { for: { type: 'string' }, list: { type: 'boolean' } },
-  async run(ctx, _global, values) {
+  async run(ctx, global, values) {
     const use = values.for as string | undefined;
     if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan, --for apply or --for doctor');
     const uses = use ? [use as ScopeUse] : USES;
+    const features = await mappingFeatures(ctx, global.mappings);
     if (values.list) {
       if (!use) throw new UsageError('--list needs --for plan or --for apply', 'e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)');
-      ctx.stdout.write(`${commandScopes(use as ScopeUse).join(' ')}\n`);
+      ctx.stdout.write(`${commandScopes(use as ScopeUse, features).join(' ')}\n`);
       return EXIT.OK;
     }
     const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
@@ -44,12 +59,16 @@ Examples:
     for (const u of uses) {
       // Asked for one use that builds on plan's scopes: all of them; otherwise each use's own rows.
       const all = use !== undefined && use !== 'plan';
-      const shown = OKTA_SCOPES.filter((s) => (all ? commandScopes(u).includes(s.scope) : s.use === u));
+      const shown = OKTA_SCOPES.filter((s) => (all ? s.use === 'plan' || s.use === u : s.use === u));
       out.push(`${all ? `${u} (all of these)` : SCOPE_USE_COMMANDS[u]}:`);
       for (const s of shown) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
       out.push('');
     }
-    for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u).join(' ')}"`);
+    for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
+    const optional = OKTA_SCOPES.filter((s) => s.onlyWith && uses.some((u) => s.use === 'plan' || s.use === u)).map((s) => s.scope);
+    if (optional.length > 0) {
+      out.push(features.adGroups ? `(the mappings use adGroups: ${optional.join(', ')} included)` : `(no adGroups in the mappings: ${optional.join(', ')} left out)`);
+    }
     ctx.stdout.write(`${out.join('\n')}\n`);
     return EXIT.OK;
   },

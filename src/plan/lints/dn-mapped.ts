@@ -5,7 +5,7 @@
  * it should not be configured in the directory mappings", Okta support article on that error). The AD
  * app user's variable for distinguishedName is `dn` (help.okta.com, Base Active Directory attributes).
  */
-import type { Finding } from '../../model/types';
+import type { Finding, SourceRef } from '../../model/types';
 import type { Lint } from './types';
 import { findingAt } from '../../model/finding';
 
@@ -18,11 +18,18 @@ export const dnMapped: Lint = {
   check({ desired }) {
     const out: Finding[] = [];
     for (const dir of desired.directories) {
-      for (const [prop, m] of Object.entries(dir.attributeMappings?.properties ?? {})) {
-        if (!DN_NAMES.has(prop.toLowerCase())) continue;
-        out.push(
-          findingAt('DN_MAPPED', 'error', m.source, `attributeMappings maps ${prop.toLowerCase() === 'dn' ? `"${prop}" (the AD distinguishedName)` : `"${prop}"`}; AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`, { hint: `remove "${prop}" from attributeMappings.properties and set the OU with the group's "ou:"`, directory: dir.name }),
-        );
+      // The default user type's properties, then each other user type's (attributeMappings.userTypes).
+      const lists: Array<[string, Record<string, { source: SourceRef }>]> = [
+        ['attributeMappings.properties', dir.attributeMappings?.properties ?? {}],
+        ...Object.entries(dir.attributeMappings?.userTypes ?? {}).map(([t, m]): [string, typeof m.properties] => [`attributeMappings.userTypes.${t}.properties`, m.properties]),
+      ];
+      for (const [where, props] of lists) {
+        for (const [prop, m] of Object.entries(props)) {
+          if (!DN_NAMES.has(prop.toLowerCase())) continue;
+          out.push(
+            findingAt('DN_MAPPED', 'error', m.source, `attributeMappings maps ${prop.toLowerCase() === 'dn' ? `"${prop}" (the AD distinguishedName)` : `"${prop}"`}; AD computes the DN from the group's OU and Okta fails users with "Target OU is not an import OU" when it is mapped`, { hint: `remove "${prop}" from ${where} and set the OU with the group's "ou:"`, directory: dir.name }),
+          );
+        }
       }
     }
     return out;

@@ -1,6 +1,7 @@
 /** Shared plumbing of the live lints: which directories to look at, and where a finding points. */
 import type { DesiredDirectory, Finding, LiveApp, SourceRef } from '../../model/types';
 import { analyse, type DirectoryAnalysis } from '../analyse';
+import { AD_APP_NAME } from '../../model/okta-ids';
 import type { LintContext } from './types';
 
 const computed = new WeakMap<LintContext, DirectoryAnalysis[]>();
@@ -25,6 +26,11 @@ export function usablePairs(ctx: LintContext): Array<DirectoryAnalysis & { app: 
   return allPairs(ctx)
     .filter((p) => p.usable)
     .map((p) => ({ ...p, app: p.live.app as LiveApp }));
+}
+
+/** Usable directories of an Active Directory app: the checks that are about AD alone run on these. */
+export function adPairs(ctx: LintContext): Array<DirectoryAnalysis & { app: LiveApp }> {
+  return usablePairs(ctx).filter((p) => p.app.name === AD_APP_NAME);
 }
 
 /** The file position fields of a finding. */

@@ -17,6 +17,7 @@ import { ouNotSeenLive } from './ou-not-seen-live';
 import { userScopeAssignment } from './user-scope-assignment';
 import { userOuMismatch } from './user-ou-mismatch';
 import { unmanagedProfileKeys } from './unmanaged-profile-keys';
+import { ldapAdChecksSkipped } from './ldap-ad-checks-skipped';
 
 /**
  * Lints that need the live slice of the org (run by `plan` only; `buildPlan` runs them). Order is the
@@ -41,4 +42,5 @@ export const liveLints: Lint[] = [
   userScopeAssignment,
   userOuMismatch,
   unmanagedProfileKeys,
+  ldapAdChecksSkipped,
 ];

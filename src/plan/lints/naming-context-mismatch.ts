@@ -4,7 +4,7 @@
  * files write a DN. Both are compared as DNs (namingContextDn). An invalid declared value is INVALID_DN's.
  */
 import { tryNamingContextDn } from '../../model/dn';
-import { appObject, at, usablePairs } from './live-helpers';
+import { adPairs, appObject, at } from './live-helpers';
 import type { Lint } from './types';
 import type { Finding } from '../../model/types';
 
@@ -13,7 +13,7 @@ export const namingContextMismatch: Lint = {
   severity: 'error',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, app }): Finding[] => {
+    adPairs(ctx).flatMap(({ desired, app }): Finding[] => {
       if (desired.namingContext === undefined || app.namingContext === null) return [];
       const want = tryNamingContextDn(desired.namingContext);
       const have = tryNamingContextDn(app.namingContext);

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../../model/types';
 import { OU_KEY, ouToWrite, ousEqual } from '../normalise';
-import { at, usablePairs } from './live-helpers';
+import { adPairs, at } from './live-helpers';
 import type { Lint } from './types';
 
 export const updateOuDisabled: Lint = {
@@ -16,7 +16,7 @@ export const updateOuDisabled: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
+    adPairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
       if (desired.updateOUOnGroupChange !== false) return [];
       const byGroup = new Map(live.assignments.map((a) => [a.groupId, a]));
       return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {

@@ -19,7 +19,8 @@ export const userScopeAssignment: Lint = {
   check: (ctx) =>
     usablePairs(ctx).flatMap(({ desired, live, app }): Finding[] => {
       const { count, sample } = live.userScoped;
-      if (count <= 0) return [];
+      // With convertUserScope the plan converts them instead (convert-user-scope.ts).
+      if (count <= 0 || desired.assignments.convertUserScope) return [];
       const shown = sample.slice(0, USER_SAMPLE_SIZE).map((u) => u.userName ?? u.id);
       const more = count > shown.length ? `, and ${count - shown.length} more` : '';
       const first = sample[0]?.id ?? '{userId}';

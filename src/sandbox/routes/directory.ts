@@ -45,7 +45,7 @@ function listPools(ctx: RouteContext): Reply {
   const cap = Number.isInteger(raw) && raw > 0 ? raw : 5;
   const pools: unknown[] = [];
   for (const app of ctx.org.apps.values()) {
-    if (!app.ad || pools.length >= cap) continue;
+    if (!app.ad || app.name !== 'active_directory' || pools.length >= cap) continue;
     const agents = ctx.org.agents.get(app.id) ?? [];
     const worst = agents.length === 0 ? 'INACTIVE'
       : agents.every((a) => a.operationalStatus === 'OPERATIONAL') ? 'OPERATIONAL'

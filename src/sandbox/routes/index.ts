@@ -8,9 +8,10 @@ import { appUserRoutes } from './app-users';
 import { directoryRoutes } from './directory';
 import { membershipRoutes } from './memberships';
 import { userRoutes } from './users';
+import { directoriesIntegrationRoutes } from './directories-integration';
 
 export function buildRouter(): Router {
   const router = new Router();
-  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes, ...appUserRoutes, ...directoryRoutes, ...membershipRoutes, ...userRoutes]) router.add(r);
+  for (const r of [...appRoutes, ...appGroupRoutes, ...groupRoutes, ...mappingRoutes, ...metaRoutes, ...appUserRoutes, ...directoryRoutes, ...membershipRoutes, ...userRoutes, ...directoriesIntegrationRoutes]) router.add(r);
   return router;
 }

@@ -1,7 +1,9 @@
 import type { RouteContext, Reply } from '../context';
 import { notFound, validation } from '../okta-errors';
 import { provisionApp } from '../provisioning';
+import type { OrgState } from '../org-state';
 import { readWrite, type Route } from '../router';
+import type { GroupRec } from '../types';
 
 const S = readWrite('groups');
 
@@ -26,11 +28,15 @@ function changeMembership(ctx: RouteContext, add: boolean): Reply {
     group.members.delete(user.id);
     ctx.org.userGroups.get(user.id)?.delete(group.id);
   }
-  if (add !== has) {
-    group.lastMembershipUpdated = ctx.org.timestamp();
-    for (const [appId, idx] of ctx.org.assignments) if (idx.byGroup.has(group.id)) provisionApp(ctx.org, appId, [user.id]);
-  }
+  if (add !== has) membershipChanged(ctx.org, group, [user.id]);
   return { status: 204, mutated: true };
+}
+
+/** After members joined or left a group: its timestamp moves and they are re-provisioned on every app it is assigned to. */
+export function membershipChanged(org: OrgState, group: GroupRec, userIds: string[]): void {
+  if (userIds.length === 0) return;
+  group.lastMembershipUpdated = org.timestamp();
+  for (const [appId, idx] of org.assignments) if (idx.byGroup.has(group.id)) provisionApp(org, appId, userIds);
 }
 
 export const membershipRoutes: Route[] = [

@@ -13,7 +13,7 @@ export function renderUser(u: UserRec, base: string): Record<string, unknown> {
     passwordChanged: u.created,
     type: { id: u.typeId },
     profile: { ...u.profile },
-    credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
+    credentials: { provider: u.importedFrom ? { ...u.importedFrom.provider } : { type: 'OKTA', name: 'OKTA' } },
     _links: { self: { href: `${base}/api/v1/users/${u.id}` } },
   };
 }

@@ -23,6 +23,8 @@ export interface RunOptions {
   whilePrompting?: () => Promise<void>;
   /** The Okta client's fake clock (to read its waits); default a fresh one. */
   clock?: FakeClock;
+  /** Receives what a second Ctrl-C would print before quitting. */
+  onQuit?: (report: () => string) => void;
 }
 
 /** `okta-ou …` against the sandbox from `cwd` (fresh rate-limit minute, fake clock: no real waits). */

@@ -20,6 +20,7 @@ import { userScopeAssignment } from '../../../src/plan/lints/user-scope-assignme
 import { userOuMismatch } from '../../../src/plan/lints/user-ou-mismatch';
 import { USER_SAMPLE_SIZE } from '../../../src/model/user-sample';
 import { unmanagedProfileKeys } from '../../../src/plan/lints/unmanaged-profile-keys';
+import { ldapAdChecksSkipped } from '../../../src/plan/lints/ldap-ad-checks-skipped';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState, type DesiredDirectoryBuilder, type LiveDirectoryBuilder } from '../../support/builders';
 
 const C = 'DC=corp,DC=example,DC=com';
@@ -87,8 +88,8 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
       {
         code: 'APP_NOT_AD',
         severity: 'error',
-        message: 'directory "corp": app "Intranet" (0oaINTRA) is a bookmark app, not an Active Directory app',
-        hint: 'point app: at the AD instance (app name active_directory) of this domain',
+        message: 'directory "corp": app "Intranet" (0oaINTRA) is a bookmark app, not an Active Directory or LDAP app',
+        hint: 'point app: at the AD instance (app name active_directory) or LDAP instance (ldap_sun_one) of this domain',
         directory: 'corp',
         file: FILE,
         line: 4,
@@ -229,6 +230,25 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
         line: 58,
         column: 5,
         object: APP,
+      },
+    ],
+  },
+  {
+    lint: ldapAdChecksSkipped,
+    name: 'an LDAP instance: the AD-only checks are skipped, and DN_MAPPED stays silent about its dn mapping',
+    desired: aDesiredDirectory().with({ updateOUOnGroupChange: false }),
+    live: aLiveDirectory().withApp({ name: 'ldap_sun_one', label: 'ldap.example.com', id: '0oaLDAP' }).withMapping({ dn: 'user.x' }),
+    want: [
+      {
+        code: 'LDAP_AD_CHECKS_SKIPPED',
+        severity: 'info',
+        message: 'directory "corp": app "ldap.example.com" is an LDAP instance; the Active Directory checks DN_MAPPED, UPDATE_OU_DISABLED and NAMING_CONTEXT_MISMATCH are skipped (the live dn mapping is left alone)',
+        hint: 'nothing to do; the OU and DN checks apply to LDAP as to AD',
+        directory: 'corp',
+        file: FILE,
+        line: 4,
+        column: 10,
+        object: { type: 'app', id: '0oaLDAP', name: 'ldap.example.com' },
       },
     ],
   },

@@ -1,0 +1,76 @@
+/**
+ * Scope conversions in apply (`assignments.convertUserScope`): the requests (pure), sending them with a
+ * read-back when the answer is lost (edge), and verifying each app user's scope (edge).
+ *
+ * `POST /api/v1/apps/{appId}/users/{userId}` with `{"scope":"GROUP"}` (Okta's Workflows template
+ * "convert application assignment scope"). The client does not retry a POST, but this one sets a value:
+ * after a 5xx or a lost reply the app user is read back; GROUP means it took, else it is sent again.
+ */
+import type { UserScopeChange } from '../model/user-scope';
+import type { OktaApi } from '../okta/api';
+import type { ApplyRequest } from './types';
+
+export interface ScopeExpectation {
+  directory: string;
+  appId: string;
+  userId: string;
+  login?: string;
+  changeId: string;
+}
+
+const appUserPath = (appId: string, userId: string): string => `/api/v1/apps/${encodeURIComponent(appId)}/users/${encodeURIComponent(userId)}`;
+
+export function isScopeConversion(r: Pick<ApplyRequest, 'method' | 'path'>): boolean {
+  return r.method === 'POST' && /^\/api\/v1\/apps\/[^/]+\/users\/[^/]+$/.test(r.path);
+}
+
+export function scopeRequest(c: UserScopeChange, appId: string): { request: ApplyRequest; expect: ScopeExpectation } {
+  return {
+    request: {
+      method: 'POST',
+      path: appUserPath(appId, c.user.id),
+      body: { scope: 'GROUP' },
+      changeIds: [c.id],
+      directory: c.directory,
+      summary: `POST ${c.directory} convert ${c.user.login ?? c.user.id} to group scope`,
+    },
+    expect: { directory: c.directory, appId, userId: c.user.id, ...(c.user.login ? { login: c.user.login } : {}), changeId: c.id },
+  };
+}
+
+async function scopeOf(api: OktaApi, path: string): Promise<unknown> {
+  const res = await api.request<{ scope?: unknown }>('GET', path, { okStatuses: [404] });
+  return res.status === 404 ? undefined : res.body?.scope;
+}
+
+const outcomeUnknown = (e: unknown): boolean => {
+  const x = e as { code?: string; status?: number };
+  return x.code === 'OKTA_NETWORK' || (typeof x.status === 'number' && x.status >= 500);
+};
+
+/** One conversion; after a 5xx or lost reply, read back and send again at most `resends` times. */
+export async function sendScopeConversion(api: OktaApi, r: ApplyRequest, resends: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await api.request('POST', r.path, { body: r.body });
+      return;
+    } catch (e) {
+      if (!outcomeUnknown(e)) throw e;
+      if ((await scopeOf(api, r.path)) === 'GROUP') return;
+      if (attempt >= resends) throw e;
+    }
+  }
+}
+
+/** Read-back: every converted app user has scope GROUP. */
+export async function verifyScopes(api: OktaApi, expectations: ScopeExpectation[]): Promise<{ mismatches: string[]; changeIds: string[] }> {
+  const mismatches: string[] = [];
+  const changeIds: string[] = [];
+  for (const x of expectations) {
+    const scope = await scopeOf(api, appUserPath(x.appId, x.userId));
+    if (scope === 'GROUP') continue;
+    mismatches.push(`${x.directory}: app user ${x.login ?? x.userId} has scope ${scope === undefined ? '(not assigned)' : String(scope)}, expected GROUP`);
+    changeIds.push(x.changeId);
+  }
+  return { mismatches, changeIds };
+}
