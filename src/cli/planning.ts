@@ -111,6 +111,11 @@ export async function planAgainstLive(
     now: Date;
     directoryFilter?: string;
     memberCounts: boolean;
+    /**
+     * Read the memberships the impact needs (also implied by `memberCounts`): without them the plan has
+     * no impact, and its safety verdict lacks the user thresholds (`apply PLANFILE` needs those).
+     */
+    people?: boolean;
     /** Read every assigned group's members and every app user's dn (USER_OU_MISMATCH); implies the impact. */
     checkPlacement?: boolean;
     log?: (s: string) => void;
@@ -119,7 +124,7 @@ export async function planAgainstLive(
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
   let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
-  if (input.memberCounts || input.checkPlacement) {
+  if (input.memberCounts || input.people || input.checkPlacement) {
     // What the plan will change decides what else to read; the plan itself is built once, after every read.
     const changes = assignmentChangesOf(input.desired, live, input.directoryFilter);
     // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
