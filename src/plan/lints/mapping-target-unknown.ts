@@ -17,7 +17,7 @@ import type { Lint } from './types';
 const MANAGER = ['managerUpn', 'managerDn'];
 
 function hint(p: DeclaredProperty, isAd: boolean): string {
-  const ad = isAd ? AD_ATTRIBUTES.find((a) => a.variable !== p.name && foldName(a.native) === foldName(p.name) && p.target.includes(a.variable)) : undefined;
+  const ad = isAd ? AD_ATTRIBUTES.find((a) => foldName(a.native) === foldName(p.name) && foldName(a.variable) !== foldName(p.name) && p.target.includes(a.variable)) : undefined;
   const guess = ad?.variable ?? closest(p.name, p.target);
   const parts: string[] = [];
   if (guess) parts.push(`did you mean ${guess}?${ad ? ` (AD's ${ad.native} is ${ad.variable} on the app user)` : ''}`);
