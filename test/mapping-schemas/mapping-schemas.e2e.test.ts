@@ -4,38 +4,16 @@
  * table) and a `user.<attr>` the user type does not have (MAPPING_SOURCE_UNKNOWN) are plan findings, so
  * apply stops with zero writes instead of failing on Okta's "Invalid target field". Exact schema reads.
  */
-import type { OrgSeed } from '../../src/sandbox';
 import { parsePlanJson } from '../../src/render/json';
 import { callsByPath } from '../e2e/helpers';
 import { oktaRequest, project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
+import { APP, corpYaml, userTypeOrg } from '../support/user-type-org';
 
-const APP = 'corp.example.com';
-const DC = 'dc=corp,dc=example,dc=com';
-
-const ORG: OrgSeed = {
-  users: [{ login: 'ada@corp.example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-  groups: [{ name: 'Engineering', members: ['ada@corp.example.com'] }],
-  userTypes: [
-    { name: 'user', displayName: 'User', default: true },
-    { name: 'contractor', displayName: 'Contractor', schema: { badgeNumber: { title: 'Badge number' } } },
-  ],
-  apps: [{
-    label: APP, namingContext: APP, importOUs: [`ou=employees,${DC}`],
-    assignments: [{ group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=engineering,ou=employees,${DC}` } }],
-    mapping: { properties: { firstName: 'user.firstName' } },
-    userTypeMappings: { contractor: { properties: { firstName: 'user.firstName' } } },
-  }],
-};
-
-const yaml = (mappings: string) => `version: 1
-directories:
-  corp:
-    app: ${APP}
-    importOUs: ["ou=employees,${DC}"]
-    groups:
-      - group: Engineering
-        ou: ou=engineering,ou=employees,${DC}
-${mappings}`;
+const ORG = userTypeOrg({ schema: { badgeNumber: { title: 'Badge number' } } }, {
+  mapping: { properties: { firstName: 'user.firstName' } },
+  userTypeMappings: { contractor: { properties: { firstName: 'user.firstName' } } },
+});
+const yaml = corpYaml;
 
 const BAD = yaml(`    attributeMappings:
       properties:
