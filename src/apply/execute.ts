@@ -24,6 +24,7 @@ import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
 import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
+import { SETTLE_MS, interruptibleWait } from './settle';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -90,8 +91,12 @@ export interface ExecuteOptions {
   resendAttempts?: number;
   /** Given, at the start, a function that tells the result so far (for a report when the user quits at once). */
   onStart?: (soFar: () => ApplyResult) => void;
-  /** Waits between AD agent attempts (ad-groups.ts); default real timers. */
+  /** Waits between AD agent attempts (ad-groups.ts) and the settle wait; default real timers. */
   sleep?: (ms: number) => Promise<void>;
+  /** How long a write left without an answer is given to land before the final read-back (default settle.ts SETTLE_MS). */
+  settleMs?: number;
+  /** Said before a wait the user would otherwise take for a hang. */
+  log?: (line: string) => void;
 }
 
 /** VERIFY_FAILED when every planned change took and only an assignment outside the plan moved. */
@@ -99,8 +104,6 @@ const UNMANAGED_MOVED_HINT =
   'every planned change took, but an assignment outside the plan moved during apply (someone changed it meanwhile, or Okta shifted it); okta-ou plan will not show it: check its priority under the app\'s Assignments > Groups in the Admin Console and put it back, or list it in the mappings';
 
 class Stop extends Error {}
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Rounds of putting moved assignments back (each frees slots for the next); bounded so a fight with another writer ends. */
 const MAX_RESTORE_PASSES = 5;
@@ -188,6 +191,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   let failed = null as FailureInfo | null;
   const alsoFailed: FailureInfo[] = [];
   let interrupted = false as boolean;
+  /** Writes sent whose answer never came: they may still land (settle.ts). */
+  let unanswered = 0;
   const resends = opts.resendAttempts ?? 2;
   const stopped = (): boolean => {
     if (!failed && !interrupted && opts.signal?.aborted) interrupted = true;
@@ -215,7 +220,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     try {
       for (let attempt = 0; ; attempt++) {
         if (isAdMembershipRequest(r)) {
-          await sendAdMembership(api, r, opts.sleep ?? realSleep, stopped);
+          await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
           break;
         }
         if (isScopeConversion(r)) {
@@ -232,6 +237,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
           });
           break;
         } catch (e) {
+          if ((e as { code?: string }).code === 'OKTA_NETWORK') unanswered++;
           const recoverable = r.method !== 'DELETE' && outcomeUnknown(e);
           if (recoverable && (await tookEffect(api, r))) break;
           if (!recoverable || attempt >= resends || stopped()) throw e;
@@ -320,6 +326,12 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   let mismatches: string[] = [];
   const restored: string[] = [];
   let mismatchIds = new Set<string>();
+  if (!failed && !interrupted && unanswered > 0) {
+    // A write without an answer may still land: read back only once it has had time to (settle.ts).
+    const ms = opts.settleMs ?? SETTLE_MS;
+    opts.log?.(`apply: ${unanswered === 1 ? 'a write was' : `${unanswered} writes were`} left without an answer; waiting ${Math.ceil(ms / 1000)} s for ${unanswered === 1 ? 'it' : 'them'} to settle before reading back (Ctrl-C stops)`);
+    if (!(await interruptibleWait(ms, opts.signal, opts.sleep))) stopped();
+  }
   if (!failed && !interrupted) {
     let v: { mismatches: string[]; changeIds: string[]; moved: MovedAssignment[] };
     try {

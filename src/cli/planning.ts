@@ -115,6 +115,11 @@ export async function planAgainstLive(
     now: Date;
     directoryFilter?: string;
     memberCounts: boolean;
+    /**
+     * Read the memberships the impact needs (also implied by `memberCounts`): without them the plan has
+     * no impact, and its safety verdict lacks the user thresholds (`apply PLANFILE` needs those).
+     */
+    people?: boolean;
     /** Read every assigned group's members and every app user's dn (USER_OU_MISMATCH); implies the impact. */
     checkPlacement?: boolean;
     log?: (s: string) => void;
@@ -134,7 +139,7 @@ export async function planAgainstLive(
       directoryFilter: input.directoryFilter,
     });
   let plan = build();
-  if (input.memberCounts || input.checkPlacement) {
+  if (input.memberCounts || input.people || input.checkPlacement) {
     // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
     const withPeople = await readPeople(api, live, plan, { all: input.checkPlacement });
     if (withPeople !== live) {

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors';
 import { PUBLISHED_RATE_LIMITS } from '../sandbox/rate-limits';
+import { behindShell, isAlive } from './parent-process';
 
 export const RATE_LIMITS_HELP = `--rate-limits P  Okta's published per-minute limits for an org of kind P: ${Object.keys(PUBLISHED_RATE_LIMITS).join(' or ')}
                    (default: generous limits, so nothing waits)`;
@@ -17,15 +18,29 @@ export function rateLimitsOption(value: unknown): { rateLimits?: Record<string, 
 }
 
 /**
- * `npx okta-ou sandbox` runs okta-ou under a shell under npm: killing the npx process leaves okta-ou
- * running with its parent gone. Started that way (npm sets npm_command=exec), it stops when its parent
+ * `npx okta-ou sandbox` runs okta-ou under npm, usually through a shell (`sh -c`): killing the npx
+ * process leaves okta-ou running with nobody to stop it. Started that way (npm sets npm_command=exec),
+ * it stops when its parent ends or, when that parent is a shell, when the process behind the shell (npm)
  * ends. Started from a shell directly, it keeps serving until it is stopped itself.
  */
-export function stopWithParent(env: Record<string, string | undefined>, stop: () => void, ppid: () => number = () => process.ppid, everyMs = 1000): () => void {
+export interface ParentProbe {
+  ppid: () => number;
+  /** The process behind `pid` when `pid` is a shell; undefined otherwise. */
+  behindShell: (pid: number) => number | undefined;
+  alive: (pid: number) => boolean;
+}
+
+const processProbe: ParentProbe = { ppid: () => process.ppid, behindShell, alive: isAlive };
+
+export function stopWithParent(env: Record<string, string | undefined>, stop: () => void, probe: ParentProbe = processProbe, everyMs = 1000): () => void {
   if (env.npm_command !== 'exec') return () => undefined;
-  const parent = ppid();
+  const parent = probe.ppid();
+  const npm = probe.behindShell(parent);
   const timer = setInterval(() => {
-    if (ppid() !== parent) stop();
+    if (probe.ppid() !== parent || (npm !== undefined && !probe.alive(npm))) {
+      clearInterval(timer);
+      stop();
+    }
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,7 +1,7 @@
 /**
  * The plan's `impact`: impact.ts run for every usable directory whose memberships were read for these
- * changes (or a subset of them). Undefined when none were (a plan re-made by `apply PLANFILE` to check
- * staleness reads no memberships; the base branch's plan of a pull request may change other groups). Pure.
+ * changes (or a subset of them). Undefined when none were (`explain` reads no memberships; the base
+ * branch's plan of a pull request may change other groups). Pure.
  */
 import type { LivePeople, PlanImpact } from '../model/people';
 import type { AssignmentChange, Change, LiveAssignment } from '../model/types';

@@ -15,7 +15,7 @@
  *
  * Separate thresholds, octoDNS-style (its update and delete thresholds, 30 % by default), also from
  * `minExisting` assignments on: `maxUpdateShare` (updates plus the groups a reorder moves: a reorder moves
- * people) and `maxDeleteShare`. And on people, when the plan's impact was read (impact.ts), against the
+ * people; not the ones only renumbered to make room without passing another) and `maxDeleteShare`. And on people, when the plan's impact was read (impact.ts), against the
  * app's users, also from `minExisting` users on: `maxUsersLosingAppShare` (users who would lose the AD
  * app: deprovisioned) and `maxUsersMovingShare` (users who would move OU). A plan that takes the app from
  * every one of its users is unsafe whatever the size. Each reason names its setting and the numbers.
@@ -24,8 +24,8 @@
  * against the members it has (adds are like creates: not counted).
  */
 import type { PlanImpact } from '../model/people';
-import type { AssignmentChange, Change, DesiredDirectory, LiveDirectory, SafetySettings } from '../model/types';
-import { groupsOfChange } from './impact';
+import type { AssignmentChange, Change, DesiredDirectory, LiveAssignment, LiveDirectory, SafetySettings } from '../model/types';
+import { assignmentsAfter, assignmentsBefore } from './placement';
 import { DN_PROPERTY } from './diff-mappings';
 
 export interface SafetyVerdict {
@@ -74,7 +74,7 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       const reason = verdict(desired.name, t, desired.safety);
       if (reason) reasons.push(reason);
     }
-    reasons.push(...shareReasons(desired.name, desired.safety, live.assignments.length, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
+    reasons.push(...shareReasons(desired.name, desired.safety, live.assignments, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
     // Scope conversions (convertUserScope) hand users' placement to their group, so they may move OU:
     // counted against the app's users like the users who move.
     const converted = mine.filter((c) => c.kind === 'userScope').length;
@@ -90,8 +90,46 @@ function overShare(directory: string, settings: SafetySettings, key: keyof Safet
   return `${directory}: ${what(`${n} of ${base}`)} (${pct(n / base)}), over the ${pct(settings[key])} threshold (safety.${key}); use --force if intended`;
 }
 
-function shareReasons(directory: string, settings: SafetySettings, existing: number, assignments: AssignmentChange[], people: PlanImpact['directories'][number] | undefined): string[] {
-  const updated = new Set(assignments.filter((c) => c.action === 'update' || c.action === 'reorder').flatMap(groupsOfChange)).size;
+/**
+ * The groups an update or a reorder changes. A group only renumbered to make room for another
+ * (`respace`) counts only when that takes it past an assignment that stays where it is (one the files do
+ * not manage): otherwise it keeps its place and nobody moves. The first insert on a densely numbered app
+ * renumbers the whole list after it; counting all of those would call a one-group create unsafe.
+ */
+function movedOrUpdated(live: readonly LiveAssignment[], changes: readonly AssignmentChange[]): Set<string> {
+  const out = new Set<string>();
+  const respaced = new Set<string>();
+  for (const c of changes) {
+    if (c.action === 'update') out.add(c.group.id);
+    if (c.action === 'reorder') for (const m of c.moves ?? []) (m.respace ? respaced : out).add(m.group.id);
+  }
+  if (respaced.size === 0) return out;
+  const liveIds = new Set(live.map((a) => a.groupId));
+  const after = assignmentsAfter(live, changes).filter((a) => liveIds.has(a.groupId));
+  const staying = new Set(after.map((a) => a.groupId));
+  const before = assignmentsBefore(live).filter((a) => staying.has(a.groupId));
+  // Walk both orders at once: a group keeps its place when it stands at the same index with the same
+  // groups above it (none seen in only one of the two prefixes).
+  const seen = new Map<string, number>();
+  let unmatched = 0;
+  const see = (id: string, side: number): void => {
+    const was = seen.get(id) ?? 0;
+    seen.set(id, was | side);
+    unmatched += was === 0 ? 1 : was !== side && was !== 3 ? -1 : 0;
+  };
+  before.forEach((b, i) => {
+    const a = after[i];
+    if (respaced.has(a.groupId) && !(b.groupId === a.groupId && unmatched === 0)) out.add(a.groupId);
+    if (respaced.has(b.groupId) && b.groupId !== a.groupId) out.add(b.groupId);
+    see(b.groupId, 1);
+    see(a.groupId, 2);
+  });
+  return out;
+}
+
+function shareReasons(directory: string, settings: SafetySettings, live: readonly LiveAssignment[], assignments: AssignmentChange[], people: PlanImpact['directories'][number] | undefined): string[] {
+  const existing = live.length;
+  const updated = movedOrUpdated(live, assignments).size;
   const deleted = assignments.filter((c) => c.action === 'delete').length;
   const out = [
     overShare(directory, settings, 'maxUpdateShare', updated, existing, (n) => `${n} existing assignments would be updated or moved in priority`),

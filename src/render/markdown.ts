@@ -19,6 +19,8 @@ import {
   noChangesLine,
   otherProfileDiffs,
   ouOf,
+  parkedGroups,
+  parkingText,
   priorityText,
   sameOu,
   showValue,
@@ -222,6 +224,9 @@ export function renderPlanMarkdown(plan: Plan, opts: RenderMarkdownOptions = {})
       weights: g.changes.flatMap((c) => changeWeights(c, plan)),
       unit: 'change',
     });
+    // Parking briefly reorders users: the reviewer sees it here, as on the terminal.
+    const parked = parkedGroups(plan, g.name);
+    if (parked.length > 0) parts.push({ kind: 'fixed', text: `> [!NOTE]\n> **Parking in ${esc(g.name)}:** ${parkingText(parked.map(mdCode))}.\n\n` });
   }
 
   if (plan.findings.length > 0) {

@@ -110,3 +110,14 @@ export function bucketList(r: Record<string, number>): string {
     .map((k) => `${k}: ${r[k]}`)
     .join(', ');
 }
+
+/** Groups the schedule parks (a temporary write that frees a slot), in order. */
+export function parkedGroups(plan: Plan, directory: string): string[] {
+  const s = plan.schedule?.find((d) => d.directory === directory);
+  return s ? [...s.writes, ...s.settle].filter((w) => w.parking).map((w) => w.name) : [];
+}
+
+/** What parking costs, in words (text and markdown say the same); `quoted`: the group names, as each format quotes them. */
+export function parkingText(quoted: string[]): string {
+  return `${plural(quoted.length, 'temporary write')} (${quoted.join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`;
+}

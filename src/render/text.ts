@@ -17,6 +17,8 @@ import {
   noChangesLine,
   otherProfileDiffs,
   ouOf,
+  parkedGroups,
+  parkingText,
   priorityText,
   sameOu,
   showValue,
@@ -127,12 +129,6 @@ function safetyBanner(plan: Plan, k: Chalk): string {
 }
 
 /** The plan as terminal text (see the module comment). Colour only when `opts.color`. */
-/** Groups the schedule parks (a temporary write that frees a slot), in order. */
-function parkedGroups(plan: Plan, directory: string): string[] {
-  const s = plan.schedule?.find((d) => d.directory === directory);
-  return s ? [...s.writes, ...s.settle].filter((w) => w.parking).map((w) => w.name) : [];
-}
-
 export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
   const k = new chalk.Instance({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
@@ -143,7 +139,7 @@ export function renderPlanText(plan: Plan, opts: RenderTextOptions): string {
     const lines = [`${k.bold(terminalSafe(g.name))}${app}`];
     for (const c of g.changes) lines.push(...changeLines(c, k), ...impactLines(plan, c, k));
     const parked = parkedGroups(plan, g.name);
-    if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${plural(parked.length, 'temporary write')} (${parked.map((n) => `"${terminalSafe(n)}"`).join(', ')}) to break a priority cycle; their users briefly fall to the bottom of the order`);
+    if (parked.length > 0) lines.push(`  ${k.yellow('parking')}: ${parkingText(parked.map((n) => `"${terminalSafe(n)}"`))}`);
     out.push(`${lines.join('\n')}\n`);
   }
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { setAgents, type OrgSeed } from '../../src/sandbox';
 import { parsePlanJson } from '../../src/render/json';
 import { fakeClock } from '../support/cli';
+import { ctrlCDuringWait } from '../support/ctrl-c-clock';
 import { runCli } from '../support/cli';
 import { project, runAgainst, useSandbox } from '../support/sandbox';
 import { serviceAppEnv } from '../support/service-app';
@@ -129,6 +130,21 @@ describe('adGroups', () => {
     expect(up.code).toBe(0);
     expect(members('VPN Users')).toEqual([login('ada'), login('alan'), login('grace')]);
     expect(directoryPosts().slice(mid).map((e) => `${e.status} ${(e.body as { parameters: { action: string } }).parameters.action}`)).toEqual(['200 ADD', '200 REMOVE', '200 ADD']);
+  });
+
+  test('Ctrl-C during the wait for the agent ends the wait at once: no further request, the report, exit 1', async () => {
+    const cwd = project({ 'corp.yaml': FROM_VPN });
+    setAgents(sb.org, APP, 'disconnected');
+    const controller = new AbortController();
+    // The agent back-off wait never ends by itself: Ctrl-C arrives while it runs.
+    const clock = ctrlCDuringWait(controller);
+    const before = directoryPosts().length;
+    const r = await runAgainst(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { clock, signal: controller.signal });
+    expect(r.code).toBe(1);
+    expect(clock.waits).toEqual([2000]);
+    expect(directoryPosts().slice(before).map((e) => e.status)).toEqual([502]);
+    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ interrupted: true, failed: null, verified: false }));
+    expect(members('VPN Users')).toEqual([login('ada'), login('linus')]);
   });
 
   test('agent timing out half-way: the batches that took are not sent again', async () => {

@@ -6,7 +6,7 @@
  * with sleeps.
  */
 import { cli, oktaRequest, project, removeProjects, sandbox, type Sandbox } from './support/harness';
-import { APP, EMP, ou } from './support/orgs';
+import { APP, EMP, corpApp, ou } from './support/orgs';
 import type { OrgSeed } from '../../src/sandbox/types';
 
 afterAll(() => removeProjects());
@@ -18,16 +18,7 @@ const LIVE: Array<[string, number]> = [['G0', 0], ['U1', 1], ['G1', 2], ['G2', 3
 const org: OrgSeed = {
   users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'L' }],
   groups: [...MANAGED, ...OUTSIDE, 'X1', 'X2'].map((name) => ({ name, members: ['ada@example.com'] })),
-  apps: [
-    {
-      label: APP,
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: LIVE.map(([group, priority]) => ({ group, priority, profile: { organizationalUnit: ou(group.toLowerCase()) } })),
-    },
-  ],
+  apps: [corpApp(LIVE.map(([group, priority]) => ({ group, priority, profile: { organizationalUnit: ou(group.toLowerCase()) } })))],
 };
 
 function yaml(groups: string[]): string {

@@ -5,7 +5,7 @@
  */
 import { cli, project, removeProjects, sandbox, writes, type Sandbox } from './support/harness';
 import { cycleOrg, cycleYaml } from './support/orgs';
-import type { FakeClock } from '../support/cli';
+import { ctrlCDuringWait } from '../support/ctrl-c-clock';
 
 afterAll(() => removeProjects());
 
@@ -19,21 +19,11 @@ describe('Ctrl-C during a rate-limit wait', () => {
   test('ends the wait at once, sends nothing more, prints the report; exit 1', async () => {
     const cwd = project({ 'corp.yaml': cycleYaml });
     const controller = new AbortController();
-    const waits: number[] = [];
     let quitReport: (() => string) | undefined;
     let reportAtWait = '';
-    // A wait that never ends by itself: Ctrl-C arrives while it runs.
-    const clock: FakeClock = {
-      waits,
-      now: () => Date.now(),
-      sleep: (ms) => {
-        waits.push(ms);
-        controller.abort();
-        // What a second Ctrl-C, now, would print before quitting.
-        reportAtWait = quitReport?.() ?? '';
-        return new Promise<void>(() => undefined);
-      },
-    };
+    // A wait that never ends by itself: Ctrl-C arrives while it runs; what a second Ctrl-C, now, would print.
+    const clock = ctrlCDuringWait(controller, () => void (reportAtWait = quitReport?.() ?? ''));
+    const waits = clock.waits;
     // The second write is answered 429 with a reset 30 s ahead: the client must wait before the retry.
     sb.faults.add({ kind: 'rateLimit', method: 'PUT', nth: 2, resetSeconds: 30 });
     const r = await cli(sb, cwd, ['apply', '--auto-approve', '--format', 'json'], { signal: controller.signal, clock, onQuit: (f) => void (quitReport = f) });

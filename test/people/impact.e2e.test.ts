@@ -72,8 +72,11 @@ test('a create: the users in no assigned group get the app in its OU; a member p
 });
 
 test('an OU change with updateOUOnGroupChange false: the users it places are listed as staying, and the local Okta leaves them', async () => {
-  const { plan, did } = await planAndApply([ORDER[0], ORDER[1], ['Gamma', 'gamma2'], ...ORDER.slice(3)], { updateOU: false });
+  const { plan, did, planText } = await planAndApply([ORDER[0], ORDER[1], ['Gamma', 'gamma2'], ...ORDER.slice(3)], { updateOU: false });
   const corp = plan.impact!.directories[0];
+  // The finding counts the group's members; the people line says exactly who stays.
+  expect(planText).toContain(`while updateOUOnGroupChange is false: the existing users it places (of its 4 members) stay in the old OU`);
+  expect(planText).toContain(`      people: 2 users stay in the old OU (updateOUOnGroupChange: false): ${login(8)}, ${login(9)}\n`);
   // u07 is placed by Beta, which outranks Gamma: only u08 and u09 are Gamma's.
   expect(corp.stay.map(line)).toEqual([8, 9].map((i) => `${login(i)}: ${ou('gamma')} → ${ou('gamma2')}`));
   expect(lines(corp)).toEqual({ gain: [], lose: [], move: [] });

@@ -139,6 +139,21 @@ describe('assessSafety: separate thresholds and people', () => {
     ]);
   });
 
+  test('groups renumbered to make room (respace) count against maxUpdateShare only when they pass an assignment that stays', () => {
+    const moves = Array.from({ length: 12 }, (_, i) => ({ group: { id: `00gG${i}`, name: `G${i}` }, from: i, to: 2 * i + 3, respace: true as const }));
+    const reorder: AssignmentReorder = { ...(ch('reorder', 0) as AssignmentReorder), id: 'corp/reorder', moves };
+    expect(assessSafety([{ desired, live: liveWith(12) }], [reorder])).toEqual({ exceeded: false, reasons: [] });
+    const fourMoved: AssignmentReorder = { ...reorder, moves: moves.map((m, i) => (i < 4 ? { group: m.group, from: m.from, to: m.to } : m)) };
+    expect(assessSafety([{ desired, live: liveWith(12) }], [fourMoved]).reasons).toEqual([
+      'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
+    ]);
+    // G0–G3 renumbered past G4–G11, which stay: their members now meet those groups first.
+    const passing: AssignmentReorder = { ...reorder, moves: moves.slice(0, 4).map((m, i) => ({ ...m, to: 20 + i })) };
+    expect(assessSafety([{ desired, live: liveWith(12) }], [passing]).reasons).toEqual([
+      'corp: 4 of 12 existing assignments would be updated or moved in priority (33.3%), over the 30% threshold (safety.maxUpdateShare); use --force if intended',
+    ]);
+  });
+
   test('users losing the app over 5 %, users moving over 20 %, each named with its setting and numbers', () => {
     expect(assessSafety([{ desired, live: liveWith(1) }], [], impact(2, 5, 20)).reasons).toEqual([
       'corp: 2 of 20 users of the AD app would lose it (deprovisioned) (10%), over the 5% threshold (safety.maxUsersLosingAppShare); use --force if intended',

@@ -87,7 +87,7 @@ describe('stopWithParent', () => {
   test('under npx (npm_command=exec): stops once the parent process is gone', () => {
     let ppid = 100;
     const stop = jest.fn();
-    const unwatch = stopWithParent({ npm_command: 'exec' }, stop, () => ppid, 1000);
+    const unwatch = stopWithParent({ npm_command: 'exec' }, stop, { ppid: () => ppid, behindShell: () => undefined, alive: () => true }, 1000);
     jest.advanceTimersByTime(3000);
     expect(stop).not.toHaveBeenCalled();
     ppid = 1;
@@ -96,10 +96,22 @@ describe('stopWithParent', () => {
     unwatch();
   });
 
+  test('under npx through `sh -c`: stops once npm behind the shell is gone, although the shell lives on', () => {
+    const alive = new Set([100, 200]);
+    const stop = jest.fn();
+    const unwatch = stopWithParent({ npm_command: 'exec' }, stop, { ppid: () => 100, behindShell: (pid) => (pid === 100 ? 200 : undefined), alive: (pid) => alive.has(pid) }, 1000);
+    jest.advanceTimersByTime(3000);
+    expect(stop).not.toHaveBeenCalled();
+    alive.delete(200);
+    jest.advanceTimersByTime(5000);
+    expect(stop).toHaveBeenCalledTimes(1);
+    unwatch();
+  });
+
   test('started from a shell: never watches', () => {
     let ppid = 100;
     const stop = jest.fn();
-    stopWithParent({}, stop, () => ppid, 1000);
+    stopWithParent({}, stop, { ppid: () => ppid, behindShell: () => undefined, alive: () => true }, 1000);
     ppid = 1;
     jest.advanceTimersByTime(5000);
     expect(stop).not.toHaveBeenCalled();

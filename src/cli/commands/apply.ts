@@ -144,9 +144,10 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       }
     }
 
-    // A saved plan's member counts are already in it; only a fresh plan reads them.
+    // A saved plan's member counts are already in it; only a fresh plan reads them. The memberships the
+    // impact needs are read either way: the user thresholds of the fresh plan's safety verdict count them.
     const planNow = (): Promise<{ live: LiveState; plan: Plan }> =>
-      planAgainstLive(api, { desired, findings, now: ctx.now(), directoryFilter, memberCounts: !saved, log: global.verbose ? log : undefined });
+      planAgainstLive(api, { desired, findings, now: ctx.now(), directoryFilter, memberCounts: !saved, people: true, log: global.verbose ? log : undefined });
 
     let { live, plan } = await planNow();
     if (saved) {
@@ -198,6 +199,7 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       // A second Ctrl-C quits at once: it still gets the report of what was done so far.
       onStart: (soFar) => ctx.onQuit?.(() => (opts.format === 'json' ? renderApplyResultJson(soFar()) : renderApplyResultText(plan, soFar()))),
       ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
+      log,
       // On a terminal and in CI alike: a cancelled run leaves a record of what was written.
       onProgress: (e) => ctx.stderr.write(`apply: [${e.done}/${e.total}] ${e.ok ? '' : 'FAILED '}${terminalSafe(e.request.summary)}\n`),
     });

@@ -24,7 +24,9 @@ export const updateOuDisabled: Lint = {
         if (!current || ousEqual(current.profile[OU_KEY], g.ou)) return [];
         const from = typeof current.profile[OU_KEY] === 'string' ? (current.profile[OU_KEY] as string) : '(no OU)';
         const to = ouToWrite(g.ou, desired.ouCase);
-        const who = group.usersCount === undefined ? 'its existing users' : `its ${group.usersCount} existing users`;
+        // A member placed by a higher-priority group is not this group's to move: the count is of members,
+        // the plan's people lines say exactly who stays.
+        const who = group.usersCount === undefined ? 'the existing users it places' : `the existing users it places (of its ${group.usersCount} members)`;
         return [
           {
             code: 'UPDATE_OU_DISABLED',

@@ -3,11 +3,16 @@
  * Operations down), an OU change with an unmanaged profile key to keep, a create, a delete, an ignored
  * group sitting between managed ones, and a `dn` mapping to remove.
  */
-import type { OrgSeed } from '../../../src/sandbox/types';
+import type { AppSeed, OrgSeed } from '../../../src/sandbox/types';
 
 export const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 export const ou = (name: string): string => `ou=${name},ou=employees,dc=corp,dc=example,dc=com`;
 export const APP = 'corp.example.com';
+
+/** The AD app these tests use (import OU Employees, OU follows group changes), with `assignments`. */
+export function corpApp(assignments: AppSeed['assignments']): AppSeed {
+  return { label: APP, name: 'active_directory', namingContext: 'corp.example.com', importOUs: [EMP], updateOUOnGroupChange: true, assignments };
+}
 
 const users = ['ada', 'bob', 'cyd', 'dee', 'eve', 'fay', 'gus'].map((n) => ({ login: `${n}@example.com`, firstName: n, lastName: 'Test', department: 'X' }));
 
@@ -23,18 +28,13 @@ export const cycleOrg: OrgSeed = {
   ],
   apps: [
     {
-      label: APP,
-      name: 'active_directory',
-      namingContext: 'corp.example.com',
-      importOUs: [EMP],
-      updateOUOnGroupChange: true,
-      assignments: [
+      ...corpApp([
         { group: 'Engineering', priority: 0, profile: { organizationalUnit: ou('engineering'), description: 'kept: not managed by the file' } },
         { group: 'Operations', priority: 1, profile: { organizationalUnit: ou('operations') } },
         { group: 'legacy-kiosk', priority: 2, profile: { organizationalUnit: ou('kiosk'), note: 'ignored' } },
         { group: 'Sales', priority: 3, profile: { organizationalUnit: ou('sales') } },
         { group: 'Finance', priority: 4, profile: { organizationalUnit: ou('finance') } },
-      ],
+      ]),
       mapping: {
         properties: {
           firstName: { expression: 'user.firstName', pushStatus: 'PUSH' },

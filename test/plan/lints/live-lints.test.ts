@@ -346,7 +346,7 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
       {
         code: 'UPDATE_OU_DISABLED',
         severity: 'warning',
-        message: `group "Partners" moves from ${lc('Partners')} to ${lc('External')} while updateOUOnGroupChange is false: its 8 existing users stay in the old OU, only new users go to the new one`,
+        message: `group "Partners" moves from ${lc('Partners')} to ${lc('External')} while updateOUOnGroupChange is false: the existing users it places (of its 8 members) stay in the old OU, only new users go to the new one`,
         hint: 'enable "Update OU when the group that provisions a user to AD changes" (AD integration > Provisioning > To App), then set updateOUOnGroupChange: true; or move existing users in AD',
         directory: 'corp',
         file: FILE,
