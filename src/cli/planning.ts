@@ -9,6 +9,7 @@ import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
+import { declaresMappingProperties } from '../live/read-mapping-schemas';
 import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
 import { assignmentChangesOf, buildPlan } from '../plan/build-plan';
@@ -60,7 +61,10 @@ export async function loadMappings(
 
 /** What the mappings use that needs more OAuth scopes (okta-ou scopes, and the scopes a command asks for). */
 export function scopeFeatures(desired: DesiredState): ScopeFeatures {
-  return { adGroups: desired.directories.some((d) => (d.adGroups?.length ?? 0) > 0) };
+  return {
+    adGroups: desired.directories.some((d) => (d.adGroups?.length ?? 0) > 0),
+    attributeMappings: desired.directories.some(declaresMappingProperties),
+  };
 }
 
 /** Loader findings plus the static lints (the ones `validate` runs); buildPlan adds the live ones. */

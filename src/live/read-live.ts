@@ -33,6 +33,7 @@ import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 import { readConvertible } from './read-convertible';
 import { memo } from './memo';
+import { mappingSchemaReader } from './read-mapping-schemas';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -67,6 +68,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   let userTypes: ReturnType<typeof readUserTypes> | undefined;
   const types = (): ReturnType<typeof readUserTypes> => (userTypes ??= readUserTypes(api));
   const defaultUserType = async (): Promise<string | null> => (await types()).defaultId;
+  const schemas = mappingSchemaReader(api, types);
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
     const assignments: LiveAssignment[] = [];
@@ -165,6 +167,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
+      const mappingSchemas = app ? await schemas.forDirectory(d, app.id) : undefined;
       const dns = new Set(slice.appUsers.dns);
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);
       return {
@@ -175,6 +178,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         resolved,
         mapping: slice.mapping,
         ...(slice.typeMappings.length > 0 ? { typeMappings: slice.typeMappings } : {}),
+        ...(mappingSchemas ? { mappingSchemas } : {}),
         // Known once the members of managed groups are read (read-people.ts): none read, none known.
         userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),

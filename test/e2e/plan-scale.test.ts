@@ -97,8 +97,11 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
       'GET /api/v1/mappings/{prm}': perApp(1),
       // AD-imported groups of each app (import-OU evidence): one search each
       'GET /api/v1/groups': perApp(1),
+      // the files declare mapping properties: each app's user schema, and the default user type's once
+      'GET /api/v1/meta/schemas/apps/{0oa}/default': perApp(1),
+      'GET /api/v1/meta/schemas/user/default': 1,
     });
-    const total = 1 + perApp(10) + perApp(2) + 1 + perApp(1) + perApp(1) + perApp(1);
+    const total = 1 + perApp(10) + perApp(2) + 1 + perApp(1) + perApp(1) + perApp(1) + perApp(1) + 1;
     expect(sb.audit).toHaveLength(total);
     expect(Object.values(p.budget.reads).reduce((n, v) => n + v, 0)).toBe(total);
   });
