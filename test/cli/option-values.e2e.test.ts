@@ -4,16 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
+import { project, runAgainst, useSandbox } from '../support/sandbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await seeded();
-});
-afterAll(async () => {
-  await sb.close();
-  removeProjects();
-});
+const sb = useSandbox();
 
 test.each([
   [['--format', 'json', 'plan'], 'error USAGE --format is an option of plan, not a global option, so it goes after the command'],
