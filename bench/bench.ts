@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: calls per rate-limit bucket and wall time for okta-ou `plan` and `apply` on a
  * two-domain org (1,000 assignments per domain by default; BENCH_ASSIGNMENTS=N to change), next to the
- * two ways people do it today on the same org in the same run, written with the official Node SDK:
- * a one-GET-per-pair reader (Terraform's singular okta_app_group_assignment) and a one-PUT-per-row writer
- * (Postman runner / SDK loop). Then the priority engine's figures (bench/priority-bench.ts) and the
- * sandbox's own figures (bench/sandbox-bench.ts).
+ * ways people do it today on the same org in the same run, written with the official Node SDK: Terraform's
+ * singular okta_app_group_assignment (a GET per pair), its plural okta_app_group_assignments (the list, and
+ * on apply a PUT of every listed group), and a one-PUT-per-row writer (Postman runner / SDK loop). Every
+ * row is the median wall of BENCH_REPS (3) runs, each on a fresh copy of the org; okta-ou runs in its own
+ * process, so its peak RSS is its own. Then the priority engine's figures (bench/priority-bench.ts) and
+ * the sandbox's own figures (bench/sandbox-bench.ts). `--scale`: bench/scale-bench.ts instead.
  *
  * The local Okta runs with unlimited buckets, so wall times show client work and round trips; the
- * "at published limits" column is the least time the same calls take against Okta's last published
- * Workforce per-minute limits (docs/okta-api.md §8: /api/v1/apps* 100, /api/v1/groups 500, /api/v1 1,200).
- * Prints figures; asserts nothing.
+ * "at published limits" columns are the least time the same calls take at Okta's last published limits,
+ * at 100 % of each bucket and at okta-ou's default 50 % (bench/at-limits.ts). Prints figures; asserts nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,8 +20,12 @@ import { run } from '../src/cli/main';
 import type { CliContext } from '../src/cli/context';
 import { startSandbox } from '../src/sandbox';
 import type { Plan } from '../src/model/types';
+import type { OrgSeed } from '../src/sandbox';
 import { benchOrg, desiredRows, mappingFiles } from './bench-org';
-import { readPerPair, sdkClient, writePerRow } from './naive-sdk';
+import { readPerPair, readPlural, sdkClient, writePerRow, writePlural } from './naive-sdk';
+import { fmtMinutes, median, minutesAt, phasesOf } from './at-limits';
+import { runOktaOu } from './child-cli';
+import { scaleBench } from './scale-bench';
 import { engineFigures, engineTable } from './priority-bench';
 import { BEFORE_V2 } from './priority-today';
 
@@ -28,40 +33,56 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 const PER_DOMAIN = Number(process.env.BENCH_ASSIGNMENTS ?? 1000);
 const BUCKETS = ['/api/v1/apps', '/api/v1/groups', '/api/v1'];
-const PUBLISHED: Record<string, number> = { '/api/v1/apps': 100, '/api/v1/groups': 500, '/api/v1': 1200 };
+const REPS = Number(process.env.BENCH_REPS ?? 3);
 const UNLIMITED = { '/api/v1/apps': 1e9, '/api/v1/groups': 1e9, '/api/v1': 1e9 };
 
 interface Figure {
   who: string;
   phase: string;
   calls: Record<string, number>;
+  /** Median wall of the runs. */
   ms: number;
-  /** Peak JS heap above the starting point while the phase ran (the local Okta shares the process). */
-  heapMb: number;
+  /** Least minutes at published limits, at 100 % and at 50 % of each bucket. */
+  min100: number;
+  min50: number;
+  /** Peak RSS of the okta-ou process (its own process); undefined for the SDK scripts (in the bench's). */
+  rssMb?: number;
   note: string;
 }
 
-function callsSince(sb: Sandbox, from: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of sb.audit.slice(from)) {
-    const b = sb.rateLimiter.bucketOf(e.path);
-    out[b] = (out[b] ?? 0) + 1;
-  }
-  return out;
+interface Outcome {
+  note: string;
+  rssMb?: number;
+  /** Said after the timed run, not timed or counted (e.g. what a plan still finds afterwards). */
+  after?: () => Promise<string>;
 }
 
-async function measure(sb: Sandbox, who: string, phase: string, fn: () => Promise<string>): Promise<Figure> {
-  const from = sb.audit.length;
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-  const t0 = process.hrtime.bigint();
-  const note = await fn();
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  const f = { who, phase, calls: callsSince(sb, from), ms, heapMb: (peak - base) / 2 ** 20, note };
-  process.stderr.write(`  ${who} ${phase}: ${fmtMs(ms)}\n`);
+/**
+ * Runs `fn` BENCH_REPS times, each on a fresh copy of the org: calls from the last run (they are the same
+ * every run), the median wall.
+ */
+async function measure(seed: OrgSeed, who: string, phase: string, fn: (sb: Sandbox) => Promise<Outcome>): Promise<Figure> {
+  const walls: number[] = [];
+  const rss: number[] = [];
+  let last: Omit<Figure, 'ms' | 'rssMb'> | undefined;
+  for (let r = 0; r < REPS; r++) {
+    const sb = await startSandbox({ org: seed, rateLimits: UNLIMITED });
+    try {
+      const t0 = process.hrtime.bigint();
+      const out = await fn(sb);
+      walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (out.rssMb !== undefined) rss.push(out.rssMb);
+      const phases = phasesOf(sb.audit.map((e) => ({ method: e.method, bucket: sb.rateLimiter.bucketOf(e.path) })));
+      const calls: Record<string, number> = {};
+      for (const p of phases) for (const [b, n] of Object.entries(p)) calls[b] = (calls[b] ?? 0) + n;
+      const note = out.after ? `${out.note}; ${await out.after()}` : out.note;
+      last = { who, phase, calls, min100: minutesAt(phases, 1), min50: minutesAt(phases, 0.5), note };
+    } finally {
+      await sb.close();
+    }
+  }
+  const f: Figure = { ...last!, ms: median(walls), ...(rss.length > 0 ? { rssMb: median(rss) } : {}) };
+  process.stderr.write(`  ${who} ${phase}: ${fmtMs(f.ms)}\n`);
   return f;
 }
 
@@ -100,86 +121,88 @@ function fmtMs(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
 }
 
-function atPublished(calls: Record<string, number>): string {
-  const minutes = Math.max(...Object.entries(calls).map(([b, n]) => n / (PUBLISHED[b] ?? 1200)));
-  return minutes < 1 ? `${Math.ceil(minutes * 60)} s` : `${minutes.toFixed(1)} min`;
-}
-
 function table(figures: Figure[]): string {
-  const head = ['tool', 'phase', ...BUCKETS, 'total', 'wall (local)', 'peak heap', 'at published limits', 'result'];
+  const head = ['tool', 'phase', ...BUCKETS, 'total', 'wall (local, median)', 'peak RSS', 'at limits 100 %', 'at 50 %', 'result'];
   const rows = figures.map((f) => [
     f.who,
     f.phase,
     ...BUCKETS.map((b) => String(f.calls[b] ?? 0)),
     String(Object.values(f.calls).reduce((a, b) => a + b, 0)),
     fmtMs(f.ms),
-    `+${f.heapMb.toFixed(0)} MB`,
-    `≥ ${atPublished(f.calls)}`,
+    f.rssMb === undefined ? '-' : `${f.rssMb.toFixed(0)} MB`,
+    `≥ ${fmtMinutes(f.min100)}`,
+    `≥ ${fmtMinutes(f.min50)}`,
     f.note,
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
   return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--scale')) return scaleBench();
   const seed = benchOrg(PER_DOMAIN);
   const cwd = project();
   const figures: Figure[] = [];
-  process.stderr.write(`okta-ou bench: 2 AD domains × ${PER_DOMAIN} group assignments\n`);
+  process.stderr.write(`okta-ou bench: 2 AD domains × ${PER_DOMAIN} group assignments, ${REPS} runs per row\n`);
+  const org = (sb: Sandbox): { url: string; token: string } => ({ url: sb.url, token: sb.token });
+  const rowsOf = (sb: Sandbox) => desiredRows(PER_DOMAIN, (app, group) => ({ appId: sb.org.findApp(app)!.id, groupId: sb.org.findGroup(group)!.id }));
+  const appIds = (sb: Sandbox): string[] => [...new Set(rowsOf(sb).map((r) => r.appId))];
+  const left = (sb: Sandbox) => async (): Promise<string> => `changes left: ${await changesLeft(sb, cwd)}`;
 
-  // okta-ou: plan (read-only), then apply (which plans again, writes, and reads back) on the same org.
-  let sb = await startSandbox({ org: seed, rateLimits: UNLIMITED });
-  try {
-    figures.push(
-      await measure(sb, 'okta-ou', 'plan', async () => {
-        const r = await cli(sb, cwd, ['plan', '--format', 'json']);
-        if (r.code !== 0) throw new Error(`plan failed: ${r.stderr}`);
-        const p = JSON.parse(r.stdout) as Plan;
-        return `${p.changes.length} changes (${p.summary.create} create, ${p.summary.update} update, ${p.summary.delete} delete, ${p.summary.reorder} reorder)`;
-      }),
-    );
-    figures.push(
-      await measure(sb, 'okta-ou', 'apply', async () => {
-        const r = await cli(sb, cwd, ['apply', '--auto-approve', '--force', '--format', 'json']);
-        const res = JSON.parse(r.stdout) as { requests: { sent: number }; verified: boolean };
-        if (r.code !== 0) throw new Error(`apply failed: ${r.stdout}${r.stderr}`);
-        return `${res.requests.sent} writes, verified: ${res.verified}; changes left: ${await changesLeft(sb, cwd)}`;
-      }),
-    );
-  } finally {
-    await sb.close();
-  }
+  // okta-ou: plan (read-only), then apply (which plans, writes, and reads back), each in its own process.
+  figures.push(
+    await measure(seed, 'okta-ou', 'plan', async (sb) => {
+      const r = await runOktaOu(org(sb), cwd, ['plan', '--format', 'json']);
+      if (r.code !== 0) throw new Error(`plan failed: ${r.stderr}`);
+      const p = JSON.parse(r.stdout) as Plan;
+      return { note: `${p.changes.length} changes (${p.summary.create} create, ${p.summary.update} update, ${p.summary.delete} delete, ${p.summary.reorder} reorder)`, rssMb: r.maxRssMb };
+    }),
+  );
+  figures.push(
+    await measure(seed, 'okta-ou', 'apply', async (sb) => {
+      const r = await runOktaOu(org(sb), cwd, ['apply', '--auto-approve', '--force', '--format', 'json']);
+      if (r.code !== 0) throw new Error(`apply failed: ${r.stdout}${r.stderr}`);
+      const res = JSON.parse(r.stdout) as { requests: { sent: number }; verified: boolean };
+      return { note: `${res.requests.sent} writes, verified: ${res.verified}`, rssMb: r.maxRssMb, after: left(sb) };
+    }),
+  );
 
-  // Today's scripts, on a fresh copy of the same org.
-  sb = await startSandbox({ org: seed, rateLimits: UNLIMITED });
-  try {
-    const rows = desiredRows(PER_DOMAIN, (app, group) => ({ appId: sb.org.findApp(app)!.id, groupId: sb.org.findGroup(group)!.id }));
-    const client = sdkClient(sb.url, sb.token);
-    figures.push(
-      await measure(sb, 'SDK: GET per pair (Terraform-style)', 'plan', async () => {
-        const r = await readPerPair(client, rows);
-        return `${r.found} found, ${r.missing} missing; cannot see the ${PER_DOMAIN * 2 - r.found} live assignments it has no row for`;
-      }),
-    );
-    figures.push(
-      await measure(sb, 'SDK: PUT per row (Postman-style)', 'apply', async () => {
-        const n = await writePerRow(client, rows);
-        return `${n} writes, no deletes, no read-back; changes left: ${await changesLeft(sb, cwd)}`;
-      }),
-    );
-  } finally {
-    await sb.close();
-  }
+  // Today's ways, with the official SDK, each on a fresh copy of the same org.
+  figures.push(
+    await measure(seed, 'Terraform singular (GET per pair)', 'plan', async (sb) => {
+      const r = await readPerPair(sdkClient(sb.url, sb.token), rowsOf(sb));
+      return { note: `${r.found} found, ${r.missing} missing; cannot see the ${PER_DOMAIN * 2 - r.found} live assignments it has no row for` };
+    }),
+  );
+  figures.push(
+    await measure(seed, 'Terraform plural (list per app)', 'plan', async (sb) => {
+      const live = await readPlural(sdkClient(sb.url, sb.token), appIds(sb));
+      return { note: `${[...live.values()].reduce((n, g) => n + g.size, 0)} assignments listed` };
+    }),
+  );
+  figures.push(
+    await measure(seed, 'Terraform plural (list, PUT every group)', 'apply', async (sb) => {
+      const n = await writePlural(sdkClient(sb.url, sb.token), rowsOf(sb));
+      return { note: `${n} writes, changed or not; no read-back`, after: left(sb) };
+    }),
+  );
+  figures.push(
+    await measure(seed, 'SDK: PUT per row (Postman-style)', 'apply', async (sb) => {
+      const n = await writePerRow(sdkClient(sb.url, sb.token), rowsOf(sb));
+      return { note: `${n} writes, no deletes, no read-back`, after: left(sb) };
+    }),
+  );
   fs.rmSync(cwd, { recursive: true, force: true });
 
   process.stdout.write(`\nokta-ou bench — two AD domains, ${PER_DOMAIN} group assignments each, same org and desired state for every tool\n\n`);
   process.stdout.write(`${table(figures)}\n\n`);
   process.stdout.write(
-    'Calls are counted per Okta rate-limit bucket by the local Okta. "at published limits" = the least time those calls need at\n' +
-      "Okta's last published Workforce limits (/api/v1/apps* 100/min, /api/v1/groups 500/min, /api/v1 1,200/min); okta-ou\n" +
-      'also keeps to half of each bucket by default (--max-capacity). "changes left" = what `okta-ou plan` still finds afterwards.\n' +
-      '"peak heap" = the most JS heap in use above the phase\'s start (sampled every 5 ms; the local Okta runs in the same process).\n',
+    'Calls are counted per Okta rate-limit bucket by the local Okta. "at limits" = the least time those calls need at Okta\'s\n' +
+      'last published Workforce limits (/api/v1/apps* 100/min, /api/v1/groups 500/min, /api/v1 1,200/min), at 100 % of each\n' +
+      "bucket and at okta-ou's default 50 % (--max-capacity); an apply's reads before its first write and the rest are added as\n" +
+      'sequential phases. "changes left" = what `okta-ou plan` still finds afterwards (not timed). "peak RSS" = the okta-ou\n' +
+      "process's own (the local Okta runs in the bench's process); wall includes starting Node.\n",
   );
 
   // The priority engine: writes per change and planning CPU for 200 / 5,000 / 50,000 managed groups.

@@ -81,3 +81,37 @@ export async function writePerRow(client: Client, rows: PairRow[]): Promise<numb
   }
   return n;
 }
+
+/**
+ * Terraform's plural `okta_app_group_assignments` (one resource holding every group of an app): refresh
+ * lists the app's assignments (`GET /api/v1/apps/{id}/groups`, 200 per page: the same reads okta-ou makes);
+ * returns what it found, per app.
+ */
+export async function readPlural(client: Client, appIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const appId of appIds) {
+    const groups = new Set<string>();
+    for await (const a of await client.applicationApi.listApplicationGroupAssignments({ appId, limit: 200 })) if (a?.id) groups.add(a.id);
+    out.set(appId, groups);
+  }
+  return out;
+}
+
+/**
+ * The plural resource's apply: refresh (the list above), then PUT every group the configuration lists,
+ * changed or not, and DELETE the listed groups no longer configured; one request after another per app.
+ */
+export async function writePlural(client: Client, rows: PairRow[]): Promise<number> {
+  const appIds = [...new Set(rows.map((r) => r.appId))];
+  const live = await readPlural(client, appIds);
+  let n = await writePerRow(client, rows);
+  for (const appId of appIds) {
+    const wanted = new Set(rows.filter((r) => r.appId === appId).map((r) => r.groupId));
+    for (const groupId of live.get(appId) ?? []) {
+      if (wanted.has(groupId)) continue;
+      await client.applicationApi.unassignApplicationFromGroup({ appId, groupId });
+      n++;
+    }
+  }
+  return n;
+}

@@ -34,6 +34,7 @@ const KEEP = {
   '/api/v1/meta/types/user': ['get'],
   '/api/v1/meta/types/user/{typeId}': ['get'],
   '/api/v1/meta/schemas/apps/{appId}/default': ['get'],
+  '/api/v1/meta/schemas/user/{schemaId}': ['get'],
   '/api/v1/agentPools': ['get'],
   '/api/v1/logs': ['get'],
   '/api/v1/directories/{appInstanceId}/groups/modify': ['post'],

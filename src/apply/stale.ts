@@ -58,7 +58,8 @@ function movedSince(c: Change, live: LiveState): string[] {
   if (!before) return out;
   if (a.priority !== before.priority) out.push(`${c.directory}: ${label} priority ${before.priority} → ${a.priority}`);
   for (const k of [...new Set([...Object.keys(before.profile), ...Object.keys(a.profile)])].sort()) {
-    if (!profileValueEquals(k, before.profile[k], a.profile[k])) out.push(`${c.directory}: ${label} profile.${k} ${show(before.profile[k])} → ${show(a.profile[k])}`);
+    const [was, now] = [ownValue(before.profile, k), ownValue(a.profile, k)];
+    if (!profileValueEquals(k, was, now)) out.push(`${c.directory}: ${label} profile.${k} ${show(was)} → ${show(now)}`);
   }
   return out;
 }
@@ -87,8 +88,8 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
       const a = c.after.profile;
       return [...new Set([...Object.keys(a), ...Object.keys(b)])]
         .sort()
-        .filter((k) => !profileValueEquals(k, a[k], b[k]))
-        .map((k) => `${c.directory}: ${label} profile.${k} ${show(a[k])} → ${show(b[k])}`);
+        .filter((k) => !profileValueEquals(k, ownValue(a, k), ownValue(b, k)))
+        .map((k) => `${c.directory}: ${label} profile.${k} ${show(ownValue(a, k))} → ${show(ownValue(b, k))}`);
     }
     case 'reorder': {
       const before = new Map(((saved?.kind === 'assignment' && saved.moves) || []).map((m) => [m.group.id, m.from]));
@@ -125,7 +126,7 @@ function madeByThisPlan(c: Change, live: LiveState): boolean {
   if (c.action === 'delete') return a === undefined;
   if (!a || !c.after) return false;
   const after = c.after;
-  return a.priority === after.priority && Object.keys(after.profile).every((k) => profileValueEquals(k, after.profile[k], a.profile[k]));
+  return a.priority === after.priority && Object.keys(after.profile).every((k) => profileValueEquals(k, ownValue(after.profile, k), ownValue(a.profile, k)));
 }
 
 /** What moved between the saved plan and now, one line each; never empty. */

@@ -20,7 +20,7 @@ import { ownValue } from '../model/data-record';
  * compares them). Shared by the final read-back and the executor's "did the write take?" check.
  */
 export function profileMismatches(want: Record<string, unknown>, have: Record<string, unknown>): string[] {
-  return Object.keys(want).filter((k) => !profileValueEquals(k, have[k], want[k]));
+  return Object.keys(want).filter((k) => !profileValueEquals(k, ownValue(have, k), want[k]));
 }
 
 /**
@@ -48,7 +48,7 @@ export function compareAssignments(exp: DirectoryExpectation, raw: RawAssignment
     }
     if (!samePriority(have.priority, want.priority)) miss(groupId, `has priority ${have.priority}, expected ${want.priority}`);
     for (const k of profileMismatches(want.profile, have.profile)) {
-      miss(groupId, `has profile.${k} ${JSON.stringify(have.profile[k])}, expected ${JSON.stringify(want.profile[k])}`);
+      miss(groupId, `has profile.${k} ${JSON.stringify(ownValue(have.profile, k)) ?? '(unset)'}, expected ${JSON.stringify(ownValue(want.profile, k))}`);
     }
   }
   for (const [groupId, priority] of Object.entries(exp.untouched)) {

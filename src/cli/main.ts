@@ -10,6 +10,7 @@ import type { CliContext, GlobalOptions } from './context';
 import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
 import { EXIT, isOktaOuError, UsageError } from '../errors';
+import { misplacedOption } from './misplaced-option';
 import { formatError } from './format-error';
 import { checkOptionSpellings, hoistGlobals } from './argv';
 import { closest } from '../config/suggest';
@@ -23,6 +24,9 @@ const globalOptions: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 };
+
+/** Options whose value is a path (an empty one is a mistake, never the current directory). */
+const PATH_OPTIONS = ['mappings', 'out'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -66,6 +70,12 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
+    const misplaced = misplacedOption(argv, globalOptions, commands.map((c) => c.name));
+    if (misplaced) {
+      const e = new UsageError(`${misplaced.option} is an option of ${misplaced.command}, not a global option, so it goes after the command`, `e.g. okta-ou ${misplaced.command} ${misplaced.option} …; only --mappings, --org-url, --no-color and --verbose may come first`);
+      ctx.stderr.write(formatError(e, { color: ctx.color, verbose: false }));
+      return e.exitCode;
+    }
     const guess = closest(name, commands.map((c) => c.name));
     const e = new UsageError(`unknown command "${name}"`, `${guess ? `did you mean ${guess}? ` : ''}one of ${commands.map((c) => c.name).join(', ')}; see okta-ou --help`);
     ctx.stderr.write(formatError(e, { color: ctx.color, verbose: false }));
@@ -81,6 +91,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
     checkOptionSpellings(command.name, args, options);
     parsed = parseArgs({ args, options, allowPositionals: command.positionals ?? false, strict: true });
+    // An empty path would resolve to the current directory: `--out ""` wrote over it, `--mappings ""` read it all.
+    for (const k of PATH_OPTIONS) {
+      if (parsed.values[k] === '') throw new UsageError(`--${k} is empty`, `give --${k} a path, or leave it out (see okta-ou ${command.name} --help)`);
+    }
   } catch (e) {
     const usage = e instanceof UsageError ? e : new UsageError((e as Error).message, `see okta-ou ${command.name} --help`);
     ctx.stderr.write(formatError(usage, { color: ctx.color, verbose: false }));

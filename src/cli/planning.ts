@@ -9,9 +9,10 @@ import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
+import { declaresMappingProperties } from '../live/read-mapping-schemas';
 import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
-import { buildPlan } from '../plan/build-plan';
+import { assignmentChangesOf, buildPlan } from '../plan/build-plan';
 import { changedGroupIds } from '../plan/changed-groups';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
@@ -60,7 +61,10 @@ export async function loadMappings(
 
 /** What the mappings use that needs more OAuth scopes (okta-ou scopes, and the scopes a command asks for). */
 export function scopeFeatures(desired: DesiredState): ScopeFeatures {
-  return { adGroups: desired.directories.some((d) => (d.adGroups?.length ?? 0) > 0) };
+  return {
+    adGroups: desired.directories.some((d) => (d.adGroups?.length ?? 0) > 0),
+    attributeMappings: desired.directories.some(declaresMappingProperties),
+  };
 }
 
 /** Loader findings plus the static lints (the ones `validate` runs); buildPlan adds the live ones. */
@@ -100,8 +104,8 @@ export function connectOkta(
 
 /**
  * Reads the live slice and plans. With `memberCounts`, reads the members of the groups the plan changes
- * (and of those deciding their placement: the impact on people) and the member counts still missing, and
- * plans again, so the budget counts those reads too.
+ * (and of those deciding their placement: the impact on people) and the member counts still missing,
+ * then plans once, so the budget counts those reads too.
  */
 export async function planAgainstLive(
   api: OktaClient,
@@ -124,34 +128,23 @@ export async function planAgainstLive(
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
   let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
-  const build = (): Plan =>
-    buildPlan({
-      desired: input.desired,
-      live,
-      findings: input.findings,
-      now: input.now,
-      tool: `okta-ou ${VERSION}`,
-      reads: api.counts().reads,
-      directoryFilter: input.directoryFilter,
-    });
-  let plan = build();
   if (input.memberCounts || input.people || input.checkPlacement) {
+    // What the plan will change decides what else to read; the plan itself is built once, after every read.
+    const changes = assignmentChangesOf(input.desired, live, input.directoryFilter);
     // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
-    const withPeople = await readPeople(api, live, plan, { all: input.checkPlacement });
-    if (withPeople !== live) {
-      live = withPeople;
-      plan = build();
-    }
+    live = await readPeople(api, live, changes, { all: input.checkPlacement });
+    if (input.memberCounts) live = await readMemberCounts(api, live, changedGroupIds(changes));
   }
-  if (input.memberCounts) {
-    const withCounts = await readMemberCounts(api, live, changedGroupIds(plan));
-    if (withCounts !== live) {
-      live = withCounts;
-      plan = build();
-    }
-  }
-  plan = { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) };
-  return { live, plan };
+  const plan = buildPlan({
+    desired: input.desired,
+    live,
+    findings: input.findings,
+    now: input.now,
+    tool: `okta-ou ${VERSION}`,
+    reads: api.counts().reads,
+    directoryFilter: input.directoryFilter,
+  });
+  return { live, plan: { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) } };
 }
 
 /** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */

@@ -43,6 +43,7 @@ export interface RawUserType {
   id?: string;
   name?: string;
   default?: boolean;
+  _links?: { schema?: { href?: string } };
 }
 
 export interface RawMapping {

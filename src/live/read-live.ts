@@ -33,6 +33,7 @@ import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 import { readConvertible } from './read-convertible';
 import { memo } from './memo';
+import { mappingSchemaReader } from './read-mapping-schemas';
 
 export interface ReadLiveOptions {
   /** Read only the directory with this name (`plan --directory`). */
@@ -67,21 +68,29 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   let userTypes: ReturnType<typeof readUserTypes> | undefined;
   const types = (): ReturnType<typeof readUserTypes> => (userTypes ??= readUserTypes(api));
   const defaultUserType = async (): Promise<string | null> => (await types()).defaultId;
+  const schemas = mappingSchemaReader(api, types);
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
-    const [rawAssignments, mapping, appUsers, typeMappings] = await Promise.all([
-      api.list<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' }),
+    const assignments: LiveAssignment[] = [];
+    const groups: Record<string, LiveGroup> = {};
+    const withoutEmbedded: string[] = [];
+    // Page by page into the model: a raw page (embedded groups, _links) is dropped once converted.
+    const readAssignments = async (): Promise<void> => {
+      for await (const page of api.pages<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' })) {
+        for (const a of page) {
+          assignments.push(toAssignment(a));
+          const g = a._embedded?.group;
+          if (g?.id) groups[g.id] = toLiveGroup(g);
+          else if (a.id) withoutEmbedded.push(a.id);
+        }
+      }
+    };
+    const [, mapping, appUsers, typeMappings] = await Promise.all([
+      readAssignments(),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
       readAppUsers(api, appId, { keepDns: opts.keepDns }),
       types().then((t) => readTypeMappings(api, t.others, appId)),
     ]);
-    const groups: Record<string, LiveGroup> = {};
-    const withoutEmbedded: string[] = [];
-    for (const a of rawAssignments) {
-      const g = a._embedded?.group;
-      if (g?.id) groups[g.id] = toLiveGroup(g);
-      else if (a.id) withoutEmbedded.push(a.id);
-    }
     // Lenient: should Okta ever omit the embedded group, fetch it rather than plan against a nameless one.
     await Promise.all(
       withoutEmbedded.map(async (id) => {
@@ -89,8 +98,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         groups[id] = res.status === 404 ? { id, name: '', type: 'OKTA_GROUP' } : toLiveGroup(res.body);
       }),
     );
-    log(`live: app ${appId}: ${rawAssignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
-    return { assignments: rawAssignments.map(toAssignment), groups, mapping, appUsers, sourceGroups: [], typeMappings };
+    log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
+    return { assignments, groups, mapping, appUsers, sourceGroups: [], typeMappings };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
     (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
@@ -127,13 +136,21 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     }
   }
   const { ids, names } = splitRefs([...new Set([...orgIds, ...orgNames])]);
-  const org = await lookupGroups(api, ids, names, log);
+  const assignedIds = new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
+  const org = await lookupGroups(api, ids, names, log, assignedIds);
 
   const directories = await Promise.all(
     slices.map(async ({ d, app, candidates, slice }): Promise<LiveDirectory> => {
-      const groups: Record<string, LiveGroup> = { ...(slice?.groups ?? {}) };
+      const groups: Record<string, LiveGroup> = {};
+      // Member counts a group list read for resolution carried: no stats call for them later.
+      for (const g of Object.values(slice?.groups ?? {})) {
+        const n = org.counts.get(g.id);
+        groups[g.id] = n === undefined || g.usersCount !== undefined ? g : { ...g, usersCount: n };
+      }
       const assigned = Object.values(groups);
       const assignedByName = nameIndex(assigned);
+      // By lower-cased name, indexed once: a reference is matched against its few namesakes, not every group.
+      const assignedByLowerName = nameIndex(assigned, (n) => n.toLowerCase());
       const resolved: Record<string, LiveGroup[]> = {};
       for (const ref of refsOf(d)) {
         let matches: LiveGroup[];
@@ -142,7 +159,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           matches = g ? [g] : [];
         } else {
           const exactAssigned = assignedByName.get(ref);
-          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...assigned]);
+          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...(assignedByLowerName.get(ref.toLowerCase()) ?? [])]);
         }
         setOwn(resolved, ref, matches);
         for (const g of matches) groups[g.id] = groups[g.id] ?? g;
@@ -150,6 +167,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
       }
+      const mappingSchemas = app ? await schemas.forDirectory(d, app.id) : undefined;
       const dns = new Set(slice.appUsers.dns);
       for (const g of slice.sourceGroups) if (g.dn) dns.add(g.dn);
       return {
@@ -160,6 +178,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         resolved,
         mapping: slice.mapping,
         ...(slice.typeMappings.length > 0 ? { typeMappings: slice.typeMappings } : {}),
+        ...(mappingSchemas ? { mappingSchemas } : {}),
         // Known once the members of managed groups are read (read-people.ts): none read, none known.
         userScoped: { count: 0, sample: [] },
         observedDns: [...dns].sort(),
@@ -180,7 +199,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   );
   const unresolved = directories.flatMap((d) => Object.entries(d.resolved).filter(([ref, gs]) => gs.length === 0 && !looksLikeGroupId(ref)).map(([ref]) => ref));
   if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
-  const near = await nearGroupNames(api, unresolved);
+  const near = org.near ? pick(org.near, unresolved) : await nearGroupNames(api, unresolved);
   return { orgUrl: api.orgUrl, directories: directories.map((d) => ({ ...d, nearGroupNames: near })) };
 }
 
@@ -188,9 +207,21 @@ function refsOf(d: DesiredDirectory): string[] {
   return [...new Set(d.groups.map((g) => g.group))];
 }
 
-/** Groups by exact name (names are not unique in Okta: a list per name). */
-function nameIndex(groups: LiveGroup[]): Map<string, LiveGroup[]> {
+/** Groups by exact name, or by `key` of it (names are not unique in Okta: a list per name). */
+function nameIndex(groups: LiveGroup[], key: (name: string) => string = (n) => n): Map<string, LiveGroup[]> {
   const out = new Map<string, LiveGroup[]>();
-  for (const g of groups) out.set(g.name, [...(out.get(g.name) ?? []), g]);
+  for (const g of groups) {
+    const k = key(g.name);
+    const list = out.get(k);
+    if (list) list.push(g);
+    else out.set(k, [g]);
+  }
+  return out;
+}
+
+/** The entries of `record` for `keys` (own keys only: a key is user data). */
+function pick(record: Record<string, string[]>, keys: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const k of keys) if (Object.hasOwn(record, k)) setOwn(out, k, record[k]);
   return out;
 }

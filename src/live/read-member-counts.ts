@@ -2,14 +2,15 @@
  * Member counts (blast radius) for the groups a plan changes, read after a first diff so unchanged groups
  * cost nothing. `GET /api/v1/groups/{id}` takes no `expand`; the list does (`expand=stats` →
  * `_embedded.stats.usersCount`, spec listGroups), so each count is one
- * `GET /api/v1/groups?search=id eq "…"&expand=stats`, or, above {@link LIST_ALL_THRESHOLD} groups, one
- * paginated `GET /api/v1/groups?limit=200&expand=stats` for all of them.
+ * `GET /api/v1/groups?search=id eq "…"&expand=stats`, or the group list while that is cheaper
+ * (list-groups-while-cheaper.ts). Counts already known (a group list read for resolution, whole member
+ * lists read for the impact) are never asked for again, so a plan reads the group list at most once.
  */
-import type { LiveDirectory, LiveState } from '../model/types';
+import type { LiveDirectory, LiveGroup, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { setOwn } from '../model/data-record';
 import { type RawGroup, quoteFilterString, toLiveGroup } from './okta-shapes';
-import { LIST_ALL_THRESHOLD } from './resolve-groups';
+import { listGroupsWhileCheaper } from './list-groups-while-cheaper';
 
 /** Group ids in `live` that have no member count yet, among `groupIds`. */
 export function groupsWithoutCount(live: LiveState, groupIds: Iterable<string>): string[] {
@@ -29,16 +30,16 @@ export async function readMemberCounts(api: OktaApi, live: LiveState, groupIds: 
   const ids = groupsWithoutCount(live, groupIds);
   if (ids.length === 0) return live;
   const counts = new Map<string, number>();
-  const keep = (groups: RawGroup[]): void => {
-    for (const g of groups.map(toLiveGroup)) if (g.usersCount !== undefined) counts.set(g.id, g.usersCount);
+  const wanted = new Set(ids);
+  const keep = (groups: LiveGroup[]): void => {
+    for (const g of groups) if (g.usersCount !== undefined && wanted.has(g.id)) counts.set(g.id, g.usersCount);
   };
-  if (ids.length > LIST_ALL_THRESHOLD) {
-    keep(await api.list<RawGroup>('/api/v1/groups', { limit: 200, expand: 'stats' }));
-  } else {
+  const known = new Set(live.directories.flatMap((d) => Object.keys(d.groups))).size;
+  if (!(await listGroupsWhileCheaper(api, known, () => ids.length - counts.size, keep))) {
     const pages = await Promise.all(
-      ids.map((id) => api.list<RawGroup>('/api/v1/groups', { search: `id eq ${quoteFilterString(id)}`, expand: 'stats' })),
+      ids.filter((id) => !counts.has(id)).map((id) => api.list<RawGroup>('/api/v1/groups', { search: `id eq ${quoteFilterString(id)}`, expand: 'stats' })),
     );
-    keep(pages.flat());
+    keep(pages.flat().map(toLiveGroup));
   }
   return { ...live, directories: live.directories.map((d) => withMemberCounts(d, counts)) };
 }

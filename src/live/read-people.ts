@@ -14,7 +14,7 @@ import { readMemberIds } from './group-members';
 import { withMemberCounts } from './read-member-counts';
 import { USER_SAMPLE_SIZE } from '../model/user-sample';
 
-export async function readPeople(api: OktaApi, live: LiveState, plan: Plan, opts: { all?: boolean } = {}): Promise<LiveState> {
+export async function readPeople(api: OktaApi, live: LiveState, plan: Pick<Plan, 'changes'>, opts: { all?: boolean } = {}): Promise<LiveState> {
   const directories = await Promise.all(
     live.directories.map(async (d): Promise<LiveDirectory> => {
       if (!d.people) return d;

@@ -49,7 +49,9 @@ export type FindingCode =
   | 'AD_MEMBER_NOT_FOUND'
   | 'AD_USER_NOT_IMPORTED'
   | 'LDAP_AD_CHECKS_SKIPPED'
-  | 'USER_TYPE_NOT_FOUND';
+  | 'USER_TYPE_NOT_FOUND'
+  | 'MAPPING_TARGET_UNKNOWN'
+  | 'MAPPING_SOURCE_UNKNOWN';
 
 /** The Okta object a live finding concerns. */
 export interface OktaObjectRef {
@@ -77,7 +79,7 @@ export interface Finding {
 
 import type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
 import type { LiveUserScoped, UserScopeChange } from './user-scope';
-import type { DesiredTypeMapping, LiveTypeMapping } from './user-types';
+import type { DesiredTypeMapping, LiveMappingSchemas, LiveTypeMapping } from './user-types';
 export type { AdGroupMembershipChange, DesiredAdGroup, LiveAdGroupEntry } from './ad-groups';
 export type { LiveUserScoped, UserScopeChange } from './user-scope';
 
@@ -238,6 +240,8 @@ export interface LiveDirectory {
   toConvert?: LiveUserScoped[];
   /** The Okta → AD mappings of the other user types (absent: the org has only the default type, or none maps). */
   typeMappings?: LiveTypeMapping[];
+  /** The schemas the declared mapping properties are checked against (absent: no property declared). */
+  mappingSchemas?: LiveMappingSchemas;
 }
 
 export interface LiveState {

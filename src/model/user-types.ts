@@ -16,3 +16,16 @@ export interface DesiredTypeMapping {
   properties: Record<string, DesiredMappingProperty>;
   source: SourceRef;
 }
+
+/**
+ * Variable names of the schemas a directory's declared mapping properties are checked against: the app
+ * user schema (targets) and each mapped user type's user schema (the `user.<attr>` sources), base and
+ * custom properties together. A schema that could not be read is absent, and its check is skipped.
+ */
+export interface LiveMappingSchemas {
+  target: string[];
+  /** The default user type's properties (for `attributeMappings.properties`). */
+  defaultSource?: string[];
+  /** Other user types' properties, by user type name (for `attributeMappings.userTypes.<name>`). */
+  typeSources: Record<string, string[]>;
+}

@@ -15,13 +15,14 @@ export interface ScopeInfo {
   use: ScopeUse;
   why: string;
   /** Needed only when the mappings use this feature (then part of the use's list). */
-  onlyWith?: 'adGroups';
+  onlyWith?: ScopeFeature;
 }
 
+/** A part of the mapping files that needs scopes of its own. */
+export type ScopeFeature = 'adGroups' | 'attributeMappings';
+
 /** What the mappings use that needs more scopes. */
-export interface ScopeFeatures {
-  adGroups?: boolean;
-}
+export type ScopeFeatures = Partial<Record<ScopeFeature, boolean>>;
 
 export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.apps.read', use: 'plan', why: 'find the AD app instances; list their group assignments and app users' },
@@ -30,6 +31,7 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.userTypes.read', use: 'plan', why: 'find the default user type, the source of that mapping' },
   { scope: 'okta.apps.manage', use: 'apply', why: 'create, update, reorder and delete group assignments of the AD app' },
   { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
+  { scope: 'okta.schemas.read', use: 'plan', why: 'check mapped properties against the AD app user and user type schemas (only with attributeMappings properties)', onlyWith: 'attributeMappings' },
   { scope: 'okta.users.read', use: 'plan', why: 'read the users adGroups list and whether they were imported from AD (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.directories.groups.manage', use: 'apply', why: 'add and remove members of AD groups (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
@@ -55,8 +57,8 @@ export function commandScopes(use: ScopeUse, features: ScopeFeatures = {}): stri
   return [...new Set(OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope))];
 }
 
-const featureScopes = (use: ScopeUse): string =>
-  OKTA_SCOPES.filter((s) => s.onlyWith === 'adGroups' && s.use === use).map((s) => `\`${s.scope}\``).join(', ');
+const featureScopes = (use: ScopeUse, feature: ScopeFeature = 'adGroups'): string =>
+  OKTA_SCOPES.filter((s) => s.onlyWith === feature && s.use === use).map((s) => `\`${s.scope}\``).join(', ');
 
 /** The table as Markdown, for the README (Use it in CI). */
 export function renderScopesMarkdown(): string {
@@ -71,6 +73,7 @@ export function renderScopesMarkdown(): string {
     `- doctor: \`OKTA_CLIENT_SCOPES="${commandScopes('doctor').join(' ')}"\``,
     `- explain: \`OKTA_CLIENT_SCOPES="${commandScopes('explain').join(' ')}"\``,
     `- with \`adGroups\` in the mappings, plan adds ${featureScopes('plan')} and apply adds ${featureScopes('apply')} (\`okta-ou scopes\` prints the lists for your mappings)`,
+    `- with \`attributeMappings\` properties in the mappings, plan (and so apply) adds ${featureScopes('plan', 'attributeMappings')}`,
     '',
   ].join('\n');
 }

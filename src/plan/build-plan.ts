@@ -80,6 +80,21 @@ function schedulePlan(pairs: DirectoryAnalysis[]): { schedule: DirectorySchedule
   return { schedule, findings };
 }
 
+/** The desired and live state of the `--directory` named (all when none is). */
+function forDirectory(desired: DesiredState, live: LiveState, filter: string | undefined): { desired: DesiredState; live: LiveState } {
+  if (filter === undefined) return { desired, live };
+  return { desired: { directories: desired.directories.filter((d) => d.name === filter) }, live: { ...live, directories: live.directories.filter((d) => d.name === filter) } };
+}
+
+/**
+ * The assignment changes buildPlan would make, without building the plan: which groups' members and
+ * member counts to read before the plan is built, once (docs/style.md §9.1: the planner stays pure).
+ */
+export function assignmentChangesOf(desired: DesiredState, live: LiveState, directoryFilter?: string): Pick<Plan, 'changes'> {
+  const scoped = forDirectory(desired, live, directoryFilter);
+  return { changes: analyse(scoped.desired, scoped.live).flatMap((p) => (p.usable ? p.assignmentChanges : [])) };
+}
+
 /**
  * Builds the plan. Changes come per directory in desired order, each directory in the order apply
  * executes them: attribute-mapping changes (the `dn` removal first, so provisioning stops failing before
@@ -88,8 +103,7 @@ function schedulePlan(pairs: DirectoryAnalysis[]): { schedule: DirectorySchedule
  */
 export function buildPlan(input: BuildPlanInput): Plan {
   const filter = input.directoryFilter;
-  const desired: DesiredState = filter === undefined ? input.desired : { directories: input.desired.directories.filter((d) => d.name === filter) };
-  const live: LiveState = filter === undefined ? input.live : { ...input.live, directories: input.live.directories.filter((d) => d.name === filter) };
+  const { desired, live } = forDirectory(input.desired, input.live, filter);
   // Pairing, group resolution and the assignment diff, once per directory for everything below.
   const pairs = analyse(desired, live);
 

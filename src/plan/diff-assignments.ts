@@ -17,6 +17,7 @@
  *   ambiguous reference might mean.
  * Order of the result: creates and updates by target priority, then the reorder, then deletes.
  */
+import { ownValue } from '../model/data-record';
 import { byPriority } from '../model/priority';
 import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
 import { assignSlots, type SlotAssignment } from './assign-slots';
@@ -46,7 +47,8 @@ function updateReason(keys: string[], live: Record<string, unknown>, after: Reco
   return keys
     .map((k) => {
       const label = k === OU_KEY ? 'OU' : `profile.${k}`;
-      return live[k] === undefined ? `${label} is set to ${show(after[k])}` : `${label} changes from ${show(live[k])} to ${show(after[k])}`;
+      const [was, now] = [ownValue(live, k), ownValue(after, k)];
+      return was === undefined ? `${label} is set to ${show(now)}` : `${label} changes from ${show(was)} to ${show(now)}`;
     })
     .join('; ');
 }

@@ -4,6 +4,7 @@
  */
 import { OU_KEY, ousEqual, profileValueEquals } from '../plan/normalise';
 import type { AssignmentChange, AssignmentState, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
+import { ownValue } from '../model/data-record';
 import { plural } from './plural';
 
 export const NO_CHANGES = 'No changes. Okta matches the mappings.';
@@ -76,8 +77,8 @@ export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; bef
   const after = c.after?.profile ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== OU_KEY).sort();
   return keys
-    .filter((k) => !profileValueEquals(k, before[k], after[k]))
-    .map((k) => ({ key: k, before: before[k], after: after[k] }));
+    .filter((k) => !profileValueEquals(k, ownValue(before, k), ownValue(after, k)))
+    .map((k) => ({ key: k, before: ownValue(before, k), after: ownValue(after, k) }));
 }
 
 /** How a profile value is shown: strings as they are, everything else as JSON, absent as "(unset)". */

@@ -16,6 +16,7 @@ const AD_BASE: Record<string, Prop> = {
   firstName: str('First name', { externalName: 'givenName' }),
   lastName: str('Last name', { externalName: 'sn' }),
   managerUpn: str('Manager UPN'),
+  managerDn: str('Manager DN'),
   objectSid: str('Object SID', { externalName: 'objectSid' }),
   primaryGroupID: str('Primary group ID'),
   samAccountName: str('Username', { externalName: 'sAMAccountName' }),

@@ -38,8 +38,9 @@ export function buildOrg(seed: OrgSeed, seedNumber = 1): OrgState {
     org.userTypes.set(id, {
       id, seq: org.nextSeq(id), name: t.name, displayName: t.displayName ?? t.name,
       description: t.description ?? (t.default ? 'Okta user profile template with default permission settings' : null),
-      default: !!t.default, created: ts, lastUpdated: ts,
+      default: !!t.default, created: ts, lastUpdated: ts, customSchema: {},
     });
+    for (const [k, v] of Object.entries(t.schema ?? {})) setOwnKey(org.userTypes.get(id)!.customSchema, k, { title: v.title ?? k, type: v.type ?? 'string' });
   }
   const defaultType = org.defaultUserType() ?? org.userTypes.values().next().value!;
 

@@ -89,6 +89,8 @@ export interface UserTypeSeed {
   description?: string | null;
   default?: boolean;
   id?: string;
+  /** Custom profile properties of the user type's schema. */
+  schema?: Record<string, { title?: string; type?: string }>;
 }
 
 /** An OAuth service app the token endpoint accepts (registered at start, as with `sb.registerClient`). */
@@ -204,6 +206,8 @@ export interface UserTypeRec {
   default: boolean;
   created: string;
   lastUpdated: string;
+  /** Custom profile properties of the type's user schema (`#custom`), by variable name. */
+  customSchema: Record<string, Record<string, unknown>>;
 }
 
 export interface LogEventRec {

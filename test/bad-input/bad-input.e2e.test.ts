@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_MAPPING_FILE_BYTES } from '../../src/config/read-desired';
-import { project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
+import { project, runAgainst, useSandbox } from '../support/sandbox';
 
 const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
 const head = 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n';
@@ -93,14 +93,7 @@ const CASES: Case[] = [
   },
 ];
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await seeded();
-});
-afterAll(async () => {
-  await sb.close();
-  removeProjects();
-});
+const sb = useSandbox();
 
 function folder(file: string | Buffer): string {
   const cwd = project({});

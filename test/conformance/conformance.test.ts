@@ -43,7 +43,7 @@ const ORG: OrgSeed = {
   ],
   userTypes: [
     { name: 'user', displayName: 'User', default: true },
-    { name: 'contractor', displayName: 'Contractor', description: null },
+    { name: 'contractor', displayName: 'Contractor', description: null, schema: { costCentre: { title: 'Cost centre' } } },
   ],
 };
 
@@ -312,6 +312,15 @@ describe('meta, agents, push mappings, logs', () => {
   it('GET /api/v1/meta/schemas/apps/{appId}/default', async () => {
     conforms(await call('GET', `/api/v1/meta/schemas/apps/${corp().id}/default`), 200);
     expectOktaError(conforms(await call('GET', '/api/v1/meta/schemas/apps/0oaNOPE000000000000/default'), 404), 'E0000007');
+  });
+
+  it('GET /api/v1/meta/schemas/user/{schemaId}: default, a user type\'s schema by its link, unknown', async () => {
+    conforms(await call('GET', '/api/v1/meta/schemas/user/default'), 200);
+    const types = await call('GET', '/api/v1/meta/types/user');
+    const contractor = types.body.find((t: { name: string }) => t.name === 'contractor');
+    const res = conforms(await call('GET', new URL(contractor._links.schema.href).pathname), 200);
+    expect(Object.keys(res.body.definitions.custom.properties)).toEqual(['costCentre']);
+    expectOktaError(conforms(await call('GET', '/api/v1/meta/schemas/user/oscNOPE000000000000'), 404), 'E0000007');
   });
 
   it('GET /api/v1/agentPools?poolType=AD', async () => {

@@ -127,6 +127,16 @@ describe('the official Okta Node SDK against the local Okta', () => {
     expect(sb.org.mappingFor(APP)?.properties.title).toEqual({ expression: 'user.title', pushStatus: 'PUSH' });
   });
 
+  it('reads the AD app user schema and the default user type\'s schema', async () => {
+    const appSchema = await client.schemaApi.getApplicationUserSchema({ appInstanceId: app().id });
+    // The SDK's models keep only the base properties its generated types name.
+    expect(appSchema.name).toBe('active_directory');
+    expect(Object.keys(appSchema.definitions?.base?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'firstName', 'lastName']));
+    const userSchema = await client.schemaApi.getUserSchema({ schemaId: 'default' });
+    expect(userSchema.name).toBe('user');
+    expect(Object.keys(userSchema.definitions?.base?.properties ?? {})).toEqual(expect.arrayContaining(['login', 'email', 'firstName', 'lastName']));
+  });
+
   it('lists the app users', async () => {
     const users = await collect(await client.applicationApi.listApplicationUsers({ appId: app().id }));
     const expected = sb.org.appUsersOf(APP);

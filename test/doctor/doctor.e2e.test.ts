@@ -165,7 +165,8 @@ describe('okta-ou doctor', () => {
 
   test('okta-ou --help lists doctor; okta-ou scopes --for doctor lists its scopes', async () => {
     expect((await runCli(['--help'])).stdout).toMatch(/\n {2}doctor +check the org before the first plan/);
-    expect((await runCli(['scopes', '--for', 'doctor', '--list'])).stdout).toBe(`${[...commandScopes('plan'), 'okta.agentPools.read'].join(' ')}\n`);
+    // This repository's mappings/ list attributeMappings properties (okta.schemas.read).
+    expect((await runCli(['scopes', '--for', 'doctor', '--list'])).stdout).toBe(`${[...commandScopes('plan', { attributeMappings: true }), 'okta.agentPools.read'].join(' ')}\n`);
   });
 
   test('OKTA_CLIENT_SCOPES asking for a scope not granted is a ✗ line', async () => {

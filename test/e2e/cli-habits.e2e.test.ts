@@ -4,17 +4,10 @@
  * claim "No changes. Okta matches the mappings."
  */
 import * as net from 'node:net';
-import { project, removeProjects, runAgainst, seeded, type Sandbox } from '../support/sandbox';
+import { project, runAgainst, useSandbox } from '../support/sandbox';
 import { runCli } from '../support/cli';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await seeded();
-});
-afterAll(async () => {
-  await sb.close();
-  removeProjects();
-});
+const sb = useSandbox();
 
 test('OKTA_CLIENT_TOKEN may carry the "SSWS " scheme, as copied from a header', async () => {
   const cwd = project();

@@ -4,14 +4,13 @@
  */
 import { parseDesired } from '../../src/config';
 import { readLive } from '../../src/live';
-import { LIST_ALL_THRESHOLD } from '../../src/live/resolve-groups';
 import type { LiveDirectory } from '../../src/model/types';
 import { createOktaClient, resolveConnection } from '../../src/okta';
 import type { OrgSeed } from '../../src/sandbox/types';
 import { callsByPath, expectReadOnly, mappingFile, oktaEnv, seeded, type Sandbox } from './helpers';
 
 const EMP = 'OU=Employees,DC=corp,DC=example,DC=com';
-const many = Array.from({ length: LIST_ALL_THRESHOLD + 1 }, (_, i) => `Extra ${i}`);
+const many = Array.from({ length: 21 }, (_, i) => `Extra ${i}`);
 
 const org: OrgSeed = {
   users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
@@ -78,30 +77,40 @@ describe('live reader', () => {
     ]);
   });
 
-  test('names are searched one call each, quoted and escaped; exact case wins over a case-insensitive match', async () => {
-    const d = await read(['Ops', 'Quoted "name" with \\ backslash', 'engineering', 'Nobody']);
-    const searches = sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search?.startsWith('profile.name')).map((e) => e.query.search);
-    expect(searches.sort()).toEqual(
-      ['profile.name eq "Ops"', 'profile.name eq "Quoted \\"name\\" with \\\\ backslash"', 'profile.name eq "engineering"', 'profile.name eq "Nobody"'].sort(),
-    );
-    expect(d.resolved.Ops.map((g) => g.name)).toEqual(['Ops']);
-    expect(d.resolved['Quoted "name" with \\ backslash'].map((g) => g.id)).toEqual([sb.org.findGroup('Quoted "name" with \\ backslash')!.id]);
+  test('a single name is searched in one call, quoted and escaped; exact case wins over a case-insensitive match', async () => {
+    const names = ['Ops', 'Quoted "name" with \\ backslash', 'engineering', 'Nobody'];
+    const resolved: LiveDirectory['resolved'] = {};
+    const searches: (string | undefined)[] = [];
+    for (const name of names) {
+      Object.assign(resolved, (await read([name])).resolved);
+      expect(sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search === undefined && e.query.q === undefined)).toEqual([]);
+      searches.push(...sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search?.startsWith('profile.name')).map((e) => e.query.search));
+    }
+    expect(searches).toEqual(['profile.name eq "Ops"', 'profile.name eq "Quoted \\"name\\" with \\\\ backslash"', 'profile.name eq "engineering"', 'profile.name eq "Nobody"']);
+    expect(resolved.Ops.map((g) => g.name)).toEqual(['Ops']);
+    expect(resolved['Quoted "name" with \\ backslash'].map((g) => g.id)).toEqual([sb.org.findGroup('Quoted "name" with \\ backslash')!.id]);
     // No group is named exactly "engineering": the assigned "Engineering" matches case-insensitively.
+    expect(resolved.engineering.map((g) => g.name)).toEqual(['Engineering']);
+    expect(resolved.Nobody).toEqual([]);
+  });
+
+  test('an org of at most 200 groups: two or more references cost one list page, matched client-side', async () => {
+    const d = await read(['Ops', 'engineering', 'Nobby', ...many]);
+    const groupCalls = sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search?.startsWith('source.id') !== true);
+    // One page of the list and nothing else: no name search, no did-you-mean search for "Nobby".
+    expect(groupCalls.map((e) => [e.query.limit, e.query.expand, e.query.search, e.query.q])).toEqual([['200', 'stats', undefined, undefined]]);
+    expect(d.resolved.Ops.map((g) => g.name)).toEqual(['Ops']);
     expect(d.resolved.engineering.map((g) => g.name)).toEqual(['Engineering']);
-    expect(d.resolved.Nobody).toEqual([]);
-  });
-
-  test(`more than ${LIST_ALL_THRESHOLD} unresolved references: one paginated list of all groups instead`, async () => {
-    const d = await read(many);
-    const groupCalls = sb.audit.filter((e) => e.path === '/api/v1/groups');
-    expect(groupCalls.filter((e) => e.query.search === undefined)).toHaveLength(1);
-    expect(groupCalls.filter((e) => e.query.search?.startsWith('profile.name'))).toEqual([]);
     for (const name of many) expect(d.resolved[name].map((g) => g.name)).toEqual([name]);
-    // listed with expand=stats: member counts come free
+    // listed with expand=stats: member counts come free, for the assigned group too
     expect(d.resolved[many[0]][0].usersCount).toBe(0);
+    expect(d.groups[sb.org.findGroup('Engineering')!.id].usersCount).toBe(1);
+    // "did you mean" candidates come from the same page
+    expect(d.resolved.Nobby).toEqual([]);
+    expect(d.nearGroupNames).toEqual({ Nobby: [] });
   });
 
-  test('ids: an assigned one costs nothing, another one GET, an unknown one resolves to nothing', async () => {
+  test('ids: an assigned one costs nothing, others one list page, or one GET when alone; an unknown one resolves to nothing', async () => {
     const eng = sb.org.findGroup('Engineering')!.id;
     const other = sb.org.findGroup('Unassigned')!.id;
     const missing = '00gDOESNOTEXIST000000';
@@ -109,7 +118,12 @@ describe('live reader', () => {
     expect(d.resolved[eng].map((g) => g.name)).toEqual(['Engineering']);
     expect(d.resolved[other].map((g) => g.name)).toEqual(['Unassigned']);
     expect(d.resolved[missing]).toEqual([]);
-    expect(callsByPath(sb)['GET /api/v1/groups/{00g}']).toBe(2);
+    // Two ids in an org of at most 200 groups: one list page answers both (the unknown one too).
+    expect(callsByPath(sb)['GET /api/v1/groups/{00g}']).toBeUndefined();
+    expect(sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.expand === 'stats')).toHaveLength(1);
+    // A single id is one GET; a 404 means no such group.
+    expect((await read([eng, missing])).resolved[missing]).toEqual([]);
+    expect(callsByPath(sb)['GET /api/v1/groups/{00g}']).toBe(1);
   });
 
   test('apps: by id, by label, a non-AD app by label (kept for APP_NOT_AD), none', async () => {

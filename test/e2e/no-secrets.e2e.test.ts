@@ -15,7 +15,8 @@ const KEY_ID = 'kidQ7zXw4Rt9';
 const CLIENT_ID = '0oaSecretsTest0000001';
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const PEM = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-const READ = ['okta.apps.read', 'okta.groups.read', 'okta.profileMappings.read', 'okta.userTypes.read'];
+// The demo mappings list attributeMappings properties: plan also reads the schemas.
+const READ = ['okta.apps.read', 'okta.groups.read', 'okta.profileMappings.read', 'okta.userTypes.read', 'okta.schemas.read'];
 const ALL = [...READ, 'okta.users.read', 'okta.apps.manage', 'okta.profileMappings.manage'];
 
 type Mode = 'SSWS' | 'PrivateKey' | 'PrivateKey+DPoP';

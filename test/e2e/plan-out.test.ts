@@ -5,16 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlanJson } from '../../src/render/json';
-import { expectReadOnly, plan, project, removeProjects, seeded, type Sandbox } from './helpers';
+import { expectReadOnly, plan, project, useSandbox } from './helpers';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await seeded();
-});
-afterAll(async () => {
-  await sb.close();
-  removeProjects();
-});
+const sb = useSandbox();
 
 test('--out FILE saves the plan and says how to apply it, after the plan, on stderr', async () => {
   const cwd = project();

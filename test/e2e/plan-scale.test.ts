@@ -1,8 +1,10 @@
 /**
  * Two AD domains with 2,000 group assignments each are planned in the minimal number of calls: the
  * assignment lists come 200 per page with their groups embedded (no GET per group), app users 500 per
- * page, and no group lookup at all when every file reference is an assigned group. Counted from the
- * local Okta's audit log, not timed.
+ * page, and no group lookup at all when every file reference is an assigned group. New names are looked
+ * up by whichever costs fewer calls at this org's size (4,000 assigned groups: a list of at least 20
+ * pages), and the group list, when read, is read once for resolution and member counts alike. Counted
+ * from the local Okta's audit log, not timed.
  */
 import type { OrgSeed } from '../../src/sandbox/types';
 import { parsePlanJson } from '../../src/render/json';
@@ -10,6 +12,8 @@ import { callsByPath, expectReadOnly, mappingFile, plan, project, removeProjects
 
 const N = 2000;
 const USERS = 600;
+/** Groups in the org but assigned to no app: the files' new names. */
+const NEW = 30;
 const pad = (i: number): string => String(i).padStart(4, '0');
 
 const domains = [
@@ -20,9 +24,10 @@ const domains = [
 function bigOrg(): OrgSeed {
   const users = Array.from({ length: USERS }, (_, i) => ({ login: `user${i}@example.com`, firstName: 'User', lastName: String(i) }));
   // Each user is a member of one group per domain, so each AD app has USERS app users (2 pages of 500).
-  const groups = domains.flatMap((d) =>
-    Array.from({ length: N }, (_, i) => ({ name: `${d.prefix}-${pad(i)}`, members: i < USERS ? [`user${i}@example.com`] : [] })),
-  );
+  const groups = [
+    ...domains.flatMap((d) => Array.from({ length: N }, (_, i) => ({ name: `${d.prefix}-${pad(i)}`, members: i < USERS ? [`user${i}@example.com`] : [] }))),
+    ...Array.from({ length: NEW }, (_, i) => ({ name: `New-${pad(i)}`, members: [`user${i}@example.com`] })),
+  ];
   const apps = domains.map((d) => ({
     label: d.label,
     name: 'active_directory',
@@ -92,8 +97,11 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
       'GET /api/v1/mappings/{prm}': perApp(1),
       // AD-imported groups of each app (import-OU evidence): one search each
       'GET /api/v1/groups': perApp(1),
+      // the files declare mapping properties: each app's user schema, and the default user type's once
+      'GET /api/v1/meta/schemas/apps/{0oa}/default': perApp(1),
+      'GET /api/v1/meta/schemas/user/default': 1,
     });
-    const total = 1 + perApp(10) + perApp(2) + 1 + perApp(1) + perApp(1) + perApp(1);
+    const total = 1 + perApp(10) + perApp(2) + 1 + perApp(1) + perApp(1) + perApp(1) + perApp(1) + 1;
     expect(sb.audit).toHaveLength(total);
     expect(Object.values(p.budget.reads).reduce((n, v) => n + v, 0)).toBe(total);
   });
@@ -126,5 +134,47 @@ describe('plan at scale: 2 domains × 2,000 assignments', () => {
     expect(calls['GET /api/v1/apps/{0oa}/groups']).toBe(20);
     // User 0 is in C-0000 only, user 1 in C-0001 only: each keeps their group, so nobody moves.
     expect(p.impact?.directories.map((d) => [d.directory, d.move.length, d.lose.length, d.gain.length])).toEqual([['corp', 0, 0, 0]]);
+  });
+
+  /** corp.yaml with the first `n` new groups appended: `n` creates whose names no assigned group answers. */
+  function withNew(n: number): string {
+    const extra = Array.from({ length: n }, (_, i) => `      - group: New-${pad(i)}\n        ou: OU=N${pad(i)},OU=Staff,DC=corp,DC=example,DC=com\n`).join('');
+    return f['corp.yaml'] + extra;
+  }
+
+  /** Calls by path, and the plan, for a corp.yaml with `n` new groups. */
+  async function planWithNew(n: number): Promise<{ calls: Record<string, number>; creates: number }> {
+    const r = await plan(sb, project({ ...f, 'corp.yaml': withNew(n) }), ['--format', 'json']);
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expectReadOnly(sb);
+    // Every create states its group's member count (1 each), read once however the names were resolved.
+    const creates = p.changes.filter((c) => c.action === 'create');
+    expect(creates.map((c) => c.kind === 'assignment' && c.members)).toEqual(Array.from({ length: n }, () => 1));
+    return { calls: callsByPath(sb), creates: creates.length };
+  }
+
+  // The org's groups: the assigned ones, the new ones and Everyone; the list reads them 200 per page.
+  const listPages = Math.ceil((domains.length * N + NEW + 1) / 200);
+
+  test('a few new names in a large org: one search each, no group list (the assigned groups alone make it 20+ pages)', async () => {
+    const { calls, creates } = await planWithNew(5);
+    expect(creates).toBe(5);
+    // 2 AD-imported-group searches (one per app) + 5 name searches; no list page, no member-count search.
+    expect(calls['GET /api/v1/groups']).toBe(2 + 5);
+    // The impact: the 5 created groups' members and, as a create can hand a user to any group, every other
+    // corp group's (one page each); their lengths are the member counts.
+    expect(calls['GET /api/v1/groups/{00g}/users']).toBe(5 + N);
+    expect(calls['GET /api/v1/groups/{00g}']).toBeUndefined();
+  });
+
+  test(`more new names than the group list has pages: the list once (${listPages} pages), for resolution and member counts`, async () => {
+    expect(listPages).toBeLessThan(NEW);
+    const { calls, creates } = await planWithNew(NEW);
+    expect(creates).toBe(NEW);
+    // 2 AD-imported-group searches + the list, read once; no name search, no member-count search.
+    expect(calls['GET /api/v1/groups']).toBe(2 + listPages);
+    expect(sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.expand === 'stats' && e.query.search === undefined)).toHaveLength(listPages);
+    expect(calls['GET /api/v1/groups/{00g}/users']).toBe(NEW + N);
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { runAgainst } from '../support/sandbox';
 import { oktaRequest, project, removeProjects, seeded, type Sandbox } from '../e2e/helpers';
-import { corpMappings, corpOrg, liveOu } from './corp-org';
+import { corpMappings, corpOrg, liveOu } from '../support/corp-org';
 
 const org = corpOrg({ Engineering: ['ada@example.com'], Sales: [] }, [['Engineering', 'Engineering']]);
 const files = {

@@ -7,7 +7,7 @@
 import { runCli } from '../support/cli';
 import { runAgainst } from '../support/sandbox';
 import { mappingFile, project, removeProjects, useSandbox } from '../e2e/helpers';
-import { corpOrg, EMP } from './corp-org';
+import { corpOrg, EMP } from '../support/corp-org';
 
 const org = corpOrg({ Engineering: [], Sales: [], Support: [] }, [
   ['Engineering', 'Engineering'],

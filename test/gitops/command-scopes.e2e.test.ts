@@ -3,26 +3,15 @@
  * exactly the scopes the command needs (`okta-ou scopes --for …`): a service app granted just those works.
  */
 import { commandScopes, type ScopeUse } from '../../src/okta/command-scopes';
+import { corpMappings, corpOrg } from '../support/corp-org';
 import { runCli } from '../support/cli';
 import { serviceAppEnv } from '../support/service-app';
-import { mappingFile, project, removeProjects, useSandbox } from '../e2e/helpers';
+import { project, removeProjects, useSandbox } from '../e2e/helpers';
 
-const files = {
-  'corp.yaml': mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
-    groups:
-      - group: Engineering
-        ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com
-`),
-};
+const files = { 'corp.yaml': corpMappings([['Engineering', 'Engineering']]) };
 
 describe('OAuth scopes when OKTA_CLIENT_SCOPES is not set', () => {
-  const sb = useSandbox({
-    users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-    groups: [{ name: 'Engineering', members: ['ada@example.com'] }],
-    apps: [{ label: 'corp.example.com', namingContext: 'corp.example.com', importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'] }],
-  });
+  const sb = useSandbox(corpOrg({ Engineering: ['ada@example.com'] }));
   const env = (granted: string[]): Record<string, string> => serviceAppEnv(sb, granted);
   afterAll(() => removeProjects());
 

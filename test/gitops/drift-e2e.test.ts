@@ -7,8 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OrgSeed } from '../../src/sandbox/types';
+import { corpMappings } from '../support/corp-org';
 import { runCli } from '../support/cli';
-import { mappingFile, oktaRequest, project, useSandbox, type Sandbox } from '../e2e/helpers';
+import { oktaRequest, project, useSandbox, type Sandbox } from '../e2e/helpers';
 import { runAgainst } from '../support/sandbox';
 
 interface Issue {
@@ -35,15 +36,7 @@ const org: OrgSeed = {
   ],
 };
 
-const files = {
-  'corp.yaml': mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
-    groups:
-      - group: Engineering
-        ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com
-`),
-};
+const files = { 'corp.yaml': corpMappings([['Engineering', 'Engineering']]) };
 
 /** One scheduled run: plan, then decide with the issues as the workflow lists them, then act like gh. */
 async function driftRun(sb: Sandbox, cwd: string, issues: Issue[]): Promise<{ planExit: number; action: string }> {

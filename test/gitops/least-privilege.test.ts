@@ -48,6 +48,9 @@ const files = {
 `),
 };
 
+// The files list attributeMappings properties, which plan checks against the schemas (okta.schemas.read).
+const WITH_MAPPINGS = { attributeMappings: true };
+
 describe('least-privilege OAuth scopes', () => {
   let sb: Sandbox;
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -74,21 +77,21 @@ describe('least-privilege OAuth scopes', () => {
 
   test('plan works with the plan scopes; apply works with the apply scopes', async () => {
     const cwd = project(files);
-    const plan = await runCli(['plan', '--detailed-exitcode', '--verbose'], { env: oauthEnv('0oaPLAN', commandScopes('plan')), cwd });
+    const plan = await runCli(['plan', '--detailed-exitcode', '--verbose'], { env: oauthEnv('0oaPLAN', commandScopes('plan', WITH_MAPPINGS)), cwd });
     expect(plan.stderr).not.toContain('BEGIN PRIVATE KEY');
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('USER_SCOPE_ASSIGNMENT');
 
-    const apply = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaAPPLY', commandScopes('apply')), cwd });
+    const apply = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaAPPLY', commandScopes('apply', WITH_MAPPINGS)), cwd });
     expect(apply.code).toBe(0);
-    const again = await runCli(['plan', '--detailed-exitcode'], { env: oauthEnv('0oaPLAN2', commandScopes('plan')), cwd });
+    const again = await runCli(['plan', '--detailed-exitcode'], { env: oauthEnv('0oaPLAN2', commandScopes('plan', WITH_MAPPINGS)), cwd });
     expect(again.stdout).toContain('No changes');
     expect(again.code).toBe(0);
   });
 
-  test.each(commandScopes('plan'))('plan without %s fails with exit 4 and names the scope', async (missing) => {
+  test.each(commandScopes('plan', WITH_MAPPINGS))('plan without %s fails with exit 4 and names the scope', async (missing) => {
     const cwd = project(files);
-    const scopes = commandScopes('plan').filter((s) => s !== missing);
+    const scopes = commandScopes('plan', WITH_MAPPINGS).filter((s) => s !== missing);
     const res = await runCli(['plan'], { env: oauthEnv(`0oaNO${missing.replace(/\W/g, '')}`, scopes), cwd });
     expect(res.code).toBe(4);
     expect(res.stderr).toContain(missing);
@@ -96,17 +99,17 @@ describe('least-privilege OAuth scopes', () => {
 
   test('explain works with the explain scopes; without okta.users.read it fails with exit 4 naming it', async () => {
     const cwd = project(files);
-    const ok = await runCli(['explain', 'ada@example.com', '--format', 'json'], { env: oauthEnv('0oaEXPLAIN', commandScopes('explain')), cwd });
+    const ok = await runCli(['explain', 'ada@example.com', '--format', 'json'], { env: oauthEnv('0oaEXPLAIN', commandScopes('explain', WITH_MAPPINGS)), cwd });
     expect([ok.code, ok.stderr]).toEqual([0, '']);
     expect(JSON.parse(ok.stdout).directories.map((d: { directory: string; now: { name: string } | null }) => [d.directory, d.now?.name])).toEqual([['corp', 'Engineering']]);
-    const refused = await runCli(['explain', 'ada@example.com'], { env: oauthEnv('0oaEXPLAINPLAN', commandScopes('plan')), cwd });
+    const refused = await runCli(['explain', 'ada@example.com'], { env: oauthEnv('0oaEXPLAINPLAN', commandScopes('plan', WITH_MAPPINGS)), cwd });
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('okta.users.read');
   });
 
   test('apply asking only for the plan scopes refuses before any write with exit 4, naming the missing ones', async () => {
     const cwd = project(files);
-    const res = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaREADONLY', commandScopes('plan')), cwd });
+    const res = await runCli(['apply', '--auto-approve'], { env: oauthEnv('0oaREADONLY', commandScopes('plan', WITH_MAPPINGS)), cwd });
     expect(res.code).toBe(4);
     expect(res.stderr).toContain('error OKTA_SCOPES_MISSING the changes need the OAuth scope(s) okta.apps.manage, okta.profileMappings.manage');
     expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2'))).toEqual([]);
@@ -115,8 +118,8 @@ describe('least-privilege OAuth scopes', () => {
   test('a scope asked for but not granted: the first write is refused (exit 4), nothing else is sent', async () => {
     // The mapping as it is live: the only write is an assignment PUT (okta.apps.manage).
     const cwd = project({ 'corp.yaml': files['corp.yaml'].replace('title: user.title', 'department: user.department') });
-    const env = oauthEnv('0oaNOTGRANTED', commandScopes('plan'));
-    env.OKTA_CLIENT_SCOPES = commandScopes('apply').join(' ');
+    const env = oauthEnv('0oaNOTGRANTED', commandScopes('plan', WITH_MAPPINGS));
+    env.OKTA_CLIENT_SCOPES = commandScopes('apply', WITH_MAPPINGS).join(' ');
     const res = await runCli(['apply', '--auto-approve'], { env, cwd });
     expect(res.code).toBe(4);
     expect(res.stderr + res.stdout).toContain('okta.apps.manage');

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlanJson } from '../../src/render/json';
 import { callsByPath, expectReadOnly, plan, project, useSandbox } from '../e2e/helpers';
-import { corpMappings, corpOrg } from './corp-org';
+import { corpMappings, corpOrg } from '../support/corp-org';
 
 // Drift: the files say OU=Engineering; an admin moved it in the Admin Console.
 const org = corpOrg({ Engineering: ['ada@example.com'], Sales: ['bob@example.com'] }, [

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { OKTA_SCOPES, renderScopesMarkdown, commandScopes } from '../../src/okta/command-scopes';
@@ -6,7 +7,8 @@ import { OKTA_SCOPES, renderScopesMarkdown, commandScopes } from '../../src/okta
 describe('okta-ou scopes', () => {
   test('--for plan --list prints the read scopes for OKTA_CLIENT_SCOPES', async () => {
     const r = await runCli(['scopes', '--for', 'plan', '--list']);
-    expect(r).toEqual({ code: 0, stdout: 'okta.apps.read okta.groups.read okta.profileMappings.read okta.userTypes.read\n', stderr: '' });
+    // This repository's mappings/ list attributeMappings properties: plan checks them against the schemas.
+    expect(r).toEqual({ code: 0, stdout: 'okta.apps.read okta.groups.read okta.profileMappings.read okta.userTypes.read okta.schemas.read\n', stderr: '' });
   });
 
   test('apply needs plan’s scopes plus the .manage ones, and no other write scope', () => {
@@ -19,8 +21,19 @@ describe('okta-ou scopes', () => {
     expect(r.code).toBe(0);
     const width = Math.max(...OKTA_SCOPES.map((s) => s.scope.length));
     for (const s of OKTA_SCOPES) expect(r.stdout).toContain(`${s.scope.padEnd(width)}  ${s.why}`);
-    expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${commandScopes('plan').join(' ')}"`);
-    expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${commandScopes('apply').join(' ')}"`);
+    expect(r.stdout).toContain(`plan: OKTA_CLIENT_SCOPES="${commandScopes('plan', { attributeMappings: true }).join(' ')}"`);
+    expect(r.stdout).toContain(`apply: OKTA_CLIENT_SCOPES="${commandScopes('apply', { attributeMappings: true }).join(' ')}"`);
+    expect(r.stdout).toContain('(the mappings use attributeMappings properties: okta.schemas.read included)');
+  });
+
+  test('okta.schemas.read only when the mappings list attributeMappings properties', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-scopes-'));
+    fs.mkdirSync(path.join(dir, 'mappings'));
+    fs.writeFileSync(path.join(dir, 'mappings', 'corp.yaml'), 'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: [OU=Staff,DC=corp,DC=example,DC=com]\n');
+    const plain = await runCli(['scopes', '--for', 'plan', '--list'], { cwd: dir });
+    expect(plain.stdout).toBe(`${commandScopes('plan').join(' ')}\n`);
+    expect(plain.stdout).not.toContain('okta.schemas.read');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('--list without --for says what to add', async () => {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { project, removeProjects } from '../e2e/helpers';
-import { corpMappings } from './corp-org';
+import { corpMappings } from '../support/corp-org';
 
 afterAll(() => removeProjects());
 

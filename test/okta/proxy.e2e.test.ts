@@ -2,26 +2,15 @@
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY: `okta-ou plan` against the local Okta through a small local
  * forwarding proxy, which sees exactly the requests the local Okta answers; NO_PROXY bypasses it.
  */
+import { corpMappings, corpOrg } from '../support/corp-org';
 import { runCli } from '../support/cli';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
-import { mappingFile, oktaEnv, project, removeProjects, useSandbox } from '../e2e/helpers';
+import { oktaEnv, project, removeProjects, useSandbox } from '../e2e/helpers';
 
-const files = {
-  'corp.yaml': mappingFile(`  corp:
-    app: corp.example.com
-    importOUs: ['OU=Employees,DC=corp,DC=example,DC=com']
-    groups:
-      - group: Engineering
-        ou: OU=Engineering,OU=Employees,DC=corp,DC=example,DC=com
-`),
-};
+const files = { 'corp.yaml': corpMappings([['Engineering', 'Engineering']]) };
 
 describe('plan through an egress proxy', () => {
-  const sb = useSandbox({
-    users: [{ login: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-    groups: [{ name: 'Engineering', members: ['ada@example.com'] }],
-    apps: [{ label: 'corp.example.com', namingContext: 'corp.example.com', importOUs: ['OU=Employees,DC=corp,DC=example,DC=com'] }],
-  });
+  const sb = useSandbox(corpOrg({ Engineering: ['ada@example.com'] }));
   let proxy: ForwardProxy | undefined;
   afterEach(async () => {
     await proxy?.close();

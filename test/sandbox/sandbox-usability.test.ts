@@ -41,7 +41,7 @@ test('an org file declares an OAuth service app (DPoP): plan runs with OKTA_CLIE
   const example = fs.readFileSync(path.join(ROOT, 'examples', 'sandbox-org.yaml'), 'utf8');
   const orgFile = path.join(tmp, 'org.yaml');
   const indented = pem(publicKey, 'spki').trim().split('\n').map((l) => `      ${l}`).join('\n');
-  fs.writeFileSync(orgFile, `${example}\nserviceApps:\n  - clientId: 0oaLocalServiceApp\n    kid: k1\n    dpop: true\n    scopes: [okta.apps.read, okta.groups.read, okta.profileMappings.read, okta.userTypes.read]\n    publicKeyPem: |\n${indented}\n`);
+  fs.writeFileSync(orgFile, `${example}\nserviceApps:\n  - clientId: 0oaLocalServiceApp\n    kid: k1\n    dpop: true\n    scopes: [okta.apps.read, okta.groups.read, okta.profileMappings.read, okta.userTypes.read, okta.schemas.read]\n    publicKeyPem: |\n${indented}\n`);
   const sb = await startSandbox({ org: orgFile });
   try {
     const cwd = path.join(tmp, 'project');
@@ -53,7 +53,7 @@ test('an org file declares an OAuth service app (DPoP): plan runs with OKTA_CLIE
       env: {
         OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_AUTHORIZATIONMODE: 'PrivateKey', OKTA_CLIENT_CLIENTID: '0oaLocalServiceApp',
         OKTA_CLIENT_KEYID: 'k1', OKTA_CLIENT_PRIVATEKEY: pem(privateKey, 'pkcs8'),
-        OKTA_CLIENT_SCOPES: 'okta.apps.read okta.groups.read okta.profileMappings.read okta.userTypes.read',
+        OKTA_CLIENT_SCOPES: 'okta.apps.read okta.groups.read okta.profileMappings.read okta.userTypes.read okta.schemas.read',
       },
     });
     expect(r.stderr).not.toMatch(/OKTA_AUTH|invalid_client/);

@@ -6,35 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlanJson } from '../../src/render/json';
-import type { OrgSeed } from '../../src/sandbox';
 import { project, runAgainst, useSandbox } from '../support/sandbox';
+import { APP, corpYaml, userTypeOrg } from '../support/user-type-org';
 
-const APP = 'corp.example.com';
-const DC = 'dc=corp,dc=example,dc=com';
-
-const ORG: OrgSeed = {
-  users: [{ login: 'ada@corp.example.com', firstName: 'Ada', lastName: 'Lovelace' }],
-  groups: [{ name: 'Engineering', members: ['ada@corp.example.com'] }],
-  userTypes: [
-    { name: 'user', displayName: 'User', default: true },
-    { name: 'contractor', displayName: 'Contractor' },
-  ],
-  apps: [{
-    label: APP, namingContext: APP, importOUs: [`ou=employees,${DC}`],
-    assignments: [{ group: 'Engineering', priority: 0, profile: { organizationalUnit: `ou=engineering,ou=employees,${DC}` } }],
-    userTypeMappings: { contractor: { properties: { firstName: 'user.firstName', dn: '"CN=" + user.login + ",OU=Contractors,DC=corp,DC=example,DC=com"' } } },
-  }],
-};
-
-const yaml = (extra = '') => `version: 1
-directories:
-  corp:
-    app: ${APP}
-    importOUs: ["ou=employees,${DC}"]
-    groups:
-      - group: Engineering
-        ou: ou=engineering,ou=employees,${DC}
-${extra}`;
+const ORG = userTypeOrg({}, {
+  userTypeMappings: { contractor: { properties: { firstName: 'user.firstName', dn: '"CN=" + user.login + ",OU=Contractors,DC=corp,DC=example,DC=com"' } } },
+});
+const yaml = corpYaml;
 
 const sb = useSandbox(ORG);
 const contractorMapping = () => {

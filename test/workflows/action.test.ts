@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import actionSchema from '../schemas/github-action.schema.json';
 import { oktaEnv, project, removeProjects, useSandbox } from '../e2e/helpers';
-import { EMP, corpMappings, corpOrg } from '../gitops/corp-org';
+import { EMP, corpMappings, corpOrg } from '../support/corp-org';
 import { NODE24_ACTIONS, ROOT } from './files';
 import { runStep, type Ran, type Step } from './run-step';
 

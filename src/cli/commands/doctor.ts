@@ -76,7 +76,7 @@ Examples:
   okta-ou doctor
   okta-ou doctor --format json --verbose
 `,
-  options: { format: { type: 'string', short: 'f' }, 'max-capacity': { type: 'string' } },
+  options: { format: { type: 'string' }, 'max-capacity': { type: 'string' } },
   async run(ctx, global, values) {
     const format = parseFormat(values.format, ['text', 'json'] as const);
     const maxCapacity = parseMaxCapacity(values['max-capacity']);

@@ -30,7 +30,8 @@ Prints the Okta OAuth 2.0 scopes to grant the service app okta-ou signs in as
 is read-only; apply needs plan's scopes plus the .manage ones; doctor needs plan's plus okta.agentPools.read.
 When OKTA_CLIENT_SCOPES is not set, each command asks Okta for exactly the scopes listed for it here.
 okta.users.read (plan) and okta.directories.groups.manage (apply) are needed only when the mappings
-use adGroups; the OKTA_CLIENT_SCOPES lists include them only then (read from --mappings DIR).
+use adGroups, okta.schemas.read (plan) only when they list attributeMappings properties; the
+OKTA_CLIENT_SCOPES lists include them only then (read from --mappings DIR).
 The service app also needs an admin role that covers the AD app (Okta checks roles as well as scopes).
 validate needs no Okta access.
 
@@ -65,9 +66,11 @@ Examples:
       out.push('');
     }
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
-    const optional = OKTA_SCOPES.filter((s) => s.onlyWith && uses.some((u) => s.use === 'plan' || s.use === u)).map((s) => s.scope);
-    if (optional.length > 0) {
-      out.push(features.adGroups ? `(the mappings use adGroups: ${optional.join(', ')} included)` : `(no adGroups in the mappings: ${optional.join(', ')} left out)`);
+    for (const feature of ['adGroups', 'attributeMappings'] as const) {
+      const optional = OKTA_SCOPES.filter((s) => s.onlyWith === feature && uses.some((u) => s.use === 'plan' || s.use === u)).map((s) => s.scope);
+      if (optional.length === 0) continue;
+      const what = feature === 'adGroups' ? 'adGroups' : 'attributeMappings properties';
+      out.push(features[feature] ? `(the mappings use ${what}: ${optional.join(', ')} included)` : `(no ${what} in the mappings: ${optional.join(', ')} left out)`);
     }
     ctx.stdout.write(`${out.join('\n')}\n`);
     return EXIT.OK;

@@ -27,7 +27,7 @@ Examples:
   okta-ou show plan.json
   okta-ou show plan.json --format markdown > plan.md
 `,
-  options: { format: { type: 'string', short: 'f' } },
+  options: { format: { type: 'string' } },
   positionals: true,
   async run(ctx, _global, values, positionals) {
     if (positionals.length !== 1) throw new UsageError(`show takes one plan file, got ${positionals.length}`, 'okta-ou show PLANFILE [--format text|markdown|json]');

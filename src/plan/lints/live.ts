@@ -9,6 +9,8 @@ import { groupAmbiguous } from './group-ambiguous';
 import { duplicateGroupResolved } from './duplicate-group-resolved';
 import { profileMappingNotFound } from './profile-mapping-not-found';
 import { dnMappedLive } from './dn-mapped-live';
+import { mappingTargetUnknown } from './mapping-target-unknown';
+import { mappingSourceUnknown } from './mapping-source-unknown';
 import { updateOuDisabled } from './update-ou-disabled';
 import { priorityDuplicate } from './priority-duplicate';
 import { priorityUnknown } from './priority-unknown';
@@ -34,6 +36,8 @@ export const liveLints: Lint[] = [
   duplicateGroupResolved,
   profileMappingNotFound,
   dnMappedLive,
+  mappingTargetUnknown,
+  mappingSourceUnknown,
   updateOuDisabled,
   priorityDuplicate,
   priorityUnknown,

@@ -1,4 +1,4 @@
-import { baseSchemaProps } from '../app-schema';
+import { baseSchemaProps, USER_PROFILE_PROPS } from '../app-schema';
 import { ok, type RouteContext, type Reply } from '../context';
 import { notFound } from '../okta-errors';
 import type { Route } from '../router';
@@ -41,6 +41,34 @@ function appSchema(ctx: RouteContext): Reply {
   });
 }
 
+/** A user type's schema id: `osc` + the type id's tail, as its `_links.schema` says; `default` names the default type (spec pathSchemaId). */
+function userTypeOfSchema(ctx: RouteContext): UserTypeRec {
+  const id = ctx.params.schemaId;
+  const t = id === 'default' ? ctx.org.defaultUserType() : [...ctx.org.userTypes.values()].find((u) => `osc${u.id.slice(3)}` === id);
+  if (!t) throw notFound(id, 'UserSchema');
+  return t;
+}
+
+/** User schema (spec UserSchema and its examples): id without /api/v1, draft-04, `#base` then `#custom`. */
+function userSchema(ctx: RouteContext): Reply {
+  const t = userTypeOfSchema(ctx);
+  const base = Object.fromEntries(USER_PROFILE_PROPS.map((k) => [k, { title: k, type: 'string', mutability: 'READ_WRITE', scope: 'NONE', permissions: [{ principal: 'SELF', action: 'READ_WRITE' }] }]));
+  return ok({
+    id: `${ctx.base}/meta/schemas/user/${ctx.params.schemaId === 'default' ? 'default' : `osc${t.id.slice(3)}`}`,
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    name: t.name,
+    title: t.displayName,
+    lastUpdated: t.lastUpdated,
+    created: t.created,
+    definitions: {
+      base: { id: '#base', type: 'object', properties: base, required: ['login', 'firstName', 'lastName', 'email'] },
+      custom: { id: '#custom', type: 'object', properties: JSON.parse(JSON.stringify(t.customSchema)), required: [] },
+    },
+    type: 'object',
+    properties: { profile: { allOf: [{ $ref: '#/definitions/base' }, { $ref: '#/definitions/custom' }] } },
+  });
+}
+
 export const metaRoutes: Route[] = [
   {
     pattern: '/api/v1/meta/types/user',
@@ -62,5 +90,9 @@ export const metaRoutes: Route[] = [
   {
     pattern: '/api/v1/meta/schemas/apps/:appId/default',
     methods: { GET: { scopes: ['okta.schemas.read', 'okta.schemas.manage'], handler: appSchema } },
+  },
+  {
+    pattern: '/api/v1/meta/schemas/user/:schemaId',
+    methods: { GET: { scopes: ['okta.schemas.read', 'okta.schemas.manage'], handler: userSchema } },
   },
 ];

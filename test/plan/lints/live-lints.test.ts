@@ -11,6 +11,8 @@ import { groupAmbiguous } from '../../../src/plan/lints/group-ambiguous';
 import { duplicateGroupResolved } from '../../../src/plan/lints/duplicate-group-resolved';
 import { profileMappingNotFound } from '../../../src/plan/lints/profile-mapping-not-found';
 import { dnMappedLive } from '../../../src/plan/lints/dn-mapped-live';
+import { mappingTargetUnknown } from '../../../src/plan/lints/mapping-target-unknown';
+import { mappingSourceUnknown } from '../../../src/plan/lints/mapping-source-unknown';
 import { updateOuDisabled } from '../../../src/plan/lints/update-ou-disabled';
 import { priorityDuplicate } from '../../../src/plan/lints/priority-duplicate';
 import { priorityUnknown } from '../../../src/plan/lints/priority-unknown';
@@ -229,6 +231,66 @@ const cases: Array<{ lint: Lint; name: string; desired: Several<DesiredDirectory
         file: FILE,
         line: 58,
         column: 5,
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: mappingTargetUnknown,
+    name: 'a target the app user schema does not have; an AD attribute name; a manager attribute',
+    desired: aDesiredDirectory().withMappings({ employeeId: 'user.employeeNumber', sn: 'user.lastName', managerUPN: 'user.managerId', title: 'user.title' }),
+    live: { ...aLiveDirectory().withMapping({}).build(), mappingSchemas: { target: ['employeeID', 'lastName', 'managerDn', 'managerUpn', 'title'], defaultSource: ['employeeNumber', 'lastName', 'managerId', 'title'], typeSources: {} } },
+    want: [
+      {
+        code: 'MAPPING_TARGET_UNKNOWN',
+        severity: 'error',
+        message: 'attributeMappings: employeeId is not an attribute of the corp.example.com app user; Okta would refuse the mapping update with "Invalid target field employeeId"',
+        hint: 'did you mean employeeID?',
+        directory: 'corp',
+        file: FILE,
+        line: 60,
+        column: 9,
+        object: APP,
+      },
+      {
+        code: 'MAPPING_TARGET_UNKNOWN',
+        severity: 'error',
+        message: 'attributeMappings: sn is not an attribute of the corp.example.com app user; Okta would refuse the mapping update with "Invalid target field sn"',
+        hint: "did you mean lastName? (AD's sn is lastName on the app user)",
+        directory: 'corp',
+        file: FILE,
+        line: 61,
+        column: 9,
+        object: APP,
+      },
+      {
+        code: 'MAPPING_TARGET_UNKNOWN',
+        severity: 'error',
+        message: 'attributeMappings: managerUPN is not an attribute of the corp.example.com app user; Okta would refuse the mapping update with "Invalid target field managerUPN"',
+        hint: "did you mean managerUpn?; managerUpn takes the manager's userPrincipalName, and the manager must be in the same domain as the user; managerDn takes the manager's distinguished name, and the manager may be in another domain",
+        directory: 'corp',
+        file: FILE,
+        line: 62,
+        column: 9,
+        object: APP,
+      },
+    ],
+  },
+  {
+    lint: mappingSourceUnknown,
+    name: 'an expression reads a user attribute the user type does not have (string literals are not read)',
+    desired: aDesiredDirectory().withMappings({ title: 'user.titel + " user.nope"', department: 'user.department' }),
+    live: { ...aLiveDirectory().withMapping({}).build(), mappingSchemas: { target: ['department', 'title'], defaultSource: ['department', 'title'], typeSources: {} } },
+    want: [
+      {
+        code: 'MAPPING_SOURCE_UNKNOWN',
+        severity: 'error',
+        message: 'attributeMappings: title reads user.titel, which is not an attribute of the default user type',
+        hint: 'did you mean user.title?',
+        directory: 'corp',
+        file: FILE,
+        line: 60,
+        column: 9,
         object: APP,
       },
     ],

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench -- --scale`: okta-ou `plan` (its own process, the local Okta in the bench's) on one AD
+ * app with 10,000 / 50,000 / 100,000 group assignments and on 5 apps × 2,000: a plan with no change and one
+ * with 200 (the OUs of the 200 highest-ranked groups), each the median wall of BENCH_REPS runs (3). Prints
+ * calls per bucket, the floor (the assignment pages, app users, mapping, app lookup), time at published
+ * limits at 100 % and at okta-ou's default 50 %, CPU, peak RSS, and the growth per doubling of the size.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startSandbox, type OrgSeed } from '../src/sandbox';
+import { type Calls, fmtMinutes, median, minutesAt, phasesOf } from './at-limits';
+import { runOktaOu } from './child-cli';
+
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const BUCKETS = ['/api/v1/apps', '/api/v1/groups', '/api/v1'];
+const CHANGES = 200;
+const PER_FILE = 20_000;
+const pad = (i: number): string => String(i).padStart(6, '0');
+
+interface Case {
+  label: string;
+  apps: number;
+  perApp: number;
+}
+
+const CASES: Case[] = (process.env.BENCH_SCALE_SIZES ?? '10000,50000,100000')
+  .split(',')
+  .map((n) => ({ label: `1 × ${Number(n).toLocaleString('en')}`, apps: 1, perApp: Number(n) }))
+  .concat([{ label: '5 × 2,000', apps: 5, perApp: 2000 }]);
+
+const label = (a: number): string => `ad${a}.example.com`;
+const dc = (a: number): string => `OU=Staff,DC=ad${a},DC=example,DC=com`;
+const group = (a: number, i: number): string => `a${a}-g${pad(i)}`;
+
+function seed(c: Case): OrgSeed {
+  const apps = Array.from({ length: c.apps }, (_, a) => a);
+  return {
+    users: [],
+    groups: apps.flatMap((a) => Array.from({ length: c.perApp }, (_, i) => ({ name: group(a, i) }))),
+    apps: apps.map((a) => ({
+      label: label(a),
+      name: 'active_directory',
+      namingContext: label(a),
+      importOUs: [dc(a)],
+      assignments: Array.from({ length: c.perApp }, (_, i) => ({ group: group(a, i), priority: i, profile: { organizationalUnit: `ou=g${i % 50},${dc(a).toLowerCase()}` } })),
+      mapping: { properties: { firstName: { expression: 'user.firstName', pushStatus: 'PUSH' as const } } },
+    })),
+  };
+}
+
+/**
+ * The files: the live state as is, or with the OUs of the first `changes` groups of the first app moved.
+ * A directory's groups are split over files of {@link PER_FILE} (one mapping file is at most 4 MB).
+ */
+function project(c: Case, changes: number): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-bench-scale-'));
+  fs.mkdirSync(path.join(root, 'mappings'));
+  for (let a = 0; a < c.apps; a++) {
+    for (let from = 0; from < c.perApp; from += PER_FILE) {
+      const lines: string[] = [];
+      for (let i = from; i < Math.min(c.perApp, from + PER_FILE); i++) {
+        const ou = a === 0 && i < changes ? `OU=moved${i},${dc(a)}` : `OU=g${i % 50},${dc(a)}`;
+        lines.push(`      - { group: ${group(a, i)}, ou: "${ou}" }`);
+      }
+      const settings =
+        from === 0
+          ? `    importOUs: ["${dc(a)}"]\n    assignments: { mode: authoritative }\n    attributeMappings:\n      properties:\n        firstName: user.firstName\n`
+          : '';
+      fs.writeFileSync(path.join(root, 'mappings', `ad${a}-${pad(from)}.yaml`), `version: 1\ndirectories:\n  ad${a}:\n    app: ${label(a)}\n${settings}    groups:\n${lines.join('\n')}\n`);
+    }
+  }
+  return root;
+}
+
+interface Row {
+  c: Case;
+  changes: number;
+  calls: Calls;
+  floor: number;
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+  min100: number;
+  min50: number;
+}
+
+async function measure(c: Case, changes: number): Promise<Row> {
+  const sb = await startSandbox({ org: seed(c), rateLimits: { '/api/v1/apps': 1e9, '/api/v1/groups': 1e9, '/api/v1': 1e9 } });
+  const cwd = project(c, changes);
+  try {
+    const runs = [];
+    let calls: Calls = {};
+    let phases: Calls[] = [];
+    for (let r = 0; r < REPS; r++) {
+      const from = sb.audit.length;
+      const run = await runOktaOu({ url: sb.url, token: sb.token }, cwd, ['plan', '--format', 'json']);
+      if (run.code !== 0) throw new Error(`plan failed (${run.code}): ${run.stderr}`);
+      const made = JSON.parse(run.stdout) as { changes: unknown[] };
+      if (made.changes.length !== changes) throw new Error(`expected ${changes} changes, the plan has ${made.changes.length}`);
+      const entries = sb.audit.slice(from).map((e) => ({ method: e.method, bucket: sb.rateLimiter.bucketOf(e.path) }));
+      phases = phasesOf(entries);
+      calls = phases[0];
+      runs.push(run);
+    }
+    // The floor: per app the assignment pages, one page of app users, the mapping (list + GET), the
+    // AD-imported groups (import-OU evidence); once the app lookup and the default user type; plus, with
+    // changes, one members page per changed group.
+    const floor = c.apps * (Math.ceil(c.perApp / 200) + 1 + 2 + 1) + 2 + changes;
+    return {
+      c,
+      changes,
+      calls,
+      floor,
+      ms: median(runs.map((r) => r.ms)),
+      cpuMs: median(runs.map((r) => r.cpuMs)),
+      rssMb: median(runs.map((r) => r.maxRssMb)),
+      min100: minutesAt(phases, 1),
+      min50: minutesAt(phases, 0.5),
+    };
+  } finally {
+    await sb.close();
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+function table(rows: Row[]): string {
+  const head = ['assignments', 'changes', ...BUCKETS, 'total', 'floor', 'at limits 100 %', 'at 50 %', 'wall (median)', 'CPU', 'peak RSS'];
+  const body = rows.map((r) => {
+    const total = Object.values(r.calls).reduce((a, b) => a + b, 0);
+    return [r.c.label, String(r.changes), ...BUCKETS.map((b) => String(r.calls[b] ?? 0)), String(total), String(r.floor), fmtMinutes(r.min100), fmtMinutes(r.min50), `${(r.ms / 1000).toFixed(1)} s`, `${(r.cpuMs / 1000).toFixed(1)} s`, `${r.rssMb.toFixed(0)} MB`];
+  });
+  const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((x, i) => (i === 0 ? x.padEnd(width[i]) : x.padStart(width[i]))).join(' | ')} |`;
+  return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+/** Growth from one single-app size to the next: CPU and RSS ratios, scaled to a doubling. */
+function growth(rows: Row[]): string {
+  const out: string[] = [];
+  for (const changes of [0, CHANGES]) {
+    const single = rows.filter((r) => r.c.apps === 1 && r.changes === changes);
+    for (let i = 1; i < single.length; i++) {
+      const [a, b] = [single[i - 1], single[i]];
+      const doublings = Math.log2(b.c.perApp / a.c.perApp);
+      const per = (x: number, y: number): string => (y / x) ** (1 / doublings) === Infinity ? '-' : ((y / x) ** (1 / doublings)).toFixed(2);
+      const kbPer = ((b.rssMb - a.rssMb) * 1024) / (b.c.perApp - a.c.perApp);
+      out.push(`${changes} changes, ${a.c.label} → ${b.c.label}: CPU ×${per(a.cpuMs, b.cpuMs)} per doubling, RSS ×${per(a.rssMb, b.rssMb)} per doubling (${kbPer.toFixed(2)} KB per added assignment)`);
+    }
+  }
+  return out.join('\n');
+}
+
+export async function scaleBench(): Promise<void> {
+  const rows: Row[] = [];
+  for (const c of CASES) {
+    for (const changes of [0, CHANGES]) {
+      process.stderr.write(`  scale: ${c.label} assignments, ${changes} changes\n`);
+      rows.push(await measure(c, changes));
+    }
+  }
+  process.stdout.write(`\nokta-ou plan at scale — okta-ou in its own process, median of ${REPS} runs\n\n${table(rows)}\n\n${growth(rows)}\n\n`);
+  process.stdout.write(
+    '"floor" = per app the assignment pages (200 each), one app-users page, the mapping (2 calls) and the AD-imported groups,\n' +
+      'plus the app lookup and the default user type, plus one members page per changed group (the impact on people).\n' +
+      "CPU and peak RSS are the okta-ou process's own (process.resourceUsage at exit); wall includes starting Node.\n",
+  );
+}
