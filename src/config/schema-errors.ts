@@ -177,6 +177,17 @@ export function schemaFindings(errors: readonly ErrorObject[], doc: Document, da
         out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} must be ${comparison} ${limit}, found ${describeValue(value)}`, { hint: `use a value ${comparison} ${limit}${share}` }));
         break;
       }
+      case 'minProperties':
+      case 'maxProperties': {
+        // Objects that take exactly one of their keys (adGroups members: fromGroup or users).
+        const allowed = Object.keys(props);
+        const found = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+        const message = e.keyword === 'minProperties'
+          ? `${here} is empty; it needs one of ${quoteList(allowed)}`
+          : `${here} has ${found.length} keys (${found.join(', ')}); it takes only one of ${quoteList(allowed)}`;
+        out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), message, { hint: `write one: ${allowed.map((k) => (props[k]?.description ? `${k} (${props[k].description.replace(/\.$/, '')})` : k)).join(' or ')}` }));
+        break;
+      }
       default:
         out.push(findingAt('SCHEMA', 'error', pos.ofPath(segs), `${here} ${e.message ?? 'is not valid'}`, { hint: 'see schemas/okta-ou.schema.json for the allowed form' }));
     }

@@ -91,6 +91,18 @@ const CASES: Case[] = [
     line: 'mappings/corp.yaml:4:10: error APP_NOT_FOUND directory "corp": no Okta app matches "corp.exmaple.com"',
     hint: 'did you mean "corp.example.com"?',
   },
+  {
+    name: 'an AD group whose members name both a group and users', reads: false, static: true,
+    file: `${head}    importOUs: ["${EMP}"]\n    adGroups:\n      - group: VPN Users\n        members: { fromGroup: VPN, users: [ada@corp.example.com] }\n`,
+    line: 'mappings/corp.yaml:8:18: error SCHEMA directories.corp.adGroups[0].members has 2 keys (fromGroup, users); it takes only one of "fromGroup", "users"',
+    hint: 'write one: fromGroup (An Okta group (name or id) whose members the AD group gets) or users (Okta users by login or id)',
+  },
+  {
+    name: 'an AD group with no members source', reads: false, static: true,
+    file: `${head}    importOUs: ["${EMP}"]\n    adGroups:\n      - group: VPN Users\n        members: {}\n        mode: authoritative\n`,
+    line: 'mappings/corp.yaml:8:18: error SCHEMA directories.corp.adGroups[0].members is empty; it needs one of "fromGroup", "users"',
+    hint: 'write one: fromGroup',
+  },
 ];
 
 const sb = useSandbox();
