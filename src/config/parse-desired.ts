@@ -208,6 +208,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
       source: pos.ofNode(locate(doc, [...base, ...ap]).node),
       groupSource: at(...ap, 'group'),
       membersSource: at(...ap, 'members'),
+      ...(a.attribute !== undefined ? { attributeSource: at(...ap, 'attribute') } : {}),
     };
   });
 

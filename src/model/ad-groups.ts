@@ -18,6 +18,8 @@ export interface DesiredAdGroup {
   source: SourceRef;
   groupSource: SourceRef;
   membersSource: SourceRef;
+  /** Where `attribute` is written, when it is. */
+  attributeSource?: SourceRef;
 }
 
 /** A user as okta-ou saw it: imported through this directory integration or not. */

@@ -54,6 +54,12 @@ export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { 
       return;
     }
     seen.set(group.id, e.group);
+    // Okta's agent writes AD memberships only through `member`; any other name would be refused at apply time.
+    if (live.app?.name === 'active_directory' && e.attribute !== 'member') {
+      at(e.attributeSource ?? e.source, 'AD_MEMBER_ATTRIBUTE', 'error', `adGroups "${e.group}": attribute "${e.attribute}" is not how ${app} keeps group members; Active Directory uses "member"`,
+        'remove the attribute line (it is only for LDAP directories whose server uses another one, e.g. uniqueMember)');
+      return;
+    }
     if (l.missing.length > 0) {
       const what = 'fromGroup' in e.members ? 'Okta group' : l.missing.length === 1 ? 'user' : 'users';
       at(e.membersSource, 'AD_MEMBER_NOT_FOUND', 'error', `adGroups "${e.group}": no ${what} ${l.missing.map((m) => `"${m}"`).join(', ')} in Okta${'fromGroup' in e.members ? ' (or several groups have that name)' : ''}`,

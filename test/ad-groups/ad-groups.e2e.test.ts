@@ -176,6 +176,19 @@ describe('adGroups', () => {
     expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length).toBe(writesBefore);
   });
 
+  test('an LDAP membership attribute on an Active Directory app is a plan error at its line, not an apply-time 400; no writes', async () => {
+    const cwd = project({ 'corp.yaml': yaml(`      - group: VPN Users\n        members: { users: [${login('grace')}] }\n        attribute: uniqueMember\n`) });
+    const before = sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length;
+    const r = await runAgainst(sb, cwd, ['apply', '--auto-approve', '--no-color']);
+    expect(r.code).toBe(1);
+    const lines = (r.stdout + r.stderr).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('mappings/corp.yaml:9:20: error AD_MEMBER_ATTRIBUTE '));
+    expect(lines[at]).toContain('attribute "uniqueMember" is not how corp.example.com keeps group members; Active Directory uses "member"');
+    expect(lines[at + 1]).toMatch(/^ {2}hint: remove the attribute line/);
+    expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length).toBe(before);
+    expect(members('VPN Users')).toEqual([login('ada'), login('linus')]);
+  });
+
   test('removing every member of an AD group is unsafe: apply refuses without --force (exit 3), nothing is sent', async () => {
     const cwd = project({ 'corp.yaml': yaml(`      - group: VPN Users\n        members: { users: [] }\n        mode: authoritative\n`) });
     const before = directoryPosts().length;
