@@ -74,6 +74,8 @@ export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { 
         explicit ? 'remove them from the list: Okta manages AD group memberships only of users imported through this AD integration'
           : 'they are left out; Okta manages AD group memberships only of users imported through this AD integration');
     }
+    // With its source only partly read, an authoritative entry would remove members the file means to keep: no change.
+    if (l.missing.length > 0) return;
     const current = new Set(l.members.map((u) => u.id));
     const wanted = new Set(l.desired.map((u) => u.id));
     const add = l.desired.filter((u) => u.imported && !current.has(u.id)).map(ref);

@@ -176,6 +176,20 @@ describe('adGroups', () => {
     expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length).toBe(writesBefore);
   });
 
+  test('an authoritative entry whose source group is misspelt plans no removal (no change, no safety alarm), only the error; no writes', async () => {
+    const cwd = project({ 'corp.yaml': yaml(`      - group: VPN Users\n        members: { fromGroup: VNP }\n        mode: authoritative\n`) });
+    const before = sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length;
+    const plan = await runAgainst(sb, cwd, ['plan', '--format', 'json']);
+    expect(plan.code).toBe(1);
+    const parsed = parsePlanJson(plan.stdout);
+    expect(parsed.changes).toEqual([]);
+    expect(parsed.safety.exceeded).toBe(false);
+    expect(parsed.findings.map((f) => [f.code, f.line, f.message])).toEqual([['AD_MEMBER_NOT_FOUND', 8, 'adGroups "VPN Users": no Okta group "VNP" in Okta (or several groups have that name)']]);
+    expect((await runAgainst(sb, cwd, ['apply', '--auto-approve', '--force'])).code).toBe(1);
+    expect(sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length).toBe(before);
+    expect(members('VPN Users')).toEqual([login('ada'), login('linus')]);
+  });
+
   test('an LDAP membership attribute on an Active Directory app is a plan error at its line, not an apply-time 400; no writes', async () => {
     const cwd = project({ 'corp.yaml': yaml(`      - group: VPN Users\n        members: { users: [${login('grace')}] }\n        attribute: uniqueMember\n`) });
     const before = sb.audit.filter((e) => e.method !== 'GET' && !e.path.startsWith('/oauth2/')).length;
