@@ -33,10 +33,6 @@ export interface PrCommentDecision {
 /** `org=NAME`: one comment per Okta org when a workflow matrix plans several (none for a single org). */
 const MARKER_RE = /^<!-- okta-ou:plan(?: org=([A-Za-z0-9._-]+))?(?: (sha256:[0-9a-f]{64}))? -->/;
 
-export function isOrgName(name: string): boolean {
-  return /^[A-Za-z0-9._-]+$/.test(name);
-}
-
 /** The first line of a plan comment for `org`'s plan whose changes have this digest. */
 export function planMarker(digest?: string, org?: string): string {
   return `<!-- okta-ou:plan${org ? ` org=${org}` : ''}${digest ? ` ${digest}` : ''} -->`;
