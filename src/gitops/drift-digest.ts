@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Change, Finding, Plan } from '../model/types';
-import { sortKeysDeep } from '../model/sorted-json';
+import { canonicalJson } from '../model/sorted-json';
 
 /** What identifies a change and what it does: no member count, no reason (wording), no positions. */
 export function changeKey(c: Change): unknown {
@@ -38,7 +38,7 @@ function findingKey(f: Finding): unknown {
   return { code: f.code, severity: f.severity, directory: f.directory, file: f.file, object: f.object && { type: f.object.type, id: f.object.id }, message: f.message.replace(/\d+/g, '#') };
 }
 
-const canon = (xs: unknown[]): string[] => xs.map((x) => JSON.stringify(sortKeysDeep(x))).sort();
+const canon = (xs: unknown[]): string[] => xs.map(canonicalJson).sort();
 const sha256 = (payload: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
 
 /**

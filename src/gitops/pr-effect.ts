@@ -4,7 +4,7 @@
  * base's plan (same identity, same before and after) was there before the pull request. Pure.
  */
 import type { Change, Plan } from '../model/types';
-import { sortKeysDeep } from '../model/sorted-json';
+import { canonicalJson } from '../model/sorted-json';
 import { changeKey } from './drift-digest';
 
 export interface PrEffect {
@@ -16,7 +16,7 @@ export interface PrEffect {
   replaced: Change[];
 }
 
-const keyOf = (c: Change): string => JSON.stringify(sortKeysDeep(changeKey(c)));
+const keyOf = (c: Change): string => canonicalJson(changeKey(c));
 
 export function splitPrEffect(base: Plan, head: Plan): PrEffect {
   const baseKeys = new Set(base.changes.map(keyOf));
