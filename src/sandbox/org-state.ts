@@ -140,6 +140,11 @@ export class OrgState {
     this.userGroupSet(userId).add(groupId);
   }
 
+  removeMember(groupId: string, userId: string): void {
+    this.groups.get(groupId)?.members.delete(userId);
+    this.userGroups.get(userId)?.delete(groupId);
+  }
+
   userGroupSet(userId: string): Set<string> {
     let set = this.userGroups.get(userId);
     if (!set) this.userGroups.set(userId, (set = new Set()));

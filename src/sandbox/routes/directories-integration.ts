@@ -93,8 +93,7 @@ function modify(ctx: RouteContext): Reply {
       ctx.org.addMember(group.id, user.id);
       changed.push(user.id);
     } else if (action.action === 'REMOVE' && has) {
-      group.members.delete(user.id);
-      ctx.org.userGroups.get(user.id)?.delete(group.id);
+      ctx.org.removeMember(group.id, user.id);
       changed.push(user.id);
     }
   }

@@ -24,10 +24,7 @@ function changeMembership(ctx: RouteContext, add: boolean): Reply {
   }
   const has = group.members.has(user.id);
   if (add && !has) ctx.org.addMember(group.id, user.id);
-  if (!add && has) {
-    group.members.delete(user.id);
-    ctx.org.userGroups.get(user.id)?.delete(group.id);
-  }
+  if (!add && has) ctx.org.removeMember(group.id, user.id);
   if (add !== has) membershipChanged(ctx.org, group, [user.id]);
   return { status: 204, mutated: true };
 }
