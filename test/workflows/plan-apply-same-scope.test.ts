@@ -16,6 +16,8 @@ const planStep = (wf: Workflow): Step => Object.values(wf.jobs)[0]!.steps.find((
 
 test.each(['mappings', 'directory'])('%s: the same input, the same default, passed to the plan step by plan and apply', (input) => {
   const [plan, apply] = [load('plan'), load('apply')];
+  // Both must declare it with a default: two missing inputs (undefined === undefined) are not the same scope.
+  for (const wf of [plan, apply]) expect(wf.on.workflow_call.inputs[input]).toHaveProperty('default', expect.any(String));
   expect(apply.on.workflow_call.inputs[input]?.default).toBe(plan.on.workflow_call.inputs[input]?.default);
   for (const wf of [plan, apply]) expect(planStep(wf).with?.[input]).toBe(`\${{ inputs.${input} }}`);
 });
