@@ -7,7 +7,7 @@
  * (files sorted by path), so list order stays the priority order; an attribute mapping property may be
  * declared once. Two directory names for the same app are a conflict too. Each conflict is reported at
  * both places (DIRECTORY_CONFLICT), each pointing at the other through `related`. Defaults are filled
- * here: ouCase lower, assignments additive with no ignores, safety 0.25 / 10, prune false.
+ * here: ouCase lower, assignments additive with no ignores, safety {@link DEFAULT_SAFETY}, prune false.
  */
 import { dataEquals as equal } from '../model/data-record';
 import type { DesiredTypeMapping } from '../model/user-types';

@@ -11,7 +11,7 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
-import { PositionMapper, locate, locateKey, pointerSegments } from './positions';
+import { PositionMapper, locateKey, pointerSegments } from './positions';
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
 import { mergeParts, type DirectoryPart, type Setting } from './merge';
@@ -179,7 +179,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
       group: g.group,
       ou: g.ou,
       profile,
-      source: pos.ofNode(locate(doc, [...base, ...gp]).node),
+      source: at(...gp),
       groupSource: at(...gp, 'group'),
       ouSource: at(...gp, 'ou'),
       profileSources,
@@ -205,7 +205,7 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
       members: a.members,
       mode: a.mode ?? 'additive',
       attribute: a.attribute ?? 'member',
-      source: pos.ofNode(locate(doc, [...base, ...ap]).node),
+      source: at(...ap),
       groupSource: at(...ap, 'group'),
       membersSource: at(...ap, 'members'),
       ...(a.attribute !== undefined ? { attributeSource: at(...ap, 'attribute') } : {}),

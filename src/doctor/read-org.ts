@@ -11,6 +11,7 @@ import type { ConnectionConfig } from '../okta/config';
 import type { OktaClient } from '../okta/client';
 import { OKTA_SCOPES, commandScopes } from '../okta/command-scopes';
 import { findApps, listAdApps } from '../live/find-apps';
+import { memo } from '../live/memo';
 import { type RawAssignment, type RawGroup, quoteFilterString, seg, toAssignment, toLiveApp, toLiveGroup } from '../live/okta-shapes';
 import { grantedScopes } from './granted-scopes';
 import type { AccessFacts, AssignmentFact, DirectoryFacts, DoctorFacts, GroupSearchFact, RawAgentPool, ReadFailure } from './types';
@@ -77,15 +78,13 @@ export async function readOrg(input: ReadOrgInput): Promise<DoctorFacts> {
         access.failure = failureOf(e);
         return facts;
       }
-      const byApp = new Map<string, Promise<AssignmentFact[]>>();
+      const assignmentsOf = memo((appId: string) => readAssignments(api, appId));
       await Promise.all(
         facts.directories.map(async (d) => {
           const app = d.matches.length === 1 && d.matches[0].name === AD_APP_NAME ? d.matches[0] : undefined;
           if (!app) return;
-          let read = byApp.get(app.id);
-          if (!read) byApp.set(app.id, (read = readAssignments(api, app.id)));
           try {
-            d.assignments = await read;
+            d.assignments = await assignmentsOf(app.id);
           } catch (e) {
             d.failure = failureOf(e);
           }

@@ -133,10 +133,11 @@ export interface BuildExportOptions {
 
 /** AD groups by DN (unique among them), else by id; members as they are now (additive entries). */
 function exportAdGroups(groups: NonNullable<ExportSource['adGroups']>): NonNullable<ExportedContent['adGroups']> {
+  const dnKey = (dn: string): string => tryNormaliseDn(dn) ?? dn;
   const dnCount = new Map<string, number>();
-  for (const g of groups) if (g.dn) dnCount.set(tryNormaliseDn(g.dn) ?? g.dn, (dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) ?? 0) + 1);
+  for (const g of groups) if (g.dn) dnCount.set(dnKey(g.dn), (dnCount.get(dnKey(g.dn)) ?? 0) + 1);
   return groups.map((g) => ({
-    group: g.dn && dnCount.get(tryNormaliseDn(g.dn) ?? g.dn) === 1 ? g.dn : g.id,
+    group: g.dn && dnCount.get(dnKey(g.dn)) === 1 ? g.dn : g.id,
     members: { users: [...g.logins] },
   }));
 }

@@ -31,12 +31,16 @@ export function matchLabel<A extends { label?: string }>(apps: A[], label: strin
  * supports `filter` on `name`; docs/okta-api.md §2). Shared by the live reader and `okta-ou export`.
  */
 export async function listAdApps(api: OktaApi): Promise<RawApp[]> {
-  return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${AD_APP_NAME}"`, limit: 200 });
+  return listAppsNamed(api, AD_APP_NAME);
+}
+
+function listAppsNamed(api: OktaApi, name: string): Promise<RawApp[]> {
+  return api.list<RawApp>('/api/v1/apps', { filter: `name eq "${name}"`, limit: 200 });
 }
 
 /** Every AD and LDAP directory instance (one list per app name): what `okta-ou export` exports. */
 export async function listDirectoryApps(api: OktaApi): Promise<RawApp[]> {
-  const [ad, ldap] = await Promise.all([listAdApps(api), api.list<RawApp>('/api/v1/apps', { filter: `name eq "${LDAP_APP_NAME}"`, limit: 200 })]);
+  const [ad, ldap] = await Promise.all([listAdApps(api), listAppsNamed(api, LDAP_APP_NAME)]);
   return [...ad, ...ldap];
 }
 

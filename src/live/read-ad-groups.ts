@@ -37,6 +37,11 @@ function toAdUser(app: LiveApp, raw: RawUser): LiveAdUser {
   return { id: String(raw.id ?? ''), login: typeof raw.profile?.login === 'string' ? raw.profile.login : String(raw.id ?? ''), imported: importedThrough(app, raw) };
 }
 
+/** A group's members as full User objects (`credentials.provider` is needed), each checked as imported through `app`. */
+async function readMembers(api: OktaApi, app: LiveApp, groupId: string): Promise<LiveAdUser[]> {
+  return (await api.list<RawUser>(`/api/v1/groups/${seg(groupId)}/users`, { limit: 1000 })).map((u) => toAdUser(app, u));
+}
+
 /** The imported groups an entry's `group` names: by id, by DN (normalised), else by exact name. */
 function matchAdGroup(ref: string, imported: LiveGroup[]): LiveGroup[] {
   if (looksLikeGroupId(ref)) return imported.filter((g) => g.id === ref);
@@ -46,7 +51,7 @@ function matchAdGroup(ref: string, imported: LiveGroup[]): LiveGroup[] {
 }
 
 export async function readAdGroups(api: OktaApi, app: LiveApp, entries: DesiredAdGroup[], imported: LiveGroup[]): Promise<LiveAdGroupEntry[]> {
-  const members = memo(async (groupId: string) => (await api.list<RawUser>(`/api/v1/groups/${seg(groupId)}/users`, { limit: 1000 })).map((u) => toAdUser(app, u)));
+  const members = memo((groupId: string) => readMembers(api, app, groupId));
   const oktaGroup = memo(async (ref: string): Promise<string | null> => {
     if (looksLikeGroupId(ref)) {
       const res = await api.request<{ id?: string }>('GET', `/api/v1/groups/${seg(ref)}`, { okStatuses: [404] });
@@ -93,8 +98,7 @@ export async function readImportedGroupMembers(api: OktaApi, app: LiveApp): Prom
   const out: Array<{ id: string; name: string; dn?: string; logins: string[] }> = [];
   for (const g of groups) {
     if (!g.id || g._embedded?.stats?.usersCount === 0) continue;
-    const users = await api.list<RawUser>(`/api/v1/groups/${seg(g.id)}/users`, { limit: 1000 });
-    const logins = users.map((u) => toAdUser(app, u)).filter((u) => u.imported).map((u) => u.login).sort();
+    const logins = (await readMembers(api, app, g.id)).filter((u) => u.imported).map((u) => u.login).sort();
     if (logins.length === 0) continue;
     out.push({ id: g.id, name: typeof g.profile?.name === 'string' ? g.profile.name : g.id, ...(typeof g.profile?.dn === 'string' ? { dn: g.profile.dn } : {}), logins });
   }

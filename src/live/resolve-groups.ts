@@ -3,9 +3,7 @@
  *
  * A directory's own assigned groups come embedded in its assignment list (`expand=group`), so a reference
  * that matches one of them exactly costs nothing. The rest are resolved org-wide, once for all directories,
- * by whichever costs fewer calls:
- *
- * whichever costs fewer calls, as the org's size shows (list-groups-while-cheaper.ts): the group list
+ * by whichever costs fewer calls, as the org's size shows (list-groups-while-cheaper.ts): the group list
  * (`GET /api/v1/groups?limit=200&expand=stats`, every type: OKTA_GROUP, APP_GROUP, BUILT_IN), matched
  * client-side, or one call per reference — `GET /api/v1/groups/{id}` for an id (404 → not found),
  * `GET /api/v1/groups?search=profile.name eq "…"&expand=stats` for a name. A list read whole also gives
