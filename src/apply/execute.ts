@@ -218,22 +218,16 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let ok = false;
     let sentOut = true;
     try {
-      for (let attempt = 0; ; attempt++) {
-        if (isAdMembershipRequest(r)) {
-          await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
-          break;
-        }
-        if (isScopeConversion(r)) {
-          await sendScopeConversion(api, r, resends);
-          break;
-        }
+      // AD memberships and scope conversions have their own resend rules (ad-groups.ts, user-scope.ts).
+      if (isAdMembershipRequest(r)) await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
+      else if (isScopeConversion(r)) await sendScopeConversion(api, r, resends);
+      else for (let attempt = 0; ; attempt++) {
         try {
           await api.request(r.method, r.path, {
             ...(r.body === undefined ? {} : { body: r.body }),
-            // A DELETE retried after a lost reply finds the assignment already gone.
-            ...(r.method === 'DELETE' ? { okStatuses: [404] } : {}),
-            // Every other write is read back after an unknown outcome, before anything else touches it.
-            ...(r.method === 'DELETE' ? {} : { noRetryOnUnknownOutcome: true }),
+            // A DELETE retried after a lost reply finds the assignment already gone; every other write is
+            // read back after an unknown outcome, before anything else touches it.
+            ...(r.method === 'DELETE' ? { okStatuses: [404] } : { noRetryOnUnknownOutcome: true }),
           });
           break;
         } catch (e) {
