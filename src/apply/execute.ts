@@ -22,7 +22,7 @@ import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
-import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
+import { isScopeConversion, scopeTook, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 import { SETTLE_MS, interruptibleWait } from './settle';
 
@@ -153,6 +153,7 @@ function outcomeUnknown(e: unknown): boolean {
  * as the final verification does (verify.ts), so the two never disagree about the same object.
  */
 async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
+  if (isScopeConversion(r)) return scopeTook(api, r);
   if (r.method === 'POST') {
     const res = await api.request<RawMapping>('GET', r.path);
     const sent = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
@@ -223,9 +224,8 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let ok = false;
     let sentOut = true;
     try {
-      // AD memberships and scope conversions have their own resend rules (ad-groups.ts, user-scope.ts).
+      // AD memberships have their own resend rules (the agent's 502/504, ad-groups.ts).
       if (isAdMembershipRequest(r)) await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
-      else if (isScopeConversion(r)) await sendScopeConversion(api, r, resends);
       else for (let attempt = 0; ; attempt++) {
         try {
           await api.request(r.method, r.path, {
