@@ -12,6 +12,7 @@ import { OktaOuError, EXIT } from '../errors';
 import type { AdGroupMembershipChange } from '../model/ad-groups';
 import type { OktaApi } from '../okta/api';
 import { adMembershipBatches } from '../plan/diff-ad-groups';
+import { readMemberIds } from '../live/group-members';
 import type { ApplyRequest } from './types';
 
 /** Waits before each new attempt after a 502/504 from the agent: 3 more attempts over about 14 s. */
@@ -84,7 +85,8 @@ export async function verifyAdGroups(api: OktaApi, expectations: AdGroupExpectat
   const mismatches: string[] = [];
   const changeIds = new Set<string>();
   for (const x of expectations) {
-    const members = new Set((await api.list<{ id?: string }>(`/api/v1/groups/${encodeURIComponent(x.groupId)}/users`, { limit: 1000 })).map((u) => u.id));
+    const named = new Set([...x.present, ...x.absent]);
+    const members = new Set((await readMemberIds(api, x.groupId, (id) => named.has(id))).ids);
     const missing = x.present.filter((id) => !members.has(id));
     const left = x.absent.filter((id) => members.has(id));
     if (missing.length) mismatches.push(`${x.directory}: AD group "${x.name}" lacks ${missing.length} member(s) added: ${missing.slice(0, 5).join(', ')}`);

@@ -22,7 +22,7 @@ import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
-import { isScopeConversion, sendScopeConversion, verifyScopes } from './user-scope';
+import { isScopeConversion, scopeTook, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 import { SETTLE_MS, interruptibleWait } from './settle';
 
@@ -153,6 +153,7 @@ function outcomeUnknown(e: unknown): boolean {
  * as the final verification does (verify.ts), so the two never disagree about the same object.
  */
 async function tookEffect(api: OktaApi, r: ApplyRequest): Promise<boolean> {
+  if (isScopeConversion(r)) return scopeTook(api, r);
   if (r.method === 'POST') {
     const res = await api.request<RawMapping>('GET', r.path);
     const sent = (r.body as { properties: Record<string, { expression: string | null; pushStatus: string | null }> }).properties;
@@ -198,19 +199,24 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!failed && !interrupted && opts.signal?.aborted) interrupted = true;
     return failed !== null || interrupted;
   };
-  /** The account as of now, as if the run stopped here (nothing verified yet). */
-  const soFar = (): ApplyResult => {
-    const failedNow = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
-    const out: ApplyResult = { applied: [], failed, unverified: [], partial: [], notAttempted: [], verified: false, interrupted: true, mismatches: [], restored: [], requests: { sent, total } };
+  const failedIdsNow = (): Set<string> => new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
+  /**
+   * Each change not in `skip`: applied (every request done; when `interruptedRun`, only a change with
+   * requests of its own), partial (some done) or not attempted.
+   */
+  const account = (skip: Set<string>, interruptedRun: boolean): Pick<ApplyResult, 'applied' | 'partial' | 'notAttempted'> => {
+    const out = { applied: [] as string[], partial: [] as string[], notAttempted: [] as string[] };
     for (const id of wp.changeIds) {
-      if (failedNow.has(id)) continue;
+      if (skip.has(id)) continue;
       const done = doneOf.get(id) ?? 0;
-      if (requestsOf.has(id) && done >= (requestsOf.get(id) ?? 0)) out.applied.push(id);
+      if (done >= (requestsOf.get(id) ?? 0) && (requestsOf.has(id) || !interruptedRun)) out.applied.push(id);
       else if (done > 0) out.partial.push(id);
       else out.notAttempted.push(id);
     }
     return out;
   };
+  /** The account as of now, as if the run stopped here (nothing verified yet). */
+  const soFar = (): ApplyResult => ({ ...account(failedIdsNow(), true), failed, unverified: [], verified: false, interrupted: true, mismatches: [], restored: [], requests: { sent, total } });
   opts.onStart?.(soFar);
 
   const send = async (r: ApplyRequest): Promise<void> => {
@@ -218,22 +224,15 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     let ok = false;
     let sentOut = true;
     try {
-      for (let attempt = 0; ; attempt++) {
-        if (isAdMembershipRequest(r)) {
-          await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
-          break;
-        }
-        if (isScopeConversion(r)) {
-          await sendScopeConversion(api, r, resends);
-          break;
-        }
+      // AD memberships have their own resend rules (the agent's 502/504, ad-groups.ts).
+      if (isAdMembershipRequest(r)) await sendAdMembership(api, r, (ms) => interruptibleWait(ms, opts.signal, opts.sleep).then(() => undefined), stopped);
+      else for (let attempt = 0; ; attempt++) {
         try {
           await api.request(r.method, r.path, {
             ...(r.body === undefined ? {} : { body: r.body }),
-            // A DELETE retried after a lost reply finds the assignment already gone.
-            ...(r.method === 'DELETE' ? { okStatuses: [404] } : {}),
-            // Every other write is read back after an unknown outcome, before anything else touches it.
-            ...(r.method === 'DELETE' ? {} : { noRetryOnUnknownOutcome: true }),
+            // A DELETE retried after a lost reply finds the assignment already gone; every other write is
+            // read back after an unknown outcome, before anything else touches it.
+            ...(r.method === 'DELETE' ? { okStatuses: [404] } : { noRetryOnUnknownOutcome: true }),
           });
           break;
         } catch (e) {
@@ -319,9 +318,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   if (!stopped() && wp.adGroups) await guard(sequence(wp.adGroups));
   stopped();
 
-  const complete = (id: string): boolean => (doneOf.get(id) ?? 0) >= (requestsOf.get(id) ?? 0);
-  const started = (id: string): boolean => (doneOf.get(id) ?? 0) > 0;
-  const failedIds = new Set([...(failed?.changeIds ?? []), ...alsoFailed.flatMap((f) => f.changeIds)]);
+  const failedIds = failedIdsNow();
   let verified = false;
   let mismatches: string[] = [];
   const restored: string[] = [];
@@ -384,14 +381,6 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       };
     }
   }
-  const applied: string[] = [];
-  const partial: string[] = [];
-  const notAttempted: string[] = [];
-  for (const id of wp.changeIds) {
-    if (failedIds.has(id) || mismatchIds.has(id)) continue;
-    if (complete(id) && (requestsOf.has(id) || !interrupted)) applied.push(id);
-    else if (started(id)) partial.push(id);
-    else notAttempted.push(id);
-  }
+  const { applied, partial, notAttempted } = account(new Set([...failedIds, ...mismatchIds]), interrupted);
   return { applied, failed, ...(alsoFailed.length > 0 ? { alsoFailed } : {}), unverified: [], partial, notAttempted, verified, interrupted, mismatches, restored, requests: { sent, total } };
 }

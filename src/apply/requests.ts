@@ -14,7 +14,6 @@
  * 3. deletes last;
  * 4. the moves that had to wait for a delete to free their slot.
  */
-import { APPS_BUCKET, GENERAL_BUCKET } from '../model/rate-limit-buckets';
 import type { AttributeMappingChange, Change, LiveDirectory, LiveState, Plan, PlannedWrite } from '../model/types';
 import { InternalError } from '../errors';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
@@ -205,21 +204,6 @@ export function buildWritePlan(plan: Plan, live: LiveState): WritePlan {
     ...(conversions.length ? { conversions } : {}),
     changeIds: plan.changes.map((c) => c.id),
   };
-}
-
-/**
- * The write requests per Okta rate-limit bucket: the exact count `apply` sends, parking moves included
- * (the plan's own `countWrites` can only estimate it without the schedule).
- */
-export function writesPerBucket(wp: WritePlan): Record<string, number> {
-  const out: Record<string, number> = {};
-  const add = (bucket: string, n: number): void => {
-    if (n > 0) out[bucket] = (out[bucket] ?? 0) + n;
-  };
-  add(GENERAL_BUCKET, wp.mappings.length + (wp.adGroups?.length ?? 0));
-  for (const d of wp.directories) add(APPS_BUCKET, d.writes.length + d.deletes.length + d.settle.length);
-  add(APPS_BUCKET, wp.conversions?.length ?? 0);
-  return out;
 }
 
 /** Every request of a write plan in execution order (deletes of one directory may run concurrently). */

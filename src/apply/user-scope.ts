@@ -1,10 +1,11 @@
 /**
- * Scope conversions in apply (`assignments.convertUserScope`): the requests (pure), sending them with a
- * read-back when the answer is lost (edge), and verifying each app user's scope (edge).
+ * Scope conversions in apply (`assignments.convertUserScope`): the requests (pure), the read-back the
+ * executor does when the answer is lost (edge), and verifying each app user's scope (edge).
  *
  * `POST /api/v1/apps/{appId}/users/{userId}` with `{"scope":"GROUP"}` (Okta's Workflows template
  * "convert application assignment scope"). The client does not retry a POST, but this one sets a value:
- * after a 5xx or a lost reply the app user is read back; GROUP means it took, else it is sent again.
+ * after a 5xx or a lost reply the executor reads the app user back (scopeTook); GROUP means it took,
+ * else it is sent again, as every other write (execute.ts).
  */
 import type { UserScopeChange } from '../model/user-scope';
 import type { OktaApi } from '../okta/api';
@@ -43,23 +44,9 @@ async function scopeOf(api: OktaApi, path: string): Promise<unknown> {
   return res.status === 404 ? undefined : res.body?.scope;
 }
 
-const outcomeUnknown = (e: unknown): boolean => {
-  const x = e as { code?: string; status?: number };
-  return x.code === 'OKTA_NETWORK' || (typeof x.status === 'number' && x.status >= 500);
-};
-
-/** One conversion; after a 5xx or lost reply, read back and send again at most `resends` times. */
-export async function sendScopeConversion(api: OktaApi, r: ApplyRequest, resends: number): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await api.request('POST', r.path, { body: r.body });
-      return;
-    } catch (e) {
-      if (!outcomeUnknown(e)) throw e;
-      if ((await scopeOf(api, r.path)) === 'GROUP') return;
-      if (attempt >= resends) throw e;
-    }
-  }
+/** Did a conversion take (the executor's read-back after a 5xx or lost reply, execute.ts tookEffect)? */
+export async function scopeTook(api: OktaApi, r: Pick<ApplyRequest, 'path'>): Promise<boolean> {
+  return (await scopeOf(api, r.path)) === 'GROUP';
 }
 
 /** Read-back: every converted app user has scope GROUP. */

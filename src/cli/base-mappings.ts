@@ -10,9 +10,7 @@ import { buildPlan } from '../plan/build-plan';
 import { desiredForBoth } from '../plan/union-desired';
 import { splitPrEffect } from '../gitops/pr-effect';
 import { renderPrEffectMarkdown, renderPrEffectText } from '../render/pr-effect';
-import { staticFindings } from './planning';
-
-const UNREADABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA']);
+import { staticFindings, UNREADABLE_FILE } from './planning';
 
 /**
  * The base's desired state and what to read Okta for; a base without a mappings folder is empty (the
@@ -28,7 +26,7 @@ export async function loadBaseMappings(
   let desired: DesiredState;
   try {
     const loaded = await readDesired(dir, ctx.cwd);
-    const broken = loaded.findings.filter((f) => f.severity === 'error' && UNREADABLE.has(f.code));
+    const broken = loaded.findings.filter((f) => f.severity === 'error' && UNREADABLE_FILE.has(f.code));
     if (broken.length > 0) {
       ctx.stderr.write(`warning: the base mappings in ${dir} cannot be read (${broken[0]!.code}); the plan does not tell this change from drift\n`);
       return undefined;

@@ -19,8 +19,11 @@ import { renderFindingsText, summariseFindings } from '../render/findings';
 import { canonicalJson } from '../model/sorted-json';
 import { VERSION } from '../version';
 
+/** Findings that a mappings file could not be read as written (what was read is not what the folder says). */
+export const UNREADABLE_FILE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'ENCODING', 'FILE_TOO_LARGE']);
+
 /** Findings that leave no usable desired state: nothing sensible can be diffed, so Okta is not called. */
-const UNUSABLE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'NO_MAPPINGS', 'ENCODING', 'FILE_TOO_LARGE']);
+const UNUSABLE = new Set([...UNREADABLE_FILE, 'NO_MAPPINGS']);
 
 export function isUnusable(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error' && UNUSABLE.has(f.code));

@@ -98,4 +98,13 @@ describe('plan --base-mappings: this pull request vs drift already there', () =>
     expect(res.stderr).toContain('warning: the base mappings in base/mappings cannot be read (YAML_SYNTAX)');
     expect(res.stdout).not.toContain('### What this pull request changes');
   });
+
+  test('base mappings not in UTF-8: a warning, and the plan without the split (not a split against the rest)', async () => {
+    const cwd = headAndBase();
+    fs.writeFileSync(path.join(cwd, 'base', 'mappings', 'corp.yaml'), Buffer.from('version: 1\n# caf\xe9\n', 'latin1'));
+    const res = await plan(sb, cwd, ['--format', 'markdown', '--base-mappings', 'base/mappings']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('warning: the base mappings in base/mappings cannot be read (ENCODING)');
+    expect(res.stdout).not.toContain('### What this pull request changes');
+  });
 });

@@ -100,3 +100,30 @@ describe('assignments.convertUserScope and safety', () => {
     expect(sb.audit.filter((e) => e.method !== 'GET').length).toBe(before);
   });
 });
+
+describe('assignments.convertUserScope: a conversion whose answer is lost', () => {
+  const sb = useSandbox(ORG);
+  const appUser = (first: string) => sb.org.appUserMap(sb.org.findApp(APP)!.id).get(sb.org.findUser(login(first))!.id)!;
+  test.each([
+    ['taken (500 after Okta committed it): read back as GROUP, not sent again', true, 1],
+    ['not taken (500 before): read back as USER, sent again', false, 2],
+  ])('%s', async (_what, after, posts) => {
+    sb.org.appUserMap(sb.org.findApp(APP)!.id).get(sb.org.findUser(login('alan'))!.id)!.scope = 'USER';
+    const cwd = project({ 'corp.yaml': yaml(true) });
+    const path = `/api/v1/apps/${sb.org.findApp(APP)!.id}/users/${sb.org.findUser(login('alan'))!.id}`;
+    sb.faults.add({ kind: 'status', status: 500, method: 'POST', path, count: 1, after });
+    try {
+      const before = sb.audit.length;
+      const apply = await runAgainst(sb, cwd, ['apply', '--auto-approve']);
+      expect(apply.code).toBe(0);
+      expect(apply.stdout).toContain('Apply complete: 1 of 1 change(s) applied and verified');
+      const log = sb.audit.slice(before).filter((e) => e.path === path);
+      expect(log.filter((e) => e.method === 'POST')).toHaveLength(posts);
+      // The read-back after the 500 comes before any second POST.
+      expect(log.map((e) => e.method).slice(0, 2)).toEqual(['POST', 'GET']);
+      expect(appUser('alan').scope).toBe('GROUP');
+    } finally {
+      sb.faults.clear();
+    }
+  });
+});
