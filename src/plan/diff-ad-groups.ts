@@ -6,6 +6,7 @@
  */
 import type { AdGroupMembershipChange, AdMemberRef, LiveAdGroupEntry, LiveAdUser } from '../model/ad-groups';
 import { findingAt } from '../model/finding';
+import { AD_APP_NAME } from '../model/okta-ids';
 import type { DesiredDirectory, Finding, LiveDirectory } from '../model/types';
 
 /**
@@ -55,7 +56,7 @@ export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { 
     }
     seen.set(group.id, e.group);
     // Okta's agent writes AD memberships only through `member`; any other name would be refused at apply time.
-    if (live.app?.name === 'active_directory' && e.attribute !== 'member') {
+    if (live.app?.name === AD_APP_NAME && e.attribute !== 'member') {
       at(e.attributeSource ?? e.source, 'AD_MEMBER_ATTRIBUTE', 'error', `adGroups "${e.group}": attribute "${e.attribute}" is not how ${app} keeps group members; Active Directory uses "member"`,
         'remove the attribute line (it is only for LDAP directories whose server uses another one, e.g. uniqueMember)');
       return;
