@@ -7,6 +7,7 @@
 import type { AdGroupMembershipChange, AdMemberRef, LiveAdGroupEntry, LiveAdUser } from '../model/ad-groups';
 import { findingAt } from '../model/finding';
 import { AD_APP_NAME } from '../model/okta-ids';
+import { someOf } from '../model/some-of';
 import type { DesiredDirectory, Finding, LiveDirectory } from '../model/types';
 
 /**
@@ -19,8 +20,7 @@ export const AD_MEMBERSHIP_BATCH = 100;
 const SHOWN = 5;
 
 function names(users: Array<{ login: string }>): string {
-  const shown = users.slice(0, SHOWN).map((u) => `"${u.login}"`).join(', ');
-  return users.length > SHOWN ? `${shown} and ${users.length - SHOWN} more` : shown;
+  return someOf(users.map((u) => `"${u.login}"`), SHOWN);
 }
 
 const byLogin = (a: AdMemberRef, b: AdMemberRef): number => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
