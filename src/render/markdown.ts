@@ -155,7 +155,7 @@ export function renderFindingsTableMarkdown(findings: readonly Finding[], link?:
 
 /** A plan with error findings cannot be applied: say so before anything else. */
 function errorBanner(plan: Plan): string {
-  const n = plan.findings.filter((f) => f.severity === 'error').length;
+  const n = plan.summary.errors;
   if (n === 0) return '';
   return `> [!CAUTION]\n> **This plan has ${plural(n, 'error finding')}: \`okta-ou apply\` refuses it.** Fix what the findings below name, then plan again.\n\n`;
 }
