@@ -67,7 +67,7 @@ export interface Schedule {
 }
 
 /** What to do about a refused schedule (the plan's PRIORITY_CONFLICT finding). */
-export const PRIORITY_CONFLICT_HINT =
+const PRIORITY_CONFLICT_HINT =
   'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
 
 export class PriorityConflictError extends OktaOuError {
