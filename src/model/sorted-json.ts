@@ -3,6 +3,7 @@
  * `undefined` members dropped, arrays in their own order. Saved plans, `--format json` outputs and the
  * drift digest use it so the same data always gives the same bytes (and diffs cleanly). Pure.
  */
+import { setOwn } from './data-record';
 
 /** Deep copy with object keys sorted and `undefined` members dropped. Arrays keep their order. */
 export function sortKeysDeep(value: unknown): unknown {
@@ -13,8 +14,7 @@ export function sortKeysDeep(value: unknown): unknown {
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
       // A key "__proto__" must stay data: plain assignment would set the prototype instead.
-      if (k === '__proto__') Object.defineProperty(out, k, { value: sortKeysDeep(v), enumerable: true, writable: true, configurable: true });
-      else out[k] = sortKeysDeep(v);
+      setOwn(out, k, sortKeysDeep(v));
     }
     return out;
   }
