@@ -5,6 +5,9 @@
  */
 import { setOwn } from './data-record';
 
+/** UTF-16 code-unit order (`Array.prototype.sort`'s default), as a comparator for sorting by a string. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Deep copy with object keys sorted and `undefined` members dropped. Arrays keep their order. */
 export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);

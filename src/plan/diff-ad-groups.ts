@@ -8,6 +8,7 @@ import type { AdGroupMembershipChange, AdMemberRef, LiveAdGroupEntry, LiveAdUser
 import { findingAt } from '../model/finding';
 import { AD_APP_NAME } from '../model/okta-ids';
 import { someOf } from '../model/some-of';
+import { byCodeUnits } from '../model/sorted-json';
 import type { DesiredDirectory, Finding, LiveDirectory } from '../model/types';
 
 /**
@@ -23,7 +24,7 @@ function names(users: Array<{ login: string }>): string {
   return someOf(users.map((u) => `"${u.login}"`), SHOWN);
 }
 
-const byLogin = (a: AdMemberRef, b: AdMemberRef): number => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
+const byLogin = (a: AdMemberRef, b: AdMemberRef): number => byCodeUnits(a.login, b.login);
 const ref = (u: LiveAdUser): AdMemberRef => ({ id: u.id, login: u.login });
 
 export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { changes: AdGroupMembershipChange[]; findings: Finding[] } {
