@@ -51,11 +51,6 @@ export const AD_ATTRIBUTES: readonly AdAttribute[] = [
   { native: 'title', variable: 'title' },
 ];
 
-/** The variable Okta uses for a native AD attribute written exactly (`mail` → `email`), if the table has it. */
-export function adVariableFor(native: string): AdAttribute | undefined {
-  return AD_ATTRIBUTES.find((a) => a.native === native && a.variable !== native);
-}
-
 /** The note for a variable, if the table has one (the manager attributes). */
 export function adNote(variable: string): string | undefined {
   return AD_ATTRIBUTES.find((a) => a.variable === variable)?.note;

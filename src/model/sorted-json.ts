@@ -3,6 +3,10 @@
  * `undefined` members dropped, arrays in their own order. Saved plans, `--format json` outputs and the
  * drift digest use it so the same data always gives the same bytes (and diffs cleanly). Pure.
  */
+import { setOwn } from './data-record';
+
+/** UTF-16 code-unit order (`Array.prototype.sort`'s default), as a comparator for sorting by a string. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Deep copy with object keys sorted and `undefined` members dropped. Arrays keep their order. */
 export function sortKeysDeep(value: unknown): unknown {
@@ -13,8 +17,7 @@ export function sortKeysDeep(value: unknown): unknown {
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
       // A key "__proto__" must stay data: plain assignment would set the prototype instead.
-      if (k === '__proto__') Object.defineProperty(out, k, { value: sortKeysDeep(v), enumerable: true, writable: true, configurable: true });
-      else out[k] = sortKeysDeep(v);
+      setOwn(out, k, sortKeysDeep(v));
     }
     return out;
   }

@@ -6,6 +6,9 @@
  */
 import type { AdGroupMembershipChange, AdMemberRef, LiveAdGroupEntry, LiveAdUser } from '../model/ad-groups';
 import { findingAt } from '../model/finding';
+import { AD_APP_NAME } from '../model/okta-ids';
+import { someOf } from '../model/some-of';
+import { byCodeUnits } from '../model/sorted-json';
 import type { DesiredDirectory, Finding, LiveDirectory } from '../model/types';
 
 /**
@@ -18,11 +21,10 @@ export const AD_MEMBERSHIP_BATCH = 100;
 const SHOWN = 5;
 
 function names(users: Array<{ login: string }>): string {
-  const shown = users.slice(0, SHOWN).map((u) => `"${u.login}"`).join(', ');
-  return users.length > SHOWN ? `${shown} and ${users.length - SHOWN} more` : shown;
+  return someOf(users.map((u) => `"${u.login}"`), SHOWN);
 }
 
-const byLogin = (a: AdMemberRef, b: AdMemberRef): number => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
+const byLogin = (a: AdMemberRef, b: AdMemberRef): number => byCodeUnits(a.login, b.login);
 const ref = (u: LiveAdUser): AdMemberRef => ({ id: u.id, login: u.login });
 
 export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { changes: AdGroupMembershipChange[]; findings: Finding[] } {
@@ -55,7 +57,7 @@ export function diffAdGroups(desired: DesiredDirectory, live: LiveDirectory): { 
     }
     seen.set(group.id, e.group);
     // Okta's agent writes AD memberships only through `member`; any other name would be refused at apply time.
-    if (live.app?.name === 'active_directory' && e.attribute !== 'member') {
+    if (live.app?.name === AD_APP_NAME && e.attribute !== 'member') {
       at(e.attributeSource ?? e.source, 'AD_MEMBER_ATTRIBUTE', 'error', `adGroups "${e.group}": attribute "${e.attribute}" is not how ${app} keeps group members; Active Directory uses "member"`,
         'remove the attribute line (it is only for LDAP directories whose server uses another one, e.g. uniqueMember)');
       return;

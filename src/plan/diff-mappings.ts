@@ -11,12 +11,11 @@
  * - no Okta→AD mapping at all (`live.mapping` null): no changes (the PROFILE_MAPPING_NOT_FOUND finding explains why).
  */
 import { LDAP_APP_NAME } from '../model/okta-ids';
+import { byCodeUnits } from '../model/sorted-json';
 import type { AttributeMappingChange, DesiredDirectory, LiveDirectory, LiveMappingProperty, MappingPropertyTarget } from '../model/types';
 
 /** The AD app-user variable for distinguishedName (help.okta.com Directory_AD_Field_Mappings). */
 export const DN_PROPERTY = 'dn';
-
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): AttributeMappingChange[] {
   const mapping = live.mapping;
@@ -37,7 +36,7 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
   const desired = dir.attributeMappings;
   if (!desired) return out;
   const deletes: AttributeMappingChange[] = [];
-  for (const name of Object.keys(desired.properties).sort(byName)) {
+  for (const name of Object.keys(desired.properties).sort(byCodeUnits)) {
     if (name === DN_PROPERTY) continue;
     const want = desired.properties[name];
     const have = liveProperty(name);
@@ -52,7 +51,7 @@ export function diffMappings(dir: DesiredDirectory, live: LiveDirectory): Attrib
     }
   }
   if (desired.prune) {
-    for (const name of Object.keys(source).sort(byName)) {
+    for (const name of Object.keys(source).sort(byCodeUnits)) {
       if (name === DN_PROPERTY || Object.hasOwn(desired.properties, name)) continue;
       deletes.push({ ...base(name, `not in ${file} (prune: true)`), action: 'delete', before: state(source[name]), after: null });
     }

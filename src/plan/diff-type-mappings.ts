@@ -4,13 +4,14 @@
  * removed with `prune`), against `attributeMappings.userTypes.<name>` when the file has it. A user type
  * the file names that has no mapping to the app is USER_TYPE_NOT_FOUND.
  */
+import { ownValue } from '../model/data-record';
 import type { AttributeMappingChange, DesiredDirectory, Finding, LiveDirectory } from '../model/types';
 import { diffMappings } from './diff-mappings';
 
 export function diffTypeMappings(desired: DesiredDirectory, live: LiveDirectory): { changes: AttributeMappingChange[]; findings: Finding[] } {
   const wanted = desired.attributeMappings?.userTypes ?? {};
   const changes = (live.typeMappings ?? []).flatMap((t) => {
-    const mine = Object.hasOwn(wanted, t.userType.name) ? wanted[t.userType.name] : undefined;
+    const mine = ownValue(wanted, t.userType.name);
     const asDefault: DesiredDirectory = {
       ...desired,
       attributeMappings: mine ? { prune: mine.prune, properties: mine.properties, source: mine.source } : undefined,

@@ -8,7 +8,7 @@
  * every assignment (group id and name, priority, the managed profile keys — organizationalUnit for all,
  * plus the file's keys for managed groups —, lastUpdated); the Okta→AD mapping (id, properties).
  */
-import { canonicalJson } from '../model/sorted-json';
+import { byCodeUnits, canonicalJson } from '../model/sorted-json';
 import { createHash } from 'node:crypto';
 import type { DesiredState, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
@@ -39,8 +39,6 @@ export interface LiveSlice {
   directories: SliceDirectory[];
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The canonical live slice for the desired directories (in name order). `analysis`: the planner's, when
  * already computed (analyse.ts).
@@ -49,14 +47,14 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
   const directories = analysis.map(({ desired: d, live: l, resolution }): SliceDirectory => {
     const keysByGroup = new Map(resolution.managed.map((m) => [m.group.id, managedKeys(m.desired)]));
     // fromEntries makes own keys even of "__proto__"; lookups are own-key only (resolvedGroups).
-    const resolved: Record<string, string[]> = Object.fromEntries(d.groups.map((g) => [g.group, resolvedGroups(l, g.group).map((x) => x.id).sort(cmp)]));
+    const resolved: Record<string, string[]> = Object.fromEntries(d.groups.map((g) => [g.group, resolvedGroups(l, g.group).map((x) => x.id).sort(byCodeUnits)]));
     const assignments = l.assignments
       .map((a): SliceAssignment => {
         const profile = pickKeys(a.profile, keysByGroup.get(a.groupId) ?? [OU_KEY]);
         if (typeof profile[OU_KEY] === 'string') profile[OU_KEY] = ouKey(profile[OU_KEY]);
         return { groupId: a.groupId, name: l.groups[a.groupId]?.name ?? null, priority: a.priority, profile, lastUpdated: a.lastUpdated };
       })
-      .sort((a, b) => cmp(a.groupId, b.groupId));
+      .sort((a, b) => byCodeUnits(a.groupId, b.groupId));
     const mapping = l.mapping
       ? {
           id: l.mapping.id,
@@ -64,14 +62,14 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
         }
       : null;
     const app = l.app ? { id: l.app.id, name: l.app.name, namingContext: l.app.namingContext } : null;
-    const ids = (us: Array<{ id: string }>): string[] => us.map((u) => u.id).sort(cmp);
-    const adGroups = l.adGroups?.map((e) => ({ ref: e.ref, matches: ids(e.matches), members: ids(e.members), desired: ids(e.desired), missing: [...e.missing].sort(cmp) }));
+    const ids = (us: Array<{ id: string }>): string[] => us.map((u) => u.id).sort(byCodeUnits);
+    const adGroups = l.adGroups?.map((e) => ({ ref: e.ref, matches: ids(e.matches), members: ids(e.members), desired: ids(e.desired), missing: [...e.missing].sort(byCodeUnits) }));
     const props = (m: { properties: Record<string, { expression: string; pushStatus: string }> }) =>
       Object.fromEntries(Object.entries(m.properties).map(([k, p]) => [k, { expression: p.expression, pushStatus: p.pushStatus }]));
     const typeMappings = l.typeMappings?.map((t) => ({ userType: t.userType.name, id: t.mapping.id, properties: props(t.mapping) }));
     return { name: d.name, app, resolved, assignments, mapping, ...(adGroups ? { adGroups } : {}), ...(typeMappings ? { typeMappings } : {}) };
   });
-  return { directories: directories.sort((a, b) => cmp(a.name, b.name)) };
+  return { directories: directories.sort((a, b) => byCodeUnits(a.name, b.name)) };
 }
 
 

@@ -13,6 +13,7 @@
  */
 import type { DirectoryImpact, ImpactLists, LivePeople, UserOuChange, UserRef } from '../model/people';
 import { emptyImpactLists } from '../model/people';
+import { byCodeUnits } from '../model/sorted-json';
 import type { AssignmentChange, LiveAssignment } from '../model/types';
 import { ousEqual } from './normalise';
 import { assignmentsAfter, assignmentsBefore, placementOf, type Placement } from './placement';
@@ -60,7 +61,7 @@ function groupsByUser(members: Record<string, string[]>): Map<string, Set<string
 const byLogin = (a: { user: UserRef } | UserRef, b: { user: UserRef } | UserRef): number => {
   const ka = 'user' in a ? (a.user.login ?? a.user.id) : (a.login ?? a.id);
   const kb = 'user' in b ? (b.user.login ?? b.user.id) : (b.login ?? b.id);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return byCodeUnits(ka, kb);
 };
 
 function sortLists(l: ImpactLists): ImpactLists {

@@ -28,7 +28,7 @@ const ouOfProfile = (profile: Record<string, unknown> | undefined): string | nul
  * Highest priority first (the direction is model/priority.ts's). An assignment whose priority Okta did
  * not return (NaN, PRIORITY_UNKNOWN) is ranked last; equal priorities keep their input order.
  */
-export function rankAssignments(assignments: readonly RankedAssignment[]): RankedAssignment[] {
+function rankAssignments(assignments: readonly RankedAssignment[]): RankedAssignment[] {
   const known = assignments.filter((a) => Number.isFinite(a.priority));
   const unknown = assignments.filter((a) => !Number.isFinite(a.priority));
   return [...known.sort(byPriority), ...unknown];

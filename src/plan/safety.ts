@@ -56,7 +56,7 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
   const reasons: string[] = [];
   for (const { desired, live } of pairs) {
     const mine = changes.filter((c) => c.directory === desired.name);
-    const assignments = mine.filter((c) => c.kind === 'assignment');
+    const assignments = mine.filter((c): c is AssignmentChange => c.kind === 'assignment');
     // The default user type's properties against its live ones (other types' changes are reviewed in the plan).
     const properties = mine.filter((c) => c.kind === 'attributeMapping' && c.property !== DN_PROPERTY && !c.userType);
     const tally = (what: [string, string], existing: number, cs: Change[]): Tally => ({
@@ -74,7 +74,7 @@ export function assessSafety(pairs: Array<{ desired: DesiredDirectory; live: Liv
       const reason = verdict(desired.name, t, desired.safety);
       if (reason) reasons.push(reason);
     }
-    reasons.push(...shareReasons(desired.name, desired.safety, live.assignments, assignments as AssignmentChange[], impact?.directories.find((d) => d.directory === desired.name)));
+    reasons.push(...shareReasons(desired.name, desired.safety, live.assignments, assignments, impact?.directories.find((d) => d.directory === desired.name)));
     // Scope conversions (convertUserScope) hand users' placement to their group, so they may move OU:
     // counted against the app's users like the users who move.
     const converted = mine.filter((c) => c.kind === 'userScope').length;

@@ -53,14 +53,11 @@ export interface SlotIntent {
   changeIds: string[];
 }
 
-/** One write of the schedule (the plan's shape). */
-export type ScheduledWrite = PlannedWrite;
-
 export interface Schedule {
   /** Before the deletes, in order, one at a time. */
-  writes: ScheduledWrite[];
+  writes: PlannedWrite[];
   /** After the deletes, in order, one at a time. */
-  settle: ScheduledWrite[];
+  settle: PlannedWrite[];
   /**
    * Priority of every assignment once all writes and deletes are done (deleted groups absent, unknown
    * priorities left out). Not used to send anything: it states the schedule's result for its tests
@@ -70,7 +67,7 @@ export interface Schedule {
 }
 
 /** What to do about a refused schedule (the plan's PRIORITY_CONFLICT finding). */
-export const PRIORITY_CONFLICT_HINT =
+const PRIORITY_CONFLICT_HINT =
   'list the holding group in the file (okta-ou may then move it), or give it a priority no managed group needs in the Okta admin console (Applications → the AD app → Assignments), then plan again';
 
 export class PriorityConflictError extends OktaOuError {
@@ -192,7 +189,7 @@ export function scheduleAssignments(input: {
     return !c || c.priority !== i.target || changedKeys(i, c).length > 0;
   }
 
-  function emit(out: ScheduledWrite[], i: SlotIntent, priority: number, parking: boolean): void {
+  function emit(out: PlannedWrite[], i: SlotIntent, priority: number, parking: boolean): void {
     const c = cur.get(i.groupId);
     const profile = { ...(c?.profile ?? {}), ...i.profile };
     const keys = changedKeys(i, c);
@@ -232,7 +229,7 @@ export function scheduleAssignments(input: {
     return a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0;
   };
 
-  function run(all: SlotIntent[], out: ScheduledWrite[], deferred: SlotIntent[] | null): void {
+  function run(all: SlotIntent[], out: PlannedWrite[], deferred: SlotIntent[] | null): void {
     const pending = all.filter(needsWrite).sort(order);
     const done = new Array<boolean>(pending.length).fill(false);
     const queued = new Array<boolean>(pending.length).fill(false);
@@ -291,7 +288,7 @@ export function scheduleAssignments(input: {
     onFree = () => undefined;
   }
 
-  const writes: ScheduledWrite[] = [];
+  const writes: PlannedWrite[] = [];
   const deferred: SlotIntent[] = [];
   run([...input.intents], writes, deferred);
   for (const g of deleting) {
@@ -299,7 +296,7 @@ export function scheduleAssignments(input: {
     if (c) release(c.priority, g);
     cur.delete(g);
   }
-  const settle: ScheduledWrite[] = [];
+  const settle: PlannedWrite[] = [];
   run(deferred, settle, null);
 
   const final: Record<string, number> = {};

@@ -3,13 +3,13 @@
  * and the members added and removed by login (the first LISTED of each, then "and N more").
  */
 import type { AdGroupMembershipChange } from '../model/ad-groups';
+import { someOf } from '../model/some-of';
 
 export const LISTED = 20;
 
 /** "a, b and 3 more" (logins as given: the caller escapes them for its format). */
 export function loginList(users: Array<{ login: string }>, show: (s: string) => string = (s) => s): string {
-  const shown = users.slice(0, LISTED).map((u) => show(u.login)).join(', ');
-  return users.length > LISTED ? `${shown} and ${users.length - LISTED} more` : shown;
+  return someOf(users.map((u) => show(u.login)), LISTED);
 }
 
 /** "+2 −1 members (12 now)" */

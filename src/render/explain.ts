@@ -5,8 +5,10 @@
  */
 import type { UserRef } from '../model/people';
 import type { ExplainedGroup, UserExplanation } from '../plan/explain-user';
+import { dataEquals } from '../model/data-record';
 import { stringifySorted } from '../model/sorted-json';
 import { DEPROVISION_NOTE } from './impact-parts';
+import { plural } from './plural';
 import { terminalSafe } from './terminal-safe';
 
 export interface Explanation {
@@ -30,8 +32,6 @@ function groupLines(groups: ExplainedGroup[], winnerNote: string): string[] {
     return `    ${terminalSafe(g.name).padEnd(width)}  priority ${p}  OU ${terminalSafe(ouText(g.ou))}${i === 0 ? `  ← ${winnerNote}` : ''}`;
   });
 }
-
-const sameList = (a: ExplainedGroup[], b: ExplainedGroup[]): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function outcomeLine(d: UserExplanation): string {
   const now = d.now ? `${ouText(d.now.ou)} (by ${d.now.name})` : 'not provisioned by a group';
@@ -64,11 +64,11 @@ function appUserLine(d: UserExplanation): string {
 
 export function renderExplainText(e: Explanation): string {
   const out: string[] = [`${terminalSafe(e.user.login ?? e.user.id)} (${terminalSafe(e.user.id)})`];
-  if (e.planErrors > 0) out.push(`note: the mappings have ${e.planErrors} error finding(s) (see okta-ou plan); "after" shows what they ask for`);
+  if (e.planErrors > 0) out.push(`note: the mappings have ${plural(e.planErrors, 'error finding')} (see okta-ou plan); "after" shows what they ask for`);
   for (const d of e.directories) {
     out.push('', `${terminalSafe(d.directory)}  (app ${terminalSafe(d.app.label)}, ${terminalSafe(d.app.id)})`);
     out.push('  assigned groups now, highest priority first:', ...groupLines(d.groupsNow, 'wins'));
-    if (sameList(d.groupsNow, d.groupsAfter)) out.push('  after the mappings: the same');
+    if (dataEquals(d.groupsNow, d.groupsAfter)) out.push('  after the mappings: the same');
     else out.push('  after the mappings:', ...groupLines(d.groupsAfter, 'wins'));
     out.push(`  ${terminalSafe(outcomeLine(d))}`);
     out.push(`  assigned individually: ${d.individual ? 'yes' : 'no'}`);

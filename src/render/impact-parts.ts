@@ -6,13 +6,13 @@ import type { DirectoryImpact, ImpactLists, PlanImpact, UserOuChange, UserRef } 
 import { plural } from './plural';
 
 /** Names shown per kind next to a change. */
-export const NAMES_PER_CHANGE = 3;
+const NAMES_PER_CHANGE = 3;
 
 /** Said once wherever users lose the AD app: what that does to their AD accounts. */
 export const DEPROVISION_NOTE =
   'users who lose the AD app are deprovisioned in AD as the app\'s "To App" deactivation setting says (disabled or deleted)';
 
-export const nameOf = (u: UserRef): string => u.login ?? u.id;
+const nameOf = (u: UserRef): string => u.login ?? u.id;
 const userOf = (x: UserOuChange | UserRef): UserRef => ('user' in x ? x.user : x);
 
 /** Each kind of impact and how its count is said, in the order shown. */

@@ -15,6 +15,7 @@ import {
   bucketList,
   budgetTotals,
   changesByDirectory,
+  mappingName,
   mappingSide,
   noChangesLine,
   otherProfileDiffs,
@@ -86,7 +87,7 @@ function mappingRow(c: AttributeMappingChange): string {
   if (c.action === 'create') what = mdCode(mappingSide(c.after));
   else if (c.action === 'delete') what = `<del>${mdCode(mappingSide(c.before))}</del>`;
   else what = `${mdCode(mappingSide(c.before))} → ${mdCode(mappingSide(c.after))}`;
-  return row([MARKS[c.action], `mapping ${mdCode(c.userType ? `${c.userType}/${c.property}` : c.property)}`, what, '', '', esc(c.reason ?? '')]);
+  return row([MARKS[c.action], `mapping ${mdCode(mappingName(c))}`, what, '', '', esc(c.reason ?? '')]);
 }
 
 function userScopeRow(c: UserScopeChange): string {
@@ -154,7 +155,7 @@ export function renderFindingsTableMarkdown(findings: readonly Finding[], link?:
 
 /** A plan with error findings cannot be applied: say so before anything else. */
 function errorBanner(plan: Plan): string {
-  const n = plan.findings.filter((f) => f.severity === 'error').length;
+  const n = plan.summary.errors;
   if (n === 0) return '';
   return `> [!CAUTION]\n> **This plan has ${plural(n, 'error finding')}: \`okta-ou apply\` refuses it.** Fix what the findings below name, then plan again.\n\n`;
 }

@@ -3,7 +3,7 @@
  * how one change is described. Pure.
  */
 import { OU_KEY, ousEqual, profileValueEquals } from '../plan/normalise';
-import type { AssignmentChange, AssignmentState, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
+import type { AssignmentChange, AssignmentState, AttributeMappingChange, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
 import { ownValue } from '../model/data-record';
 import { plural } from './plural';
 
@@ -79,6 +79,11 @@ export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; bef
   return keys
     .filter((k) => !profileValueEquals(k, ownValue(before, k), ownValue(after, k)))
     .map((k) => ({ key: k, before: ownValue(before, k), after: ownValue(after, k) }));
+}
+
+/** A mapping change's property as plans show it: `title`, or `contractor/title` for another user type's. */
+export function mappingName(c: AttributeMappingChange): string {
+  return c.userType ? `${c.userType}/${c.property}` : c.property;
 }
 
 /** How a profile value is shown: strings as they are, everything else as JSON, absent as "(unset)". */

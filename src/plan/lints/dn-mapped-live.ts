@@ -5,6 +5,7 @@
  * warning. When a file declares `dn` too, the static DN_MAPPED error already covers it: no second finding.
  * Every user type's mapping is checked: a `dn` mapped from a custom user type breaks its users alike.
  */
+import { ownValue } from '../../model/data-record';
 import type { Finding } from '../../model/types';
 import { DN_PROPERTY } from '../diff-mappings';
 import { adPairs } from './live-helpers';
@@ -31,7 +32,7 @@ export const dnMappedLive: Lint = {
         });
       }
       for (const t of live.typeMappings ?? []) {
-        const typed = Object.hasOwn(t.mapping.properties, DN_PROPERTY) ? t.mapping.properties[DN_PROPERTY] : undefined;
+        const typed = ownValue(t.mapping.properties, DN_PROPERTY);
         if (!typed) continue;
         out.push({
           code: 'DN_MAPPED',

@@ -1,4 +1,5 @@
 /** What MAPPING_TARGET_UNKNOWN and MAPPING_SOURCE_UNKNOWN look at: each declared mapping property with the schemas read for it. */
+import { ownValue } from '../../model/data-record';
 import type { DesiredMappingProperty, LiveApp } from '../../model/types';
 import type { DirectoryAnalysis } from '../analyse';
 import { usablePairs } from './live-helpers';
@@ -21,11 +22,10 @@ export function declaredProperties(ctx: LintContext): DeclaredProperty[] {
     const schemas = pair.live.mappingSchemas;
     const m = pair.desired.attributeMappings;
     if (!schemas || !m) return [];
-    const own = <T>(r: Record<string, T>, k: string): T | undefined => (Object.hasOwn(r, k) ? r[k] : undefined);
     return [
       ...Object.entries(m.properties).map(([name, property]) => ({ pair, name, property, target: schemas.target, source: schemas.defaultSource })),
       ...Object.entries(m.userTypes ?? {}).flatMap(([userType, t]) =>
-        Object.entries(t.properties).map(([name, property]) => ({ pair, name, property, userType, target: schemas.target, source: own(schemas.typeSources, userType) })),
+        Object.entries(t.properties).map(([name, property]) => ({ pair, name, property, userType, target: schemas.target, source: ownValue(schemas.typeSources, userType) })),
       ),
     ];
   });

@@ -6,6 +6,7 @@
  * drift job does); a count and the first few users, so an admin finds them without clicking through users.
  */
 import type { Finding } from '../../model/types';
+import { byCodeUnits } from '../../model/sorted-json';
 import { USER_SAMPLE_SIZE } from '../../model/user-sample';
 import { assignmentsBefore, dnInOu, placementOf } from '../placement';
 import { appObject, usablePairs } from './live-helpers';
@@ -32,7 +33,7 @@ export const userOuMismatch: Lint = {
         found.push([user, `${user}${individual.has(id) ? ' (assigned individually)' : ''} is in ${dn}, ${name} says ${p.ou}`]);
       }
       // By login, so the sample is the same on every run.
-      const off = found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, text]) => text);
+      const off = found.sort(([a], [b]) => byCodeUnits(a, b)).map(([, text]) => text);
       if (off.length === 0) return [];
       const shown = off.slice(0, USER_SAMPLE_SIZE);
       const more = off.length > shown.length ? `; and ${off.length - shown.length} more` : '';
