@@ -2,7 +2,6 @@
  * The steps `plan`, `apply` and `export` share: read the mappings (stopping before any Okta call when they
  * cannot be read), connect to Okta as the environment and flags say, and plan against the live slice.
  */
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { CliContext, GlobalOptions } from './context';
 import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
@@ -13,10 +12,12 @@ import { declaresMappingProperties } from '../live/read-mapping-schemas';
 import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
 import { assignmentChangesOf, buildPlan } from '../plan/build-plan';
+import type { DirectoryAnalysis } from '../plan/analyse';
 import { changedGroupIds } from '../plan/changed-groups';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
-import { canonicalJson } from '../model/sorted-json';
+import { byCodeUnits } from '../model/sorted-json';
+import { canonicalDigest } from '../model/canonical-digest';
 import { VERSION } from '../version';
 
 /** Findings that a mappings file could not be read as written (what was read is not what the folder says). */
@@ -131,9 +132,12 @@ export async function planAgainstLive(
   },
 ): Promise<{ live: LiveState; plan: Plan }> {
   let live = await readLive(api, input.readFor ?? input.desired, { directoryFilter: input.directoryFilter, log: input.log, keepDns: input.checkPlacement });
+  let analysis: DirectoryAnalysis[] | undefined;
   if (input.memberCounts || input.people || input.checkPlacement) {
-    // What the plan will change decides what else to read; the plan itself is built once, after every read.
+    // What the plan will change decides what else to read; the plan itself is built once, after every read
+    // (with this analysis for each directory those reads left as it was: no change, nothing more read).
     const changes = assignmentChangesOf(input.desired, live, input.directoryFilter);
+    analysis = changes.analysis;
     // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
     live = await readPeople(api, live, changes, { all: input.checkPlacement });
     if (input.memberCounts) live = await readMemberCounts(api, live, changedGroupIds(changes));
@@ -146,6 +150,7 @@ export async function planAgainstLive(
     tool: `okta-ou ${VERSION}`,
     reads: api.counts().reads,
     directoryFilter: input.directoryFilter,
+    analysis,
   });
   return { live, plan: { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) } };
 }
@@ -153,20 +158,14 @@ export async function planAgainstLive(
 /** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */
 const POSITION_KEYS = new Set(['source', 'ouSource', 'profileSources', 'fieldSources']);
 
-function withoutPositions(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutPositions);
-  if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v).filter(([k]) => !POSITION_KEYS.has(k)).map(([k, x]) => [k, withoutPositions(x)]));
-}
-
 /**
  * Digest of what the files ask for in the named directories (Plan.desiredDigest): a saved plan whose
  * digest differs from the files' now was made from other mappings, whatever Okta did meanwhile.
  */
 export function desiredDigest(desired: DesiredState, directories: readonly string[]): string {
   const names = new Set(directories);
-  const dirs = desired.directories.filter((d) => names.has(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return `sha256:${createHash('sha256').update(canonicalJson(withoutPositions(dirs))).digest('hex')}`;
+  const dirs = desired.directories.filter((d) => names.has(d.name)).sort((a, b) => byCodeUnits(a.name, b.name));
+  return canonicalDigest(dirs, { omitKeys: POSITION_KEYS });
 }
 
 /** The mappings folder as a plan records it (Plan.mappings): relative to the working directory, `/`-separated. */

@@ -49,6 +49,8 @@ export interface ReadLiveOptions {
 interface AppSlice {
   assignments: LiveAssignment[];
   groups: Record<string, LiveGroup>;
+  /** `groups` by exact name, indexed once per app. */
+  byName: Map<string, LiveGroup[]>;
   mapping: LiveDirectory['mapping'];
   appUsers: AppUsersSummary;
   sourceGroups: LiveGroup[];
@@ -99,7 +101,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       }),
     );
     log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
-    return { assignments, groups, mapping, appUsers, sourceGroups: [], typeMappings };
+    return { assignments, groups, byName: nameIndex(Object.values(groups)), mapping, appUsers, sourceGroups: [], typeMappings };
   });
   const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
     (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
@@ -125,44 +127,62 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   // listed group on every plan); ambiguity among assigned groups is still reported.
   const orgIds: string[] = [];
   const orgNames: string[] = [];
-  for (const { d, slice } of slices) {
-    const byName = nameIndex(Object.values(slice?.groups ?? {}));
-    for (const ref of refsOf(d)) {
+  const refsByDirectory = slices.map(({ d, slice }) => {
+    const refs = refsOf(d);
+    for (const ref of refs) {
       if (looksLikeGroupId(ref)) {
         if (!slice?.groups[ref]) orgIds.push(ref);
-      } else if (!byName.has(ref)) {
+      } else if (!slice?.byName.has(ref)) {
         orgNames.push(ref);
       }
     }
-  }
+    return refs;
+  });
   const { ids, names } = splitRefs([...new Set([...orgIds, ...orgNames])]);
-  const assignedIds = new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
+  // The assigned groups, whose member counts a group list read for the lookup carries (none when none is read).
+  const assignedIds = ids.length + names.length === 0 ? new Set<string>() : new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
   const org = await lookupGroups(api, ids, names, log, assignedIds);
 
   const directories = await Promise.all(
-    slices.map(async ({ d, app, candidates, slice }): Promise<LiveDirectory> => {
-      const groups: Record<string, LiveGroup> = {};
+    slices.map(async ({ d, app, candidates, slice }, i): Promise<LiveDirectory> => {
+      // The app's groups as read, copied only once something is added to them (a large app has 100,000).
+      let groups: Record<string, LiveGroup> = slice?.groups ?? {};
+      let copied = false;
+      const put = (g: LiveGroup): void => {
+        if (!copied) groups = { ...groups };
+        copied = true;
+        groups[g.id] = g;
+      };
       // Member counts a group list read for resolution carried: no stats call for them later.
-      for (const g of Object.values(slice?.groups ?? {})) {
-        const n = org.counts.get(g.id);
-        groups[g.id] = n === undefined || g.usersCount !== undefined ? g : { ...g, usersCount: n };
+      if (org.counts.size > 0) {
+        for (const g of Object.values(groups)) {
+          const n = org.counts.get(g.id);
+          if (n !== undefined && g.usersCount === undefined) put({ ...g, usersCount: n });
+        }
       }
-      const assigned = Object.values(groups);
-      const assignedByName = nameIndex(assigned);
-      // By lower-cased name, indexed once: a reference is matched against its few namesakes, not every group.
-      const assignedByLowerName = nameIndex(assigned, (n) => n.toLowerCase());
+      // By lower-cased name, indexed only when a reference has no exact match among the assigned groups:
+      // then it is matched against its few namesakes, not every group.
+      let assignedByLowerName: Map<string, LiveGroup[]> | undefined;
       const resolved: Record<string, LiveGroup[]> = {};
-      for (const ref of refsOf(d)) {
+      for (const ref of refsByDirectory[i]) {
         let matches: LiveGroup[];
         if (looksLikeGroupId(ref)) {
           const g = groups[ref] ?? org.byId.get(ref) ?? null;
           matches = g ? [g] : [];
         } else {
-          const exactAssigned = assignedByName.get(ref);
-          matches = exactAssigned ? [...exactAssigned] : matchName(ref, [...(org.byName.get(ref) ?? []), ...(assignedByLowerName.get(ref.toLowerCase()) ?? [])]);
+          const exactAssigned = slice?.byName.get(ref);
+          if (exactAssigned) {
+            matches = exactAssigned.map((g) => groups[g.id]);
+          } else {
+            assignedByLowerName ??= nameIndex(
+              Object.values(slice?.groups ?? {}).map((g) => groups[g.id]),
+              (n) => n.toLowerCase(),
+            );
+            matches = matchName(ref, [...(org.byName.get(ref) ?? []), ...(assignedByLowerName.get(ref.toLowerCase()) ?? [])]);
+          }
         }
         setOwn(resolved, ref, matches);
-        for (const g of matches) groups[g.id] = groups[g.id] ?? g;
+        for (const g of matches) if (groups[g.id] === undefined) put(g);
       }
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };
@@ -197,7 +217,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       };
     }),
   );
-  const unresolved = directories.flatMap((d) => Object.entries(d.resolved).filter(([ref, gs]) => gs.length === 0 && !looksLikeGroupId(ref)).map(([ref]) => ref));
+  const unresolved: string[] = [];
+  for (const d of directories) for (const ref of Object.keys(d.resolved)) if (d.resolved[ref].length === 0 && !looksLikeGroupId(ref)) unresolved.push(ref);
   if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
   const near = org.near ? pick(org.near, unresolved) : await nearGroupNames(api, unresolved);
   return { orgUrl: api.orgUrl, directories: directories.map((d) => ({ ...d, nearGroupNames: near })) };

@@ -221,28 +221,34 @@ export function normaliseDn(s: string, opts: NormaliseOptions = {}): string {
 }
 
 /**
- * Canonical (lower-case) RDNs by DN text. A plan compares the same few thousand DNs many times (diff,
- * lints, fingerprint, export), and parsing is the cost; the results are frozen, so sharing them is safe.
- * Bounded: cleared when it holds {@link DN_CACHE_LIMIT} entries (a plan's DNs fit many times over).
+ * Canonical (lower-case) RDNs and their rendering by DN text. A plan compares the same few thousand DNs
+ * many times (diff, lints, fingerprint, export: per assignment, 100,000 in a large org), and parsing is the
+ * cost; the results are frozen, so sharing them is safe. Bounded: cleared when it holds
+ * {@link DN_CACHE_LIMIT} entries (a plan's DNs fit many times over).
  */
 export const DN_CACHE_LIMIT = 100_000;
-const rdnCache = new Map<string, readonly string[] | null>();
+const canonicalCache = new Map<string, { rdns: readonly string[]; text: string } | null>();
 
-/** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. Memoised. */
-export function canonicalRdns(s: string): readonly string[] | null {
-  let c = rdnCache.get(s);
+function canonical(s: string): { rdns: readonly string[]; text: string } | null {
+  let c = canonicalCache.get(s);
   if (c === undefined) {
-    if (rdnCache.size >= DN_CACHE_LIMIT) rdnCache.clear();
+    if (canonicalCache.size >= DN_CACHE_LIMIT) canonicalCache.clear();
     const p = parseDn(s);
-    c = p.ok ? Object.freeze(p.rdns.map((r) => renderRdn(r, false))) : null;
-    rdnCache.set(s, c);
+    const rdns = p.ok ? Object.freeze(p.rdns.map((r) => renderRdn(r, false))) : null;
+    c = rdns ? Object.freeze({ rdns, text: rdns.join(',') }) : null;
+    canonicalCache.set(s, c);
   }
   return c;
 }
 
+/** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. Memoised. */
+export function canonicalRdns(s: string): readonly string[] | null {
+  return canonical(s)?.rdns ?? null;
+}
+
 /** `normaliseDn`, or null when `s` is not a valid DN. Memoised in lower case (the usual form). */
 export function tryNormaliseDn(s: string, opts: NormaliseOptions = {}): string | null {
-  if (!opts.preserveCase) return canonicalRdns(s)?.join(',') ?? null;
+  if (!opts.preserveCase) return canonical(s)?.text ?? null;
   const p = parseDn(s);
   if (!p.ok) return null;
   return p.rdns.map((r) => renderRdn(r, true)).join(',');

@@ -20,8 +20,15 @@ export interface DirectoryAnalysis extends DirectoryPair {
   slots: SlotAssignment | null;
 }
 
-export function analyse(desired: DesiredState, live: LiveState): DirectoryAnalysis[] {
+/**
+ * `earlier`: an analysis made before more was read (the first diff decides which members to read); a
+ * directory whose desired and live objects are the very ones it was made from is not analysed again
+ * (the model is never mutated: a reader that adds to a directory returns a new one).
+ */
+export function analyse(desired: DesiredState, live: LiveState, earlier: readonly DirectoryAnalysis[] = []): DirectoryAnalysis[] {
   return pairDirectories(desired, live).map((p) => {
+    const same = earlier.find((e) => e.desired === p.desired && e.live === p.live);
+    if (same) return same;
     const resolution = resolveGroups(p.desired, p.live);
     const usable = isUsable(p);
     const planned = usable ? planAssignments(p.desired, p.live, resolution) : null;

@@ -29,6 +29,8 @@ export interface BuildPlanInput {
   reads: Record<string, number>;
   /** `--directory NAME`: plan only this directory (findings of other directories are dropped). */
   directoryFilter?: string;
+  /** assignmentChangesOf's analysis: reused for each directory the reads after it left as they were. */
+  analysis?: readonly DirectoryAnalysis[];
 }
 
 /**
@@ -90,9 +92,10 @@ function forDirectory(desired: DesiredState, live: LiveState, filter: string | u
  * The assignment changes buildPlan would make, without building the plan: which groups' members and
  * member counts to read before the plan is built, once (docs/style.md §9.1: the planner stays pure).
  */
-export function assignmentChangesOf(desired: DesiredState, live: LiveState, directoryFilter?: string): Pick<Plan, 'changes'> {
+export function assignmentChangesOf(desired: DesiredState, live: LiveState, directoryFilter?: string): Pick<Plan, 'changes'> & { analysis: DirectoryAnalysis[] } {
   const scoped = forDirectory(desired, live, directoryFilter);
-  return { changes: analyse(scoped.desired, scoped.live).flatMap((p) => (p.usable ? p.assignmentChanges : [])) };
+  const analysis = analyse(scoped.desired, scoped.live);
+  return { changes: analysis.flatMap((p) => (p.usable ? p.assignmentChanges : [])), analysis };
 }
 
 /**
@@ -105,7 +108,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const filter = input.directoryFilter;
   const { desired, live } = forDirectory(input.desired, input.live, filter);
   // Pairing, group resolution and the assignment diff, once per directory for everything below.
-  const pairs = analyse(desired, live);
+  const pairs = analyse(desired, live, input.analysis);
 
   // AD group memberships come last: they are independent of the app's assignments and mapping.
   const adGroups = pairs.map((p) => (p.usable ? diffAdGroups(p.desired, p.live) : { changes: [], findings: [] }));

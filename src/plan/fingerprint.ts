@@ -1,5 +1,5 @@
 /**
- * The plan's fingerprint: sha256 over a canonical JSON (sorted keys, stable array order) of the live
+ * The plan's fingerprint: sha256 over the canonical JSON (sorted keys, stable array order) of the live
  * slice the plan was computed from. `apply PLANFILE` re-reads the same slice and refuses a stale plan
  * (docs/design.md §4; what moved is told by src/apply/stale.ts). Okta has no ETags on these objects (docs/okta-api.md §4),
  * so `lastUpdated` is included to catch any out-of-band write, even one to a key we do not compare.
@@ -8,9 +8,9 @@
  * every assignment (group id and name, priority, the managed profile keys — organizationalUnit for all,
  * plus the file's keys for managed groups —, lastUpdated); the Okta→AD mapping (id, properties).
  */
-import { byCodeUnits, canonicalJson } from '../model/sorted-json';
-import { createHash } from 'node:crypto';
-import type { DesiredState, LiveState } from '../model/types';
+import { byCodeUnits } from '../model/sorted-json';
+import { canonicalDigest } from '../model/canonical-digest';
+import type { DesiredState, LiveAssignment, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
 import { managedKeys, OU_KEY, ouKey, pickKeys } from './normalise';
 import { resolvedGroups } from './resolve-groups';
@@ -39,22 +39,22 @@ export interface LiveSlice {
   directories: SliceDirectory[];
 }
 
-/**
- * The canonical live slice for the desired directories (in name order). `analysis`: the planner's, when
- * already computed (analyse.ts).
- */
-export function liveSlice(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): LiveSlice {
-  const directories = analysis.map(({ desired: d, live: l, resolution }): SliceDirectory => {
+/** A directory's slice with its assignments still to be made, in groupId order (one at a time when hashed). */
+type LazySliceDirectory = Omit<SliceDirectory, 'assignments'> & { assignments: () => Generator<SliceAssignment> };
+
+function lazySlice(analysis: DirectoryAnalysis[]): LazySliceDirectory[] {
+  const directories = analysis.map(({ desired: d, live: l, resolution }): LazySliceDirectory => {
     const keysByGroup = new Map(resolution.managed.map((m) => [m.group.id, managedKeys(m.desired)]));
     // fromEntries makes own keys even of "__proto__"; lookups are own-key only (resolvedGroups).
     const resolved: Record<string, string[]> = Object.fromEntries(d.groups.map((g) => [g.group, resolvedGroups(l, g.group).map((x) => x.id).sort(byCodeUnits)]));
-    const assignments = l.assignments
-      .map((a): SliceAssignment => {
-        const profile = pickKeys(a.profile, keysByGroup.get(a.groupId) ?? [OU_KEY]);
-        if (typeof profile[OU_KEY] === 'string') profile[OU_KEY] = ouKey(profile[OU_KEY]);
-        return { groupId: a.groupId, name: l.groups[a.groupId]?.name ?? null, priority: a.priority, profile, lastUpdated: a.lastUpdated };
-      })
-      .sort((a, b) => byCodeUnits(a.groupId, b.groupId));
+    const sliceAssignment = (a: LiveAssignment): SliceAssignment => {
+      const profile = pickKeys(a.profile, keysByGroup.get(a.groupId) ?? [OU_KEY]);
+      if (typeof profile[OU_KEY] === 'string') profile[OU_KEY] = ouKey(profile[OU_KEY]);
+      return { groupId: a.groupId, name: l.groups[a.groupId]?.name ?? null, priority: a.priority, profile, lastUpdated: a.lastUpdated };
+    };
+    function* assignments(): Generator<SliceAssignment> {
+      for (const a of [...l.assignments].sort((x, y) => byCodeUnits(x.groupId, y.groupId))) yield sliceAssignment(a);
+    }
     const mapping = l.mapping
       ? {
           id: l.mapping.id,
@@ -69,14 +69,22 @@ export function liveSlice(live: LiveState, desired: DesiredState, analysis: Dire
     const typeMappings = l.typeMappings?.map((t) => ({ userType: t.userType.name, id: t.mapping.id, properties: props(t.mapping) }));
     return { name: d.name, app, resolved, assignments, mapping, ...(adGroups ? { adGroups } : {}), ...(typeMappings ? { typeMappings } : {}) };
   });
-  return { directories: directories.sort((a, b) => byCodeUnits(a.name, b.name)) };
+  return directories.sort((a, b) => byCodeUnits(a.name, b.name));
 }
 
+/**
+ * The canonical live slice for the desired directories (in name order). `analysis`: the planner's, when
+ * already computed (analyse.ts).
+ */
+export function liveSlice(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): LiveSlice {
+  return { directories: lazySlice(analysis).map((d) => ({ ...d, assignments: [...d.assignments()] })) };
+}
 
 export function fingerprintOf(slice: LiveSlice): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(slice)).digest('hex')}`;
+  return canonicalDigest(slice);
 }
 
-export function fingerprintLive(live: LiveState, desired: DesiredState, analysis?: DirectoryAnalysis[]): string {
-  return fingerprintOf(liveSlice(live, desired, analysis));
+/** `fingerprintOf(liveSlice(…))`, hashed record by record: the slice is never held whole. */
+export function fingerprintLive(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): string {
+  return canonicalDigest({ directories: lazySlice(analysis).map((d) => ({ ...d, assignments: d.assignments() })) });
 }

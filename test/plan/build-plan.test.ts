@@ -1,4 +1,4 @@
-import { buildPlan } from '../../src/plan/build-plan';
+import { assignmentChangesOf, buildPlan } from '../../src/plan/build-plan';
 import { staticLints } from '../../src/plan/lints/static';
 import * as resolveGroupsModule from '../../src/plan/resolve-groups';
 import * as diffAssignmentsModule from '../../src/plan/diff-assignments';
@@ -334,6 +334,22 @@ describe('buildPlan: work done once per directory', () => {
       expect(diff.mock.calls.map(([d]) => d.name)).toEqual(['corp', 'emea']);
     } finally {
       resolve.mockRestore();
+      diff.mockRestore();
+    }
+  });
+
+  it('reuses the first diff\'s analysis for a directory the reads after it left as it was, and gives the same plan', () => {
+    const desired = aDesiredState(corpDesired(), aDesiredDirectory('emea').withGroup('EMEA Sales', 'OU=Sales,OU=Staff,DC=emea,DC=example,DC=com'));
+    const live = aLiveState(corpLive(), aLiveDirectory('emea').withGroup('EMEA Sales'));
+    const first = assignmentChangesOf(desired, live);
+    // As a member read returns it: a new object for the directory it read (corp), emea untouched.
+    const afterReads = { ...live, directories: [{ ...live.directories[0], groups: { ...live.directories[0].groups } }, live.directories[1]] };
+    const diff = jest.spyOn(diffAssignmentsModule, 'planAssignments');
+    try {
+      const plan = buildPlan({ desired, live: afterReads, now: NOW, tool: 't', reads: {}, analysis: first.analysis });
+      expect(diff.mock.calls.map(([d]) => d.name)).toEqual(['corp']);
+      expect(plan).toEqual(buildPlan({ desired, live: afterReads, now: NOW, tool: 't', reads: {} }));
+    } finally {
       diff.mockRestore();
     }
   });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { fingerprintLive, fingerprintOf, liveSlice } from '../../src/plan/fingerprint';
+import { canonicalJson } from '../../src/model/sorted-json';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState } from '../support/builders';
 
 const C = 'DC=corp,DC=example,DC=com';
@@ -66,4 +68,14 @@ describe('fingerprint', () => {
     const s = liveSlice(aLiveState(base()), desired);
     expect(fingerprintOf(JSON.parse(JSON.stringify(s)))).toBe(fingerprintOf(s));
   });
+
+  it('is hashed record by record, yet is the sha256 of the whole slice\'s canonical JSON (plans saved before stay valid)', () => {
+    // Numeric and prototype-like group names: JSON puts index keys first; "__proto__" stays data.
+    const d = aDesiredState(aDesiredDirectory().withGroup('Engineering', `OU=Eng,${C}`, { division: 'x' }).withGroup('42', `OU=N,${C}`).withGroup('__proto__', `OU=P,${C}`).withGroup('Missing', `OU=M,${C}`));
+    const live = aLiveState(base().withAssignment('42', `OU=N, ${C}`, 7).withAssignment('__proto__', `ou=p,${C}`, 9, { id: '00gPROTO' }));
+    const whole = `sha256:${createHash('sha256').update(canonicalJson(liveSlice(live, d))).digest('hex')}`;
+    expect(fingerprintLive(live, d)).toBe(whole);
+    expect(fingerprintOf(liveSlice(live, d))).toBe(whole);
+  });
 });
+

@@ -29,15 +29,34 @@ function notAnOu(rdns: Ava[][]): { why: string; hint: string } | null {
   return null;
 }
 
-function check(dir: DesiredDirectory, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
+/** What is wrong with a DN text: why and what to do; null when it is a valid OU DN. */
+type DnProblem = { why: string; hint: string } | null;
+
+function problemOf(value: string): DnProblem {
   const p = parseDn(value);
-  if (p.ok) {
-    const bad = notAnOu(p.rdns);
-    return bad ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${bad.why}`, { hint: bad.hint, directory: dir.name })] : [];
-  }
-  return [
-    findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} is not a valid DN: ${p.error} (at character ${p.offset + 1})`, { hint: 'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"', directory: dir.name }),
-  ];
+  if (p.ok) return notAnOu(p.rdns);
+  return {
+    why: `is not a valid DN: ${p.error} (at character ${p.offset + 1})`,
+    hint: 'write it as RDNs separated by commas, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; escape a comma inside a name as "\\,"',
+  };
+}
+
+/**
+ * `problemOf`, parsed once per distinct text: a large directory lists 100,000 groups over a few hundred
+ * OUs. One map per lint run, so nothing outlives it.
+ */
+function problemsMemo(): (value: string) => DnProblem {
+  const seen = new Map<string, DnProblem>();
+  return (value) => {
+    let p = seen.get(value);
+    if (p === undefined) seen.set(value, (p = problemOf(value)));
+    return p;
+  };
+}
+
+function check(dir: DesiredDirectory, problem: (value: string) => DnProblem, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
+  const bad = problem(value);
+  return bad ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${bad.why}`, { hint: bad.hint, directory: dir.name })] : [];
 }
 
 export const invalidDn: Lint = {
@@ -45,6 +64,7 @@ export const invalidDn: Lint = {
   severity: 'error',
   needs: 'desired',
   check({ desired }) {
+    const problem = problemsMemo();
     return desired.directories.flatMap((dir) => {
       const out: Finding[] = [];
       if (dir.namingContext !== undefined && tryNamingContextDn(dir.namingContext) === null) {
@@ -52,8 +72,8 @@ export const invalidDn: Lint = {
           findingAt('INVALID_DN', 'error', dir.fieldSources.namingContext ?? dir.source, `namingContext ${JSON.stringify(dir.namingContext)} is neither a DN nor a domain name`, { hint: 'write the domain as a DN (DC=corp,DC=example,DC=com) or as a domain name (corp.example.com)', directory: dir.name }),
         );
       }
-      for (const ou of dir.importOUs) out.push(...check(dir, (v) => `import OU ${v}`, ou.dn, ou.source));
-      for (const g of dir.groups) out.push(...check(dir, (v) => `OU ${v} of group ${JSON.stringify(g.group)}`, g.ou, g.ouSource));
+      for (const ou of dir.importOUs) out.push(...check(dir, problem, (v) => `import OU ${v}`, ou.dn, ou.source));
+      for (const g of dir.groups) out.push(...check(dir, problem, (v) => `OU ${v} of group ${JSON.stringify(g.group)}`, g.ou, g.ouSource));
       return out;
     });
   },
