@@ -24,7 +24,7 @@ import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
-import { type GroupResolution, resolvedGroups, resolveGroups } from './resolve-groups';
+import { type GroupResolution, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -53,12 +53,32 @@ function updateReason(keys: string[], live: Record<string, unknown>, after: Reco
     .join('; ');
 }
 
-/** Live assignments in a stable order whatever order Okta returned them in; unknown priorities last. */
-export function sortedAssignments(live: LiveDirectory): LiveAssignment[] {
-  const byId = (a: LiveAssignment, b: LiveAssignment): number => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0);
-  const known = live.assignments.filter(hasKnownPriority).sort((a, b) => byPriority(a, b) || byId(a, b));
-  const unknown = live.assignments.filter((a) => !hasKnownPriority(a)).sort(byId);
-  return [...known, ...unknown];
+// The diff and three live lints each need these of a directory's 100,000 assignments: made once per list
+// (the model is never mutated; a reader that adds people keeps the same assignments array).
+const sortedCache = new WeakMap<readonly LiveAssignment[], readonly LiveAssignment[]>();
+const byGroupCache = new WeakMap<readonly LiveAssignment[], ReadonlyMap<string, LiveAssignment>>();
+
+/** Live assignments in a stable order whatever order Okta returned them in; unknown priorities last. Shared: do not modify. */
+export function sortedAssignments(live: LiveDirectory): readonly LiveAssignment[] {
+  let sorted = sortedCache.get(live.assignments);
+  if (!sorted) {
+    const byId = (a: LiveAssignment, b: LiveAssignment): number => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0);
+    const known = live.assignments.filter(hasKnownPriority).sort((a, b) => byPriority(a, b) || byId(a, b));
+    const unknown = live.assignments.filter((a) => !hasKnownPriority(a)).sort(byId);
+    sorted = [...known, ...unknown];
+    sortedCache.set(live.assignments, sorted);
+  }
+  return sorted;
+}
+
+/** The live assignment of each group id (Okta lists a group once per app). Shared: do not modify. */
+export function assignmentsByGroup(live: LiveDirectory): ReadonlyMap<string, LiveAssignment> {
+  let byGroup = byGroupCache.get(live.assignments);
+  if (!byGroup) {
+    byGroup = new Map(sortedAssignments(live).map((a) => [a.groupId, a]));
+    byGroupCache.set(live.assignments, byGroup);
+  }
+  return byGroup;
 }
 
 /** `resolution`: the directory's group resolution when already computed (analyse.ts). */
@@ -69,9 +89,9 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 /** The assignment diff and the slot assignment it was made with (the write schedule needs its bound). */
 export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution): { changes: AssignmentChange[]; slots: SlotAssignment } {
   const file = dir.source.file;
-  const { managed, protectedIds } = resolution;
+  const { managed, protectedIds, listedIds } = resolution;
   const assignments = sortedAssignments(live);
-  const byGroup = new Map(assignments.map((a) => [a.groupId, a]));
+  const byGroup = assignmentsByGroup(live);
   const slots = assignSlots(
     // An assignment without a known priority is placed like a create: it gets a fresh slot.
     managed.map((m) => {
@@ -142,7 +162,6 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 
   if (dir.assignments.mode === 'authoritative') {
     const managedIds = new Set(managed.map((m) => m.group.id));
-    const listedIds = new Set(dir.groups.flatMap((g) => resolvedGroups(live, g.group).map((x) => x.id)));
     for (const a of assignments) {
       if (managedIds.has(a.groupId) || listedIds.has(a.groupId) || protectedIds.has(a.groupId)) continue;
       const group = groupRef(live, a.groupId);

@@ -4,7 +4,7 @@
  * both groups the OU is undefined. okta-ou does not cause this; for managed groups the plan gives each a
  * distinct slot (assign-slots.ts rule 5).
  */
-import type { Finding } from '../../model/types';
+import type { DesiredGroup, Finding } from '../../model/types';
 import { sortedAssignments } from '../diff-assignments';
 import { hasKnownPriority } from '../known-priority';
 import { at, usablePairs } from './live-helpers';
@@ -16,11 +16,17 @@ export const priorityDuplicate: Lint = {
   needs: 'live',
   check: (ctx) =>
     usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const managed = new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
       const byPriority = new Map<number, string[]>();
-      for (const a of sortedAssignments(live).filter(hasKnownPriority)) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a.groupId]);
-      return [...byPriority.entries()]
-        .filter(([, ids]) => ids.length > 1)
+      for (const a of sortedAssignments(live)) {
+        if (!hasKnownPriority(a)) continue;
+        const ids = byPriority.get(a.priority);
+        if (ids) ids.push(a.groupId);
+        else byPriority.set(a.priority, [a.groupId]);
+      }
+      const shared = [...byPriority.entries()].filter(([, ids]) => ids.length > 1);
+      // Indexed only when some priority is shared (rare), not for every plan of a large app.
+      const managed = shared.length === 0 ? new Map<string, DesiredGroup>() : new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
+      return shared
         .map(([priority, ids]) => {
           const names = ids.map((id) => live.groups[id]?.name ?? id);
           const allManaged = ids.every((id) => managed.has(id));

@@ -5,7 +5,7 @@
  * and another is then unknown. A managed group gets a fresh slot from the plan (an update that writes its
  * priority); an unmanaged one is left alone and takes no part in slot maths (known-priority.ts).
  */
-import type { Finding } from '../../model/types';
+import type { DesiredGroup, Finding } from '../../model/types';
 import { sortedAssignments } from '../diff-assignments';
 import { hasKnownPriority } from '../known-priority';
 import { at, usablePairs } from './live-helpers';
@@ -17,9 +17,10 @@ export const priorityUnknown: Lint = {
   needs: 'live',
   check: (ctx) =>
     usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const managed = new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
-      return sortedAssignments(live)
-        .filter((a) => !hasKnownPriority(a))
+      const unknown = sortedAssignments(live).filter((a) => !hasKnownPriority(a));
+      // Indexed only when some priority is unknown (rare), not for every plan of a large app.
+      const managed = unknown.length === 0 ? new Map<string, DesiredGroup>() : new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
+      return unknown
         .map((a): Finding => {
           const name = live.groups[a.groupId]?.name ?? a.groupId;
           const listed = managed.get(a.groupId);

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../model/types';
 import { managedKeys } from '../normalise';
+import { assignmentsByGroup } from '../diff-assignments';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -15,13 +16,13 @@ export const unmanagedProfileKeys: Lint = {
   needs: 'live',
   check: (ctx) =>
     usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const byGroup = new Map(live.assignments.map((a) => [a.groupId, a]));
+      const byGroup = assignmentsByGroup(live);
       return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {
         const current = byGroup.get(group.id);
         if (!current) return [];
-        const keys = new Set(managedKeys(g));
+        const keys = managedKeys(g);
         const extra = Object.keys(current.profile)
-          .filter((k) => !keys.has(k) && current.profile[k] !== null && current.profile[k] !== undefined)
+          .filter((k) => !keys.includes(k) && current.profile[k] !== null && current.profile[k] !== undefined)
           .sort();
         if (extra.length === 0) return [];
         return [
