@@ -103,9 +103,12 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
     return { assignments, groups, byName: nameIndex(Object.values(groups)), mapping, appUsers, sourceGroups: [], typeMappings };
   });
-  const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> =>
-    (await api.list<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })).map(toLiveGroup),
-  );
+  const readSourceGroups = memo(async (appId: string): Promise<LiveGroup[]> => {
+    // Converted page by page, like the assignments: the raw groups (profiles, links) are not all held.
+    const out: LiveGroup[] = [];
+    for await (const page of api.pages<RawGroup>('/api/v1/groups', { search: `source.id eq ${quoteFilterString(appId)}`, limit: 200 })) for (const g of page) out.push(toLiveGroup(g));
+    return out;
+  });
 
   const slices = await Promise.all(
     dirs.map(async (d) => {
@@ -143,6 +146,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const assignedIds = ids.length + names.length === 0 ? new Set<string>() : new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
   const org = await lookupGroups(api, ids, names, log, assignedIds);
 
+  // Whether a reference matched nothing: only then are the "did you mean" names looked for.
+  let someUnresolved = false;
   const directories = await Promise.all(
     slices.map(async ({ d, app, candidates, slice }, i): Promise<LiveDirectory> => {
       // The app's groups as read, copied only once something is added to them (a large app has 100,000).
@@ -182,6 +187,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           }
         }
         setOwn(resolved, ref, matches);
+        if (matches.length === 0) someUnresolved = true;
         for (const g of matches) if (groups[g.id] === undefined) put(g);
       }
       if (!slice) {
@@ -217,6 +223,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       };
     }),
   );
+  if (!someUnresolved) return { orgUrl: api.orgUrl, directories };
   const unresolved: string[] = [];
   for (const d of directories) for (const ref of Object.keys(d.resolved)) if (d.resolved[ref].length === 0 && !looksLikeGroupId(ref)) unresolved.push(ref);
   if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
