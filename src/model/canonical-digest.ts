@@ -37,9 +37,13 @@ function jsonKeyOrder(record: object): string[] {
   return indices === 0 ? keys.sort() : [...keys.slice(0, indices), ...keys.slice(indices).sort()];
 }
 
+/** Characters JSON.stringify escapes in a string: `"`, `\`, controls, and (when unpaired) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** JSON text of a primitive, as JSON.stringify writes it (the common kinds first: they are most of the calls). */
 function primitive(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  // Most strings (ids, names, DNs, dates) need no escape: quoting them is twice as fast as JSON.stringify.
+  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   return v === null ? 'null' : (JSON.stringify(v) as string);
 }

@@ -38,6 +38,11 @@ export function resolvedGroups(live: LiveDirectory, ref: string): LiveGroup[] {
   return Array.isArray(found) ? found : [];
 }
 
+/** Where a finding about a listed group points; made only for a finding, not for each of 100,000 groups. */
+function at(dir: DesiredDirectory, g: DesiredGroup): Pick<Finding, 'directory' | 'file' | 'line' | 'column'> {
+  return { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
+}
+
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];
   const protectedIds = new Set<string>();
@@ -45,7 +50,6 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
   const findings: Finding[] = [];
   const firstById = new Map<string, DesiredGroup>();
   for (const g of [...dir.groups].sort((a, b) => a.index - b.index)) {
-    const at = { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
     const found = resolvedGroups(live, g.group);
     for (const c of found) listedIds.add(c.id);
     if (found.length === 0) {
@@ -55,7 +59,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
         severity: 'error',
         message: `group "${g.group}" matches no Okta group`,
         hint: `${guess ? `did you mean "${guess}"? ` : ''}check the exact group name (names are exact, not prefixes) or use the group id (00g…)`,
-        ...at,
+        ...at(dir, g),
         object: { type: 'group', id: g.group, name: g.group },
       });
       continue;
@@ -68,7 +72,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
         severity: 'error',
         message: `group "${g.group}" matches ${found.length} Okta groups: ${list}`,
         hint: `use the id of the intended group instead of its name, e.g. group: ${found[0].id}`,
-        ...at,
+        ...at(dir, g),
         object: { type: 'group', id: found[0].id, name: g.group },
       });
       continue;
@@ -85,7 +89,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
           severity: 'error',
           message: `group "${g.group}" is the same Okta group as "${first.group}" (${group.id}), already listed at line ${first.source.line}`,
           hint: 'list each group once per directory',
-          ...at,
+          ...at(dir, g),
           object: { type: 'group', id: group.id, name: group.name },
           related: [first.source],
         });

@@ -21,6 +21,12 @@ describe('canonicalDigest', () => {
     expect(canonicalDigest(undefined)).toBe(sha256Of('null'));
   });
 
+  it('escapes strings exactly as JSON.stringify does: quotes, backslashes, controls, lone surrogates; pairs and U+2028 as they are', () => {
+    const strings = ['plain', 'a"b', 'a\\b', 'tab\there', '\u0000\u001f\u007f', 'emoji 😀', 'lone \ud800 and \udfff', '\u2028\u2029', 'é ñ 中'];
+    expect(canonicalDigest(strings)).toBe(sha256Of(canonicalJson(strings)));
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' })), (xs) => expect(canonicalDigest(xs)).toBe(sha256Of(canonicalJson(xs)))));
+  });
+
   it('reads a generator as the array of what it yields, without the array existing', () => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({ id: `00g${i}`, p: i, profile: { organizationalUnit: `ou=${i % 7},dc=x` } }));
     function* lazily(): Generator<unknown> {
