@@ -8,7 +8,7 @@
  */
 import type { LiveDirectory, LiveGroup, LiveState } from '../model/types';
 import type { OktaApi } from '../okta/api';
-import { setOwn } from '../model/data-record';
+import { ownValue, setOwn } from '../model/data-record';
 import { type RawGroup, quoteFilterString, toLiveGroup } from './okta-shapes';
 import { listGroupsWhileCheaper } from './list-groups-while-cheaper';
 
@@ -44,15 +44,27 @@ export async function readMemberCounts(api: OktaApi, live: LiveState, groupIds: 
   return { ...live, directories: live.directories.map((d) => withMemberCounts(d, counts)) };
 }
 
-/** `d` with the member counts filled in where it had none (in `groups` and in `resolved`). */
+/**
+ * `d` with the member counts filled in where it had none (in `groups` and in `resolved`, whose entries
+ * become the directory's own group objects); `d` itself when nothing changes. Only the references whose
+ * groups change get a new list: a plan's few hundred changed groups in a directory of 100,000.
+ */
 export function withMemberCounts(d: LiveDirectory, counts: ReadonlyMap<string, number>): LiveDirectory {
-  const groups = { ...d.groups };
-  for (const [id, g] of Object.entries(groups)) {
-    const n = counts.get(id);
-    if (n !== undefined && g.usersCount === undefined) groups[id] = { ...g, usersCount: n };
+  let groups = d.groups;
+  for (const [id, n] of counts) {
+    const g = ownValue(d.groups, id);
+    if (!g || g.usersCount !== undefined) continue;
+    if (groups === d.groups) groups = { ...d.groups };
+    groups[id] = { ...g, usersCount: n };
   }
-  const resolved: typeof d.resolved = {};
-  // A file reference is user data: setOwn keeps a group named "__proto__" an ordinary key.
-  for (const [ref, gs] of Object.entries(d.resolved)) setOwn(resolved, ref, gs.map((g) => groups[g.id] ?? g));
-  return { ...d, groups, resolved };
+  const current = (g: LiveGroup): LiveGroup => groups[g.id] ?? g;
+  let resolved = d.resolved;
+  for (const ref of Object.keys(d.resolved)) {
+    const gs = d.resolved[ref];
+    if (gs.every((g) => current(g) === g)) continue;
+    // A file reference is user data: the spread and setOwn keep a group named "__proto__" an ordinary key.
+    if (resolved === d.resolved) resolved = { ...d.resolved };
+    setOwn(resolved, ref, gs.map(current));
+  }
+  return groups === d.groups && resolved === d.resolved ? d : { ...d, groups, resolved };
 }
