@@ -95,11 +95,16 @@ describe('apply reads in proportion to the change', () => {
   });
   afterAll(() => removeProjects());
 
-  test('300 assignments (2 list pages), 3 writes: the list is as cheap as the writes, so the app is listed before and after writing', async () => {
-    sb = await seeded(org(300));
-    const { code, from } = await planThenApply(sb, 300);
+  /** Seeds an org of `n` assignments, applies the saved 3-change plan (exit 0); its `/api/v1/apps` calls. */
+  async function applied(n: number): Promise<{ calls: string[]; from: number }> {
+    sb = await seeded(org(n));
+    const { code, from } = await planThenApply(sb, n);
     expect(code).toBe(0);
-    const calls = appsCalls(sb, from);
+    return { calls: appsCalls(sb, from), from };
+  }
+
+  test('300 assignments (2 list pages), 3 writes: the list is as cheap as the writes, so the app is listed before and after writing', async () => {
+    const { calls } = await applied(300);
     expect(phases(calls)).toEqual({
       // The stale check's plan read (app lookup, 2 assignment pages, 1 app-user page), then the re-list
       // right before the first write (2 pages).
@@ -112,10 +117,7 @@ describe('apply reads in proportion to the change', () => {
   });
 
   test('2,000 assignments (10 list pages), 3 writes: no re-list before writing, one GET per written assignment after', async () => {
-    sb = await seeded(org(2000));
-    const { code, from } = await planThenApply(sb, 2000);
-    expect(code).toBe(0);
-    const calls = appsCalls(sb, from);
+    const { calls, from } = await applied(2000);
     expect(phases(calls)).toEqual({
       // The stale check's plan read only.
       before: { 'GET /api/v1/apps': 1, 'GET /api/v1/apps/{app}/groups': 10, 'GET /api/v1/apps/{app}/users': 1 },
@@ -132,73 +134,48 @@ describe('apply reads in proportion to the change', () => {
 
   describe('2,000 assignments: the GETs catch a write that did not stay', () => {
     /**
-     * Calls `fn` with the app and group of the apply's `nth` write once all of its writes are answered:
-     * when the first read-back GET arrives, before the local Okta answers it.
+     * Applies the 3 changes to a fresh 2,000-assignment org; once all writes are answered (when the first
+     * read-back GET arrives, before the local Okta answers it), `tamper` changes the `nth` written
+     * assignment as another admin would. Returns the run and that assignment's group id.
      */
-    function afterWrites(nth: number, fn: (appId: string, groupId: string) => void): (path: string, method: string) => void {
+    async function applyThenTamper(nth: number, tamper: (appId: string, groupId: string) => void): Promise<{ code: number; out: string; from: number; groupId: string }> {
+      sb = await seeded(org(2000));
       const written: string[] = [];
-      return (p, method) => {
+      let groupId = '';
+      const run = await planThenApply(sb, 2000, (p, method) => {
         if (method !== 'GET') written.push(p);
-        else if (written.length === CHANGES && /\/groups\/00g[^/]+$/.test(p)) {
-          const [, appId, groupId] = /^\/api\/v1\/apps\/([^/]+)\/groups\/([^/]+)$/.exec(written[nth - 1])!;
-          written.push('done');
-          fn(appId, groupId);
+        else if (!groupId && written.length === CHANGES && /^\/api\/v1\/apps\/[^/]+\/groups\/[^/]+$/.test(p)) {
+          const [, appId, g] = /^\/api\/v1\/apps\/([^/]+)\/groups\/([^/]+)$/.exec(written[nth - 1])!;
+          groupId = g;
+          tamper(appId, g);
         }
-      };
+      });
+      expect(run.code).toBe(1);
+      return { ...run, groupId };
     }
 
     test('another admin puts the OU back after the write: the change is reported failed, naming the value, exit 1', async () => {
-      sb = await seeded(org(2000));
-      let reverted = '';
-      const { code, out } = await planThenApply(
-        sb,
-        2000,
-        afterWrites(2, (appId, groupId) => {
-          reverted = groupId;
-          writeAssignment(sb.org, appId, groupId, { profile: { organizationalUnit: `ou=g${pad(1)},${DC.toLowerCase()}` } });
-        }),
-      );
-      expect(code).toBe(1);
+      const { out, groupId } = await applyThenTamper(2, (appId, g) => writeAssignment(sb.org, appId, g, { profile: { organizationalUnit: `ou=g${pad(1)},${DC.toLowerCase()}` } }));
       expect(out).toContain('Apply did not take: 2 of 3 change(s) done, 1 failed');
-      expect(out).toContain(`✗ failed        corp: update "G-0001"  [corp/assign/${reverted}]`);
+      expect(out).toContain(`✗ failed        corp: update "G-0001"  [corp/assign/${groupId}]`);
       const ou = (x: string): string => `${x},${DC}`.toLowerCase();
-      expect(out).toContain(`corp: group ${reverted} has profile.organizationalUnit "${ou('ou=g0001')}", expected "${ou('ou=moved0001')}"`);
+      expect(out).toContain(`corp: group ${groupId} has profile.organizationalUnit "${ou('ou=g0001')}", expected "${ou('ou=moved0001')}"`);
     });
 
     test('another admin removes the written assignment: reported as not assigned', async () => {
-      sb = await seeded(org(2000));
-      let removed = '';
-      const { code, out } = await planThenApply(
-        sb,
-        2000,
-        afterWrites(3, (appId, groupId) => {
-          removed = groupId;
-          removeAssignment(sb.org, appId, groupId);
-        }),
-      );
-      expect(code).toBe(1);
-      expect(out).toContain(`✗ failed        corp: update "G-0002"  [corp/assign/${removed}]`);
-      expect(out).toContain(`corp: group ${removed} is not assigned`);
+      const { out, groupId } = await applyThenTamper(3, (appId, g) => removeAssignment(sb.org, appId, g));
+      expect(out).toContain(`✗ failed        corp: update "G-0002"  [corp/assign/${groupId}]`);
+      expect(out).toContain(`corp: group ${groupId} is not assigned`);
     });
 
     test('another admin moves the written assignment: a mismatch, not put back (the GETs do not show whether its slot is free)', async () => {
-      sb = await seeded(org(2000));
-      let moved = '';
-      const { code, out, from } = await planThenApply(
-        sb,
-        2000,
-        afterWrites(1, (appId, groupId) => {
-          moved = groupId;
-          writeAssignment(sb.org, appId, groupId, { priority: 5000 });
-        }),
-      );
-      expect(code).toBe(1);
-      expect(out).toContain(`✗ failed        corp: update "G-0000"  [corp/assign/${moved}]`);
-      expect(out).toContain(`corp: group ${moved} has priority 5000, expected 0`);
+      const { out, from, groupId } = await applyThenTamper(1, (appId, g) => writeAssignment(sb.org, appId, g, { priority: 5000 }));
+      expect(out).toContain(`✗ failed        corp: update "G-0000"  [corp/assign/${groupId}]`);
+      expect(out).toContain(`corp: group ${groupId} has priority 5000, expected 0`);
       expect(out).not.toContain('put back');
       // The three writes and nothing else: no restore PUT.
       expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toHaveLength(CHANGES);
-      expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === moved)?.priority).toBe(5000);
+      expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === groupId)?.priority).toBe(5000);
     });
   });
 });
