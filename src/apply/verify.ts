@@ -23,7 +23,7 @@ import { ASSIGNMENT_PAGE, readBackEachWritten } from './read-cost';
  * What was read of an app's assignments: the whole list (`whole`), or only the written and deleted
  * groups, one GET each (those absent were not found).
  */
-export interface AssignmentsRead {
+interface AssignmentsRead {
   raw: RawAssignment[];
   whole: boolean;
 }
