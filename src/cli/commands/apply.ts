@@ -192,6 +192,8 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       });
     }
 
+    // From the live state read just now: the executor relies on this read instead of listing again an
+    // app whose list costs more calls than its writes (src/apply/read-cost.ts).
     const wp = buildWritePlan(plan, live);
     checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
