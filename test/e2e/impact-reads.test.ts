@@ -60,16 +60,17 @@ function org(assigned: number, crowd = 0): OrgSeed {
   };
 }
 
-/** The mappings: the assigned groups in order, without `drop`, with `add` appended. */
-function files(assigned: number, opts: { add?: string; drop?: string } = {}): Record<string, string> {
+/** The mappings: the assigned groups in order, without `drop`, with `add` appended, `rehome` in OU=Moved. */
+function files(assigned: number, opts: { add?: string; drop?: string; rehome?: string } = {}): Record<string, string> {
   const names = [...Array.from({ length: assigned }, (_, i) => grp(i)).filter((g) => g !== opts.drop), ...(opts.add ? [opts.add] : [])];
+  const ouOfFile = (g: string): string => (g === opts.rehome ? ouOf('Moved') : ouOf(g));
   return {
     'corp.yaml': mappingFile(`  corp:
     app: ${APP}
     importOUs: ["OU=Staff,${DC}"]
     assignments: { mode: authoritative }
     groups:
-${names.map((g) => `      - group: ${g}\n        ou: ${ouOf(g)}\n`).join('')}`),
+${names.map((g) => `      - group: ${g}\n        ou: ${ouOfFile(g)}\n`).join('')}`),
   };
 }
 
@@ -154,6 +155,18 @@ describe('impact reads on an app with 2,000 assignments', () => {
     expect(corp.individual.map((u) => u.login)).toEqual([login('d4')]);
     // d4, assigned individually, is in a managed group (the last one): read through their own groups.
     expect(p.findings.filter((f) => f.code === 'USER_SCOPE_ASSIGNMENT').map((f) => f.message)).toEqual([expect.stringMatching(/^1 member of managed groups .*: d4@/)]);
+  });
+
+  test('a new OU for the lowest-ranked group: its member page and its 3 members\' groups, not the 1,999 groups above it', async () => {
+    const r = await plan(sb, project(files(N, { rehome: grp(N - 1) })), ['--format', 'json']);
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expect(p.changes.map((c) => [c.action, c.kind === 'assignment' && c.group.name])).toEqual([['update', grp(N - 1)]]);
+    expect(callsByPath(sb)).toEqual({ ...base, 'GET /api/v1/groups': 1, 'GET /api/v1/groups/{00g}/users': 1, 'GET /api/v1/users/{00u}/groups': 3 });
+    // n2 and x3 have no higher group: they move; d4 (in G-0002 too) stays placed by G-0002, and is assigned individually anyway.
+    const corp = p.impact!.directories[0];
+    expect(corp.move.map((u) => [u.user.login, u.from, u.to])).toEqual([login('n2'), login('x3')].map((l) => [l, ou(grp(N - 1)), ou('Moved')]));
+    expect(corp.individual).toEqual([]);
   });
 
   describe.each([
