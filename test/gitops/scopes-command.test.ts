@@ -36,6 +36,17 @@ describe('okta-ou scopes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('okta.users.read is optional for plan: shown with its saving, in no list unless the mappings use adGroups', async () => {
+    const optional = OKTA_SCOPES.filter((s) => s.optional);
+    expect(optional.map((s) => [s.scope, s.use])).toEqual([['okta.users.read', 'plan']]);
+    expect(commandScopes('plan')).not.toContain('okta.users.read');
+    expect(commandScopes('apply')).not.toContain('okta.users.read');
+    expect(commandScopes('plan', { adGroups: true })).toContain('okta.users.read');
+    const r = await runCli(['scopes', '--for', 'plan']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/okta\.users\.read +optional: fewer reads for the impact of creates and deletes on large apps\n/);
+  });
+
   test('--list without --for says what to add', async () => {
     expect(await runCli(['scopes', '--list'])).toEqual({
       code: 1,
