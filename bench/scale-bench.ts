@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { startSandbox, type OrgSeed } from '../src/sandbox';
 import { type Calls, fmtMinutes, median, minutesAt, phasesOf } from './at-limits';
 import { type ChildRun, runOktaOu } from './child-cli';
+import { mdTable } from './md-table';
+import { targetTable } from './scale-targets';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const BUCKETS = ['/api/v1/apps', '/api/v1/groups', '/api/v1'];
@@ -83,11 +85,23 @@ interface Row {
   floor: number;
   /** apply: the most `/api/v1/apps` calls it should make, 2 × writes + the assignment pages (plus the app lookup and app-user page). */
   appsTarget?: number;
+  /** apply: the write requests it sent. */
+  writes?: number;
   ms: number;
   cpuMs: number;
   rssMb: number;
   min100: number;
   min50: number;
+}
+
+/**
+ * The least a plan can read: per app the assignment pages, one page of app users, the mapping (list + GET),
+ * the AD-imported groups (import-OU evidence) and the app user schema (the mapped properties are checked
+ * against it); once the app lookup, the user types and the default user schema; plus, with changes, one
+ * members page per changed group (who the change affects).
+ */
+function planFloor(c: Case, changes: number): number {
+  return c.apps * (Math.ceil(c.perApp / 200) + 1 + 2 + 1 + 1) + 3 + changes;
 }
 
 /** A local Okta holding the case's org, with no rate limit (the calls are counted, not waited for). */
@@ -131,10 +145,7 @@ async function measure(c: Case, changes: number): Promise<Row> {
       phases = phasesSince(sb, from);
       runs.push(run);
     }
-    // The floor: per app the assignment pages, one page of app users, the mapping (list + GET), the
-    // AD-imported groups (import-OU evidence); once the app lookup and the default user type; plus, with
-    // changes, one members page per changed group.
-    const floor = c.apps * (Math.ceil(c.perApp / 200) + 1 + 2 + 1) + 2 + changes;
+    const floor = planFloor(c, changes);
     return { c, command: 'plan', changes, floor, ...figures(runs, phases) };
   } finally {
     await sb.close();
@@ -171,8 +182,8 @@ async function measureApply(c: Case): Promise<Row> {
     }
     const pages = Math.ceil(c.perApp / 200);
     // The floor: the saved plan's fresh read (as the plan's floor) and the writes.
-    const floor = c.apps * (pages + 1 + 2 + 1) + 2 + CHANGES + writes;
-    return { c, command: 'apply', changes: CHANGES, floor, appsTarget: 2 * writes + pages, ...figures(runs, phases) };
+    const floor = planFloor(c, CHANGES) + writes;
+    return { c, command: 'apply', changes: CHANGES, floor, appsTarget: 2 * writes + pages, writes, ...figures(runs, phases) };
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
   }
@@ -185,9 +196,7 @@ function table(rows: Row[]): string {
     const target = r.appsTarget === undefined ? '' : `≤ ${r.appsTarget} + 2`;
     return [r.c.label, r.command, String(r.changes), ...BUCKETS.map((b) => String(r.calls[b] ?? 0)), target, String(total), String(r.floor), fmtMinutes(r.min100), fmtMinutes(r.min50), `${(r.ms / 1000).toFixed(1)} s`, `${(r.cpuMs / 1000).toFixed(1)} s`, `${r.rssMb.toFixed(0)} MB`];
   });
-  const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((x, i) => (i === 0 ? x.padEnd(width[i]) : x.padStart(width[i]))).join(' | ')} |`;
-  return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  return mdTable(head, body, (i) => i !== 1);
 }
 
 /** Growth from one single-app size to the next: CPU and RSS ratios, scaled to a doubling. */
@@ -219,9 +228,12 @@ export async function scaleBench(): Promise<void> {
     }
   }
   process.stdout.write(`\nokta-ou plan and apply at scale — okta-ou in its own process, median of ${REPS} runs\n\n${table(rows)}\n\n${growth(rows)}\n\n`);
+  const measured = rows.map((r) => ({ perApp: r.c.perApp, apps: r.c.apps, changes: r.changes, phase: r.command, cpuMs: r.cpuMs, rssMb: r.rssMb, calls: r.calls, writes: r.writes }));
+  process.stdout.write(`The targets, next to the first version's figures ("before": a counting proxy, 50 ms latency):\n\n${targetTable(measured)}\n\n`);
   process.stdout.write(
-    '"floor" = per app the assignment pages (200 each), one app-users page, the mapping (2 calls) and the AD-imported groups,\n' +
-      'plus the app lookup and the default user type, plus one members page per changed group (the impact on people);\n' +
+    '"floor" = per app the assignment pages (200 each), one app-users page, the mapping (2 calls), the AD-imported groups and the\n' +
+      'app user schema, plus the app lookup, the user types and the user schema, plus one members page per changed group (the\n' +
+      'impact on people);\n' +
       'for apply (the saved plan read afresh, then written) also the writes.\n' +
       '"apps target" (apply) = 2 × writes + the assignment pages, + 2 for the app lookup and the app-user page: what the\n' +
       '/api/v1/apps figure should not exceed (the check before writing and the read-back each cost at most the writes).\n' +

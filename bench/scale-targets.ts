@@ -73,9 +73,10 @@ export function targetLines(rows: Measured[]): Line[] {
       out.push({ what: `plan ${size(m)}, ${m.changes} changes: ${GROUPS} calls`, before: before(m, (b) => b.groupsCalls), target: `≤ ${limit.toLocaleString('en')}`, now: now.toLocaleString('en'), met: now <= limit });
     }
     if (m.phase === 'apply' && m.writes !== undefined) {
+      // The plan read apply makes afresh also looks the app up and reads its app users: 2 calls the formula leaves out.
       const limit = 2 * m.writes + Math.ceil(m.perApp / 200);
       const now = m.calls[APPS] ?? 0;
-      out.push({ what: `apply ${size(m)}, ${m.writes} writes: ${APPS} calls`, before: before(m, (b) => b.appsCalls), target: `≤ ${limit.toLocaleString('en')}`, now: now.toLocaleString('en'), met: now <= limit });
+      out.push({ what: `apply ${size(m)}, ${m.writes} writes: ${APPS} calls`, before: before(m, (b) => b.appsCalls), target: `≤ ${limit.toLocaleString('en')} (+ 2)`, now: now.toLocaleString('en'), met: now <= limit + 2 });
     }
     if (m.phase === 'plan' && m.perApp === 100_000) {
       const limitS = m.changes === 0 ? 5 : 10;
