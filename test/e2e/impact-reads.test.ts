@@ -3,7 +3,7 @@
  * any assigned group, but only the affected users' memberships matter, so when they are fewer than the
  * other assigned groups, each affected user's groups are read (`GET /api/v1/users/{id}/groups`, needs
  * okta.users.read) instead of every group's members. Without that scope (OAuth, not granted; or Okta
- * refusing the first read with 403) the groups are read as before, and the verbose log says so. Either
+ * refusing the first read, or a later one, with 403) the groups are read as before, and the verbose log says so. Either
  * way the plan is the same. Calls counted from the local Okta's audit log, per path and per bucket.
  */
 import type { OrgSeed } from '../../src/sandbox/types';
@@ -133,10 +133,10 @@ describe('impact reads on an app with 2,000 assignments', () => {
       // n1, n2, n3: one call each, instead of 1,999 member pages
       'GET /api/v1/users/{00u}/groups': 3,
     });
-    // The users' groups count in the general bucket (the local Okta's and the plan's budget alike), not
-    // in the groups bucket the member pages share.
+    // The users' groups are not in the groups bucket the member pages share: the plan's budget counts them
+    // under /api/v1/users (Okta may meter users on their own), the local Okta in its general bucket.
     expect(callsByBucket(sb)).toEqual({ '/api/v1/apps': Math.ceil(N / 200) + 2, '/api/v1/groups': 3, '/api/v1': 3 + 3 });
-    expect(p.budget.reads).toEqual(callsByBucket(sb));
+    expect(p.budget.reads).toEqual({ '/api/v1/apps': Math.ceil(N / 200) + 2, '/api/v1/groups': 3, '/api/v1': 3, '/api/v1/users': 3 });
     // n1 and n2 keep their (higher) groups: only n3 gains the app, in New's OU.
     const corp = p.impact!.directories[0];
     expect(corp.gain.map((u) => [u.user.login, u.from, u.to])).toEqual([[login('n3'), null, ou('New')]]);
@@ -225,6 +225,19 @@ describe('impact reads on an app with 2,000 assignments', () => {
         const { calls, stderr } = await expectSamePlan({ OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: sb.token });
         expect(calls['GET /api/v1/groups/{00g}/users']).toBe(groupReads);
         expect(calls['GET /api/v1/users/{00u}/groups']).toBe(1);
+        expect(stderr).toMatch(/people: corp: Okta refused okta\.users\.read \(GET \/api\/v1\/users\/00u\w+\/groups → 403 E0000006\): reading the members of \d+ deciding groups/);
+      } finally {
+        sb.faults.clear();
+      }
+    });
+
+    test('an API token whose admin may read only some users (403 on a later read): that directory reads the groups\' members, exit 0', async () => {
+      sb.faults.add({ kind: 'status', status: 403, method: 'GET', path: /^\/api\/v1\/users\/[^/]+\/groups$/, nth: 2, name: 'user outside the admin role' });
+      try {
+        const { calls, stderr } = await expectSamePlan({ OKTA_CLIENT_ORGURL: sb.url, OKTA_CLIENT_TOKEN: sb.token });
+        expect(calls['GET /api/v1/groups/{00g}/users']).toBe(groupReads);
+        // The first read alone, then the others at once: all were sent before the refusal came back.
+        expect(calls['GET /api/v1/users/{00u}/groups']).toBe(_what === 'create' ? 3 : 4);
         expect(stderr).toMatch(/people: corp: Okta refused okta\.users\.read \(GET \/api\/v1\/users\/00u\w+\/groups → 403 E0000006\): reading the members of \d+ deciding groups/);
       } finally {
         sb.faults.clear();
