@@ -35,7 +35,7 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
   { scope: 'okta.schemas.read', use: 'plan', why: 'check mapped properties against the AD app user and user type schemas (only with attributeMappings properties)', onlyWith: 'attributeMappings' },
   { scope: 'okta.users.read', use: 'plan', why: 'read the users adGroups list and whether they were imported from AD (only with adGroups)', onlyWith: 'adGroups' },
-  { scope: 'okta.users.read', use: 'plan', why: 'optional: fewer reads for the impact of creates and deletes on large apps', optional: true },
+  { scope: 'okta.users.read', use: 'plan', why: 'optional: fewer reads for the impact of assignment changes on large apps', optional: true },
   { scope: 'okta.directories.groups.manage', use: 'apply', why: 'add and remove members of AD groups (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
   { scope: 'okta.users.read', use: 'explain', why: 'find one user and their groups (okta-ou explain only)' },

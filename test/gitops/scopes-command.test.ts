@@ -44,7 +44,16 @@ describe('okta-ou scopes', () => {
     expect(commandScopes('plan', { adGroups: true })).toContain('okta.users.read');
     const r = await runCli(['scopes', '--for', 'plan']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/okta\.users\.read +optional: fewer reads for the impact of creates and deletes on large apps\n/);
+    expect(r.stdout).toMatch(/okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps\n/);
+  });
+
+  test.each(['apply', 'doctor', 'explain'])('--for %s lists the optional scope after the needed ones, not among "all of these"', async (use) => {
+    const r = await runCli(['scopes', '--for', use]);
+    expect(r.code).toBe(0);
+    const [needed, optional] = r.stdout.split('\noptional (saves calls when granted):\n');
+    expect(needed).toMatch(new RegExp(`^${use} \\(all of these\\):\n`));
+    expect(needed).not.toContain('optional:');
+    expect(optional.split('\n\n')[0]).toMatch(/^ +okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps$/);
   });
 
   test('--list without --for says what to add', async () => {
