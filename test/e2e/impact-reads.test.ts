@@ -285,3 +285,51 @@ describe('impact reads on an app with 10 assignments', () => {
     expect(corp.lose).toHaveLength(1 + CROWD);
   });
 });
+
+describe('impact reads in two directories', () => {
+  const N = 30;
+  const EMEA = 'emea.example.com';
+  const EMEA_DC = 'DC=emea,DC=example,DC=com';
+  const emeaOu = (g: string): string => `OU=${g},OU=Staff,${EMEA_DC}`;
+  let sb: Sandbox;
+  beforeAll(async () => {
+    // A second AD app with the same 30 groups assigned, in the same order.
+    const seed = org(N);
+    const corp = seed.apps![0];
+    const assignments = corp.assignments!.map((a) => ({ ...a, profile: { organizationalUnit: emeaOu(a.group).toLowerCase() } }));
+    seed.apps!.push({ ...corp, label: EMEA, namingContext: EMEA, importOUs: [`OU=Staff,${EMEA_DC}`], assignments, users: [] });
+    sb = await seeded(seed);
+  });
+  afterAll(async () => {
+    await sb.close();
+    removeProjects();
+  });
+
+  test('New created in both: each of its 3 members\' groups is read once for the two directories', async () => {
+    const names = [...Array.from({ length: N }, (_, i) => grp(i)), 'New'];
+    const emea = mappingFile(`  emea:
+    app: ${EMEA}
+    importOUs: ["OU=Staff,${EMEA_DC}"]
+    assignments: { mode: authoritative }
+    groups:
+${names.map((g) => `      - group: ${g}\n        ou: ${emeaOu(g)}\n`).join('')}`);
+    const r = await plan(sb, project({ ...files(N, { add: 'New' }), 'emea.yaml': emea }), ['--format', 'json', '--verbose']);
+    expect(r.code).toBe(0);
+    const p = parsePlanJson(r.stdout);
+    expect(p.changes.map((c) => [c.directory, c.action, c.kind === 'assignment' && c.group.name])).toEqual([
+      ['corp', 'create', 'New'],
+      ['emea', 'create', 'New'],
+    ]);
+    const calls = callsByPath(sb);
+    // New's member page per directory; n1, n2 and n3's groups once each, not once per directory.
+    expect(calls['GET /api/v1/groups/{00g}/users']).toBe(2);
+    expect(calls['GET /api/v1/users/{00u}/groups']).toBe(3);
+    expect(r.stderr).toMatch(/people: corp: read the groups of 3 affected users/);
+    expect(r.stderr).toMatch(/people: emea: read the groups of 3 affected users/);
+    // Each directory's impact from the same reads: n1 and n2 keep their groups, n3 gains the app in New's OU.
+    expect(p.impact!.directories.map((d) => [d.directory, d.gain.map((u) => [u.user.login, u.to])])).toEqual([
+      ['corp', [[login('n3'), ou('New')]]],
+      ['emea', [[login('n3'), emeaOu('New').toLowerCase()]]],
+    ]);
+  });
+});
