@@ -12,6 +12,8 @@
  * to yaml. Pure.
  */
 import { Schema, isScalar, type ScalarTag } from 'yaml';
+import type { SourceRef } from '../model/types';
+import type { Positions } from './positions';
 
 /** Where a value starts (its key's place for an empty value) and, in a mapping, where its key starts. */
 export interface SimpleNode {
@@ -321,5 +323,43 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
   } catch (e) {
     if (e instanceof OutsideSubset) return undefined;
     throw e;
+  }
+}
+
+/** Positions from the simple reader's nodes, answering as PositionMapper answers from yaml's Document. */
+export class SimplePositions implements Positions {
+  constructor(
+    readonly file: string,
+    private readonly top: SimpleNode,
+  ) {}
+
+  private locate(segments: readonly string[]): SimpleNode | undefined {
+    let node: SimpleNode | undefined = this.top;
+    for (const seg of segments) node = node?.pairs ? node.pairs.get(seg) : node?.items?.[Number(seg)];
+    return node;
+  }
+
+  private ref(line: number, column: number): SourceRef {
+    return { file: this.file, line, column };
+  }
+
+  ofPath(segments: readonly string[]): SourceRef {
+    const node = this.locate(segments);
+    return node ? this.ref(node.line, node.column) : this.root();
+  }
+
+  ofKeyOrNode(segments: readonly string[]): SourceRef {
+    const node = this.locate(segments);
+    if (!node) return this.root();
+    return node.keyLine !== undefined ? this.ref(node.keyLine, node.keyColumn as number) : this.ref(node.line, node.column);
+  }
+
+  ofKey(segments: readonly string[], name: string): SourceRef | null {
+    const node = this.locate(segments)?.pairs?.get(name);
+    return node?.keyLine !== undefined ? this.ref(node.keyLine, node.keyColumn as number) : null;
+  }
+
+  root(): SourceRef {
+    return this.ref(this.top.line, this.top.column);
   }
 }
