@@ -76,10 +76,8 @@ class Reader {
 
   read(): SimpleYaml {
     this.skipBlank(true);
-    if (this.i < this.lines.length && /^---( +#.*)? *$/.test(this.lines[this.i])) {
-      this.i++;
-      this.skipBlank();
-    }
+    if (this.i < this.lines.length && /^---( +#.*)? *$/.test(this.lines[this.i])) this.i++;
+    this.skipBlank(); // "--- a: 1" and every later marker leave the subset
     if (this.i >= this.lines.length) decline();
     const root = this.block(this.indent(this.i));
     if (this.nextIndent() !== -1) decline();

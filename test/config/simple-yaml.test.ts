@@ -97,6 +97,7 @@ const outsideSubset: Record<string, string> = {
   'unclosed quote': 'a: "b\n',
   'text after a quote': 'a: "b" c\n',
   'lone CR': 'a: 1\rb: 2\n',
+  'content after the document marker': '--- a: 1\n',
 };
 
 test('leaves everything outside the subset to yaml', () => {
