@@ -214,11 +214,18 @@ function mappingKey(key: unknown, seen: Map<string, SimpleNode> | Record<string,
   return key;
 }
 
-/** Offset of the quote closing the one at `at`, or -1 (also for a double-quoted escape). */
+/**
+ * Offset of the quote closing the one at `at`, or -1. Of the double-quoted escapes only \\ and \"
+ * are in the subset (a DN's escaped comma is written "OU=Smith\\, Ann"); any other gives -1 too.
+ */
 function closingQuote(s: string, at: number): number {
   const q = s[at];
   for (let c = at + 1; c < s.length; c++) {
-    if (q === '"' && s[c] === '\\') return -1;
+    if (q === '"' && s[c] === '\\') {
+      if (s[c + 1] !== '\\' && s[c + 1] !== '"') return -1;
+      c++;
+      continue;
+    }
     if (s[c] === q) {
       if (q === "'" && s[c + 1] === "'") c++;
       else return c;
@@ -231,7 +238,7 @@ function quoted(s: string, at: number): Parsed {
   const c = closingQuote(s, at);
   if (c === -1) decline();
   const body = s.slice(at + 1, c);
-  return { value: s[at] === "'" ? body.replace(/''/g, "'") : body, end: c + 1 };
+  return { value: s[at] === "'" ? body.replace(/''/g, "'") : body.replace(/\\(["\\])/g, '$1'), end: c + 1 };
 }
 
 function parseKey(s: string, at: number, colon: number): unknown {

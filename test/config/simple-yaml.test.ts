@@ -42,6 +42,7 @@ directories:
     groups:
       - { group: a0-g000000, ou: "OU=g0,OU=Staff,DC=ad0,DC=example,DC=com" }
       - { group: 'it''s', ou: OU=g1 , profile: {description: "x y", n: [1, 2.5, true, null, ~, 0x1F]} }
+      - { group: "say \\"hi\\"", ou: "OU=Smith\\\\, Ann,DC=x" }
 `,
   'block entries with comments and blank lines': `# header
 ---
