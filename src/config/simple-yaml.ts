@@ -208,9 +208,8 @@ function skipSpaces(s: string, at: number): number {
 }
 
 /** A key new to its mapping (duplicates are left to yaml, which reports them). */
-function mappingKey(key: unknown, seen: Map<string, SimpleNode> | Record<string, unknown>): string {
-  if (typeof key !== 'string' || key === '__proto__' || key === '<<') decline();
-  if (seen instanceof Map ? seen.has(key) : Object.prototype.hasOwnProperty.call(seen, key)) decline();
+function mappingKey(key: unknown, seen: Map<string, SimpleNode>): string {
+  if (typeof key !== 'string' || key === '__proto__' || key === '<<' || seen.has(key)) decline();
   return key;
 }
 
@@ -277,9 +276,7 @@ function plainFlow(s: string, at: number): Parsed {
 
 function flowValue(s: string, at: number, line: number): Parsed {
   const ch = s[at];
-  const r = ch === '{' || ch === '[' ? flow(s, at, line) : ch === '"' || ch === "'" ? quoted(s, at) : plainFlow(s, at);
-  if (!r.node) r.node = { line, column: at + 1 };
-  return r;
+  return ch === '{' || ch === '[' ? flow(s, at, line) : ch === '"' || ch === "'" ? quoted(s, at) : plainFlow(s, at);
 }
 
 /** A flow mapping or sequence that closes on the same line. */
@@ -293,26 +290,28 @@ function flow(s: string, at: number, line: number): Parsed {
   let c = skipSpaces(s, at + 1);
   while (s[c] !== close) {
     if (c >= s.length) decline();
-    let entry = flowValue(s, c, line);
-    const keyColumn = c + 1;
-    c = skipSpaces(s, entry.end);
+    const first = flowValue(s, c, line);
     if (isMap) {
-      const key = mappingKey(entry.value, map);
+      const key = mappingKey(first.value, pairs);
+      const keyColumn = c + 1;
+      c = skipSpaces(s, first.end);
       if (s[c] !== ':') decline();
       c = skipSpaces(s, c + 1);
       if (s[c] === ',' || s[c] === '}') decline(); // an empty value
-      entry = flowValue(s, c, line);
-      map[key] = entry.value;
-      const child = entry.node as SimpleNode;
+      const value = flowValue(s, c, line);
+      const child = value.node ?? { line, column: c + 1 };
       child.keyLine = line;
       child.keyColumn = keyColumn;
+      map[key] = value.value;
       pairs.set(key, child);
-      c = skipSpaces(s, entry.end);
+      c = value.end;
     } else {
-      if (s[c] === ':') decline(); // a single-pair mapping inside a sequence
-      seq.push(entry.value);
-      items.push(entry.node as SimpleNode);
+      seq.push(first.value);
+      items.push(first.node ?? { line, column: c + 1 });
+      c = first.end;
     }
+    c = skipSpaces(s, c);
+    if (!isMap && s[c] === ':') decline(); // a single-pair mapping inside a sequence
     if (s[c] === ',') c = skipSpaces(s, c + 1);
     else if (s[c] !== close) decline();
   }
