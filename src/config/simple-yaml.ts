@@ -49,12 +49,13 @@ function resolvePlain(text: string): unknown {
 
 // Characters a plain scalar may not start with (YAML 1.2 c-indicator), but for "-" before a non-space.
 const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`');
+const FLOW_STOP = new Set(',[]{}');
 
 function startsPlain(s: string, at: number): boolean {
   if (!INDICATOR.has(s[at])) return at < s.length;
   return s[at] === '-' && at + 1 < s.length && s[at + 1] !== ' ' && !FLOW_STOP.has(s[at + 1]);
 }
-const FLOW_STOP = new Set(',[]{}');
+
 // Tabs, control characters, lone CR, BOM and the Unicode line separators: left to yaml.
 const UNUSUAL = /[\t\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
 
@@ -207,6 +208,12 @@ function skipSpaces(s: string, at: number): number {
   return at;
 }
 
+/** The end of s[from, to) without its trailing spaces (only spaces: U+00A0 and the like belong to a scalar). */
+function trimSpaces(s: string, from: number, to: number): number {
+  while (to > from && s[to - 1] === ' ') to--;
+  return to;
+}
+
 /** A key new to its mapping (duplicates are left to yaml, which reports them). */
 function mappingKey(key: unknown, seen: Map<string, SimpleNode>): string {
   if (typeof key !== 'string' || key === '__proto__' || key === '<<' || seen.has(key)) decline();
@@ -242,7 +249,7 @@ function quoted(s: string, at: number): Parsed {
 
 function parseKey(s: string, at: number, colon: number): unknown {
   if (s[at] === '"' || s[at] === "'") return quoted(s, at).value;
-  const text = s.slice(at, colon).trimEnd();
+  const text = s.slice(at, trimSpaces(s, at, colon));
   if (!startsPlain(text, 0)) decline();
   return resolvePlain(text);
 }
@@ -255,7 +262,7 @@ function plainBlock(s: string, at: number): Parsed {
     if (s[e] === '#' && s[e - 1] === ' ') break;
     if (s[e] === ':' && (e + 1 === s.length || s[e + 1] === ' ')) decline(); // "a: b: c"
   }
-  const text = s.slice(at, e).trimEnd();
+  const text = s.slice(at, trimSpaces(s, at, e));
   return { value: resolvePlain(text), end: at + text.length };
 }
 
@@ -270,7 +277,7 @@ function plainFlow(s: string, at: number): Parsed {
     }
     if (s[e] === '#' && s[e - 1] === ' ') decline(); // a comment inside a flow collection
   }
-  const text = s.slice(at, e).trimEnd();
+  const text = s.slice(at, trimSpaces(s, at, e));
   return { value: resolvePlain(text), end: at + text.length };
 }
 

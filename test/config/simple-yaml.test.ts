@@ -68,6 +68,7 @@ directories:
       properties: {}
 `,
   'CRLF line ends and quoted keys': 'version: 1\r\n"directories":\r\n  \'corp\' : { app: a, "k":v }\r\n',
+  'spaces that are not YAML separators': 'a\u00a0: x\u00a0\nb: { c\u3000: d\u3000 }\n',
   'scalars yaml types': 'a: 10\nb: -3\nc: +.5\nd: 1e3\ne: .inf\nf: True\ng: NULL\nh: 0o17\ni: 12abc\nj: a#b\nk: "#x"\nl: []\n',
 };
 
