@@ -195,7 +195,6 @@ function extractPart(name: string, raw: RawDirectory, pos: Positions): Directory
       ou: g.ou,
       profile,
       source: at(...gp),
-      groupSource: at(...gp, 'group'),
       ouSource: at(...gp, 'ou'),
       profileSources,
     };
