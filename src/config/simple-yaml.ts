@@ -1,17 +1,21 @@
 /**
- * A one-pass reader for the plain subset of YAML that large mapping files are written in (`key: value`
- * blocks, `- item` lists, one-line `{ group: a, ou: "OU=…" }` flow collections, plain and quoted scalars,
- * comments). It gives the value yaml's `toJS` gives and the line:column of every key and value, without
- * yaml's CST and Document: those hold ~40 MB and take ~1 s of CPU per 20,000 list entries, most of a
- * plan's load time and peak memory at 100,000 entries.
+ * Reads the plain subset of YAML that large mapping files are written in (`key: value` blocks, `- item`
+ * lists, one-line `{ group: a, ou: "OU=…" }` flow collections, plain and quoted scalars, comments) from
+ * yaml's own Lexer tokens. It gives the value yaml's `toJS` gives and the line:column of every key and
+ * value, without yaml's Parser and Document: those hold ~40 MB and take ~1 s of CPU per 20,000 list
+ * entries, most of a plan's load time and peak memory at 100,000 entries.
  *
- * Anything outside the subset (anchors, aliases, tags, block scalars, escapes, multi-line scalars or flow
- * collections, explicit or complex keys, duplicate keys, tabs, directives, several documents, malformed
- * input) returns undefined: the caller then parses the file with yaml, which also reports every syntax
- * error. Plain scalars are typed by yaml's own core-schema tags, so `10`, `true`, `~` mean what they mean
- * to yaml. Pure.
+ * yaml does all the reading of characters: its Lexer splits the text, `CST.resolveAsScalar` gives each
+ * scalar's value (quotes, escapes, the characters a plain scalar may not start with), its core-schema
+ * tags type plain scalars and its LineCounter turns offsets into line:column. This module only composes
+ * the tokens into mappings and sequences, by indentation for blocks and on one line for flow collections.
+ *
+ * Any token sequence outside that (anchors, aliases, tags, block scalars, directives, explicit keys,
+ * document markers but a first `---`, multi-line scalars or flow collections, complex, non-string or
+ * duplicate keys, `<<`, `__proto__`, tabs in indentation or separation, empty list items) returns
+ * undefined: the caller then parses the file with yaml, which also reports every syntax error. Pure.
  */
-import { Schema, isScalar, type ScalarTag } from 'yaml';
+import { CST, Lexer, LineCounter, Schema, isScalar, type ScalarTag } from 'yaml';
 import type { SourceRef } from '../model/types';
 import type { Positions } from './positions';
 
@@ -47,171 +51,118 @@ function resolvePlain(text: string): unknown {
   return isScalar(v) ? v.value : v;
 }
 
-// Characters a plain scalar may not start with (YAML 1.2 c-indicator), but for "-" before a non-space.
-const INDICATOR = new Set('-?:,[]{}#&*!|>\'"%@`');
-const FLOW_STOP = new Set(',[]{}');
+/** yaml rejects an implicit key whose ":" is further than this from the key's start. */
+const MAX_KEY_SPAN = 1024;
 
-function startsPlain(s: string, at: number): boolean {
-  if (!INDICATOR.has(s[at])) return at < s.length;
-  return s[at] === '-' && at + 1 < s.length && s[at + 1] !== ' ' && !FLOW_STOP.has(s[at + 1]);
-}
-
-// Tabs, control characters, lone CR, BOM and the Unicode line separators: left to yaml.
-const UNUSUAL = /[\t\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
-
-/** A value parsed from one line: where it ends, and its node when it is a flow collection. */
-interface Parsed {
-  value: unknown;
-  end: number;
-  node?: SimpleNode;
-}
-
-class Reader {
-  private readonly lines: string[];
-  /** Index of the current line; past skipBlank, the next line that is neither blank nor a comment. */
-  private i = 0;
+/**
+ * yaml's Lexer tokens, one at a time, with their offsets counted as yaml's Parser counts them: the
+ * doc-mode marker takes no room, and a plain scalar is its marker and its text, read here as one token.
+ */
+class Tokens {
+  type: CST.TokenType | 'end' = 'end';
+  source = '';
+  offset = 0;
+  readonly lineCounter = new LineCounter();
+  /** Where indentation is counted from on the current line (past a byte order mark on the first). */
+  private lineStart = 0;
+  private end = 0;
+  private readonly lexemes: Generator<string>;
 
   constructor(text: string) {
-    this.lines = text.split(/\r?\n/);
+    this.lexemes = new Lexer().lex(text);
+    this.lineCounter.addNewLine(0);
+    this.next();
   }
 
-  read(): SimpleYaml {
-    this.skipBlank(true);
-    if (this.i < this.lines.length && /^---( +#.*)? *$/.test(this.lines[this.i])) this.i++;
-    this.skipBlank(); // "--- a: 1" and every later marker leave the subset
-    if (this.i >= this.lines.length) decline();
-    const root = this.block(this.indent(this.i));
-    if (this.nextIndent() !== -1) decline();
-    return root;
-  }
-
-  /** Moves past blank and comment lines; a directive or document marker ends the subset, but for a first "---". */
-  private skipBlank(atStart = false): void {
-    while (this.i < this.lines.length) {
-      const s = this.lines[this.i];
-      const n = this.indent(this.i);
-      if (n < s.length && s[n] !== '#') {
-        if (n === 0 && (s[0] === '%' || (!atStart && /^(---|\.\.\.)( |$)/.test(s)))) decline();
-        return;
-      }
-      this.i++;
+  next(): void {
+    this.offset = this.end;
+    const r = this.lexemes.next();
+    if (r.done) {
+      this.type = 'end';
+      this.source = '';
+      return;
+    }
+    const type = CST.tokenType(r.value);
+    if (type === null) decline(); // yaml's Parser: "Not a YAML token"
+    this.type = type;
+    this.source = type === 'scalar' ? (this.lexemes.next().value ?? '') : r.value;
+    if (type === 'doc-mode' || type === 'flow-error-end') return;
+    this.end += this.source.length;
+    if (type === 'newline') {
+      this.lineCounter.addNewLine(this.end);
+      this.lineStart = this.end;
+    } else if (type === 'byte-order-mark') {
+      if (this.offset !== 0) decline();
+      this.lineStart = this.end;
     }
   }
 
-  private indent(i: number): number {
-    const s = this.lines[i];
-    let n = 0;
-    while (s.charCodeAt(n) === 32) n++;
-    return n;
+  /** The current token's column (0-based) for indentation; meaningful for the first token of a line. */
+  indent(): number {
+    return this.offset - this.lineStart;
   }
 
-  /** Indent of the next content line, -1 at the end. */
-  private nextIndent(): number {
-    this.skipBlank();
-    return this.i < this.lines.length ? this.indent(this.i) : -1;
+  node(offset: number): SimpleNode {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line, column: col };
   }
 
-  private isSeqItem(col: number): boolean {
-    const s = this.lines[this.i];
-    return s[col] === '-' && (col + 1 === s.length || s[col + 1] === ' ');
+  /** Past a space token, if there is one; a tab is left to yaml (indentation or not, it has rules). */
+  skipSpace(): boolean {
+    if (this.type !== 'space') return false;
+    if (this.source.includes('\t')) decline();
+    this.next();
+    return true;
   }
 
-  /** A block collection whose first entry starts at `col` of the current line. */
-  private block(col: number): SimpleYaml {
-    return this.isSeqItem(col) ? this.sequence(col) : this.mapping(col);
+  /** Past a comment (which yaml wants after a space) to the line's end; false when more content follows. */
+  atLineEnd(spaced: boolean): boolean {
+    if (spaced && this.type === 'comment') this.next();
+    return this.type === 'newline' || this.type === 'end';
   }
 
-  /** The value after "- " or "key: " at `at`: on this line, or a block below it (deeper than `col`). */
-  private entryValue(at: number, col: number, allowSeqAtCol: boolean): { data: unknown; root: SimpleNode | null } {
-    const s = this.lines[this.i];
-    const line = this.i + 1;
-    if (at === s.length || s[at] === '#') {
-      this.i++;
-      const next = this.nextIndent();
-      if (next > col || (allowSeqAtCol && next === col && this.isSeqItem(col))) return this.block(next);
-      return { data: null, root: null }; // empty
+  /** Requires the line to end here, then moves to the first content token of the next non-blank line. */
+  endLine(spaced = this.skipSpace()): void {
+    if (!this.atLineEnd(spaced)) decline();
+    this.skipBlankLines();
+  }
+
+  /** Past line ends and lines holding only spaces or a comment. */
+  skipBlankLines(): void {
+    while (this.type === 'newline' || this.type === 'comment' || this.type === 'space') {
+      if (this.type === 'space') this.skipSpace();
+      else this.next();
     }
-    const r = this.lineValue(at);
-    if (this.nextIndent() > col) decline(); // a continuation line (multi-line scalar) or bad indentation
-    return { data: r.value, root: r.node ?? { line, column: at + 1 } };
   }
 
-  private sequence(col: number): SimpleYaml {
-    const data: unknown[] = [];
-    const items: SimpleNode[] = [];
-    const node: SimpleNode = { line: this.i + 1, column: col + 1, items };
-    do {
-      const s = this.lines[this.i];
-      const v = skipSpaces(s, col + 1);
-      if (this.isSeqItem(v)) decline(); // "- - a"
-      const item = this.keyEnd(s, v) !== -1 ? this.mapping(v) : this.entryValue(v, col, false);
-      if (item.root === null) decline(); // an empty item
-      data.push(item.data);
-      items.push(item.root);
-    } while (this.nextIndent() === col && this.isSeqItem(col));
-    return { data, root: node };
+  atEnd(): boolean {
+    return this.type === 'end';
   }
 
-  /** A block mapping whose keys start at `col`; the first may follow "- " on the current line. */
-  private mapping(col: number): SimpleYaml {
-    const data: Record<string, unknown> = {};
-    const pairs = new Map<string, SimpleNode>();
-    const node: SimpleNode = { line: this.i + 1, column: col + 1, pairs };
-    do {
-      const s = this.lines[this.i];
-      const colon = this.keyEnd(s, col);
-      if (colon === -1) decline();
-      const key = mappingKey(parseKey(s, col, colon), pairs);
-      const keyLine = this.i + 1;
-      const value = this.entryValue(skipSpaces(s, colon + 1), col, true);
-      // An empty value is placed at its key, as PositionMapper places yaml's empty scalar.
-      const child = value.root ?? { line: keyLine, column: col + 1 };
-      child.keyLine = keyLine;
-      child.keyColumn = col + 1;
-      data[key] = value.data;
-      pairs.set(key, child);
-    } while (this.nextIndent() === col && !this.isSeqItem(col));
-    return { data, root: node };
-  }
-
-  /** The offset of the ":" ending a block mapping key that starts at `at`, or -1 when none does. */
-  private keyEnd(s: string, at: number): number {
-    const q = s[at];
-    if (q === '{' || q === '[') return -1;
-    if (q === '"' || q === "'") {
-      const close = closingQuote(s, at);
-      if (close === -1) return -1;
-      const c = skipSpaces(s, close + 1);
-      return s[c] === ':' && (c + 1 === s.length || s[c + 1] === ' ') ? c : -1;
-    }
-    for (let c = at; c < s.length; c++) {
-      if (s[c] === ':' && (c + 1 === s.length || s[c + 1] === ' ')) return c;
-      if (s[c] === '#' && s[c - 1] === ' ') return -1;
-    }
-    return -1;
-  }
-
-  /** A value that must end its line (but for a comment); moves to the next line. */
-  private lineValue(at: number): Parsed {
-    const s = this.lines[this.i];
-    const line = this.i + 1;
-    const r = s[at] === '{' || s[at] === '[' ? flow(s, at, line) : s[at] === '"' || s[at] === "'" ? quoted(s, at) : plainBlock(s, at);
-    const e = skipSpaces(s, r.end);
-    if (e < s.length && !(s[e] === '#' && e > r.end)) decline();
-    this.i++;
-    return r;
+  /** True when the current token starts a line indented exactly `col` (not at the end). */
+  at(col: number): boolean {
+    return this.type !== 'end' && this.indent() === col;
   }
 }
 
-function skipSpaces(s: string, at: number): number {
-  while (s[at] === ' ') at++;
-  return at;
+interface Scalar {
+  value: unknown;
+  offset: number;
 }
 
-/** The end of s[from, to) without its trailing spaces (only spaces: U+00A0 and the like belong to a scalar). */
-function trimSpaces(s: string, from: number, to: number): number {
-  while (to > from && s[to - 1] === ' ') to--;
-  return to;
+/** A one-line flow scalar, its value resolved by yaml (plain ones typed by the core schema). */
+function scalar(t: Tokens): Scalar {
+  const { type, source, offset } = t;
+  if (type !== 'scalar' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar') decline();
+  if (source.includes('\n')) decline();
+  const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, true, decline);
+  t.next();
+  if (type === 'scalar') return { value: resolvePlain(value), offset };
+  // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node per
+  // character (~1 KB for a DN) until the string is read; reading a character makes V8 flatten it in
+  // place. Without this, 100,000 quoted OUs hold ~80 MB more at the peak and take more GC time.
+  if (type === 'double-quoted-scalar') value.charCodeAt(0);
+  return { value, offset };
 }
 
 /** A key new to its mapping (duplicates are left to yaml, which reports them). */
@@ -220,117 +171,161 @@ function mappingKey(key: unknown, seen: Map<string, SimpleNode>): string {
   return key;
 }
 
-/**
- * Offset of the quote closing the one at `at`, or -1. Of the double-quoted escapes only \\ and \"
- * are in the subset (a DN's escaped comma is written "OU=Smith\\, Ann"); any other gives -1 too.
- */
-function closingQuote(s: string, at: number): number {
-  const q = s[at];
-  for (let c = at + 1; c < s.length; c++) {
-    if (q === '"' && s[c] === '\\') {
-      if (s[c + 1] !== '\\' && s[c + 1] !== '"') return -1;
-      c++;
-      continue;
-    }
-    if (s[c] === q) {
-      if (q === "'" && s[c + 1] === "'") c++;
-      else return c;
-    }
-  }
-  return -1;
+/** Past the ":" after a key that starts at `keyOffset`. */
+function valueIndicator(t: Tokens, keyOffset: number): void {
+  t.skipSpace();
+  if (t.type !== 'map-value-ind' || t.offset - keyOffset > MAX_KEY_SPAN) decline();
+  t.next();
 }
 
-function quoted(s: string, at: number): Parsed {
-  const c = closingQuote(s, at);
-  if (c === -1) decline();
-  const body = s.slice(at + 1, c);
-  return { value: s[at] === "'" ? body.replace(/''/g, "'") : body.replace(/\\(["\\])/g, '$1'), end: c + 1 };
-}
-
-function parseKey(s: string, at: number, colon: number): unknown {
-  if (s[at] === '"' || s[at] === "'") return quoted(s, at).value;
-  const text = s.slice(at, trimSpaces(s, at, colon));
-  if (!startsPlain(text, 0)) decline();
-  return resolvePlain(text);
-}
-
-/** A plain scalar in block context: up to a comment or the end of the line. */
-function plainBlock(s: string, at: number): Parsed {
-  if (!startsPlain(s, at)) decline();
-  let e = at;
-  for (; e < s.length; e++) {
-    if (s[e] === '#' && s[e - 1] === ' ') break;
-    if (s[e] === ':' && (e + 1 === s.length || s[e + 1] === ' ')) decline(); // "a: b: c"
-  }
-  const text = s.slice(at, trimSpaces(s, at, e));
-  return { value: resolvePlain(text), end: at + text.length };
-}
-
-/** A plain scalar inside a flow collection: up to ",", a bracket, or ": ". */
-function plainFlow(s: string, at: number): Parsed {
-  if (!startsPlain(s, at)) decline();
-  let e = at;
-  for (; e < s.length && !FLOW_STOP.has(s[e]); e++) {
-    if (s[e] === ':') {
-      if (e + 1 === s.length || s[e + 1] === ' ' || FLOW_STOP.has(s[e + 1])) break;
-      decline(); // "a:b"
-    }
-    if (s[e] === '#' && s[e - 1] === ' ') decline(); // a comment inside a flow collection
-  }
-  const text = s.slice(at, trimSpaces(s, at, e));
-  return { value: resolvePlain(text), end: at + text.length };
-}
-
-function flowValue(s: string, at: number, line: number): Parsed {
-  const ch = s[at];
-  return ch === '{' || ch === '[' ? flow(s, at, line) : ch === '"' || ch === "'" ? quoted(s, at) : plainFlow(s, at);
-}
-
-/** A flow mapping or sequence that closes on the same line. */
-function flow(s: string, at: number, line: number): Parsed {
-  const isMap = s[at] === '{';
-  const close = isMap ? '}' : ']';
+/** A flow mapping or sequence that closes on the line it opens on. */
+function flow(t: Tokens): SimpleYaml {
+  const isMap = t.type === 'flow-map-start';
+  const close = isMap ? 'flow-map-end' : 'flow-seq-end';
   const seq: unknown[] = [];
   const map: Record<string, unknown> = {};
   const items: SimpleNode[] = [];
   const pairs = new Map<string, SimpleNode>();
-  let c = skipSpaces(s, at + 1);
-  while (s[c] !== close) {
-    if (c >= s.length) decline();
-    const first = flowValue(s, c, line);
+  const root = t.node(t.offset);
+  if (isMap) root.pairs = pairs;
+  else root.items = items;
+  t.next();
+  t.skipSpace();
+  while (t.type !== close) {
     if (isMap) {
-      const key = mappingKey(first.value, pairs);
-      const keyColumn = c + 1;
-      c = skipSpaces(s, first.end);
-      if (s[c] !== ':') decline();
-      c = skipSpaces(s, c + 1);
-      if (s[c] === ',' || s[c] === '}') decline(); // an empty value
-      const value = flowValue(s, c, line);
-      const child = value.node ?? { line, column: c + 1 };
-      child.keyLine = line;
-      child.keyColumn = keyColumn;
-      map[key] = value.value;
-      pairs.set(key, child);
-      c = value.end;
+      const key = scalar(t);
+      const name = mappingKey(key.value, pairs);
+      valueIndicator(t, key.offset);
+      t.skipSpace();
+      const value = flowValue(t);
+      const keyAt = t.node(key.offset);
+      value.root.keyLine = keyAt.line;
+      value.root.keyColumn = keyAt.column;
+      map[name] = value.data;
+      pairs.set(name, value.root);
     } else {
-      seq.push(first.value);
-      items.push(first.node ?? { line, column: c + 1 });
-      c = first.end;
+      const item = flowValue(t);
+      seq.push(item.data);
+      items.push(item.root);
     }
-    c = skipSpaces(s, c);
-    if (!isMap && s[c] === ':') decline(); // a single-pair mapping inside a sequence
-    if (s[c] === ',') c = skipSpaces(s, c + 1);
-    else if (s[c] !== close) decline();
+    t.skipSpace();
+    if (t.type === 'comma') {
+      t.next();
+      t.skipSpace();
+    } else if (t.type !== close) decline(); // a line end, a ":" after a sequence item, ...
   }
-  const node: SimpleNode = isMap ? { line, column: at + 1, pairs } : { line, column: at + 1, items };
-  return { value: isMap ? map : seq, end: c + 1, node };
+  t.next();
+  return { data: isMap ? map : seq, root };
+}
+
+/** A value on the current line: a flow collection or a scalar. */
+function flowValue(t: Tokens): SimpleYaml {
+  if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') return flow(t);
+  const s = scalar(t);
+  return { data: s.value, root: t.node(s.offset) };
+}
+
+/** A block collection whose first entry is the current token, indented `col`. */
+function block(t: Tokens, col: number): SimpleYaml {
+  return t.type === 'seq-item-ind' ? sequence(t, col) : mapping(t, col);
+}
+
+/**
+ * The value after a block "key:" or "-" indented `col`: on the same line, or a block collection on the
+ * lines below, indented deeper (or, for a key, a sequence at the key's own indentation). Null when empty.
+ */
+function blockValue(t: Tokens, col: number, seqAtCol: boolean, spaced: boolean): SimpleYaml | null {
+  if (t.atLineEnd(spaced)) {
+    t.skipBlankLines();
+    if (t.type !== 'end' && (t.indent() > col || (seqAtCol && t.at(col) && t.type === 'seq-item-ind'))) return block(t, t.indent());
+    return null;
+  }
+  const value = flowValue(t);
+  t.endLine();
+  return value;
+}
+
+function sequence(t: Tokens, col: number): SimpleYaml {
+  const data: unknown[] = [];
+  const items: SimpleNode[] = [];
+  const root = t.node(t.offset);
+  root.items = items;
+  do {
+    t.next();
+    const spaced = t.skipSpace();
+    const item = isScalarToken(t) ? scalarOrMapping(t) : blockValue(t, col, false, spaced);
+    if (item === null) decline(); // an empty item
+    data.push(item.data);
+    items.push(item.root);
+    if (t.type !== 'end' && t.indent() > col) decline();
+  } while (t.at(col) && t.type === 'seq-item-ind');
+  return { data, root };
+}
+
+function isScalarToken(t: Tokens): boolean {
+  return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
+}
+
+/** After "- ": a scalar item, or a block mapping whose first key is on this line. */
+function scalarOrMapping(t: Tokens): SimpleYaml {
+  const col = t.indent();
+  const first = scalar(t);
+  const spaced = t.skipSpace();
+  if (t.type === 'map-value-ind') return mapping(t, col, first);
+  t.endLine(spaced);
+  return { data: first.value, root: t.node(first.offset) };
+}
+
+/** A block mapping whose keys are indented `col`; its first key may already be read (after "- "). */
+function mapping(t: Tokens, col: number, first?: Scalar): SimpleYaml {
+  const data: Record<string, unknown> = {};
+  const pairs = new Map<string, SimpleNode>();
+  const root = t.node(first?.offset ?? t.offset);
+  root.pairs = pairs;
+  let key = first;
+  do {
+    key ??= scalar(t);
+    const name = mappingKey(key.value, pairs);
+    valueIndicator(t, key.offset);
+    const value = blockValue(t, col, true, t.skipSpace());
+    // An empty value is placed at its key, as PositionMapper places yaml's empty scalar.
+    const keyAt = t.node(key.offset);
+    const child = value?.root ?? { ...keyAt };
+    child.keyLine = keyAt.line;
+    child.keyColumn = keyAt.column;
+    data[name] = value === null ? null : value.data;
+    pairs.set(name, child);
+    if (t.type !== 'end' && t.indent() > col) decline(); // bad indentation
+    key = undefined;
+  } while (t.at(col) && t.type !== 'seq-item-ind');
+  return { data, root };
+}
+
+/** The document: blank and comment lines, an optional first "---", then one block collection. */
+function document(t: Tokens): SimpleYaml {
+  if (t.type === 'byte-order-mark') t.next();
+  t.skipBlankLines();
+  if (t.type !== 'doc-mode') decline(); // a directive, or no content at all
+  t.next();
+  firstMarker(t);
+  if (t.atEnd()) decline();
+  const root = block(t, t.indent());
+  if (!t.atEnd()) decline(); // a later document marker, or content less indented than the first
+  return root;
+}
+
+/** Past a "---" that starts the document, on a line of its own ("--- a: 1" is left to yaml). */
+function firstMarker(t: Tokens): void {
+  if (t.type === 'doc-start') {
+    t.next();
+    t.endLine();
+  } else t.skipBlankLines();
 }
 
 /** The value and positions of `text`, or undefined when it is not in the subset (then parse it with yaml). */
 export function readSimpleYaml(text: string): SimpleYaml | undefined {
-  if (UNUSUAL.test(text)) return undefined;
   try {
-    return new Reader(text).read();
+    return document(new Tokens(text));
   } catch (e) {
     if (e instanceof OutsideSubset) return undefined;
     throw e;

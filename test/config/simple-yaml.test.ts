@@ -82,7 +82,6 @@ const outsideSubset: Record<string, string> = {
   'block scalar': 'a: |\n  text\n',
   'multi-line plain scalar': 'a: one\n  two\n',
   'multi-line flow': 'a: { b: 1,\n  c: 2 }\n',
-  escape: 'a: "\\u0041"\n',
   'duplicate key': 'a: 1\na: 2\n',
   'duplicate flow key': 'a: { b: 1, b: 2 }\n',
   tab: 'a:\tb\n',
