@@ -154,7 +154,8 @@ interface Scalar {
 function scalar(t: Tokens): Scalar {
   const { type, source, offset } = t;
   if (type !== 'scalar' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar') decline();
-  if (source.includes('\n')) decline();
+  // The Lexer gives an empty plain scalar for a missing flow value ("{ a: , b: 1 }"): left to yaml.
+  if (source === '' || source.includes('\n')) decline();
   const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, true, decline);
   t.next();
   if (type === 'scalar') return { value: resolvePlain(value), offset };

@@ -70,6 +70,16 @@ directories:
   'CRLF line ends and quoted keys': 'version: 1\r\n"directories":\r\n  \'corp\' : { app: a, "k":v }\r\n',
   'spaces that are not YAML separators': 'a\u00a0: x\u00a0\nb: { c\u3000: d\u3000 }\n',
   'scalars yaml types': 'a: 10\nb: -3\nc: +.5\nd: 1e3\ne: .inf\nf: True\ng: NULL\nh: 0o17\ni: 12abc\nj: a#b\nk: "#x"\nl: []\n',
+  'every double-quoted escape, resolved by yaml': 'a: "\\u0041\\x42\\t\\n\\\\ \\" \\/ \\0 \\e \\N \\_ \\L \\P \\U0001F600"\nb: { ou: "OU=Smith\\\\, Ann,DC=x" }\n',
+  'colons, hashes and indicators inside plain scalars': 'a:b: c:d\ne: x #y\n?f: -g\nh: "i" # c\nj: {"k":l, m: n:o}\n',
+  'trailing spaces, tabs inside scalars, no final line end': 'a: b   \nc: "d\te"  \ne: f\tg\nh: [ i , j ]   # c\nk: l',
+  'a byte order mark, then "---"': '\ufeff---\na: 1\nb:\n  - x\n',
+  'a byte order mark, then content': '\ufeff# c\na: 1\n',
+  'empty values': 'a:\nb: # c\nc:\n\nd: 1\ne:',
+  'CRLF line ends throughout': '# c\r\nversion: 1\r\nlist:\r\n- a\r\n-   b: 1\r\n    c: [x]\r\n\r\nm: { n: "o" }\r\n',
+  'a sequence at its key\'s indentation, in a list item too': 'a:\n- x\n- b:\n  - y\n  c: 1\nd: 2\n',
+  'a sequence at the top': '- a\n- { b: [c, [d, {e: f}]], g: h }\n-\n  i: 1\n',
+  'a key of 1024 characters': `${'k'.repeat(1024)}: v\n`,
 };
 
 test('reads the forms mapping files are written in, as yaml does, positions included', () => {
@@ -99,6 +109,24 @@ const outsideSubset: Record<string, string> = {
   'text after a quote': 'a: "b" c\n',
   'lone CR': 'a: 1\rb: 2\n',
   'content after the document marker': '--- a: 1\n',
+  'a document end marker': 'a: 1\n...\n',
+  'a key over 1024 characters': `${'k'.repeat(1025)}: v\n`,
+  'a comment right after a quote': 'a: "b"#c\n',
+  'a comment right after a flow collection': 'a: { b: 1 }#c\n',
+  'a tab as indentation': 'a:\n\tb: 1\n',
+  'a tab after a flow comma': 'a: [b,\tc]\n',
+  'an alias in a flow collection': 'a: [*x]\n',
+  'a flow key without a value': 'a: { b }\n',
+  'an empty flow value': 'a: { b: , c: 1 }\n',
+  'a pair in a flow sequence': 'a: [b: c]\n',
+  'a flow collection as the document': '{ a: 1 }\n',
+  'a flow collection as a key': '[a]: b\n',
+  'a scalar as a block value': 'a:\n  b\n',
+  'a plain value with a ": "': 'a: b: c\n',
+  'a list after a key on its line': 'a: - b\n',
+  'a list item indented under a mapping in a list': '- a: 1\n  - b\n',
+  'a bad escape': 'a: "\\q"\n',
+  'a reserved first character': 'a: @b\n',
 };
 
 test('leaves everything outside the subset to yaml', () => {
@@ -122,7 +150,7 @@ test('agrees with yaml on every mapping file of the repository it reads, and rea
 });
 
 const key = fc.oneof(fc.stringMatching(/^[a-z][a-zA-Z0-9_.-]{0,6}$/), fc.string({ maxLength: 5 }));
-const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.stringMatching(/^[A-Za-z0-9 =,.:#'"-]{0,10}$/), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.stringMatching(/^[A-Za-z0-9 =,.:#'"-]{0,10}$/), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 4 })),
 })).v;
@@ -146,14 +174,18 @@ test('whatever yaml writes, it reads as yaml reads it, or leaves to yaml', () =>
   expect(read).toBeGreaterThan(50); // random strings are often outside the subset (escapes, odd starts)
 });
 
-test('text with a character changed is read as yaml reads it, or left to yaml', () => {
+test('text with a character changed or inserted is read as yaml reads it, or left to yaml', () => {
   let read = 0;
-  const base = inSubset['block entries with comments and blank lines'] + inSubset['flow entries, one a line'].replace('version: 1\ndirectories:', 'more:');
+  const base =
+    inSubset['block entries with comments and blank lines'] +
+    inSubset['flow entries, one a line'].replace('version: 1\ndirectories:', 'more:') +
+    inSubset['every double-quoted escape, resolved by yaml'].replace(/^a:/, 'esc:').replace(/^b:/m, 'dn:');
+  const chars = [' ', '-', ':', '#', '"', "'", '{', '}', '[', ']', ',', '\n', '\r\n', '\r', '\t', 'x', '\\', '&', '*', '!', '|', '>', '?', '%', '@', '.', '\ufeff', '\u2028', '\u0000', ''];
   fc.assert(
-    fc.property(fc.nat(base.length - 1), fc.constantFrom(' ', '-', ':', '#', '"', "'", '{', '}', '[', ']', ',', '\n', 'x', ''), (at, ch) => {
-      if (readLikeYaml(base.slice(0, at) + ch + base.slice(at + 1)) === 'read') read++;
+    fc.property(fc.nat(base.length - 1), fc.constantFrom(...chars), fc.boolean(), (at, ch, insert) => {
+      if (readLikeYaml(base.slice(0, at) + ch + base.slice(insert ? at : at + 1)) === 'read') read++;
     }),
-    { numRuns: 800 },
+    { numRuns: 1500 },
   );
-  expect(read).toBeGreaterThan(250);
+  expect(read).toBeGreaterThan(500);
 });
