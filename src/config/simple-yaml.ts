@@ -62,7 +62,7 @@ class Tokens {
   type: CST.TokenType | 'end' = 'end';
   source = '';
   offset = 0;
-  readonly lineCounter = new LineCounter();
+  private readonly lineCounter = new LineCounter();
   /** Where indentation is counted from on the current line (past a byte order mark on the first). */
   private lineStart = 0;
   private end = 0;
