@@ -19,10 +19,11 @@ const CHANGES = 3;
 const pad = (i: number): string => String(i).padStart(4, '0');
 const name = (i: number): string => `G-${pad(i)}`;
 
-function org(n: number): OrgSeed {
+/** `n` assigned groups G-0000…, and the `unassigned` ones. */
+function org(n: number, unassigned: string[] = []): OrgSeed {
   return {
     users: [],
-    groups: Array.from({ length: n }, (_, i) => ({ name: name(i) })),
+    groups: [...Array.from({ length: n }, (_, i) => ({ name: name(i) })), ...unassigned.map((g) => ({ name: g }))],
     apps: [
       {
         label: APP,
@@ -177,5 +178,47 @@ describe('apply reads in proportion to the change', () => {
       expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toHaveLength(CHANGES);
       expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === groupId)?.priority).toBe(5000);
     });
+  });
+});
+
+describe('a write that carries a priority: the app is listed again before it, whatever its size', () => {
+  let sb: Sandbox;
+  afterEach(async () => {
+    await sb?.close();
+  });
+  afterAll(() => removeProjects());
+
+  test("2,000 assignments, a create; an admin assigns X to the create's slot after the plan's read: CHANGED_DURING_APPLY, nothing written", async () => {
+    /** Set once the plan is saved: the apply's requests, as each is answered. */
+    let watch: ((path: string) => void) | undefined;
+    sb = await seeded(org(2000, ['New', 'X']), { onRequest: (e) => e.method === 'GET' && watch?.(e.path) });
+    const cwd = project({ 'corp.yaml': mappingFile(`  corp:\n    app: ${APP}\n    importOUs: ["${DC}"]\n    assignments: { mode: additive }\n    groups:\n      - { group: New, ou: "OU=New,${DC}" }\n`) });
+    const planned = await runAgainst(sb, cwd, ['plan', '--out', 'plan.json', '--format', 'json']);
+    expect(planned.code).toBe(0);
+    const plan = parsePlanJson(planned.stdout);
+    expect(plan.changes.map((c) => c.action)).toEqual(['create']);
+    const [create] = plan.schedule![0].writes;
+    expect(create).toMatchObject({ name: 'New', method: 'put' });
+    const appId = sb.org.findApp(APP)!.id;
+    const x = sb.org.findGroup('X')!.id;
+    const from = sb.audit.length;
+    // Once the apply's own read of the app's assignments is answered (its 10th page), and while it still
+    // reads the rest, an admin assigns X to the slot the plan gives New.
+    let pages = 0;
+    watch = (path) => {
+      if (path === `${APPS}/${appId}/groups` && ++pages === 10) writeAssignment(sb.org, appId, x, { priority: create.priority, profile: { organizationalUnit: `ou=x,${DC.toLowerCase()}` } });
+    };
+    const r = await runAgainst(sb, cwd, ['apply', 'plan.json']);
+    watch = undefined;
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(r.code).toBe(1);
+    const out = r.stdout + r.stderr;
+    expect(out).toContain('CHANGED_DURING_APPLY');
+    // X was not assigned when the plan read the app, so the plan has no name for it: named by its id.
+    expect(out).toContain(`corp: "${x}" was assigned (priority ${create.priority})`);
+    expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toEqual([]);
+    const live = sb.org.assignmentsOf(APP);
+    expect(live.find((a) => a.groupId === x)?.priority).toBe(create.priority);
+    expect(live.some((a) => a.groupId === create.groupId)).toBe(false);
   });
 });
