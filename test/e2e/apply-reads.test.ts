@@ -1,9 +1,12 @@
 /**
  * Apply reads in proportion to the change: `okta-ou plan --out plan.json` then `okta-ou apply plan.json`
  * on one AD app, counted from the local Okta's audit log per rate-limit bucket (not timed). The saved
- * plan is read afresh (the staleness check); then, where listing the app costs no more calls than its
- * writes, the app is listed again right before the first write and after the last; where it costs more,
- * it is not re-listed before writing and each written assignment is read back with one GET.
+ * plan is read afresh (the staleness check). OU updates are profile-only PATCHes, which shift no other
+ * assignment: where listing the app costs no more calls than its writes, the app is listed again right
+ * before the first write and after the last; where it costs more, it is not re-listed before writing and
+ * each written assignment is read back with one GET. A write carrying a priority (a create) is preceded
+ * and followed by the list whatever the app's size: another writer may have taken its slot since the
+ * plan's read.
  */
 import type { OrgSeed } from '../../src/sandbox/types';
 import { removeAssignment, writeAssignment } from '../../src/sandbox/assignments';
