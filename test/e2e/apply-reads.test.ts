@@ -191,7 +191,11 @@ describe('a write that carries a priority: the app is listed again before it, wh
   });
   afterAll(() => removeProjects());
 
-  test("2,000 assignments, a create; an admin assigns X to the create's slot after the plan's read: CHANGED_DURING_APPLY, nothing written", async () => {
+  /**
+   * A 2,000-assignment app (10 list pages) and an additive plan that creates `New`, saved; then the apply,
+   * with `listed(n)` called as its `n`-th list page of the app's assignments is answered.
+   */
+  async function createOnLargeApp(listed: (n: number, appId: string, slot: number) => void = () => {}) {
     /** Set once the plan is saved: the apply's requests, as each is answered. */
     let watch: ((path: string) => void) | undefined;
     sb = await seeded(org(2000, ['New', 'X']), { onRequest: (e) => e.method === 'GET' && watch?.(e.path) });
@@ -203,25 +207,45 @@ describe('a write that carries a priority: the app is listed again before it, wh
     const [create] = plan.schedule![0].writes;
     expect(create).toMatchObject({ name: 'New', method: 'put' });
     const appId = sb.org.findApp(APP)!.id;
-    const x = sb.org.findGroup('X')!.id;
     const from = sb.audit.length;
-    // Once the apply's own read of the app's assignments is answered (its 10th page), and while it still
-    // reads the rest, an admin assigns X to the slot the plan gives New.
     let pages = 0;
     watch = (path) => {
-      if (path === `${APPS}/${appId}/groups` && ++pages === 10) writeAssignment(sb.org, appId, x, { priority: create.priority, profile: { organizationalUnit: `ou=x,${DC.toLowerCase()}` } });
+      if (path === `${APPS}/${appId}/groups`) listed(++pages, appId, create.priority);
     };
     const r = await runAgainst(sb, cwd, ['apply', 'plan.json']);
     watch = undefined;
-    expect(pages).toBeGreaterThanOrEqual(10);
-    expect(r.code).toBe(1);
-    const out = r.stdout + r.stderr;
+    return { code: r.code, out: r.stdout + r.stderr, from, pages, create };
+  }
+
+  test('2,000 assignments, a create: listed before the write (10 pages) and after it (11), not read back by GET', async () => {
+    const { code, from, create } = await createOnLargeApp();
+    expect(code).toBe(0);
+    expect(phases(appsCalls(sb, from))).toEqual({
+      // The plan's read, then the re-list right before the PUT.
+      before: { 'GET /api/v1/apps': 1, 'GET /api/v1/apps/{app}/groups': 10 + 10, 'GET /api/v1/apps/{app}/users': 1 },
+      writes: 1,
+      // 2,001 assignments now: 11 pages.
+      after: { 'GET /api/v1/apps/{app}/groups': 11 },
+    });
+    expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === create.groupId)?.priority).toBe(create.priority);
+  });
+
+  test("2,000 assignments, a create; an admin assigns X to the create's slot after the plan's read: CHANGED_DURING_APPLY, nothing written", async () => {
+    const x = (): string => sb.org.findGroup('X')!.id;
+    // Once the apply's own read of the app's assignments is answered (its 10th page), and while it still
+    // reads the rest, an admin assigns X to the slot the plan gives New.
+    const { code, out, from, pages, create } = await createOnLargeApp((n, appId, slot) => {
+      if (n === 10) writeAssignment(sb.org, appId, x(), { priority: slot, profile: { organizationalUnit: `ou=x,${DC.toLowerCase()}` } });
+    });
+    expect(code).toBe(1);
     expect(out).toContain('CHANGED_DURING_APPLY');
     // X was not assigned when the plan read the app, so the plan has no name for it: named by its id.
-    expect(out).toContain(`corp: "${x}" was assigned (priority ${create.priority})`);
+    expect(out).toContain(`corp: "${x()}" was assigned (priority ${create.priority})`);
+    // The plan's 10 pages and the re-list's 11 (X makes 2,001); no write, so no read-back.
+    expect(pages).toBe(10 + 11);
     expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toEqual([]);
     const live = sb.org.assignmentsOf(APP);
-    expect(live.find((a) => a.groupId === x)?.priority).toBe(create.priority);
+    expect(live.find((a) => a.groupId === x())?.priority).toBe(create.priority);
     expect(live.some((a) => a.groupId === create.groupId)).toBe(false);
   });
 });
