@@ -264,14 +264,13 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   /**
    * Right before an app's first write: its assignments must be where the plan saw them. If another apply
    * or an admin moved one meanwhile, writing the plan's slots now could shift theirs: stop instead.
-   * Only where the list costs no more calls than the app's writes (read-cost.ts): the write plan comes
-   * from a plan read just made, and at the size where a re-list costs more, it takes as long as that read
-   * did, so it would not narrow the window; the read-back after the writes still checks every write.
+   * Always when a write to the app carries a priority; when every write is a profile-only PATCH or a
+   * DELETE (they shift nobody), only where the list costs no more calls than the writes (read-cost.ts).
    */
   const checkUnmoved = async (d: WritePlan['directories'][number]): Promise<void> => {
     const directory = d.directory;
     const exp = wp.expect.assignments.find((e) => e.directory === directory) as DirectoryExpectation;
-    if (!recheckBeforeWriting(exp, d.writes.length + d.deletes.length + d.settle.length)) return;
+    if (!recheckBeforeWriting(exp, d)) return;
     let moved: string[];
     try {
       moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: ASSIGNMENT_PAGE }));

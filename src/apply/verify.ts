@@ -1,14 +1,14 @@
 /**
  * Read back what apply wrote and compare (a change that did not take is an error, not a success).
- * Per app, whichever takes fewer calls (read-cost.ts): the paginated list (limit 200, the maximum:
- * docs/okta-api.md §1), or one GET per written or deleted assignment (404 = absent); and one GET per
- * mapping (the list omits `properties`, docs/okta-api.md §3).
+ * Per app (read-cost.ts): the paginated list (limit 200, the maximum: docs/okta-api.md §1), or, where no
+ * write carried a priority and it takes fewer calls, one GET per written or deleted assignment (404 =
+ * absent); and one GET per mapping (the list omits `properties`, docs/okta-api.md §3).
  *
  * Compared: every managed group at its planned priority with the managed profile keys as written
  * (OU strings case-insensitively: AD DNs are case-insensitive and Okta may echo them differently),
  * deleted groups absent, and each written mapping property. From a list also: every other assignment
  * at the priority it had before apply (Okta shifts assignments on a colliding PUT; none may have
- * moved). The GETs do not show those, so that check is only made where the list is the cheaper read.
+ * moved). The GETs do not show those; they are used only where no write could have shifted one.
  */
 import { profileValueEquals } from '../plan/normalise';
 import type { OktaApi } from '../okta/api';
@@ -17,7 +17,8 @@ import { type RawAssignment, type RawMapping, samePriority, toAssignment, toLive
 import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { ownValue } from '../model/data-record';
 import { assignmentPath } from './requests';
-import { ASSIGNMENT_PAGE, readBackEachWritten } from './read-cost';
+import { ASSIGNMENT_PAGE, type AppWrites, readBackEachWritten } from './read-cost';
+import { InternalError } from '../errors';
 
 /**
  * What was read of an app's assignments: the whole list (`whole`), or only the written and deleted
@@ -169,7 +170,7 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     }
   }
   for (const d of wp.expect.assignments) {
-    const { raw, whole } = await readAssignments(api, d);
+    const { raw, whole } = await readAssignments(api, d, writesOf(wp, d));
     const r = compareAssignments(d, raw, whole);
     for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
@@ -178,9 +179,16 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
   return { mismatches, changeIds: [...changeIds], moved };
 }
 
-/** An app's assignments after apply, by whichever read takes fewer calls (read-cost.ts). */
-async function readAssignments(api: OktaApi, d: DirectoryExpectation): Promise<AssignmentsRead> {
-  if (!readBackEachWritten(d)) return { raw: await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: ASSIGNMENT_PAGE }), whole: true };
+/** The writes the plan makes to an expectation's app. */
+function writesOf(wp: WritePlan, d: DirectoryExpectation): AppWrites {
+  const w = wp.directories.find((x) => x.directory === d.directory);
+  if (!w) throw new InternalError(`the write plan expects directory "${d.directory}" but has no writes for it`);
+  return w;
+}
+
+/** An app's assignments after apply: the list, or single GETs where that is safe and fewer calls (read-cost.ts). */
+async function readAssignments(api: OktaApi, d: DirectoryExpectation, writes: AppWrites): Promise<AssignmentsRead> {
+  if (!readBackEachWritten(d, writes)) return { raw: await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: ASSIGNMENT_PAGE }), whole: true };
   const raw: RawAssignment[] = [];
   for (const groupId of Object.keys(d.assignments)) {
     const res = await api.request<RawAssignment>('GET', assignmentPath(d.appId, groupId), { okStatuses: [404] });

@@ -1,9 +1,12 @@
 /**
  * Apply reads in proportion to the change: `okta-ou plan --out plan.json` then `okta-ou apply plan.json`
  * on one AD app, counted from the local Okta's audit log per rate-limit bucket (not timed). The saved
- * plan is read afresh (the staleness check); then, where listing the app costs no more calls than its
- * writes, the app is listed again right before the first write and after the last; where it costs more,
- * it is not re-listed before writing and each written assignment is read back with one GET.
+ * plan is read afresh (the staleness check). OU updates are profile-only PATCHes, which shift no other
+ * assignment: where listing the app costs no more calls than its writes, the app is listed again right
+ * before the first write and after the last; where it costs more, it is not re-listed before writing and
+ * each written assignment is read back with one GET. A write carrying a priority (a create) is preceded
+ * and followed by the list whatever the app's size: another writer may have taken its slot since the
+ * plan's read.
  */
 import type { OrgSeed } from '../../src/sandbox/types';
 import { removeAssignment, writeAssignment } from '../../src/sandbox/assignments';
@@ -19,10 +22,11 @@ const CHANGES = 3;
 const pad = (i: number): string => String(i).padStart(4, '0');
 const name = (i: number): string => `G-${pad(i)}`;
 
-function org(n: number): OrgSeed {
+/** `n` assigned groups G-0000…, and the `unassigned` ones. */
+function org(n: number, unassigned: string[] = []): OrgSeed {
   return {
     users: [],
-    groups: Array.from({ length: n }, (_, i) => ({ name: name(i) })),
+    groups: [...Array.from({ length: n }, (_, i) => ({ name: name(i) })), ...unassigned.map((g) => ({ name: g }))],
     apps: [
       {
         label: APP,
@@ -177,5 +181,71 @@ describe('apply reads in proportion to the change', () => {
       expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toHaveLength(CHANGES);
       expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === groupId)?.priority).toBe(5000);
     });
+  });
+});
+
+describe('a write that carries a priority: the app is listed again before it, whatever its size', () => {
+  let sb: Sandbox;
+  afterEach(async () => {
+    await sb?.close();
+  });
+  afterAll(() => removeProjects());
+
+  /**
+   * A 2,000-assignment app (10 list pages) and an additive plan that creates `New`, saved; then the apply,
+   * with `listed(n)` called as its `n`-th list page of the app's assignments is answered.
+   */
+  async function createOnLargeApp(listed: (n: number, appId: string, slot: number) => void = () => {}) {
+    /** Set once the plan is saved: the apply's requests, as each is answered. */
+    let watch: ((path: string) => void) | undefined;
+    sb = await seeded(org(2000, ['New', 'X']), { onRequest: (e) => e.method === 'GET' && watch?.(e.path) });
+    const cwd = project({ 'corp.yaml': mappingFile(`  corp:\n    app: ${APP}\n    importOUs: ["${DC}"]\n    assignments: { mode: additive }\n    groups:\n      - { group: New, ou: "OU=New,${DC}" }\n`) });
+    const planned = await runAgainst(sb, cwd, ['plan', '--out', 'plan.json', '--format', 'json']);
+    expect(planned.code).toBe(0);
+    const plan = parsePlanJson(planned.stdout);
+    expect(plan.changes.map((c) => c.action)).toEqual(['create']);
+    const [create] = plan.schedule![0].writes;
+    expect(create).toMatchObject({ name: 'New', method: 'put' });
+    const appId = sb.org.findApp(APP)!.id;
+    const from = sb.audit.length;
+    let pages = 0;
+    watch = (path) => {
+      if (path === `${APPS}/${appId}/groups`) listed(++pages, appId, create.priority);
+    };
+    const r = await runAgainst(sb, cwd, ['apply', 'plan.json']);
+    watch = undefined;
+    return { code: r.code, out: r.stdout + r.stderr, from, pages, create };
+  }
+
+  test('2,000 assignments, a create: listed before the write (10 pages) and after it (11), not read back by GET', async () => {
+    const { code, from, create } = await createOnLargeApp();
+    expect(code).toBe(0);
+    expect(phases(appsCalls(sb, from))).toEqual({
+      // The plan's read, then the re-list right before the PUT.
+      before: { 'GET /api/v1/apps': 1, 'GET /api/v1/apps/{app}/groups': 10 + 10, 'GET /api/v1/apps/{app}/users': 1 },
+      writes: 1,
+      // 2,001 assignments now: 11 pages.
+      after: { 'GET /api/v1/apps/{app}/groups': 11 },
+    });
+    expect(sb.org.assignmentsOf(APP).find((a) => a.groupId === create.groupId)?.priority).toBe(create.priority);
+  });
+
+  test("2,000 assignments, a create; an admin assigns X to the create's slot after the plan's read: CHANGED_DURING_APPLY, nothing written", async () => {
+    const x = (): string => sb.org.findGroup('X')!.id;
+    // Once the apply's own read of the app's assignments is answered (its 10th page), and while it still
+    // reads the rest, an admin assigns X to the slot the plan gives New.
+    const { code, out, from, pages, create } = await createOnLargeApp((n, appId, slot) => {
+      if (n === 10) writeAssignment(sb.org, appId, x(), { priority: slot, profile: { organizationalUnit: `ou=x,${DC.toLowerCase()}` } });
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('CHANGED_DURING_APPLY');
+    // X was not assigned when the plan read the app, so the plan has no name for it: named by its id.
+    expect(out).toContain(`corp: "${x()}" was assigned (priority ${create.priority})`);
+    // The plan's 10 pages and the re-list's 11 (X makes 2,001); no write, so no read-back.
+    expect(pages).toBe(10 + 11);
+    expect(sb.audit.slice(from).filter((e) => e.method !== 'GET')).toEqual([]);
+    const live = sb.org.assignmentsOf(APP);
+    expect(live.find((a) => a.groupId === x())?.priority).toBe(create.priority);
+    expect(live.some((a) => a.groupId === create.groupId)).toBe(false);
   });
 });
