@@ -236,7 +236,8 @@ export async function scaleBench(): Promise<void> {
       'impact on people);\n' +
       'for apply (the saved plan read afresh, then written) also the writes.\n' +
       '"apps target" (apply) = 2 × writes + the assignment pages, + 2 for the app lookup and the app-user page: what the\n' +
-      '/api/v1/apps figure should not exceed (the check before writing and the read-back each cost at most the writes).\n' +
+      '/api/v1/apps figure should not exceed: OU updates are profile-only PATCHes, which cannot shift another assignment, so the\n' +
+      'check before writing and the read-back each cost at most the writes (a write carrying a priority re-lists the app).\n' +
       "CPU and peak RSS are the okta-ou process's own (process.resourceUsage at exit); wall includes starting Node.\n",
   );
 }
