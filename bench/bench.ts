@@ -28,6 +28,7 @@ import { runOktaOu } from './child-cli';
 import { scaleBench } from './scale-bench';
 import { engineFigures, engineTable } from './priority-bench';
 import { BEFORE_V2 } from './priority-today';
+import { mdTable } from './md-table';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -134,9 +135,7 @@ function table(figures: Figure[]): string {
     `≥ ${fmtMinutes(f.min50)}`,
     f.note,
   ]);
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i >= 2 && i <= 9 ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
-  return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return mdTable(head, rows, (i) => i >= 2 && i <= 9);
 }
 
 async function main(): Promise<void> {

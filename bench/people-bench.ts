@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { run } from '../src/cli/main';
 import { startSandbox, type OrgSeed } from '../src/sandbox';
 import type { Plan } from '../src/model/types';
+import { mdTable } from './md-table';
 
 const USERS = Number(process.env.BENCH_PEOPLE_USERS ?? 50_000);
 const BIG = Math.min(10_000, Math.floor(USERS / 5));
@@ -107,10 +108,8 @@ async function main(): Promise<void> {
     fs.rmSync(cwd, { recursive: true, force: true });
   }
   const head = ['plan', 'calls', 'impact reads (members, 200/page)', 'impact', 'wall (local)', 'peak heap'];
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(width[i])).join(' | ')} |`;
   process.stdout.write(`\nPeople: an AD app with ${USERS.toLocaleString('en-US')} users (${USERS.toLocaleString('en-US')} app users, 500 per page)\n\n`);
-  process.stdout.write(`${[line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')}\n`);
+  process.stdout.write(`${mdTable(head, rows, () => false)}\n`);
 }
 
 main().catch((e) => {

@@ -12,6 +12,7 @@ import { buildPlan } from '../src/plan/build-plan';
 import { buildWritePlan, allRequests } from '../src/apply/requests';
 import type { DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup, Plan } from '../src/model/types';
 import { createRng } from '../src/sandbox/rng';
+import { mdTable } from './md-table';
 
 const APP = { id: '0oaBench', label: 'corp.example.com', name: 'active_directory', status: 'ACTIVE', namingContext: 'corp.example.com' };
 const at = { file: 'mappings/corp.yaml', line: 1, column: 1 };
@@ -143,9 +144,7 @@ export function engineTable(now: EngineFigures[], before: EngineFigures[]): stri
   const fmt = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v)));
   const head = ['', ...now.flatMap((f) => [`${f.n} before`, `${f.n} now`])];
   const rows = ROWS.map(([label, key]) => [label, ...now.flatMap((f) => [fmt(before.find((b) => b.n === f.n)?.[key]), fmt(f[key])])]);
-  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(' | ')} |`;
-  return [line(head), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return mdTable(head, rows);
 }
 
 if (require.main === module) {

@@ -25,6 +25,7 @@ import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-gr
 import { isScopeConversion, scopeTook, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 import { SETTLE_MS, interruptibleWait } from './settle';
+import { ASSIGNMENT_PAGE, recheckBeforeWriting } from './read-cost';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -263,12 +264,16 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
   /**
    * Right before an app's first write: its assignments must be where the plan saw them. If another apply
    * or an admin moved one meanwhile, writing the plan's slots now could shift theirs: stop instead.
+   * Always when a write to the app carries a priority; when every write is a profile-only PATCH or a
+   * DELETE (they shift nobody), only where the list costs no more calls than the writes (read-cost.ts).
    */
-  const checkUnmoved = async (directory: string): Promise<void> => {
+  const checkUnmoved = async (d: WritePlan['directories'][number]): Promise<void> => {
+    const directory = d.directory;
     const exp = wp.expect.assignments.find((e) => e.directory === directory) as DirectoryExpectation;
+    if (!recheckBeforeWriting(exp, d)) return;
     let moved: string[];
     try {
-      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: 200 }));
+      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: ASSIGNMENT_PAGE }));
     } catch (e) {
       failed ??= failureOf(e, { method: 'GET', path: `/api/v1/apps/${exp.appId}/groups`, changeIds: [] });
       throw new Stop();
@@ -302,7 +307,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
       wp.directories.map((d) =>
         guard(
           (async () => {
-            await checkUnmoved(d.directory);
+            await checkUnmoved(d);
             await sequence(d.writes);
             await pool(d.deletes, opts.deleteConcurrency ?? 4, stopped, send);
             if (stopped()) throw new Stop();

@@ -25,7 +25,7 @@ function assertNever(x: never): never {
   throw new InternalError(`unhandled change ${JSON.stringify(x)}`);
 }
 
-function assignmentPath(appId: string, groupId: string): string {
+export function assignmentPath(appId: string, groupId: string): string {
   return `/api/v1/apps/${encodeURIComponent(appId)}/groups/${encodeURIComponent(groupId)}`;
 }
 

@@ -1,12 +1,14 @@
 /**
  * Read back what apply wrote and compare (a change that did not take is an error, not a success).
- * One paginated list per app (limit 200, the maximum: docs/okta-api.md §1) rather than one GET per
- * assignment, and one GET per mapping (the list omits `properties`, docs/okta-api.md §3).
+ * Per app (read-cost.ts): the paginated list (limit 200, the maximum: docs/okta-api.md §1), or, where no
+ * write carried a priority and it takes fewer calls, one GET per written or deleted assignment (404 =
+ * absent); and one GET per mapping (the list omits `properties`, docs/okta-api.md §3).
  *
  * Compared: every managed group at its planned priority with the managed profile keys as written
  * (OU strings case-insensitively: AD DNs are case-insensitive and Okta may echo them differently),
- * deleted groups absent, every other assignment at the priority it had before apply (Okta shifts
- * assignments on a colliding PUT; none may have moved), and each written mapping property.
+ * deleted groups absent, and each written mapping property. From a list also: every other assignment
+ * at the priority it had before apply (Okta shifts assignments on a colliding PUT; none may have
+ * moved). The GETs do not show those; they are used only where no write could have shifted one.
  */
 import { profileValueEquals } from '../plan/normalise';
 import type { OktaApi } from '../okta/api';
@@ -14,6 +16,18 @@ import type { LiveMappingProperty } from '../model/types';
 import { type RawAssignment, type RawMapping, samePriority, toAssignment, toLiveMapping } from '../live/okta-shapes';
 import type { DirectoryExpectation, MappingExpectation, WritePlan } from './types';
 import { ownValue } from '../model/data-record';
+import { assignmentPath } from './requests';
+import { ASSIGNMENT_PAGE, type AppWrites, readBackEachWritten } from './read-cost';
+import { InternalError } from '../errors';
+
+/**
+ * What was read of an app's assignments: the whole list (`whole`), or only the written and deleted
+ * groups, one GET each (those absent were not found).
+ */
+interface AssignmentsRead {
+  raw: RawAssignment[];
+  whole: boolean;
+}
 
 /**
  * The keys of `want` whose value `have` does not hold (OU strings case-insensitively, as the planner
@@ -26,9 +40,9 @@ export function profileMismatches(want: Record<string, unknown>, have: Record<st
 /**
  * Differences between an app's read-back assignments (as Okta sent them) and what apply meant to leave
  * (pure). Read with src/live's conversions, so a priority the plan read as unknown (NaN) or from a
- * string compares the same way here.
+ * string compares the same way here. Assignments outside the plan are compared only when `whole`.
  */
-export function compareAssignments(exp: DirectoryExpectation, raw: RawAssignment[]): { mismatches: string[]; changeIds: string[] } {
+export function compareAssignments(exp: DirectoryExpectation, raw: RawAssignment[], whole = true): { mismatches: string[]; changeIds: string[] } {
   const byId = new Map(raw.map(toAssignment).map((a) => [a.groupId, a]));
   const mismatches: string[] = [];
   const ids = new Set<string>();
@@ -51,7 +65,7 @@ export function compareAssignments(exp: DirectoryExpectation, raw: RawAssignment
       miss(groupId, `has profile.${k} ${JSON.stringify(ownValue(have.profile, k)) ?? '(unset)'}, expected ${JSON.stringify(ownValue(want.profile, k))}`);
     }
   }
-  for (const [groupId, priority] of Object.entries(exp.untouched)) {
+  for (const [groupId, priority] of whole ? Object.entries(exp.untouched) : []) {
     const have = byId.get(groupId);
     if (!have) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) is no longer assigned`);
     else if (!samePriority(have.priority, priority)) mismatches.push(`${exp.directory}: group ${groupId} (not in the plan) moved from priority ${priority} to ${have.priority}`);
@@ -98,8 +112,11 @@ export interface MovedAssignment {
   outsidePlan: boolean;
 }
 
-/** Assignments not where the plan leaves them (pure), and whether their slot is free to go back to. */
-export function misplaced(exp: DirectoryExpectation, raw: RawAssignment[]): MovedAssignment[] {
+/**
+ * Assignments not where the plan leaves them (pure), and whether their slot is free to go back to: known
+ * only from the whole list; from single GETs a slot counts as taken (the move stays a mismatch).
+ */
+export function misplaced(exp: DirectoryExpectation, raw: RawAssignment[], whole = true): MovedAssignment[] {
   const live = raw.map(toAssignment);
   const held = new Map<number, number>();
   for (const a of live) held.set(a.priority, (held.get(a.priority) ?? 0) + 1);
@@ -116,7 +133,7 @@ export function misplaced(exp: DirectoryExpectation, raw: RawAssignment[]): Move
       from,
       to: a.priority,
       profile: a.profile,
-      slotFree: !held.has(from),
+      slotFree: whole && !held.has(from),
       outsidePlan: !planned,
     });
   }
@@ -153,11 +170,29 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     }
   }
   for (const d of wp.expect.assignments) {
-    const live = await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: 200 });
-    const r = compareAssignments(d, live);
+    const { raw, whole } = await readAssignments(api, d, writesOf(wp, d));
+    const r = compareAssignments(d, raw, whole);
     for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
-    for (const m of misplaced(d, live)) moved.push(m);
+    for (const m of misplaced(d, raw, whole)) moved.push(m);
   }
   return { mismatches, changeIds: [...changeIds], moved };
+}
+
+/** The writes the plan makes to an expectation's app. */
+function writesOf(wp: WritePlan, d: DirectoryExpectation): AppWrites {
+  const w = wp.directories.find((x) => x.directory === d.directory);
+  if (!w) throw new InternalError(`the write plan expects directory "${d.directory}" but has no writes for it`);
+  return w;
+}
+
+/** An app's assignments after apply: the list, or single GETs where that is safe and fewer calls (read-cost.ts). */
+async function readAssignments(api: OktaApi, d: DirectoryExpectation, writes: AppWrites): Promise<AssignmentsRead> {
+  if (!readBackEachWritten(d, writes)) return { raw: await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: ASSIGNMENT_PAGE }), whole: true };
+  const raw: RawAssignment[] = [];
+  for (const groupId of Object.keys(d.assignments)) {
+    const res = await api.request<RawAssignment>('GET', assignmentPath(d.appId, groupId), { okStatuses: [404] });
+    if (res.status !== 404 && res.body) raw.push(res.body);
+  }
+  return { raw, whole: false };
 }

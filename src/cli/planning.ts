@@ -11,6 +11,7 @@ import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaCl
 import { declaresMappingProperties } from '../live/read-mapping-schemas';
 import { commandScopes, type ScopeFeatures, type ScopeUse } from '../okta/command-scopes';
 import { readLive, readMemberCounts, readPeople } from '../live';
+import { USERS_READ_SCOPE } from '../live/user-group-reads';
 import { assignmentChangesOf, buildPlan } from '../plan/build-plan';
 import type { DirectoryAnalysis } from '../plan/analyse';
 import { changedGroupIds } from '../plan/changed-groups';
@@ -139,7 +140,9 @@ export async function planAgainstLive(
     const changes = assignmentChangesOf(input.desired, live, input.directoryFilter);
     analysis = changes.analysis;
     // Who the changes affect: memberships of the changed groups and of those deciding their members' placement.
-    live = await readPeople(api, live, changes, { all: input.checkPlacement });
+    // OAuth: the token's granted scopes say whether the users' own groups may be read (SSWS: tried once).
+    const granted = api.authMode === 'PrivateKey' ? await api.authenticate() : null;
+    live = await readPeople(api, live, changes, { all: input.checkPlacement, usersReadGranted: granted?.includes(USERS_READ_SCOPE) ?? true, log: input.log });
     if (input.memberCounts) live = await readMemberCounts(api, live, changedGroupIds(changes));
   }
   const plan = buildPlan({

@@ -4,6 +4,7 @@
  * So a file that is not valid UTF-8 is an ENCODING finding at the line and column of the first bad byte,
  * naming the encoding it most likely is and how to convert it. A UTF-8 BOM is dropped. Pure.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Finding } from '../model/types';
 
 /** What the bytes most likely are, when they are not UTF-8: shown in the message and the iconv hint. */
@@ -19,6 +20,8 @@ function bomEncoding(b: Uint8Array): Guess | null {
 
 /** The offset of the first byte that does not belong to a valid UTF-8 sequence (RFC 3629), or -1. */
 export function firstInvalidUtf8(b: Uint8Array): number {
+  // Node's native check answers for a valid file (all but a few) ~100x faster than the loop, which then finds where.
+  if (isUtf8(b)) return -1;
   let i = 0;
   while (i < b.length) {
     const c = b[i];

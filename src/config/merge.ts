@@ -28,7 +28,6 @@ export interface PartGroup {
   ou: string;
   profile: Record<string, unknown>;
   source: SourceRef;
-  groupSource: SourceRef;
   ouSource: SourceRef;
   profileSources: Record<string, SourceRef>;
 }

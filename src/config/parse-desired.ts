@@ -8,10 +8,12 @@
  * (so one typo gives one finding, not a cascade of lint findings about half-read data); every problem
  * found is returned as a Finding.
  */
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, type Document } from 'yaml';
 import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
-import { PositionMapper, locateKey, pointerSegments } from './positions';
+import { PositionMapper, pointerSegments, type Positions } from './positions';
+import { SimplePositions, readSimpleYaml } from './simple-yaml';
+import { parseYamlDocument } from './yaml-document';
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
 import { mergeParts, type DirectoryPart, type Setting } from './merge';
@@ -55,9 +57,21 @@ interface ParsedFile {
   badDirectories: Set<string>;
 }
 
+/**
+ * A file in the simple subset that is schema-valid is read without yaml's Document (much faster and
+ * smaller at scale); any other file, and every file with a problem to report, goes through yaml.
+ */
 function parseFile(file: DesiredFileText): ParsedFile {
+  const simple = readSimpleYaml(file.text);
+  if (simple !== undefined && schemaValidator()(simple.data)) {
+    return { parts: extractParts(simple.data, new SimplePositions(file.path, simple.root), new Set()), findings: [], badDirectories: new Set() };
+  }
+  return parseWithDocument(file);
+}
+
+function parseWithDocument(file: DesiredFileText): ParsedFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(file.text, lineCounter);
   const pos = new PositionMapper(file.path, doc, lineCounter);
   const findings: Finding[] = [];
 
@@ -102,13 +116,15 @@ function parseFile(file: DesiredFileText): ParsedFile {
     return { parts: [], findings, badDirectories };
   }
 
+  return { parts: extractParts(data, pos, badDirectories), findings, badDirectories };
+}
+
+/** The parts of a schema-valid file (but for the directories with schema errors). */
+function extractParts(data: unknown, pos: Positions, badDirectories: ReadonlySet<string>): DirectoryPart[] {
   const dirs = ((data as { directories?: Record<string, unknown> }).directories ?? {}) as Record<string, RawDirectory>;
-  const parts: DirectoryPart[] = [];
-  for (const [name, raw] of Object.entries(dirs)) {
-    if (badDirectories.has(name)) continue;
-    parts.push(extractPart(name, raw, doc, pos));
-  }
-  return { parts, findings, badDirectories };
+  return Object.entries(dirs)
+    .filter(([name]) => !badDirectories.has(name))
+    .map(([name, raw]) => extractPart(name, raw, pos));
 }
 
 /** The directory names a file that cannot be read still shows (as far as the parser got), to leave them out. */
@@ -159,7 +175,7 @@ interface RawDirectory {
 }
 
 /** One schema-valid directory part with the position of every value. */
-function extractPart(name: string, raw: RawDirectory, doc: Document, pos: PositionMapper): DirectoryPart {
+function extractPart(name: string, raw: RawDirectory, pos: Positions): DirectoryPart {
   const base = ['directories', name];
   const at = (...p: string[]): SourceRef => pos.ofPath([...base, ...p]);
   const keyAt = (...p: string[]): SourceRef => pos.ofKeyOrNode([...base, ...p]);
@@ -172,15 +188,13 @@ function extractPart(name: string, raw: RawDirectory, doc: Document, pos: Positi
     const profile = g.profile ?? {};
     const profileSources: Record<string, SourceRef> = {};
     for (const k of Object.keys(profile)) {
-      const keyNode = locateKey(doc, [...base, ...gp, 'profile'], k);
-      setOwn(profileSources, k, keyNode ? pos.ofNode(keyNode) : at(...gp, 'profile'));
+      setOwn(profileSources, k, pos.ofKey([...base, ...gp, 'profile'], k) ?? at(...gp, 'profile'));
     }
     return {
       group: g.group,
       ou: g.ou,
       profile,
       source: at(...gp),
-      groupSource: at(...gp, 'group'),
       ouSource: at(...gp, 'ou'),
       profileSources,
     };

@@ -61,7 +61,18 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export class PositionMapper {
+/** Where keys and values are, by JSON path: from yaml's Document here, or from the simple reader. */
+export interface Positions {
+  /** The value at a path (or its key when the value is empty); the document start when there is none. */
+  ofPath(segments: readonly string[]): SourceRef;
+  /** The key at a path when the last step is a mapping key, else the value's start. */
+  ofKeyOrNode(segments: readonly string[]): SourceRef;
+  /** The key `name` of the mapping at `segments`, or null. */
+  ofKey(segments: readonly string[], name: string): SourceRef | null;
+  root(): SourceRef;
+}
+
+export class PositionMapper implements Positions {
   constructor(
     readonly file: string,
     private readonly doc: Document,
@@ -91,6 +102,11 @@ export class PositionMapper {
   ofKeyOrNode(segments: readonly string[]): SourceRef {
     const { node, key } = locate(this.doc, segments);
     return key?.range ? this.at(key.range[0]) : this.ofNode(node);
+  }
+
+  ofKey(segments: readonly string[], name: string): SourceRef | null {
+    const key = locateKey(this.doc, segments, name);
+    return key ? this.ofNode(key) : null;
   }
 
   /** The start of the document's content, or 1:1. */

@@ -19,9 +19,12 @@ export interface MemberIds {
   logins?: Record<string, string>;
 }
 
+/** Members per page: Okta's recommended limit (its default is 1000). */
+export const MEMBER_PAGE_SIZE = 200;
+
 export async function readMemberIds(api: OktaApi, groupId: string, keep: (id: string) => boolean, opts: { logins?: boolean } = {}): Promise<MemberIds> {
   const out: MemberIds = { count: 0, ids: [], ...(opts.logins ? { logins: {} } : {}) };
-  for await (const page of api.pages<RawMember>(`/api/v1/groups/${seg(groupId)}/users`, { limit: 200 })) {
+  for await (const page of api.pages<RawMember>(`/api/v1/groups/${seg(groupId)}/users`, { limit: MEMBER_PAGE_SIZE })) {
     out.count += page.length;
     for (const m of page) {
       if (typeof m.id !== 'string' || !keep(m.id)) continue;

@@ -2,7 +2,7 @@
  * What `okta-ou explain` reads about one user (needs `okta.users.read` besides plan's scopes):
  * - the user: `GET /api/v1/users/{login|id}` (Okta accepts an id, a login or a login shortname); when
  *   that finds none and the text looks like an email, `GET /api/v1/users?search=profile.email eq "…"`;
- * - their groups: `GET /api/v1/users/{id}/groups` (one call, not paged);
+ * - their groups: `GET /api/v1/users/{id}/groups` (200 per page: one call unless they are in more groups);
  * - per AD app, their app user: `GET /api/v1/apps/{appId}/users/{userId}` (404: not assigned).
  */
 import { OktaOuError } from '../errors';

@@ -51,11 +51,11 @@ export interface PlanImpact {
 export interface LivePeople {
   /** Okta user id → login, for the users kept. */
   users: Record<string, string>;
-  /** Group id → ids of the kept users who are members of it; only for the groups read. */
+  /** Group id → ids of the kept users who are members of it; only for the groups read (a deciding group's may come from the kept users' own groups). */
   members: Record<string, string[]>;
   /** True once the memberships the impact needs were read (read-people.ts); the impact is computed only then. */
   membersRead?: boolean;
-  /** Groups whose every member was kept (the changed ones); the other groups read kept only those members. */
+  /** Groups whose every member was kept (the changed ones; their member counts come from these reads); the other groups read kept only those members. */
   fullyRead?: string[];
   /** True when every assigned group's members were read and kept (`--check-placement`): every user's placement is known. */
   allMembers?: boolean;

@@ -7,6 +7,11 @@
 export const APPS_BUCKET = '/api/v1/apps';
 /** `/api/v1/groups*`: group lookups and members. */
 export const GROUPS_BUCKET = '/api/v1/groups';
+/**
+ * `/api/v1/users*`: a user's groups (the impact read per user), user lookups. Okta's published limits had a
+ * users bucket; UNCONFIRMED that it covers `/users/{id}/groups` (docs/okta-api.md §8).
+ */
+export const USERS_BUCKET = '/api/v1/users';
 /** The catch-all `/api/v1` (covers `/api/v1/mappings` and `/api/v1/meta/types/user`). */
 export const GENERAL_BUCKET = '/api/v1';
 /** The org authorization server's token endpoint (OAuth service apps). */

@@ -1,17 +1,20 @@
-import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET } from '../model/rate-limit-buckets';
+import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET, USERS_BUCKET } from '../model/rate-limit-buckets';
 
 /**
  * Okta's rate-limit buckets are per endpoint family, matched "exact-match first, then longest-prefix"
  * (developer.okta.com rate-limits). okta-ou tracks the families its calls touch: /api/v1/apps* (the
  * likely bottleneck: 100/min on Workforce orgs and it covers /apps/{id}/groups and /apps/{id}/users),
- * /api/v1/groups*, the org token endpoint, and everything else under the catch-all /api/v1 (which
- * covers /api/v1/mappings). docs/okta-api.md §8. Okta also has /api/v1/users and /api/v1/logs buckets;
- * okta-ou rarely calls them, so they are counted under /api/v1 (the same keys as the local Okta), which
- * errs on the side of waiting.
+ * /api/v1/groups*, /api/v1/users*, the org token endpoint, and everything else under the catch-all
+ * /api/v1 (which covers /api/v1/mappings). docs/okta-api.md §8. /api/v1/users has a key of its own
+ * because a plan can read thousands of users' groups (the impact read per user): if Okta meters them in
+ * a users bucket (UNCONFIRMED), counting them under /api/v1 would mix two buckets' rate-limit headers
+ * under one key. If Okta counts them under /api/v1 after all (as the local Okta does), both keys pace by
+ * the remaining count that one bucket's headers report, so the share left to others still holds (give or
+ * take the calls in flight).
  */
 export { TOKEN_BUCKET };
 
-const PREFIXES = [APPS_BUCKET, GROUPS_BUCKET];
+const PREFIXES = [APPS_BUCKET, GROUPS_BUCKET, USERS_BUCKET];
 
 /** The rate-limit bucket a request path (no query) belongs to. */
 export function bucketOf(path: string): string {

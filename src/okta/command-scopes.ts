@@ -16,6 +16,8 @@ export interface ScopeInfo {
   why: string;
   /** Needed only when the mappings use this feature (then part of the use's list). */
   onlyWith?: ScopeFeature;
+  /** Never needed, in no use's list: granted (and in OKTA_CLIENT_SCOPES), it saves calls. */
+  optional?: true;
 }
 
 /** A part of the mapping files that needs scopes of its own. */
@@ -33,6 +35,7 @@ export const OKTA_SCOPES: readonly ScopeInfo[] = [
   { scope: 'okta.profileMappings.manage', use: 'apply', why: 'add, change and remove properties of the profile mapping' },
   { scope: 'okta.schemas.read', use: 'plan', why: 'check mapped properties against the AD app user and user type schemas (only with attributeMappings properties)', onlyWith: 'attributeMappings' },
   { scope: 'okta.users.read', use: 'plan', why: 'read the users adGroups list and whether they were imported from AD (only with adGroups)', onlyWith: 'adGroups' },
+  { scope: 'okta.users.read', use: 'plan', why: 'optional: fewer reads for the impact of assignment changes on large apps', optional: true },
   { scope: 'okta.directories.groups.manage', use: 'apply', why: 'add and remove members of AD groups (only with adGroups)', onlyWith: 'adGroups' },
   { scope: 'okta.agentPools.read', use: 'doctor', why: 'see whether the AD agents are connected (okta-ou doctor only)' },
   { scope: 'okta.users.read', use: 'explain', why: 'find one user and their groups (okta-ou explain only)' },
@@ -50,11 +53,12 @@ export const SCOPE_USES: readonly ScopeUse[] = ['plan', 'apply', 'doctor', 'expl
 
 /**
  * Every scope the use needs, in table order; `apply`, `doctor` and `explain` include the `plan` scopes.
- * Scopes of a feature (`onlyWith`) only when the mappings use it.
+ * Scopes of a feature (`onlyWith`) only when the mappings use it; optional ones never (a service app not
+ * granted a scope it asks for gets no token at all).
  */
 export function commandScopes(use: ScopeUse, features: ScopeFeatures = {}): string[] {
   // A scope may be listed for two uses (okta.users.read: plan with adGroups, and explain): once here.
-  return [...new Set(OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope))];
+  return [...new Set(OKTA_SCOPES.filter((s) => (s.use === 'plan' || s.use === use) && !s.optional && (!s.onlyWith || features[s.onlyWith])).map((s) => s.scope))];
 }
 
 const featureScopes = (use: ScopeUse, feature: ScopeFeature = 'adGroups'): string =>
@@ -74,6 +78,7 @@ export function renderScopesMarkdown(): string {
     `- explain: \`OKTA_CLIENT_SCOPES="${commandScopes('explain').join(' ')}"\``,
     `- with \`adGroups\` in the mappings, plan adds ${featureScopes('plan')} and apply adds ${featureScopes('apply')} (\`okta-ou scopes\` prints the lists for your mappings)`,
     `- with \`attributeMappings\` properties in the mappings, plan (and so apply) adds ${featureScopes('plan', 'attributeMappings')}`,
+    `- optional for plan (and so apply): ${OKTA_SCOPES.filter((s) => s.optional && s.use === 'plan').map((s) => `\`${s.scope}\``).join(', ')}; grant it and add it to \`OKTA_CLIENT_SCOPES\` for fewer reads`,
     '',
   ].join('\n');
 }

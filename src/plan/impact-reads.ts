@@ -5,7 +5,9 @@
  *   updates and reorders that is every group ranked above the lowest changed one (a user in a changed
  *   group is placed at least that high); a create or a delete can hand a user to any lower group too, so
  *   then every assigned group counts.
- * No assignment change: nothing to read. Pure.
+ * No assignment change: nothing to read. The deciding groups only matter for the affected users, so
+ * when those are fewer than the calls the groups' member pages take, their own groups are read instead
+ * (`readByUser`). Pure.
  */
 import type { AssignmentChange, LiveAssignment } from '../model/types';
 import { groupsOfChange } from './impact';
@@ -27,4 +29,19 @@ export function groupsToRead(live: readonly LiveAssignment[], changes: readonly 
   above(before);
   above(after);
   return { changed: [...changed].sort(), deciding: [...deciding].sort() };
+}
+
+/**
+ * True when reading each affected user's groups (a call per user: more for a user in over 200 groups,
+ * which only the read tells; none for a user already read for another directory, which this does not
+ * count) takes fewer calls than reading the deciding groups' members: a page per group at least, more where its member count is known to fill
+ * several pages of `pageSize`. On a tie the groups are read (their member counts come with them).
+ */
+export function readByUser(affectedUsers: number, deciding: readonly string[], memberCount: (groupId: string) => number | undefined, pageSize: number): boolean {
+  let groupCalls = 0;
+  for (const g of deciding) {
+    groupCalls += Math.max(1, Math.ceil((memberCount(g) ?? 0) / pageSize));
+    if (groupCalls > affectedUsers) return true;
+  }
+  return false;
 }

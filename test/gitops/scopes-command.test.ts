@@ -36,6 +36,26 @@ describe('okta-ou scopes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('okta.users.read is optional for plan: shown with its saving, in no list unless the mappings use adGroups', async () => {
+    const optional = OKTA_SCOPES.filter((s) => s.optional);
+    expect(optional.map((s) => [s.scope, s.use])).toEqual([['okta.users.read', 'plan']]);
+    expect(commandScopes('plan')).not.toContain('okta.users.read');
+    expect(commandScopes('apply')).not.toContain('okta.users.read');
+    expect(commandScopes('plan', { adGroups: true })).toContain('okta.users.read');
+    const r = await runCli(['scopes', '--for', 'plan']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps\n/);
+  });
+
+  test.each(['apply', 'doctor', 'explain'])('--for %s lists the optional scope after the needed ones, not among "all of these"', async (use) => {
+    const r = await runCli(['scopes', '--for', use]);
+    expect(r.code).toBe(0);
+    const [needed, optional] = r.stdout.split('\noptional (saves calls when granted):\n');
+    expect(needed).toMatch(new RegExp(`^${use} \\(all of these\\):\n`));
+    expect(needed).not.toContain('optional:');
+    expect(optional.split('\n\n')[0]).toMatch(/^ +okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps$/);
+  });
+
   test('--list without --for says what to add', async () => {
     expect(await runCli(['scopes', '--list'])).toEqual({
       code: 1,

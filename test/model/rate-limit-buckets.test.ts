@@ -1,12 +1,12 @@
-import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET } from '../../src/model/rate-limit-buckets';
+import { APPS_BUCKET, GENERAL_BUCKET, GROUPS_BUCKET, TOKEN_BUCKET, USERS_BUCKET } from '../../src/model/rate-limit-buckets';
 import { bucketOf } from '../../src/okta/buckets';
 import { countWrites } from '../../src/plan/budget';
 
 test('the shared bucket names are the ones the client counts calls under', () => {
-  expect([APPS_BUCKET, GROUPS_BUCKET, GENERAL_BUCKET, TOKEN_BUCKET]).toEqual(['/api/v1/apps', '/api/v1/groups', '/api/v1', '/oauth2/v1/token']);
+  expect([APPS_BUCKET, GROUPS_BUCKET, USERS_BUCKET, GENERAL_BUCKET, TOKEN_BUCKET]).toEqual(['/api/v1/apps', '/api/v1/groups', '/api/v1/users', '/api/v1', '/oauth2/v1/token']);
   expect(
-    ['/api/v1/apps/0oa1/groups/00g1', '/api/v1/groups/00g1/users', '/api/v1/mappings/prm1', '/oauth2/v1/token'].map(bucketOf),
-  ).toEqual([APPS_BUCKET, GROUPS_BUCKET, GENERAL_BUCKET, TOKEN_BUCKET]);
+    ['/api/v1/apps/0oa1/groups/00g1', '/api/v1/groups/00g1/users', '/api/v1/users/00u1/groups', '/api/v1/users', '/api/v1/mappings/prm1', '/api/v1/usersx', '/oauth2/v1/token'].map(bucketOf),
+  ).toEqual([APPS_BUCKET, GROUPS_BUCKET, USERS_BUCKET, USERS_BUCKET, GENERAL_BUCKET, GENERAL_BUCKET, TOKEN_BUCKET]);
 });
 
 test('the plan budget counts writes under the shared names', () => {

@@ -1,7 +1,7 @@
 import type { AssignmentChange, LiveAssignment } from '../../src/model/types';
 import { assignmentsAfter, assignmentsBefore, dnInOu, placementOf } from '../../src/plan/placement';
 import { computeImpact } from '../../src/plan/impact';
-import { groupsToRead } from '../../src/plan/impact-reads';
+import { groupsToRead, readByUser } from '../../src/plan/impact-reads';
 import type { LivePeople } from '../../src/model/people';
 
 const a = (g: string, priority: number, ou?: string): LiveAssignment => ({ groupId: g, priority, profile: ou ? { organizationalUnit: ou } : {}, lastUpdated: '' });
@@ -83,5 +83,22 @@ describe('groupsToRead', () => {
   });
   test('a create or a delete: every other assigned group', () => {
     expect(groupsToRead(live, [change('delete', 'A')])).toEqual({ changed: ['A'], deciding: ['B', 'C', 'D'] });
+  });
+});
+
+describe('readByUser', () => {
+  const unknown = (): undefined => undefined;
+  test('fewer affected users than deciding groups (a page each at least): per user; as many or more: per group', () => {
+    expect(readByUser(2, ['A', 'B', 'C'], unknown, 200)).toBe(true);
+    expect(readByUser(3, ['A', 'B', 'C'], unknown, 200)).toBe(false);
+    expect(readByUser(4, ['A', 'B', 'C'], unknown, 200)).toBe(false);
+    expect(readByUser(0, ['A'], unknown, 200)).toBe(true);
+    expect(readByUser(0, [], unknown, 200)).toBe(false);
+  });
+  test('a deciding group whose known member count fills several pages counts for each page', () => {
+    // A: 401 members = 3 pages, B: empty = 1 page: 4 calls against 3 users.
+    const counts: Record<string, number> = { A: 401, B: 0 };
+    expect(readByUser(3, ['A', 'B'], (g) => counts[g], 200)).toBe(true);
+    expect(readByUser(4, ['A', 'B'], (g) => counts[g], 200)).toBe(false);
   });
 });

@@ -192,6 +192,8 @@ async function runApply(ctx: CliContext, globalOptions: GlobalOptions, opts: App
       });
     }
 
+    // From the live state read just now. The executor lists an app again before writing a priority to it;
+    // where every write is a profile-only PATCH or a DELETE it may rely on this read (src/apply/read-cost.ts).
     const wp = buildWritePlan(plan, live);
     checkScopes(connection, wp);
     const result = await executeWritePlan(api, wp, {
@@ -225,9 +227,10 @@ or Okta moved, PLAN_MISMATCH when the file was edited or made by another version
 now, shows the plan and asks for confirmation ("yes"); where there is no terminal, --auto-approve is needed.
 
 Changes are made in a safe order (the dn mapping removal first, assignments in priority order, never
-writing a priority another assignment holds, deletes last), read back and verified. If anything fails
-the run stops and reports what was done, what failed (with Okta's request id) and what was not
-attempted; run plan/apply again to finish.
+writing a priority another assignment holds, deletes last), read back and verified. Before writing a
+priority to an app, apply reads its assignments again and writes nothing to it when any moved or was
+added since the plan (CHANGED_DURING_APPLY). If anything fails the run stops and reports what was done,
+what failed (with Okta's request id) and what was not attempted; run plan/apply again to finish.
 
 Options:
   --auto-approve        do not ask for confirmation (CI)

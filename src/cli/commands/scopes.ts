@@ -60,10 +60,14 @@ Examples:
     for (const u of uses) {
       // Asked for one use that builds on plan's scopes: all of them; otherwise each use's own rows.
       const all = use !== undefined && use !== 'plan';
-      const shown = OKTA_SCOPES.filter((s) => (all ? s.use === 'plan' || s.use === u : s.use === u));
-      out.push(`${all ? `${u} (all of these)` : SCOPE_USE_COMMANDS[u]}:`);
-      for (const s of shown) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
-      out.push('');
+      const rows = OKTA_SCOPES.filter((s) => (all ? s.use === 'plan' || s.use === u : s.use === u));
+      // "All of these" are needed: an optional row goes in a block of its own after them.
+      const blocks = all ? [{ head: `${u} (all of these)`, rows: rows.filter((s) => !s.optional) }, { head: 'optional (saves calls when granted)', rows: rows.filter((s) => s.optional) }] : [{ head: SCOPE_USE_COMMANDS[u], rows }];
+      for (const b of blocks.filter((x) => x.rows.length > 0)) {
+        out.push(`${b.head}:`);
+        for (const s of b.rows) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
+        out.push('');
+      }
     }
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
     for (const feature of ['adGroups', 'attributeMappings'] as const) {

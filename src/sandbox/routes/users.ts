@@ -31,12 +31,16 @@ function listUsers(ctx: RouteContext): Reply {
   return ok(page.items.map((u) => renderUser(u, ctx.base)), { Link: page.links });
 }
 
-/** GET /api/v1/users/{id}/groups (spec listUserGroups): every group the user is a member of; not paged. */
+/**
+ * GET /api/v1/users/{id}/groups (spec listUserGroups): the groups the user is a member of, paged with
+ * `after` and `limit` (default and max 200).
+ */
 function listUserGroups(ctx: RouteContext): Reply {
   const user = ctx.org.findUser(ctx.params.userId);
   if (!user) throw notFound(ctx.params.userId, 'User');
   const groups = Array.from(ctx.org.userGroups.get(user.id) ?? [], (id) => ctx.org.groups.get(id)!).filter(Boolean).sort((a, b) => a.seq - b.seq);
-  return ok(groups.map((g) => renderGroup(g, ctx.base, null, g.sourceAppId ? ctx.org.apps.get(g.sourceAppId) : undefined)));
+  const page = paginate(ctx, { items: groups, idOf: (g) => g.id, defaultLimit: 200, maxLimit: 200, resume: resumeBySeq(groups, ctx.org.seqOf) });
+  return ok(page.items.map((g) => renderGroup(g, ctx.base, null, g.sourceAppId ? ctx.org.apps.get(g.sourceAppId) : undefined)), { Link: page.links });
 }
 
 export const userRoutes: Route[] = [
