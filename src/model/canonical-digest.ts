@@ -22,7 +22,18 @@ const isGenerator = (v: object): v is Generator<unknown> => Symbol.iterator in v
 /** Members JSON.stringify leaves out of an object (and writes as null in an array). */
 const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-const isArrayIndex = (k: string): boolean => k.length > 0 && k.length <= 10 && String(Number(k) >>> 0) === k && k !== '4294967295';
+/** "0" … "4294967294": a key JavaScript orders before all others. The first character settles most keys. */
+function isArrayIndex(k: string): boolean {
+  const first = k.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return false;
+  return k.length <= 10 && String(Number(k) >>> 0) === k && k !== '4294967295';
+}
+
+/** True when keys[from…] are in code-unit order already (records made with sorted keys need no sort). */
+function ascending(keys: string[], from: number): boolean {
+  for (let i = from + 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
+}
 
 /**
  * The order in which JSON.stringify writes the members of the sorted copy canonicalJson makes: array-index
@@ -33,7 +44,7 @@ function jsonKeyOrder(record: object): string[] {
   const keys = Object.keys(record);
   let indices = 0;
   while (indices < keys.length && isArrayIndex(keys[indices])) indices++;
-  if (keys.length - indices < 2) return keys;
+  if (keys.length - indices < 2 || ascending(keys, indices)) return keys;
   return indices === 0 ? keys.sort() : [...keys.slice(0, indices), ...keys.slice(indices).sort()];
 }
 

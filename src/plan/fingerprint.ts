@@ -53,7 +53,8 @@ function lazySlice(analysis: DirectoryAnalysis[]): LazySliceDirectory[] {
     const sliceAssignment = (a: LiveAssignment): SliceAssignment => {
       const profile = pickKeys(a.profile, keysByGroup.get(a.groupId) ?? [OU_KEY]);
       if (typeof profile[OU_KEY] === 'string') profile[OU_KEY] = ouKey(profile[OU_KEY]);
-      return { groupId: a.groupId, name: l.groups[a.groupId]?.name ?? null, priority: a.priority, profile, lastUpdated: a.lastUpdated };
+      // Keys in code-unit order, as the canonical JSON writes them: hashing then skips sorting them.
+      return { groupId: a.groupId, lastUpdated: a.lastUpdated, name: l.groups[a.groupId]?.name ?? null, priority: a.priority, profile };
     };
     function* assignments(): Generator<SliceAssignment> {
       for (const a of [...l.assignments].sort((x, y) => byCodeUnits(x.groupId, y.groupId))) yield sliceAssignment(a);
