@@ -3,6 +3,7 @@
  * and out, every call through the rate-limit governor, retries by the rules in retry.ts, typed errors,
  * Link paging, and a call counter per bucket for the plan's budget (docs/design.md §4).
  */
+import { setMaxListeners } from 'node:events';
 import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../version';
 import { EXIT, OktaOuError } from '../errors';
@@ -136,6 +137,10 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
     1,
     Math.min(opts.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, Math.floor(ORG_CONCURRENCY_LIMIT * maxCapacity)),
   );
+  // Every request waiting or in flight listens on the command's signals (and undici on `signal`), and
+  // each removes its listener when done: hundreds at once are expected (a plan reads the members of every
+  // changed group side by side), not a leak, so Node's warning past 10 listeners is switched off for them.
+  for (const s of [opts.signal, stop]) if (s) setMaxListeners(0, s);
   const origin = new URL(config.orgUrl).origin;
   const ownPool = opts.dispatcher === undefined;
   const dispatcher: Dispatcher =
