@@ -12,8 +12,8 @@ const FLUSH_AT = 1 << 16;
 const KEY_TEXTS = 256;
 
 export interface CanonicalDigestOptions {
-  /** Object keys left out at every level (where a value sits in the files: see desiredDigest). */
-  omitKeys?: ReadonlySet<string>;
+  /** Object members left out, at any level (where a value sits in the files: see desiredDigest). */
+  omit?: (key: string, value: unknown) => boolean;
 }
 
 // `Symbol.iterator in` first: a plain object has none, and that test is cheaper than the tag.
@@ -60,12 +60,12 @@ function primitive(v: unknown): string {
 }
 
 /**
- * The digest of `canonicalJson(value)` (with `omitKeys` removed first, when given) for JSON data. A
+ * The digest of `canonicalJson(value)` (with the members `omit` accepts removed first) for JSON data. A
  * generator stands for the array of the items it yields, so a long list need never be held at once.
  */
 export function canonicalDigest(value: unknown, opts: CanonicalDigestOptions = {}): string {
   const hash = createHash('sha256');
-  const omit = opts.omitKeys;
+  const omit = opts.omit;
   // `"key":` per distinct key: the same few keys repeat on every record. Bounded: keys that are data
   // (group names in `resolved`) are all distinct and gain nothing from it.
   const keyText = new Map<string, string>();
@@ -103,7 +103,7 @@ export function canonicalDigest(value: unknown, opts: CanonicalDigestOptions = {
     let first = true;
     for (const k of keys) {
       const x = record[k];
-      if (skipped(x) || omit?.has(k)) continue;
+      if (skipped(x) || omit?.(k, x)) continue;
       if (!first) buf += ',';
       first = false;
       let key = keyText.get(k);

@@ -221,34 +221,37 @@ export function normaliseDn(s: string, opts: NormaliseOptions = {}): string {
 }
 
 /**
- * Canonical (lower-case) RDNs and their rendering by DN text. A plan compares the same few thousand DNs
- * many times (diff, lints, fingerprint, export: per assignment, 100,000 in a large org), and parsing is the
- * cost; the results are frozen, so sharing them is safe. Bounded: cleared when it holds
- * {@link DN_CACHE_LIMIT} entries (a plan's DNs fit many times over).
+ * Canonical (lower-case) RDNs by DN text, and their rendering for the texts asked for it. A plan compares
+ * the same few thousand OUs many times (diff, lints, fingerprint, export: per assignment, 100,000 in a
+ * large org), and parsing is the cost; the results are frozen, so sharing them is safe. App users' DNs
+ * pass through too (each is distinct and seen once): they get no rendering. Bounded: each map is cleared
+ * when it holds {@link DN_CACHE_LIMIT} entries.
  */
 export const DN_CACHE_LIMIT = 100_000;
-const canonicalCache = new Map<string, { rdns: readonly string[]; text: string } | null>();
+const rdnsCache = new Map<string, readonly string[] | null>();
+const textCache = new Map<string, string | null>();
 
-function canonical(s: string): { rdns: readonly string[]; text: string } | null {
-  let c = canonicalCache.get(s);
-  if (c === undefined) {
-    if (canonicalCache.size >= DN_CACHE_LIMIT) canonicalCache.clear();
-    const p = parseDn(s);
-    const rdns = p.ok ? Object.freeze(p.rdns.map((r) => renderRdn(r, false))) : null;
-    c = rdns ? Object.freeze({ rdns, text: rdns.join(',') }) : null;
-    canonicalCache.set(s, c);
+function remember<T>(cache: Map<string, T>, s: string, make: () => T): T {
+  let v = cache.get(s);
+  if (v === undefined && !cache.has(s)) {
+    if (cache.size >= DN_CACHE_LIMIT) cache.clear();
+    v = make();
+    cache.set(s, v);
   }
-  return c;
+  return v as T;
 }
 
 /** The normalised (lower-case) RDNs, leaf first, e.g. ['ou=sales', 'dc=corp']; null when invalid. Memoised. */
 export function canonicalRdns(s: string): readonly string[] | null {
-  return canonical(s)?.rdns ?? null;
+  return remember(rdnsCache, s, () => {
+    const p = parseDn(s);
+    return p.ok ? Object.freeze(p.rdns.map((r) => renderRdn(r, false))) : null;
+  });
 }
 
 /** `normaliseDn`, or null when `s` is not a valid DN. Memoised in lower case (the usual form). */
 export function tryNormaliseDn(s: string, opts: NormaliseOptions = {}): string | null {
-  if (!opts.preserveCase) return canonical(s)?.text ?? null;
+  if (!opts.preserveCase) return remember(textCache, s, () => canonicalRdns(s)?.join(',') ?? null);
   const p = parseDn(s);
   if (!p.ok) return null;
   return p.rdns.map((r) => renderRdn(r, true)).join(',');

@@ -38,4 +38,12 @@ describe('desiredDigest', () => {
     expect(desiredDigest(aDesiredState({ ...d, groups: [{ ...d.groups[0], profile: { division: 'y' } }, d.groups[1]] }), ['corp'])).not.toBe(digest);
     expect(desiredDigest(aDesiredState(d, aDesiredDirectory('emea').build()), ['corp', 'emea'])).not.toBe(digest);
   });
+
+  it('keeps data that shares a name with a position key: a profile key "source" is applied, so changing it changes the digest', () => {
+    const d = corp();
+    const withSource = (v: string): DesiredDirectory => ({ ...d, groups: [{ ...d.groups[0], profile: { ...d.groups[0].profile, source: v, fieldSources: v } }, d.groups[1]] });
+    const digest = desiredDigest(aDesiredState(withSource('a')), ['corp']);
+    expect(desiredDigest(aDesiredState(withSource('b')), ['corp'])).not.toBe(digest);
+    expect(desiredDigest(aDesiredState(shifted(withSource('a'))), ['corp'])).toBe(digest);
+  });
 });

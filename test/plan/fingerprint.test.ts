@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fingerprintLive, fingerprintOf, liveSlice } from '../../src/plan/fingerprint';
 import { canonicalJson } from '../../src/model/sorted-json';
+import { desiredDigest } from '../../src/cli/planning';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState } from '../support/builders';
 
 const C = 'DC=corp,DC=example,DC=com';
@@ -76,6 +77,8 @@ describe('fingerprint', () => {
     const whole = `sha256:${createHash('sha256').update(canonicalJson(liveSlice(live, d))).digest('hex')}`;
     expect(fingerprintLive(live, d)).toBe(whole);
     expect(fingerprintOf(liveSlice(live, d))).toBe(whole);
+    // What okta-ou computed for this slice and these files before the record-by-record hashing.
+    expect(fingerprintLive(live, d)).toBe('sha256:7af31a003150b4f4d5e2fc04c5bf841eefa62dac9305965b7819adbde364211a');
+    expect(desiredDigest(d, ['corp'])).toBe('sha256:d13bb64f4a039c26728f4beaa5dd8c57fc06102b56c5361cd0198afb54878023');
   });
 });
-
