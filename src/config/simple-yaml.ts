@@ -14,7 +14,8 @@
  * Any token sequence outside that (anchors, aliases, tags, block scalars, directives, explicit keys,
  * document markers but a first `---`, multi-line scalars or flow collections, complex, non-string or
  * duplicate keys, `<<`, `__proto__`, tabs in indentation or separation, empty list items, a byte order
- * mark, collections nested deeper than MAX_DEPTH) returns undefined: the caller then parses the file with yaml, which also reports every syntax error. Pure.
+ * mark, collections nested deeper than MAX_DEPTH) returns undefined: the caller then parses the file
+ * with yaml, which also reports every syntax error. Pure.
  */
 import { CST, Lexer, LineCounter, Schema, isScalar, type ScalarTag } from 'yaml';
 import type { SourceRef } from '../model/types';
