@@ -146,6 +146,9 @@ function syntaxFinding(code: string, message: string, where: SourceRef): Finding
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
       return findingAt('YAML_SYNTAX', 'error', where, `the YAML cannot be read here: ${message}`, { hint: 'check the indentation: keys of one mapping start in the same column, list items start with "- "' });
+    case 'RESOURCE_EXHAUSTION':
+      // yaml's stack overflow while composing nested collections; where it gave up depends on the stack.
+      return findingAt('YAML_SYNTAX', 'error', where, 'the YAML is nested too deeply to be read', { hint: 'mapping files nest a few levels: look for "[" or "{" repeated or never closed' });
     default:
       return findingAt('YAML_SYNTAX', 'error', where, `the YAML cannot be read here: ${message}`, { hint: 'fix the YAML syntax at this place (a quote, bracket or indentation)' });
   }

@@ -6,18 +6,21 @@
  * entries, most of a plan's load time and peak memory at 100,000 entries.
  *
  * yaml does all the reading of characters: its Lexer splits the text, `CST.resolveAsScalar` gives each
- * scalar's value (quotes, escapes, the characters a plain scalar may not start with), its core-schema
- * tags type plain scalars and its LineCounter turns offsets into line:column. This module only composes
- * the tokens into mappings and sequences, by indentation for blocks and on one line for flow collections.
+ * scalar's value (quotes, escapes, the characters a plain scalar may not start with), the tags of the
+ * schema the loader gives yaml (YAML_OPTIONS) type plain scalars and its LineCounter turns offsets into
+ * line:column. This module only composes the tokens into mappings and sequences, by indentation for
+ * blocks and on one line for flow collections.
  *
  * Any token sequence outside that (anchors, aliases, tags, block scalars, directives, explicit keys,
  * document markers but a first `---`, multi-line scalars or flow collections, complex, non-string or
- * duplicate keys, `<<`, `__proto__`, tabs in indentation or separation, empty list items) returns
- * undefined: the caller then parses the file with yaml, which also reports every syntax error. Pure.
+ * duplicate keys, `<<`, `__proto__`, tabs in indentation or separation, empty list items, a byte order
+ * mark, collections nested deeper than MAX_DEPTH) returns undefined: the caller then parses the file
+ * with yaml, which also reports every syntax error. Pure.
  */
 import { CST, Lexer, LineCounter, Schema, isScalar, type ScalarTag } from 'yaml';
 import type { SourceRef } from '../model/types';
 import type { Positions } from './positions';
+import { YAML_OPTIONS } from './yaml-document';
 
 /** Where a value starts (its key's place for an empty value) and, in a mapping, where its key starts. */
 export interface SimpleNode {
@@ -41,18 +44,25 @@ function decline(): never {
   throw new OutsideSubset();
 }
 
-// The tags yaml's composer tries, in its order, on an untagged plain scalar (findScalarTagByTest).
-const plainTags = new Schema({ schema: 'core' }).tags.filter((t): t is ScalarTag => !t.collection && t.default === true && (t as ScalarTag).test !== undefined);
+// The tags yaml's composer tries, in its order, on an untagged plain scalar (findScalarTagByTest), from
+// the schema the loader gives yaml.
+const plainTags = new Schema(YAML_OPTIONS).tags.filter((t): t is ScalarTag => !t.collection && t.default === true && (t as ScalarTag).test !== undefined);
 
 function resolvePlain(text: string): unknown {
   const tag = plainTags.find((t) => t.test?.test(text));
   if (!tag) return text;
-  const v = tag.resolve(text, decline, { intAsBigInt: false });
+  const v = tag.resolve(text, decline, YAML_OPTIONS);
   return isScalar(v) ? v.value : v;
 }
 
-/** yaml rejects an implicit key whose ":" is further than this from the key's start. */
+/** yaml (strict) rejects an implicit key whose ":" is further than this from the key's start; left to it. */
 const MAX_KEY_SPAN = 1024;
+
+/**
+ * Mapping files nest collections 4–6 deep. The reader recurses once per level, so a deeper file is left
+ * to yaml, which reports nesting too deep for its own recursion (a stack overflow) as an error.
+ */
+const MAX_DEPTH = 64;
 
 /**
  * yaml's Lexer tokens, one at a time, with their offsets counted as yaml's Parser counts them: the
@@ -63,8 +73,10 @@ class Tokens {
   source = '';
   offset = 0;
   private readonly lineCounter = new LineCounter();
-  /** Where indentation is counted from on the current line (past a byte order mark on the first). */
+  /** Where the current line starts: indentation is counted from here. */
   private lineStart = 0;
+  /** Collections open around the current token. */
+  private depth = 0;
   private end = 0;
   private readonly lexemes: Generator<string>;
 
@@ -83,7 +95,9 @@ class Tokens {
       return;
     }
     const type = CST.tokenType(r.value);
-    if (type === null) decline(); // yaml's Parser: "Not a YAML token"
+    // yaml's Parser: "Not a YAML token". The loader drops a file's byte order mark, so one here is a second
+    // mark or one in a later document, where yaml's rules on what may follow it are left to yaml.
+    if (type === null || type === 'byte-order-mark') decline();
     this.type = type;
     this.source = type === 'scalar' ? (this.lexemes.next().value ?? '') : r.value;
     if (type === 'doc-mode' || type === 'flow-error-end') return;
@@ -91,10 +105,16 @@ class Tokens {
     if (type === 'newline') {
       this.lineCounter.addNewLine(this.end);
       this.lineStart = this.end;
-    } else if (type === 'byte-order-mark') {
-      if (this.offset !== 0) decline();
-      this.lineStart = this.end;
     }
+  }
+
+  /** Into a collection: declines past MAX_DEPTH, before the recursion could exhaust the stack. */
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) decline();
+  }
+
+  leave(): void {
+    this.depth--;
   }
 
   /** The current token's column (0-based) for indentation; meaningful for the first token of a line. */
@@ -156,7 +176,7 @@ function scalar(t: Tokens): Scalar {
   if (type !== 'scalar' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar') decline();
   // The Lexer gives an empty plain scalar for a missing flow value ("{ a: , b: 1 }"): left to yaml.
   if (source === '' || source.includes('\n')) decline();
-  const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, true, decline);
+  const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, YAML_OPTIONS.strict, decline);
   t.next();
   if (type === 'scalar') return { value: resolvePlain(value), offset };
   // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node per
@@ -190,6 +210,7 @@ function flow(t: Tokens): SimpleYaml {
   const root = t.node(t.offset);
   if (isMap) root.pairs = pairs;
   else root.items = items;
+  t.enter();
   t.next();
   t.skipSpace();
   while (t.type !== close) {
@@ -216,6 +237,7 @@ function flow(t: Tokens): SimpleYaml {
     } else if (t.type !== close) decline(); // a line end, a ":" after a sequence item, ...
   }
   t.next();
+  t.leave();
   return { data: isMap ? map : seq, root };
 }
 
@@ -251,6 +273,7 @@ function sequence(t: Tokens, col: number): SimpleYaml {
   const items: SimpleNode[] = [];
   const root = t.node(t.offset);
   root.items = items;
+  t.enter();
   do {
     t.next();
     const spaced = t.skipSpace();
@@ -260,6 +283,7 @@ function sequence(t: Tokens, col: number): SimpleYaml {
     items.push(item.root);
     if (t.type !== 'end' && t.indent() > col) decline();
   } while (t.at(col) && t.type === 'seq-item-ind');
+  t.leave();
   return { data, root };
 }
 
@@ -283,6 +307,7 @@ function mapping(t: Tokens, col: number, first?: Scalar): SimpleYaml {
   const pairs = new Map<string, SimpleNode>();
   const root = t.node(first?.offset ?? t.offset);
   root.pairs = pairs;
+  t.enter();
   let key = first;
   do {
     key ??= scalar(t);
@@ -299,12 +324,12 @@ function mapping(t: Tokens, col: number, first?: Scalar): SimpleYaml {
     if (t.type !== 'end' && t.indent() > col) decline(); // bad indentation
     key = undefined;
   } while (t.at(col) && t.type !== 'seq-item-ind');
+  t.leave();
   return { data, root };
 }
 
 /** The document: blank and comment lines, an optional first "---", then one block collection. */
 function document(t: Tokens): SimpleYaml {
-  if (t.type === 'byte-order-mark') t.next();
   t.skipBlankLines();
   if (t.type !== 'doc-mode') decline(); // a directive, or no content at all
   t.next();
@@ -328,7 +353,8 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
   try {
     return document(new Tokens(text));
   } catch (e) {
-    if (e instanceof OutsideSubset) return undefined;
+    // A RangeError (a stack overflow MAX_DEPTH did not prevent, on a small stack) is left to yaml too.
+    if (e instanceof OutsideSubset || e instanceof RangeError) return undefined;
     throw e;
   }
 }

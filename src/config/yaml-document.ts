@@ -1,5 +1,17 @@
 /** yaml's parseDocument with the options the loader needs, without its per-token cost of process.env. */
-import { parseDocument, type Document, type LineCounter } from 'yaml';
+import { parseDocument, type Document, type DocumentOptions, type LineCounter, type ParseOptions, type SchemaOptions } from 'yaml';
+
+/**
+ * How mapping files are read, by yaml here and by the simple reader (src/config/simple-yaml.ts), which
+ * types plain scalars with this schema and these flags so that both give the same value.
+ */
+export const YAML_OPTIONS = {
+  schema: 'core',
+  intAsBigInt: false,
+  strict: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+} as const satisfies ParseOptions & DocumentOptions & SchemaOptions;
 
 /**
  * yaml's Parser and Composer read process.env.LOG_TOKENS / LOG_STREAM once per token, and process.env is
@@ -10,7 +22,7 @@ export function parseYamlDocument(text: string, lineCounter: LineCounter): Docum
   const env = process.env;
   process.env = { ...env };
   try {
-    return parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    return parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   } finally {
     process.env = env;
   }

@@ -159,6 +159,27 @@ test('YAML problems: every duplicate key, and the first syntax error only', () =
   ]);
 });
 
+test('a profile value nested thousands deep is a YAML error inside it, not a crash', () => {
+  for (const depth of [1000, 10000]) {
+    const line = `      - { group: Eng, ou: "OU=Eng,DC=corp", profile: { x: ${'['.repeat(depth)}${']'.repeat(depth)} } }`;
+    const text = `version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    importOUs: ["DC=corp"]\n    groups:\n${line}\n`;
+    const { findings, desired } = parseDesired([{ path: 'deep.yaml', text }]);
+    expect(desired.directories).toEqual([]);
+    // yaml gives up where its stack runs out: somewhere in the brackets, depending on the stack.
+    expect(findings.map((f) => ({ ...f, column: line.indexOf('[[') < f.column! && f.column! <= line.indexOf(']]') + 1 }))).toEqual([
+      {
+        code: 'YAML_SYNTAX',
+        severity: 'error',
+        file: 'deep.yaml',
+        line: 7,
+        column: true,
+        message: 'the YAML is nested too deeply to be read',
+        hint: 'mapping files nest a few levels: look for "[" or "{" repeated or never closed',
+      },
+    ]);
+  }
+});
+
 test('the loader reads every directory key the schema allows (types and schema agree)', () => {
   const keys = Object.keys((schema.$defs as Record<string, { properties: Record<string, unknown> }>).directory.properties);
   const text = `version: 1

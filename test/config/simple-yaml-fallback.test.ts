@@ -77,8 +77,33 @@ test('a file the simple reader reads but the schema refuses is reported through 
   ]);
 });
 
-test('process.env is the same object after a file goes through yaml', () => {
+test('yaml reads a file with a copy of process.env in its place, and the real one is back after, even when yaml throws', () => {
+  const yaml = require('yaml') as typeof import('yaml');
+  const { parseDesired } = require('../../src/config') as typeof import('../../src/config');
   const env = process.env;
-  parseWith(true, [{ path: 'm/a.yaml', text: 'a: &x 1\n' }]);
-  expect(process.env).toBe(env);
+  const seen: Array<{ copy: boolean; same: boolean }> = [];
+  const record = (): number => seen.push({ copy: process.env !== env, same: JSON.stringify(process.env) === JSON.stringify(env) });
+  const actual = yaml.parseDocument;
+  const parseDocument = jest.spyOn(yaml, 'parseDocument');
+  const file = { path: 'm/a.yaml', text: 'a: &x 1\n' }; // an anchor: outside the simple subset
+  try {
+    parseDocument.mockImplementationOnce((...args) => {
+      record();
+      return actual(...args);
+    });
+    expect(parseDesired([file]).findings.map((f) => f.code)).toEqual(['SCHEMA', 'SCHEMA', 'SCHEMA']);
+    expect(process.env).toBe(env);
+    parseDocument.mockImplementationOnce(() => {
+      record();
+      throw new Error('yaml failed');
+    });
+    expect(() => parseDesired([file])).toThrow('yaml failed');
+    expect(process.env).toBe(env);
+  } finally {
+    parseDocument.mockRestore();
+  }
+  expect(seen).toEqual([
+    { copy: true, same: true },
+    { copy: true, same: true },
+  ]);
 });
