@@ -62,6 +62,7 @@ function primitive(v: unknown): string {
 /**
  * The digest of `canonicalJson(value)` (with the members `omit` accepts removed first) for JSON data. A
  * generator stands for the array of the items it yields, so a long list need never be held at once.
+ * Plain data only: an object's own `toJSON` is not called (model data has none; canonicalJson would).
  */
 export function canonicalDigest(value: unknown, opts: CanonicalDigestOptions = {}): string {
   const hash = createHash('sha256');
