@@ -47,7 +47,16 @@ describe('okta-ou scopes', () => {
     expect(r.stdout).toMatch(/okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps\n/);
   });
 
-  test.each(['apply', 'doctor', 'explain'])('--for %s lists the optional scope after the needed ones, not among "all of these"', async (use) => {
+  test('--for explain, which needs okta.users.read anyway, lists no optional block, and does not call it left out', async () => {
+    const r = await runCli(['scopes', '--for', 'explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^explain \(all of these\):\n/);
+    expect(r.stdout).not.toContain('optional');
+    expect(r.stdout).toMatch(/^explain: OKTA_CLIENT_SCOPES=".*okta\.users\.read"$/m);
+    expect(r.stdout).not.toContain('okta.users.read left out');
+  });
+
+  test.each(['apply', 'doctor'])('--for %s lists the optional scope after the needed ones, not among "all of these"', async (use) => {
     const r = await runCli(['scopes', '--for', use]);
     expect(r.code).toBe(0);
     const [needed, optional] = r.stdout.split('\noptional (saves calls when granted):\n');

@@ -23,11 +23,13 @@ async function mappingFeatures(ctx: CliContext, mappings: string): Promise<Scope
 export const scopesCommand: Command = {
   name: 'scopes',
   summary: 'print the least-privilege OAuth scopes okta-ou needs for plan and apply',
-  usage: `Usage: okta-ou scopes [--for plan|apply|doctor] [--list]
+  usage: `Usage: okta-ou scopes [--for plan|apply|doctor|explain] [--list]
 
 Prints the Okta OAuth 2.0 scopes to grant the service app okta-ou signs in as
 (OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey), and why each is needed. plan (also export and the drift job)
-is read-only; apply needs plan's scopes plus the .manage ones; doctor needs plan's plus okta.agentPools.read.
+is read-only; apply needs plan's scopes plus the .manage ones; doctor needs plan's plus okta.agentPools.read;
+explain needs plan's plus okta.users.read. okta.users.read is optional for plan: when granted (add it to
+OKTA_CLIENT_SCOPES yourself), plan reads who a change affects in fewer calls on large apps.
 When OKTA_CLIENT_SCOPES is not set, each command asks Okta for exactly the scopes listed for it here.
 okta.users.read (plan) and okta.directories.groups.manage (apply) are needed only when the mappings
 use adGroups, okta.schemas.read (plan) only when they list attributeMappings properties; the
@@ -36,7 +38,7 @@ The service app also needs an admin role that covers the AD app (Okta checks rol
 validate needs no Okta access.
 
 Options:
-  --for USE          only the scopes for plan, apply or doctor (default: all)
+  --for USE          only the scopes for plan, apply, doctor or explain (default: all)
   --list             only the space-separated list, for OKTA_CLIENT_SCOPES
 
 Examples:
@@ -47,7 +49,7 @@ Examples:
   options: { for: { type: 'string' }, list: { type: 'boolean' } },
   async run(ctx, global, values) {
     const use = values.for as string | undefined;
-    if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan, --for apply or --for doctor');
+    if (use !== undefined && !USES.includes(use as ScopeUse)) throw new UsageError(`unknown use "${use}"`, 'use --for plan, --for apply, --for doctor or --for explain');
     const uses = use ? [use as ScopeUse] : USES;
     const features = await mappingFeatures(ctx, global.mappings);
     if (values.list) {
@@ -62,7 +64,10 @@ Examples:
       const all = use !== undefined && use !== 'plan';
       const rows = OKTA_SCOPES.filter((s) => (all ? s.use === 'plan' || s.use === u : s.use === u));
       // "All of these" are needed: an optional row goes in a block of its own after them.
-      const blocks = all ? [{ head: `${u} (all of these)`, rows: rows.filter((s) => !s.optional) }, { head: 'optional (saves calls when granted)', rows: rows.filter((s) => s.optional) }] : [{ head: SCOPE_USE_COMMANDS[u], rows }];
+      // An optional row whose scope the use needs anyway (explain: okta.users.read) says nothing more.
+      const needed = rows.filter((s) => !s.optional);
+      const optional = rows.filter((s) => s.optional && !needed.some((n) => !n.onlyWith && n.scope === s.scope));
+      const blocks = all ? [{ head: `${u} (all of these)`, rows: needed }, { head: 'optional (saves calls when granted)', rows: optional }] : [{ head: SCOPE_USE_COMMANDS[u], rows }];
       for (const b of blocks.filter((x) => x.rows.length > 0)) {
         out.push(`${b.head}:`);
         for (const s of b.rows) out.push(`  ${s.scope.padEnd(width)}  ${s.why}`);
@@ -71,7 +76,10 @@ Examples:
     }
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
     for (const feature of ['adGroups', 'attributeMappings'] as const) {
-      const optional = OKTA_SCOPES.filter((s) => s.onlyWith === feature && uses.some((u) => s.use === 'plan' || s.use === u)).map((s) => s.scope);
+      // "Left out" is not said of a scope every listed use asks for anyway (explain: okta.users.read).
+      const optional = OKTA_SCOPES.filter((s) => s.onlyWith === feature && uses.some((u) => s.use === 'plan' || s.use === u))
+        .map((s) => s.scope)
+        .filter((scope) => features[feature] || !uses.every((u) => commandScopes(u, features).includes(scope)));
       if (optional.length === 0) continue;
       const what = feature === 'adGroups' ? 'adGroups' : 'attributeMappings properties';
       out.push(features[feature] ? `(the mappings use ${what}: ${optional.join(', ')} included)` : `(no ${what} in the mappings: ${optional.join(', ')} left out)`);
