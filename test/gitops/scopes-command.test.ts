@@ -70,7 +70,7 @@ describe('okta-ou scopes', () => {
       code: 1,
       stdout: '',
       stderr:
-        'error USAGE --list needs --for plan or --for apply\n' +
+        'error USAGE --list needs --for plan, apply, doctor or explain\n' +
         '  hint: e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)\n',
     });
   });

@@ -53,7 +53,7 @@ Examples:
     const uses = use ? [use as ScopeUse] : USES;
     const features = await mappingFeatures(ctx, global.mappings);
     if (values.list) {
-      if (!use) throw new UsageError('--list needs --for plan or --for apply', 'e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)');
+      if (!use) throw new UsageError('--list needs --for plan, apply, doctor or explain', 'e.g. okta-ou scopes --for plan --list (the list differs: apply also needs the .manage scopes)');
       ctx.stdout.write(`${commandScopes(use as ScopeUse, features).join(' ')}\n`);
       return EXIT.OK;
     }
@@ -77,9 +77,10 @@ Examples:
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
     for (const feature of ['adGroups', 'attributeMappings'] as const) {
       // "Left out" is not said of a scope every listed use asks for anyway (explain: okta.users.read).
+      // Left out: each named with its use (explain asks for okta.users.read whatever the mappings).
       const optional = OKTA_SCOPES.filter((s) => s.onlyWith === feature && uses.some((u) => s.use === 'plan' || s.use === u))
-        .map((s) => s.scope)
-        .filter((scope) => features[feature] || !uses.every((u) => commandScopes(u, features).includes(scope)));
+        .filter((s) => features[feature] || !uses.every((u) => commandScopes(u, features).includes(s.scope)))
+        .map((s) => (uses.length > 1 && !features[feature] ? `${s.scope} (${s.use})` : s.scope));
       if (optional.length === 0) continue;
       const what = feature === 'adGroups' ? 'adGroups' : 'attributeMappings properties';
       out.push(features[feature] ? `(the mappings use ${what}: ${optional.join(', ')} included)` : `(no ${what} in the mappings: ${optional.join(', ')} left out)`);
