@@ -34,8 +34,9 @@ export function groupsToRead(live: readonly LiveAssignment[], changes: readonly 
 /**
  * True when reading each affected user's groups (a call per user: more for a user in over 200 groups,
  * which only the read tells; none for a user already read for another directory, which this does not
- * count) takes fewer calls than reading the deciding groups' members: a page per group at least, more where its member count is known to fill
- * several pages of `pageSize`. On a tie the groups are read (their member counts come with them).
+ * count) takes fewer calls than reading the deciding groups' members: a page per group at least, more
+ * where its member count is known to fill several pages of `pageSize`. On a tie the groups are read
+ * (their member counts come with them).
  */
 export function readByUser(affectedUsers: number, deciding: readonly string[], memberCount: (groupId: string) => number | undefined, pageSize: number): boolean {
   let groupCalls = 0;
