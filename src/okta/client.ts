@@ -104,6 +104,16 @@ function stoppableSleep(ms: number, stop?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Two turns of the event loop. After seconds of synchronous work (planning 100,000 assignments) the server
+ * may have closed an idle kept-alive connection, and undici learns it only once the loop reads the close:
+ * a write sent before that goes out on the dead socket and its answer is lost (apply then reads it back and
+ * waits for it to settle). A read is simply retried, so only writes wait for the turns.
+ */
+async function loopTurns(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+}
+
 /** `p`, or the ABORTED error as soon as `stop` fires (what `p` yields afterwards is handed to `late`). */
 function untilStopped<T>(p: Promise<T>, stop: AbortSignal | undefined, late: (v: T) => void = () => undefined): Promise<T> {
   if (!stop) return p;
@@ -169,6 +179,7 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
 
   /** Transport: one HTTP exchange through the pool, nothing more (undici's own timeouts). */
   const transport = async (method: HttpMethod, url: URL, headers: Record<string, string>, body: string | undefined) => {
+    if (method !== 'GET') await loopTurns();
     const r = await dispatcher.request({
       origin,
       path: `${url.pathname}${url.search}`,

@@ -36,6 +36,8 @@ export interface SandboxOptions {
   seed?: number;
   /** Called after each request (e.g. `okta-ou sandbox --verbose` logs it on stderr). */
   onRequest?: (entry: AuditEntry) => void;
+  /** How long an idle kept-alive connection stays open (Node's default 5 s); Okta's edge closes idle ones too. */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface Sandbox {
@@ -70,6 +72,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     base: () => url,
     onEntry: opts.onRequest,
   });
+  if (opts.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = opts.keepAliveTimeoutMs;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
