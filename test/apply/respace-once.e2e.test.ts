@@ -5,7 +5,8 @@
  */
 import type { OrgSeed } from '../../src/sandbox/types';
 import { priorityBound } from '../../src/plan/assign-slots';
-import { assignments, cli, order, project, removeProjects, replayCollisions, sandbox, snapshot, writes, type Sandbox } from './support/harness';
+import { assignments, cli, order, project, replayCollisions, snapshot, writes } from './support/harness';
+import { useSandbox } from '../support/sandbox';
 import { APP, EMP, corpApp, ou } from './support/orgs';
 
 const LISTED = ['G0', 'G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G7'];
@@ -26,14 +27,8 @@ directories:
 ${groups.map((g) => `      - { group: ${g}, ou: "OU=${g},${EMP}" }`).join('\n')}
 `;
 
-afterAll(() => removeProjects());
-
 describe('the first insert into a dense list re-spaces it once; the next costs one write', () => {
-  let sb: Sandbox;
-  beforeEach(async () => {
-    sb = await sandbox({ org });
-  });
-  afterEach(async () => sb.close());
+  const sb = useSandbox(org);
 
   test('insert X in the middle (whole list renumbered), then Y elsewhere (1 write), in file order, U unmoved', async () => {
     const assignmentWrites = (from: number) => writes(sb).slice(from).filter((e) => e.path.includes('/groups/'));
