@@ -4,13 +4,13 @@
 import type { Change, Plan } from '../model/types';
 import { stringifySorted } from '../model/sorted-json';
 import { terminalSafe } from '../render/terminal-safe';
+import { mappingName } from '../model/user-types';
 import type { ApplyResult } from './execute';
 
 /** Group names and Okta's errorSummary may hold control characters (an ESC sequence): shown escaped. */
 const safeLines = (lines: string[]): string => lines.map(terminalSafe).join('\n');
 
 /** A mapping change's property as shown: `Type/property` for a named user type's mapping. */
-export const mappingPropertyName = (c: { userType?: string; property: string }): string => (c.userType ? `${c.userType}/${c.property}` : c.property);
 
 /** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */
 export function describeChange(c: Change): string {
@@ -18,7 +18,7 @@ export function describeChange(c: Change): string {
   if (c.kind === 'adGroupMembership') return `${c.directory}: AD group "${c.group.name}" +${c.add.length} -${c.remove.length} member(s)`;
   if (c.kind === 'attributeMapping') {
     const verb = c.action === 'delete' ? 'remove' : c.action === 'create' ? 'add' : 'update';
-    return `${c.directory}: ${verb} mapping property ${mappingPropertyName(c)}`;
+    return `${c.directory}: ${verb} mapping property ${mappingName(c.userType, c.property)}`;
   }
   switch (c.action) {
     case 'create':

@@ -7,7 +7,8 @@
 import { profileValueEquals } from '../plan/normalise';
 import type { Change, LiveAssignment, LiveDirectory, LiveState, Plan } from '../model/types';
 import { canonicalJson } from '../model/sorted-json';
-import { describeChange, mappingPropertyName } from './render-result';
+import { describeChange } from './render-result';
+import { mappingName } from '../model/user-types';
 import { ownValue } from '../model/data-record';
 
 /** Assignments by group, built once per live directory (a reorder of thousands looks each up). */
@@ -33,10 +34,10 @@ function movedSince(c: Change, live: LiveState): string[] {
   if (c.kind === 'attributeMapping') {
     const have = ownValue(mappingOf(dir, c)?.properties, c.property);
     const before = c.before && c.before.expression !== null ? c.before : null;
-    if (!before && have) return [`${c.directory}: mapping property ${mappingPropertyName(c)} was added outside okta-ou (${have.expression})`];
-    if (before && !have) return [`${c.directory}: mapping property ${mappingPropertyName(c)} was removed outside okta-ou`];
+    if (!before && have) return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} was added outside okta-ou (${have.expression})`];
+    if (before && !have) return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} was removed outside okta-ou`];
     if (before && have && (have.expression !== before.expression || have.pushStatus !== before.pushStatus)) {
-      return [`${c.directory}: mapping property ${mappingPropertyName(c)} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
+      return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} ${before.expression} (${before.pushStatus}) → ${have.expression} (${have.pushStatus})`];
     }
     return [];
   }
@@ -72,9 +73,9 @@ function inferredMove(c: Change, saved: Change | undefined): string[] {
   if (c.kind === 'adGroupMembership' || c.kind === 'userScope') return [];
   if (c.kind === 'attributeMapping') {
     if (saved) return [];
-    if (c.action === 'create') return [`${c.directory}: mapping property ${mappingPropertyName(c)} was removed outside okta-ou`];
-    if (c.action === 'delete') return [`${c.directory}: mapping property ${mappingPropertyName(c)} was added outside okta-ou (${c.before?.expression})`];
-    return [`${c.directory}: mapping property ${mappingPropertyName(c)} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
+    if (c.action === 'create') return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} was removed outside okta-ou`];
+    if (c.action === 'delete') return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} was added outside okta-ou (${c.before?.expression})`];
+    return [`${c.directory}: mapping property ${mappingName(c.userType, c.property)} ${c.after?.expression} (${c.after?.pushStatus}) → ${c.before?.expression} (${c.before?.pushStatus})`];
   }
   const label = `"${c.group.name}"`;
   switch (c.action) {

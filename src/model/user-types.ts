@@ -29,3 +29,8 @@ export interface LiveMappingSchemas {
   /** Other user types' properties, by user type name (for `attributeMappings.userTypes.<name>`). */
   typeSources: Record<string, string[]>;
 }
+
+/** A mapping property as plans and findings show it: `title`, or `contractor/title` for another user type's. */
+export function mappingName(userType: string | undefined, property: string): string {
+  return userType ? `${userType}/${property}` : property;
+}

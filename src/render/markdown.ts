@@ -15,7 +15,7 @@ import {
   bucketList,
   budgetTotals,
   changesByDirectory,
-  mappingName,
+  changedMappingName,
   mappingSide,
   noChangesLine,
   otherProfileDiffs,
@@ -87,7 +87,7 @@ function mappingRow(c: AttributeMappingChange): string {
   if (c.action === 'create') what = mdCode(mappingSide(c.after));
   else if (c.action === 'delete') what = `<del>${mdCode(mappingSide(c.before))}</del>`;
   else what = `${mdCode(mappingSide(c.before))} → ${mdCode(mappingSide(c.after))}`;
-  return row([MARKS[c.action], `mapping ${mdCode(mappingName(c))}`, what, '', '', esc(c.reason ?? '')]);
+  return row([MARKS[c.action], `mapping ${mdCode(changedMappingName(c))}`, what, '', '', esc(c.reason ?? '')]);
 }
 
 function userScopeRow(c: UserScopeChange): string {

@@ -5,6 +5,7 @@
 import { OU_KEY, ousEqual, profileValueEquals } from '../plan/normalise';
 import type { AssignmentChange, AssignmentState, AttributeMappingChange, Change, MappingPropertyState, Plan, PlanDirectory } from '../model/types';
 import { ownValue } from '../model/data-record';
+import { mappingName } from '../model/user-types';
 import { plural } from './plural';
 
 export const NO_CHANGES = 'No changes. Okta matches the mappings.';
@@ -81,10 +82,8 @@ export function otherProfileDiffs(c: AssignmentChange): Array<{ key: string; bef
     .map((k) => ({ key: k, before: ownValue(before, k), after: ownValue(after, k) }));
 }
 
-/** A mapping change's property as plans show it: `title`, or `contractor/title` for another user type's. */
-export function mappingName(c: AttributeMappingChange): string {
-  return c.userType ? `${c.userType}/${c.property}` : c.property;
-}
+/** A mapping change's property as plans show it (model/user-types.ts mappingName). */
+export const changedMappingName = (c: AttributeMappingChange): string => mappingName(c.userType, c.property);
 
 /** How a profile value is shown: strings as they are, everything else as JSON, absent as "(unset)". */
 export function showValue(v: unknown): string {

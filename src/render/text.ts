@@ -13,7 +13,7 @@ import {
   bucketList,
   budgetTotals,
   changesByDirectory,
-  mappingName,
+  changedMappingName,
   mappingSide,
   noChangesLine,
   otherProfileDiffs,
@@ -112,7 +112,7 @@ function peopleSummary(plan: Plan, k: Chalk): string {
 
 function mappingLines(c: AttributeMappingChange, k: Chalk): string[] {
   const m = marker(c, k);
-  const prop = k.bold(terminalSafe(mappingName(c)));
+  const prop = k.bold(terminalSafe(changedMappingName(c)));
   let head: string;
   if (c.action === 'create') head = `  ${m} mapping ${prop} = ${terminalSafe(mappingSide(c.after))}`;
   else if (c.action === 'delete') head = `  ${m} mapping ${prop} (was ${terminalSafe(mappingSide(c.before))})`;

@@ -30,6 +30,3 @@ export function declaredProperties(ctx: LintContext): DeclaredProperty[] {
     ];
   });
 }
-
-/** `title`, or `contractor/title` for another user type's property (as plans show them). */
-export const shownName = (p: DeclaredProperty): string => (p.userType === undefined ? p.name : `${p.userType}/${p.name}`);

@@ -8,7 +8,8 @@ import { closest } from '../../config/suggest';
 import { userAttributes } from '../../model/expression-attributes';
 import type { Finding } from '../../model/types';
 import { appObject, at } from './live-helpers';
-import { declaredProperties, shownName } from './mapping-schema-helpers';
+import { declaredProperties } from './mapping-schema-helpers';
+import { mappingName } from '../../model/user-types';
 import type { Lint } from './types';
 
 export const mappingSourceUnknown: Lint = {
@@ -26,7 +27,7 @@ export const mappingSourceUnknown: Lint = {
         return {
           code: 'MAPPING_SOURCE_UNKNOWN',
           severity: 'error',
-          message: `attributeMappings: ${shownName(p)} reads user.${attr}, which is not an attribute of ${type}`,
+          message: `attributeMappings: ${mappingName(p.userType, p.name)} reads user.${attr}, which is not an attribute of ${type}`,
           hint: guess ? `did you mean user.${guess}?` : `use an attribute of ${type} (Directory > Profile Editor), or add ${attr} there first`,
           ...at(p.pair.desired, p.property.source),
           object: appObject(p.pair.app),

@@ -11,7 +11,8 @@ import { foldName } from '../../model/fold-name';
 import { AD_APP_NAME } from '../../model/okta-ids';
 import type { Finding } from '../../model/types';
 import { appObject, at } from './live-helpers';
-import { type DeclaredProperty, declaredProperties, shownName } from './mapping-schema-helpers';
+import { type DeclaredProperty, declaredProperties } from './mapping-schema-helpers';
+import { mappingName } from '../../model/user-types';
 import type { Lint } from './types';
 
 const MANAGER = ['managerUpn', 'managerDn'];
@@ -38,7 +39,7 @@ export const mappingTargetUnknown: Lint = {
       .map((p): Finding => ({
         code: 'MAPPING_TARGET_UNKNOWN',
         severity: 'error',
-        message: `attributeMappings: ${shownName(p)} is not an attribute of the ${p.pair.app.label} app user; Okta would refuse the mapping update with "Invalid target field ${p.name}"`,
+        message: `attributeMappings: ${mappingName(p.userType, p.name)} is not an attribute of the ${p.pair.app.label} app user; Okta would refuse the mapping update with "Invalid target field ${p.name}"`,
         hint: hint(p, p.pair.app.name === AD_APP_NAME),
         ...at(p.pair.desired, p.property.source),
         object: appObject(p.pair.app),
