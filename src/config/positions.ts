@@ -24,7 +24,7 @@ function findPair(node: unknown, segment: string): Pair<unknown, unknown> | unde
 }
 
 /** Walks `segments` (mapping keys as strings, sequence indexes as numeric strings) from the document root. */
-export function locate(doc: Document, segments: readonly string[]): Located {
+function locate(doc: Document, segments: readonly string[]): Located {
   let node: unknown = doc.contents;
   let key: unknown = null;
   for (const seg of segments) {

@@ -13,13 +13,13 @@ import { OU_KEY, ousEqual, ouToWrite } from '../plan/normalise';
 import { agentSummary, poolOf } from './agent-pool';
 import { failLine } from './access-checks';
 import type { AssignmentFact, DirectoryFacts, DoctorFacts, DoctorLine } from './types';
+import { someOf } from '../model/some-of';
 
 const AGENTS_WHERE = 'Admin Console > Directory > Directory Integrations > the AD domain > Agents';
 
 /** Up to three examples, quoted unless `quote` is false, and how many more. */
 function examples(values: string[], quote = true): string {
-  const shown = values.slice(0, 3).map((v) => (quote ? `"${v}"` : v)).join(', ');
-  return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
+  return someOf(quote ? values.map((v) => `"${v}"`) : values, 3);
 }
 
 export function directoryLines(facts: DoctorFacts, desired: readonly DesiredDirectory[]): DoctorLine[] {

@@ -233,7 +233,8 @@ const textCache = new Map<string, string | null>();
 
 function remember<T>(cache: Map<string, T>, s: string, make: () => T): T {
   let v = cache.get(s);
-  if (v === undefined && !cache.has(s)) {
+  // Values are DNs' results or null, never undefined: undefined means not there yet.
+  if (v === undefined) {
     if (cache.size >= DN_CACHE_LIMIT) cache.clear();
     v = make();
     cache.set(s, v);

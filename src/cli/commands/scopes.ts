@@ -76,8 +76,8 @@ Examples:
     }
     for (const u of uses) out.push(`${u}: OKTA_CLIENT_SCOPES="${commandScopes(u, features).join(' ')}"`);
     for (const feature of ['adGroups', 'attributeMappings'] as const) {
-      // "Left out" is not said of a scope every listed use asks for anyway (explain: okta.users.read).
-      // Left out: each named with its use (explain asks for okta.users.read whatever the mappings).
+      // "Left out" is not said of a scope every listed use asks for anyway (explain: okta.users.read), and
+      // names each scope's use when several are listed.
       const optional = OKTA_SCOPES.filter((s) => s.onlyWith === feature && uses.some((u) => s.use === 'plan' || s.use === u))
         .filter((s) => features[feature] || !uses.every((u) => commandScopes(u, features).includes(s.scope)))
         .map((s) => (uses.length > 1 && !features[feature] ? `${s.scope} (${s.use})` : s.scope));
