@@ -146,16 +146,12 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const assignedIds = ids.length + names.length === 0 ? new Set<string>() : new Set(slices.flatMap(({ slice }) => Object.keys(slice?.groups ?? {})));
   const org = await lookupGroups(api, ids, names, log, assignedIds);
 
-  // Whether a reference matched nothing: only then are the "did you mean" names looked for.
-  let someUnresolved = false;
   const directories = await Promise.all(
     slices.map(async ({ d, app, candidates, slice }, i): Promise<LiveDirectory> => {
       // The app's groups as read, copied only once something is added to them (a large app has 100,000).
       let groups: Record<string, LiveGroup> = slice?.groups ?? {};
-      let copied = false;
       const put = (g: LiveGroup): void => {
-        if (!copied) groups = { ...groups };
-        copied = true;
+        if (groups === slice?.groups) groups = { ...groups };
         groups[g.id] = g;
       };
       // Member counts a group list read for resolution carried: no stats call for them later.
@@ -187,7 +183,6 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           }
         }
         setOwn(resolved, ref, matches);
-        if (matches.length === 0) someUnresolved = true;
         for (const g of matches) if (groups[g.id] === undefined) put(g);
       }
       if (!slice) {
@@ -223,7 +218,6 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       };
     }),
   );
-  if (!someUnresolved) return { orgUrl: api.orgUrl, directories };
   const unresolved: string[] = [];
   for (const d of directories) for (const ref of Object.keys(d.resolved)) if (d.resolved[ref].length === 0 && !looksLikeGroupId(ref)) unresolved.push(ref);
   if (unresolved.length === 0) return { orgUrl: api.orgUrl, directories };
