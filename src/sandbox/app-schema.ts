@@ -60,3 +60,8 @@ export const USER_PROFILE_PROPS = [
   'state', 'zipCode', 'countryCode', 'postalAddress', 'preferredLanguage', 'locale', 'timezone', 'userType',
   'employeeNumber', 'costCenter', 'organization', 'division', 'department', 'managerId', 'manager',
 ];
+
+/** A user type's schema id, as its `_links.schema` names it: `osc` + the tail of the type's id. */
+export function userSchemaId(userTypeId: string): string {
+  return `osc${userTypeId.slice(3)}`;
+}

@@ -1,4 +1,4 @@
-import { appSchemaHasProperty, USER_PROFILE_PROPS } from '../app-schema';
+import { appSchemaHasProperty, USER_PROFILE_PROPS, userSchemaId } from '../app-schema';
 import { ok, type RouteContext, type Reply } from '../context';
 import { notFound, validation } from '../okta-errors';
 import { paginate, resumeBySeq } from '../pagination';
@@ -21,7 +21,7 @@ function side(ctx: RouteContext, s: MappingRec['source']): Record<string, unknow
     id: s.id, name: t?.name ?? 'user', type: 'user',
     _links: {
       self: { href: `${ctx.base}/api/v1/meta/types/user/${s.id}` },
-      schema: { href: `${ctx.base}/api/v1/meta/schemas/user/osc${s.id.slice(3)}` },
+      schema: { href: `${ctx.base}/api/v1/meta/schemas/user/${userSchemaId(s.id)}` },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { baseSchemaProps, USER_PROFILE_PROPS } from '../app-schema';
+import { baseSchemaProps, USER_PROFILE_PROPS, userSchemaId } from '../app-schema';
 import { ok, type RouteContext, type Reply } from '../context';
 import { notFound } from '../okta-errors';
 import type { Route } from '../router';
@@ -12,7 +12,7 @@ function renderUserType(ctx: RouteContext, t: UserTypeRec): Record<string, unkno
     createdBy: '00u5bsandb0xadm15b7', lastUpdatedBy: '00u5bsandb0xadm15b7',
     created: t.created, lastUpdated: t.lastUpdated, default: t.default,
     _links: {
-      schema: { rel: 'schema', href: `${ctx.base}/api/v1/meta/schemas/user/osc${t.id.slice(3)}`, method: 'GET' },
+      schema: { rel: 'schema', href: `${ctx.base}/api/v1/meta/schemas/user/${userSchemaId(t.id)}`, method: 'GET' },
       self: { rel: 'self', href: `${ctx.base}/api/v1/meta/types/user/${t.id}`, method: 'GET' },
     },
   };
@@ -44,7 +44,7 @@ function appSchema(ctx: RouteContext): Reply {
 /** A user type's schema id: `osc` + the type id's tail, as its `_links.schema` says; `default` names the default type (spec pathSchemaId). */
 function userTypeOfSchema(ctx: RouteContext): UserTypeRec {
   const id = ctx.params.schemaId;
-  const t = id === 'default' ? ctx.org.defaultUserType() : [...ctx.org.userTypes.values()].find((u) => `osc${u.id.slice(3)}` === id);
+  const t = id === 'default' ? ctx.org.defaultUserType() : [...ctx.org.userTypes.values()].find((u) => userSchemaId(u.id) === id);
   if (!t) throw notFound(id, 'UserSchema');
   return t;
 }
@@ -54,7 +54,7 @@ function userSchema(ctx: RouteContext): Reply {
   const t = userTypeOfSchema(ctx);
   const base = Object.fromEntries(USER_PROFILE_PROPS.map((k) => [k, { title: k, type: 'string', mutability: 'READ_WRITE', scope: 'NONE', permissions: [{ principal: 'SELF', action: 'READ_WRITE' }] }]));
   return ok({
-    id: `${ctx.base}/meta/schemas/user/${ctx.params.schemaId === 'default' ? 'default' : `osc${t.id.slice(3)}`}`,
+    id: `${ctx.base}/meta/schemas/user/${ctx.params.schemaId === 'default' ? 'default' : userSchemaId(t.id)}`,
     $schema: 'http://json-schema.org/draft-04/schema#',
     name: t.name,
     title: t.displayName,
