@@ -20,12 +20,12 @@ import { EXIT, isOktaOuError } from '../errors';
 import { type RawAssignment, type RawMapping, samePriority, toAssignment } from '../live/okta-shapes';
 import { allRequests } from './requests';
 import type { ApplyRequest, DirectoryExpectation, MappingExpectation, WritePlan } from './types';
-import { compareMapping, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
+import { compareMapping, listAppAssignments, type MovedAssignment, movedSincePlan, profileMismatches, verifyWritePlan } from './verify';
 import { isAdMembershipRequest, sendAdMembership, verifyAdGroups } from './ad-groups';
 import { isScopeConversion, scopeTook, verifyScopes } from './user-scope';
 import { setOwn } from '../model/data-record';
 import { SETTLE_MS, interruptibleWait } from './settle';
-import { ASSIGNMENT_PAGE, recheckBeforeWriting } from './read-cost';
+import { recheckBeforeWriting } from './read-cost';
 
 export interface FailureInfo {
   /** Error code (OKTA_SERVER_ERROR, OKTA_VALIDATION, VERIFY_FAILED, …). */
@@ -273,7 +273,7 @@ export async function executeWritePlan(api: OktaApi, wp: WritePlan, opts: Execut
     if (!recheckBeforeWriting(exp, d)) return;
     let moved: string[];
     try {
-      moved = movedSincePlan(exp, await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(exp.appId)}/groups`, { limit: ASSIGNMENT_PAGE }));
+      moved = movedSincePlan(exp, await listAppAssignments(api, exp.appId));
     } catch (e) {
       failed ??= failureOf(e, { method: 'GET', path: `/api/v1/apps/${exp.appId}/groups`, changeIds: [] });
       throw new Stop();

@@ -186,9 +186,14 @@ function writesOf(wp: WritePlan, d: DirectoryExpectation): AppWrites {
   return w;
 }
 
+/** Every assignment of an app, as Okta lists them (200 a page). */
+export function listAppAssignments(api: OktaApi, appId: string): Promise<RawAssignment[]> {
+  return api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(appId)}/groups`, { limit: ASSIGNMENT_PAGE });
+}
+
 /** An app's assignments after apply: the list, or single GETs where that is safe and fewer calls (read-cost.ts). */
 async function readAssignments(api: OktaApi, d: DirectoryExpectation, writes: AppWrites): Promise<AssignmentsRead> {
-  if (!readBackEachWritten(d, writes)) return { raw: await api.list<RawAssignment>(`/api/v1/apps/${encodeURIComponent(d.appId)}/groups`, { limit: ASSIGNMENT_PAGE }), whole: true };
+  if (!readBackEachWritten(d, writes)) return { raw: await listAppAssignments(api, d.appId), whole: true };
   const raw: RawAssignment[] = [];
   for (const groupId of Object.keys(d.assignments)) {
     const res = await api.request<RawAssignment>('GET', assignmentPath(d.appId, groupId), { okStatuses: [404] });
