@@ -89,7 +89,7 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 /** The assignment diff and the slot assignment it was made with (the write schedule needs its bound). */
 export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution): { changes: AssignmentChange[]; slots: SlotAssignment } {
   const file = dir.source.file;
-  const { managed, protectedIds, listedIds } = resolution;
+  const { managed, listedIds } = resolution;
   const assignments = sortedAssignments(live);
   const byGroup = assignmentsByGroup(live);
   const slots = assignSlots(
@@ -161,9 +161,9 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
   }
 
   if (dir.assignments.mode === 'authoritative') {
-    const managedIds = new Set(managed.map((m) => m.group.id));
     for (const a of assignments) {
-      if (managedIds.has(a.groupId) || listedIds.has(a.groupId) || protectedIds.has(a.groupId)) continue;
+      // Every group a reference matched (managed, ambiguous, listed twice or ignored) is never deleted.
+      if (listedIds.has(a.groupId)) continue;
       const group = groupRef(live, a.groupId);
       if (isIgnored(dir, group)) continue;
       out.push({

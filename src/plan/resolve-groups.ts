@@ -17,8 +17,6 @@ export interface ManagedGroup {
 export interface GroupResolution {
   /** Listed, resolved, not ignored, first listing only; in file order. */
   managed: ManagedGroup[];
-  /** Group ids a reference could mean but did not resolve to (ambiguous): never deleted. */
-  protectedIds: Set<string>;
   /** Ids of every group a reference matched (managed, ambiguous, listed twice or ignored): never deleted. */
   listedIds: Set<string>;
   /** GROUP_NOT_FOUND, GROUP_AMBIGUOUS and DUPLICATE_GROUP (after resolution) findings. */
@@ -45,7 +43,6 @@ function at(dir: DesiredDirectory, g: DesiredGroup): Pick<Finding, 'directory' |
 
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];
-  const protectedIds = new Set<string>();
   const listedIds = new Set<string>();
   const findings: Finding[] = [];
   const firstById = new Map<string, DesiredGroup>();
@@ -65,7 +62,6 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       continue;
     }
     if (found.length > 1) {
-      for (const c of found) protectedIds.add(c.id);
       const list = found.map((c) => `${c.id} (${c.type})`).join(', ');
       findings.push({
         code: 'GROUP_AMBIGUOUS',
@@ -101,5 +97,5 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
     if (isIgnored(dir, group)) continue;
     managed.push({ desired: g, group });
   }
-  return { managed, protectedIds, listedIds, findings };
+  return { managed, listedIds, findings };
 }
