@@ -77,18 +77,17 @@ function lazySlice(analysis: DirectoryAnalysis[]): LazySliceDirectory[] {
 }
 
 /**
- * The canonical live slice for the desired directories (in name order). `analysis`: the planner's, when
- * already computed (analyse.ts).
+ * The canonical live slice for the desired directories (in name order), held whole: what the fingerprint
+ * covers, for inspection and tests (the plan hashes it record by record: fingerprintLive).
  */
 export function liveSlice(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): LiveSlice {
   return { directories: lazySlice(analysis).map((d) => ({ ...d, assignments: [...d.assignments()] })) };
 }
 
-export function fingerprintOf(slice: LiveSlice): string {
-  return canonicalDigest(slice);
-}
-
-/** `fingerprintOf(liveSlice(…))`, hashed record by record: the slice is never held whole. */
+/**
+ * The digest of `liveSlice(…)`, hashed record by record: the slice is never held whole. `analysis`: the
+ * planner's, when already computed (analyse.ts).
+ */
 export function fingerprintLive(live: LiveState, desired: DesiredState, analysis: DirectoryAnalysis[] = analyse(desired, live)): string {
   return canonicalDigest({ directories: lazySlice(analysis).map((d) => ({ ...d, assignments: d.assignments() })) });
 }
