@@ -10,9 +10,9 @@
  */
 import { byCodeUnits } from '../model/sorted-json';
 import { canonicalDigest } from '../model/canonical-digest';
-import type { DesiredGroup, DesiredState, LiveAssignment, LiveState } from '../model/types';
+import type { DesiredState, LiveAssignment, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
-import { managedKeys, OU_KEY, ouKey, pickKeys } from './normalise';
+import { managedKeys, managesMoreThanOu, OU_KEY, ouKey, pickKeys } from './normalise';
 import { resolvedGroups } from './resolve-groups';
 
 export interface SliceAssignment {
@@ -39,15 +39,13 @@ export interface LiveSlice {
   directories: SliceDirectory[];
 }
 
-const hasProfileKeys = (g: DesiredGroup): boolean => Object.keys(g.profile).some((k) => k !== OU_KEY);
-
 /** A directory's slice with its assignments still to be made, in groupId order (one at a time when hashed). */
 type LazySliceDirectory = Omit<SliceDirectory, 'assignments'> & { assignments: () => Generator<SliceAssignment> };
 
 function lazySlice(analysis: DirectoryAnalysis[]): LazySliceDirectory[] {
   const directories = analysis.map(({ desired: d, live: l, resolution }): LazySliceDirectory => {
     // Only groups whose file lists profile keys: for the others (most) the managed keys are the OU alone.
-    const keysByGroup = new Map(resolution.managed.filter((m) => hasProfileKeys(m.desired)).map((m) => [m.group.id, managedKeys(m.desired)]));
+    const keysByGroup = new Map(resolution.managed.filter((m) => managesMoreThanOu(m.desired)).map((m) => [m.group.id, managedKeys(m.desired)]));
     // fromEntries makes own keys even of "__proto__"; lookups are own-key only (resolvedGroups).
     const resolved: Record<string, string[]> = Object.fromEntries(d.groups.map((g) => [g.group, resolvedGroups(l, g.group).map((x) => x.id).sort(byCodeUnits)]));
     const sliceAssignment = (a: LiveAssignment): SliceAssignment => {

@@ -45,9 +45,19 @@ export function ouToWrite(ou: string, ouCase: DesiredDirectory['ouCase']): strin
   return ouCase === 'preserve' ? ou : (ouKey(ou) as string);
 }
 
+/** Whether a desired group manages profile key `k`: the OU, or a key of the file's profile. */
+export function isManagedKey(g: DesiredGroup, k: string): boolean {
+  return k === OU_KEY || Object.hasOwn(g.profile, k);
+}
+
 /** The profile keys a desired group manages: `organizationalUnit` first, then its profile keys sorted. */
 export function managedKeys(g: DesiredGroup): string[] {
   return [OU_KEY, ...Object.keys(g.profile).filter((k) => k !== OU_KEY).sort()];
+}
+
+/** Whether a desired group manages any profile key besides the OU (managedKeys(g).length > 1, without the list). */
+export function managesMoreThanOu(g: DesiredGroup): boolean {
+  return Object.keys(g.profile).some((k) => k !== OU_KEY);
 }
 
 /**

@@ -5,7 +5,7 @@
  * others as they are when it writes (apply PUTs the whole profile).
  */
 import type { Finding } from '../../model/types';
-import { OU_KEY } from '../normalise';
+import { isManagedKey } from '../normalise';
 import { assignmentsByGroup } from '../diff-assignments';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
@@ -20,9 +20,8 @@ export const unmanagedProfileKeys: Lint = {
       return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {
         const current = byGroup.get(group.id);
         if (!current) return [];
-        // Not managed: neither the OU nor a key of the file's profile (managedKeys, without making the list).
         const extra = Object.keys(current.profile)
-          .filter((k) => k !== OU_KEY && !Object.hasOwn(g.profile, k) && current.profile[k] !== null && current.profile[k] !== undefined)
+          .filter((k) => !isManagedKey(g, k) && current.profile[k] !== null && current.profile[k] !== undefined)
           .sort();
         if (extra.length === 0) return [];
         return [
