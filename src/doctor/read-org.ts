@@ -11,7 +11,7 @@ import type { ConnectionConfig } from '../okta/config';
 import type { OktaClient } from '../okta/client';
 import { OKTA_SCOPES, commandScopes } from '../okta/command-scopes';
 import { findApps, listAdApps } from '../live/find-apps';
-import { memo } from '../live/memo';
+import { memo } from '../model/memo';
 import { type RawAssignment, type RawGroup, quoteFilterString, seg, toAssignment, toLiveApp, toLiveGroup } from '../live/okta-shapes';
 import { grantedScopes } from './granted-scopes';
 import type { AccessFacts, AssignmentFact, DirectoryFacts, DoctorFacts, GroupSearchFact, RawAgentPool, ReadFailure } from './types';

@@ -11,7 +11,7 @@ import { looksLikeGroupId } from '../model/okta-ids';
 import type { DesiredAdGroup, LiveApp, LiveGroup } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { quoteFilterString, seg } from './okta-shapes';
-import { memo } from './memo';
+import { memo } from '../model/memo';
 
 interface RawUser {
   id?: string;

@@ -32,7 +32,7 @@ import { nearGroupNames } from './near-group-names';
 import { setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 import { readConvertible } from './read-convertible';
-import { memo } from './memo';
+import { memo } from '../model/memo';
 import { mappingSchemaReader } from './read-mapping-schemas';
 
 export interface ReadLiveOptions {

@@ -10,7 +10,7 @@ import type { DesiredDirectory } from '../model/types';
 import type { LiveMappingSchemas } from '../model/user-types';
 import type { OktaApi } from '../okta/api';
 import { setOwn } from '../model/data-record';
-import { memo } from './memo';
+import { memo } from '../model/memo';
 import { seg } from './okta-shapes';
 
 interface RawSchema {

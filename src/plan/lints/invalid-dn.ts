@@ -7,6 +7,7 @@ import type { DesiredDirectory, Finding, SourceRef } from '../../model/types';
 import { type Ava, parseDn, tryNamingContextDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from '../../model/finding';
+import { memo } from '../../model/memo';
 
 const FLOW_LIST_HINT =
   'an OU is a full DN from the OU down to the domain, e.g. OU=Sales,OU=Employees,DC=corp,DC=example,DC=com; ' +
@@ -41,19 +42,6 @@ function problemOf(value: string): DnProblem {
   };
 }
 
-/**
- * `problemOf`, parsed once per distinct text: a large directory lists 100,000 groups over a few hundred
- * OUs. One map per lint run, so nothing outlives it.
- */
-function problemsMemo(): (value: string) => DnProblem {
-  const seen = new Map<string, DnProblem>();
-  return (value) => {
-    let p = seen.get(value);
-    if (p === undefined) seen.set(value, (p = problemOf(value)));
-    return p;
-  };
-}
-
 function check(dir: DesiredDirectory, problem: (value: string) => DnProblem, what: (v: string) => string, value: string, at: SourceRef): Finding[] {
   const bad = problem(value);
   return bad ? [findingAt('INVALID_DN', 'error', at, `${what(JSON.stringify(value))} ${bad.why}`, { hint: bad.hint, directory: dir.name })] : [];
@@ -64,7 +52,8 @@ export const invalidDn: Lint = {
   severity: 'error',
   needs: 'desired',
   check({ desired }) {
-    const problem = problemsMemo();
+    // Parsed once per distinct text (a large directory lists 100,000 groups over a few hundred OUs), per run.
+    const problem = memo(problemOf);
     return desired.directories.flatMap((dir) => {
       const out: Finding[] = [];
       if (dir.namingContext !== undefined && tryNamingContextDn(dir.namingContext) === null) {

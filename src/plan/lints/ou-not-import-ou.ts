@@ -10,6 +10,7 @@ import type { Finding } from '../../model/types';
 import { isUnder, tryNamingContextDn, tryNormaliseDn } from '../../model/dn';
 import type { Lint } from './types';
 import { findingAt } from '../../model/finding';
+import { memo } from '../../model/memo';
 
 export const ouNotImportOu: Lint = {
   code: 'OU_NOT_IMPORT_OU',
@@ -23,13 +24,9 @@ export const ouNotImportOu: Lint = {
       const imports = dir.importOUs;
       const nc = dir.namingContext !== undefined ? tryNamingContextDn(dir.namingContext) : null;
       // Decided once per distinct OU text: a large directory lists 100,000 groups over a few hundred OUs.
-      const verdicts = new Map<string, boolean>();
-      const outsideImports = (ou: string): boolean =>
-        tryNormaliseDn(ou) !== null && (nc === null || isUnder(ou, nc)) && !imports.some((i) => isUnder(ou, i.dn));
+      const outsideImports = memo((ou: string): boolean => tryNormaliseDn(ou) !== null && (nc === null || isUnder(ou, nc)) && !imports.some((i) => isUnder(ou, i.dn)));
       for (const g of dir.groups) {
-        let outside = verdicts.get(g.ou);
-        if (outside === undefined) verdicts.set(g.ou, (outside = outsideImports(g.ou)));
-        if (!outside) continue;
+        if (!outsideImports(g.ou)) continue;
         const list = imports.map((i) => i.dn).join(' or ');
         out.push(
           findingAt('OU_NOT_IMPORT_OU', 'error', g.ouSource, `group ${JSON.stringify(g.group)} targets ${g.ou}, which is not under an import OU; Okta would fail its users with "Target OU is not an import OU"`, { hint: `use an OU under ${list}, or add its parent to importOUs (and to "User OUs connected to Okta" in the AD integration)`, directory: dir.name, related: [dir.fieldSources.importOUs ?? dir.source] }),
