@@ -10,6 +10,21 @@ import type { OptionSpec } from './command';
 import { UsageError } from '../errors';
 import { closest } from '../config/suggest';
 
+/** `format` of `--format=json` or `--format`. */
+const optionName = (arg: string): string => arg.slice(2).split('=')[0];
+
+/**
+ * A command's own option typed before the command (`okta-ou --format json plan`), whose value would be
+ * read as the command name ("unknown command json"): the first such `--option`, and the command it
+ * belongs after.
+ */
+export function misplacedOption(argv: readonly string[], globals: OptionSpec, commandNames: readonly string[]): { option: string; command: string } | undefined {
+  const at = argv.findIndex((a) => commandNames.includes(a));
+  if (at < 0) return undefined;
+  const option = argv.slice(0, at).find((a) => a.startsWith('--') && a !== '--' && !Object.hasOwn(globals, optionName(a)));
+  return option === undefined ? undefined : { option: option.split('=')[0], command: argv[at] };
+}
+
 /** Splits off the command name, moving global options given before it (and their values) after it. */
 export function hoistGlobals(argv: readonly string[], globals: OptionSpec): { name: string | undefined; args: string[] } {
   const before: string[] = [];
@@ -17,7 +32,7 @@ export function hoistGlobals(argv: readonly string[], globals: OptionSpec): { na
   while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-' && argv[i] !== '--') {
     const arg = argv[i++];
     before.push(arg);
-    const key = arg.startsWith('--') ? arg.slice(2).split('=')[0] : undefined;
+    const key = arg.startsWith('--') ? optionName(arg) : undefined;
     const spec = key === undefined ? undefined : globals[key];
     if (spec?.type === 'string' && !arg.includes('=') && i < argv.length) before.push(argv[i++]);
   }
@@ -36,7 +51,7 @@ export function checkOptionSpellings(command: string, args: readonly string[], o
     const arg = args[i];
     if (arg === '--') return;
     if (arg.startsWith('--')) {
-      const name = arg.slice(2).split('=')[0];
+      const name = optionName(arg);
       const spec = options[name];
       if (spec === undefined) throw new UsageError(`unknown option --${name} for ${command}`, hint(closest(name, names)));
       if (spec.type === 'string' && !arg.includes('=')) i++;

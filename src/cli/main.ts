@@ -10,9 +10,8 @@ import type { CliContext, GlobalOptions } from './context';
 import type { Command, OptionSpec } from './command';
 import { commands } from './commands';
 import { EXIT, isOktaOuError, UsageError } from '../errors';
-import { misplacedOption } from './misplaced-option';
 import { formatError } from './format-error';
-import { checkOptionSpellings, hoistGlobals } from './argv';
+import { checkOptionSpellings, hoistGlobals, misplacedOption } from './argv';
 import { closest } from '../config/suggest';
 import { VERSION } from '../version';
 
