@@ -23,15 +23,6 @@ export interface Setting<T> {
   keySource: SourceRef;
 }
 
-export interface PartGroup {
-  group: string;
-  ou: string;
-  profile: Record<string, unknown>;
-  source: SourceRef;
-  ouSource: SourceRef;
-  profileSources: Record<string, SourceRef>;
-}
-
 export interface DirectoryPart {
   name: string;
   source: SourceRef;
@@ -44,7 +35,8 @@ export interface DirectoryPart {
   mode?: Setting<'additive' | 'authoritative'>;
   convertUserScope?: Setting<boolean>;
   ignore?: Setting<string[]>;
-  groups: PartGroup[];
+  /** In file order, `index` counted in this part (merge renumbers them across parts). */
+  groups: DesiredGroup[];
   groupsSource?: SourceRef;
   attributeMappings?: SourceRef;
   prune?: Setting<boolean>;
@@ -142,9 +134,15 @@ export function mergeParts(parts: readonly DirectoryPart[]): { directories: Desi
       });
     const ignore = [...new Set(ps.flatMap((p) => p.ignore?.value ?? []))];
 
-    const groups: DesiredGroup[] = ps
-      .flatMap((p) => p.groups)
-      .map((g, index) => ({ group: g.group, ou: g.ou, profile: g.profile, index, source: g.source, ouSource: g.ouSource, profileSources: g.profileSources }));
+    // The parts' own group objects, renumbered in place: parts are made for this merge only, and a copy
+    // of each of 100,000 entries would be garbage the size of the list.
+    const groups: DesiredGroup[] = [];
+    for (const p of ps) {
+      for (const g of p.groups) {
+        g.index = groups.length;
+        groups.push(g);
+      }
+    }
 
     // A Map, made an object with fromEntries: a property may be called "__proto__" (the schema allows it).
     const properties = new Map<string, DesiredMappingProperty>();

@@ -9,10 +9,11 @@
  * found is returned as a Finding.
  */
 import { LineCounter, isMap, isScalar, type Document } from 'yaml';
-import type { DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
+import type { DesiredGroup, DesiredImportOU, DesiredMappingProperty, DesiredState, Finding, SafetySettings, SourceRef } from '../model/types';
 import { findingAt } from '../model/finding';
 import { PositionMapper, pointerSegments, type Positions } from './positions';
-import { SimplePositions, readSimpleYaml } from './simple-yaml';
+import { readSimpleYaml } from './simple-yaml';
+import { SimplePositions } from './simple-positions';
 import { parseYamlDocument } from './yaml-document';
 import { schemaValidator } from './schema';
 import { schemaFindings } from './schema-errors';
@@ -64,7 +65,7 @@ interface ParsedFile {
 function parseFile(file: DesiredFileText): ParsedFile {
   const simple = readSimpleYaml(file.text);
   if (simple !== undefined && schemaValidator()(simple.data)) {
-    return { parts: extractParts(simple.data, new SimplePositions(file.path, simple.root), new Set()), findings: [], badDirectories: new Set() };
+    return { parts: extractParts(simple.data, SimplePositions.of(file.path, simple), new Set()), findings: [], badDirectories: new Set() };
   }
   return parseWithDocument(file);
 }
@@ -177,31 +178,36 @@ interface RawDirectory {
   adGroups?: Array<{ group: string; members: { fromGroup: string } | { users: string[] }; mode?: 'additive' | 'authoritative'; attribute?: string }>;
 }
 
+// Most entries of a list have no profile: they share these two (frozen: nothing may add to a shared one).
+const NO_PROFILE: Record<string, unknown> = Object.freeze({});
+const NO_PROFILE_SOURCES: Record<string, SourceRef> = Object.freeze({});
+const HERE: readonly string[] = [];
+const OU: readonly string[] = ['ou'];
+const PROFILE: readonly string[] = ['profile'];
+
+/** The groups of a part, in file order (`index` counted in this part; merge counts it across parts). */
+function extractGroups(groups: RawDirectory['groups'], pos: Positions): DesiredGroup[] {
+  return (groups ?? []).map((g, index) => {
+    const entry = pos.within([String(index)]);
+    const profile = g.profile ?? NO_PROFILE;
+    let profileSources = NO_PROFILE_SOURCES;
+    for (const k of Object.keys(profile)) {
+      if (profileSources === NO_PROFILE_SOURCES) profileSources = {};
+      setOwn(profileSources, k, entry.ofKey(PROFILE, k) ?? entry.ofPath(PROFILE));
+    }
+    return { group: g.group, ou: g.ou, profile, index, source: entry.ofPath(HERE), ouSource: entry.ofPath(OU), profileSources };
+  });
+}
+
 /** One schema-valid directory part with the position of every value. */
-function extractPart(name: string, raw: RawDirectory, pos: Positions): DirectoryPart {
-  const base = ['directories', name];
-  const at = (...p: string[]): SourceRef => pos.ofPath([...base, ...p]);
-  const keyAt = (...p: string[]): SourceRef => pos.ofKeyOrNode([...base, ...p]);
+function extractPart(name: string, raw: RawDirectory, top: Positions): DirectoryPart {
+  const pos = top.within(['directories', name]);
+  const at = (...p: string[]): SourceRef => pos.ofPath(p);
+  const keyAt = (...p: string[]): SourceRef => pos.ofKeyOrNode(p);
   const setting = <T>(value: T | undefined, ...p: string[]): Setting<T> | undefined => (value === undefined ? undefined : { value, source: at(...p), keySource: keyAt(...p) });
 
   const importOUs: DesiredImportOU[] | undefined = raw.importOUs?.map((dn, i) => ({ dn, source: at('importOUs', String(i)) }));
-
-  const groups = (raw.groups ?? []).map((g, i) => {
-    const gp = ['groups', String(i)];
-    const profile = g.profile ?? {};
-    const profileSources: Record<string, SourceRef> = {};
-    for (const k of Object.keys(profile)) {
-      setOwn(profileSources, k, pos.ofKey([...base, ...gp, 'profile'], k) ?? at(...gp, 'profile'));
-    }
-    return {
-      group: g.group,
-      ou: g.ou,
-      profile,
-      source: at(...gp),
-      ouSource: at(...gp, 'ou'),
-      profileSources,
-    };
-  });
+  const groups = extractGroups(raw.groups, pos.within(['groups']));
 
   const mappingProperties = (props: Record<string, RawMappingProperty> | undefined, ...where: string[]): Array<[string, DesiredMappingProperty]> =>
     Object.entries(props ?? {}).map(([prop, v]) => {
@@ -231,7 +237,7 @@ function extractPart(name: string, raw: RawDirectory, pos: Positions): Directory
 
   return {
     name,
-    source: pos.ofKeyOrNode(base),
+    source: pos.ofKeyOrNode(HERE),
     adGroups,
     userTypes,
     adGroupsSource: raw.adGroups === undefined ? undefined : keyAt('adGroups'),

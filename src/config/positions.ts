@@ -69,7 +69,37 @@ export interface Positions {
   ofKeyOrNode(segments: readonly string[]): SourceRef;
   /** The key `name` of the mapping at `segments`, or null. */
   ofKey(segments: readonly string[], name: string): SourceRef | null;
+  /** The same questions with paths from `segments` on (every answer as if `segments` were written before). */
+  within(segments: readonly string[]): Positions;
   root(): SourceRef;
+}
+
+/** Positions below a path, asked of yaml's Document by the whole path: its lookup walks from the top anyway. */
+class PrefixedPositions implements Positions {
+  constructor(
+    private readonly all: Positions,
+    private readonly prefix: readonly string[],
+  ) {}
+
+  ofPath(segments: readonly string[]): SourceRef {
+    return this.all.ofPath([...this.prefix, ...segments]);
+  }
+
+  ofKeyOrNode(segments: readonly string[]): SourceRef {
+    return this.all.ofKeyOrNode([...this.prefix, ...segments]);
+  }
+
+  ofKey(segments: readonly string[], name: string): SourceRef | null {
+    return this.all.ofKey([...this.prefix, ...segments], name);
+  }
+
+  within(segments: readonly string[]): Positions {
+    return new PrefixedPositions(this.all, [...this.prefix, ...segments]);
+  }
+
+  root(): SourceRef {
+    return this.all.root();
+  }
 }
 
 export class PositionMapper implements Positions {
@@ -107,6 +137,10 @@ export class PositionMapper implements Positions {
   ofKey(segments: readonly string[], name: string): SourceRef | null {
     const key = locateKey(this.doc, segments, name);
     return key ? this.ofNode(key) : null;
+  }
+
+  within(segments: readonly string[]): Positions {
+    return new PrefixedPositions(this, segments);
   }
 
   /** The start of the document's content, or 1:1. */

@@ -18,23 +18,34 @@
  * with yaml, which also reports every syntax error. Pure.
  */
 import { CST, Lexer, LineCounter, Schema, isScalar, type ScalarTag } from 'yaml';
-import type { SourceRef } from '../model/types';
-import type { Positions } from './positions';
 import { YAML_OPTIONS } from './yaml-document';
 
-/** Where a value starts (its key's place for an empty value) and, in a mapping, where its key starts. */
+/**
+ * Where a collection and its entries are, as offsets into the text (turned into line:column only when a
+ * position is asked for). Only collections get a node: a scalar's place is its entry in its parent's tape.
+ */
 export interface SimpleNode {
-  line: number;
-  column: number;
-  keyLine?: number;
-  keyColumn?: number;
-  items?: SimpleNode[];
-  pairs?: Map<string, SimpleNode>;
+  /** Offset of the collection's first character. */
+  start: number;
+  /** A mapping's keys in source order (one list shared by mappings with the same keys); none for a sequence. */
+  keys?: readonly string[];
+  /** The number of items or pairs. */
+  size: number;
+  /**
+   * Index in the document's tape of this collection's entries: per sequence item its start; per mapping
+   * pair its key's start, then its value's start (the key's, for an empty value, as yaml places it).
+   */
+  at: number;
+  /** The entries that are collections, by index; none when no entry is. */
+  children?: Array<SimpleNode | undefined>;
 }
 
 export interface SimpleYaml {
   data: unknown;
   root: SimpleNode;
+  /** The offsets the nodes point into. */
+  tape: readonly number[];
+  lineCounter: LineCounter;
 }
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readSimpleYaml. */
@@ -72,7 +83,8 @@ class Tokens {
   type: CST.TokenType | 'end' = 'end';
   source = '';
   offset = 0;
-  private readonly lineCounter = new LineCounter();
+  /** Turns offsets into line:column, when a position is asked for. */
+  readonly lineCounter = new LineCounter();
   /** Where the current line starts: indentation is counted from here. */
   private lineStart = 0;
   /** Collections open around the current token. */
@@ -122,11 +134,6 @@ class Tokens {
     return this.offset - this.lineStart;
   }
 
-  node(offset: number): SimpleNode {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { line, column: col };
-  }
-
   /** Past a space token, if there is one; a tab is left to yaml (indentation or not, it has rules). */
   skipSpace(): boolean {
     if (this.type !== 'space') return false;
@@ -165,234 +172,284 @@ class Tokens {
   }
 }
 
-interface Scalar {
-  value: unknown;
-  offset: number;
+/** A mapping's keys, in order, shared by every mapping with the same keys; and the lists one key longer. */
+interface KeyList {
+  keys: readonly string[];
+  longer?: Map<string, KeyList>;
+}
+
+/** Mappings with more keys than this keep their own list (a shared list per prefix would grow quadratically). */
+const MAX_SHARED_KEYS = 8;
+
+/**
+ * The tokens, and what the reader gives back: the value just read and where it starts (its node when it
+ * is a collection) are left in fields rather than returned in an object per value, and the offsets of
+ * the collections being read wait on a stack until each ends, then move to the tape in one run.
+ */
+class Reader extends Tokens {
+  value: unknown = null;
+  start = 0;
+  node: SimpleNode | undefined = undefined;
+  readonly tape: number[] = [];
+  private readonly pending: number[] = [];
+  private readonly pendingKeys: string[] = [];
+  private readonly noKeys: KeyList = { keys: [] };
+  /** Plain keys as yaml resolves them: mapping keys repeat on every entry of a list. */
+  readonly plainKeys = new Map<string, string>();
+
+  /** Where the entries of a collection that starts now begin on the stacks. */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  keyMark(): number {
+    return this.pendingKeys.length;
+  }
+
+  entry(offset: number): void {
+    this.pending.push(offset);
+  }
+
+  /** A key new to `data`, the mapping being read (duplicates are left to yaml, which reports them). */
+  newKey(data: Record<string, unknown>): string {
+    const key = this.value;
+    if (typeof key !== 'string' || key === '__proto__' || key === '<<' || Object.hasOwn(data, key)) decline();
+    this.pendingKeys.push(key);
+    return key;
+  }
+
+  /** Ends a collection: its entries since `mark` move to the tape, and it becomes the value just read. */
+  finish(value: unknown, start: number, mark: number, size: number, keyMark: number | undefined, children: Array<SimpleNode | undefined> | undefined): void {
+    const { pending, tape } = this;
+    const at = tape.length;
+    for (let i = mark; i < pending.length; i++) tape.push(pending[i]);
+    pending.length = mark;
+    const keys = keyMark === undefined ? undefined : this.keyList(keyMark);
+    this.value = value;
+    this.start = start;
+    this.node = { start, keys, size, at, children };
+  }
+
+  private keyList(mark: number): readonly string[] {
+    const names = this.pendingKeys;
+    let list = this.noKeys;
+    if (names.length - mark > MAX_SHARED_KEYS) list = { keys: names.slice(mark) };
+    else {
+      for (let i = mark; i < names.length; i++) {
+        const longer = (list.longer ??= new Map());
+        let next = longer.get(names[i]);
+        if (next === undefined) longer.set(names[i], (next = { keys: [...list.keys, names[i]] }));
+        list = next;
+      }
+    }
+    names.length = mark;
+    return list.keys;
+  }
+}
+
+/** The entry's node, when it is a collection, in `children` (made when the first one comes). */
+function addChild(r: Reader, children: Array<SimpleNode | undefined> | undefined, index: number): Array<SimpleNode | undefined> | undefined {
+  if (r.node === undefined) return children;
+  const list = children ?? [];
+  list[index] = r.node;
+  return list;
 }
 
 /** A one-line flow scalar, its value resolved by yaml (plain ones typed by the core schema). */
-function scalar(t: Tokens): Scalar {
-  const { type, source, offset } = t;
+function scalar(r: Reader, asKey = false): void {
+  const { type, source, offset } = r;
   if (type !== 'scalar' && type !== 'single-quoted-scalar' && type !== 'double-quoted-scalar') decline();
   // The Lexer gives an empty plain scalar for a missing flow value ("{ a: , b: 1 }"): left to yaml.
   if (source === '' || source.includes('\n')) decline();
+  r.start = offset;
+  r.node = undefined;
+  const known = asKey && type === 'scalar' ? r.plainKeys.get(source) : undefined;
+  if (known !== undefined) {
+    r.value = known;
+    r.next();
+    return;
+  }
   const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, YAML_OPTIONS.strict, decline);
-  t.next();
-  if (type === 'scalar') return { value: resolvePlain(value), offset };
+  r.next();
+  if (type === 'scalar') {
+    r.value = resolvePlain(value);
+    if (asKey && typeof r.value === 'string') r.plainKeys.set(source, r.value);
+    return;
+  }
   // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node per
   // character (~1 KB for a DN) until the string is read; reading a character makes V8 flatten it in
   // place. Without this, 100,000 quoted OUs hold ~80 MB more at the peak and take more GC time.
   if (type === 'double-quoted-scalar') value.charCodeAt(0);
-  return { value, offset };
-}
-
-/** A key new to its mapping (duplicates are left to yaml, which reports them). */
-function mappingKey(key: unknown, seen: Map<string, SimpleNode>): string {
-  if (typeof key !== 'string' || key === '__proto__' || key === '<<' || seen.has(key)) decline();
-  return key;
+  r.value = value;
 }
 
 /** Past the ":" after a key that starts at `keyOffset`. */
-function valueIndicator(t: Tokens, keyOffset: number): void {
-  t.skipSpace();
-  if (t.type !== 'map-value-ind' || t.offset - keyOffset > MAX_KEY_SPAN) decline();
-  t.next();
+function valueIndicator(r: Reader, keyOffset: number): void {
+  r.skipSpace();
+  if (r.type !== 'map-value-ind' || r.offset - keyOffset > MAX_KEY_SPAN) decline();
+  r.next();
 }
 
 /** A flow mapping or sequence that closes on the line it opens on. */
-function flow(t: Tokens): SimpleYaml {
-  const isMap = t.type === 'flow-map-start';
+function flow(r: Reader): void {
+  const isMap = r.type === 'flow-map-start';
   const close = isMap ? 'flow-map-end' : 'flow-seq-end';
   const seq: unknown[] = [];
   const map: Record<string, unknown> = {};
-  const items: SimpleNode[] = [];
-  const pairs = new Map<string, SimpleNode>();
-  const root = t.node(t.offset);
-  if (isMap) root.pairs = pairs;
-  else root.items = items;
-  t.enter();
-  t.next();
-  t.skipSpace();
-  while (t.type !== close) {
+  const start = r.offset;
+  const mark = r.mark();
+  const keyMark = r.keyMark();
+  let children: Array<SimpleNode | undefined> | undefined;
+  let size = 0;
+  r.enter();
+  r.next();
+  r.skipSpace();
+  while (r.type !== close) {
     if (isMap) {
-      const key = scalar(t);
-      const name = mappingKey(key.value, pairs);
-      valueIndicator(t, key.offset);
-      t.skipSpace();
-      const value = flowValue(t);
-      const keyAt = t.node(key.offset);
-      value.root.keyLine = keyAt.line;
-      value.root.keyColumn = keyAt.column;
-      map[name] = value.data;
-      pairs.set(name, value.root);
+      scalar(r, true);
+      const keyOffset = r.start;
+      const name = r.newKey(map);
+      valueIndicator(r, keyOffset);
+      r.skipSpace();
+      flowValue(r);
+      map[name] = r.value;
+      r.entry(keyOffset);
     } else {
-      const item = flowValue(t);
-      seq.push(item.data);
-      items.push(item.root);
+      flowValue(r);
+      seq.push(r.value);
     }
-    t.skipSpace();
-    if (t.type === 'comma') {
-      t.next();
-      t.skipSpace();
-    } else if (t.type !== close) decline(); // a line end, a ":" after a sequence item, ...
+    r.entry(r.start);
+    children = addChild(r, children, size++);
+    r.skipSpace();
+    if (r.type === 'comma') {
+      r.next();
+      r.skipSpace();
+    } else if (r.type !== close) decline(); // a line end, a ":" after a sequence item, ...
   }
-  t.next();
-  t.leave();
-  return { data: isMap ? map : seq, root };
+  r.next();
+  r.leave();
+  r.finish(isMap ? map : seq, start, mark, size, isMap ? keyMark : undefined, children);
 }
 
 /** A value on the current line: a flow collection or a scalar. */
-function flowValue(t: Tokens): SimpleYaml {
-  if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') return flow(t);
-  const s = scalar(t);
-  return { data: s.value, root: t.node(s.offset) };
+function flowValue(r: Reader): void {
+  if (r.type === 'flow-map-start' || r.type === 'flow-seq-start') flow(r);
+  else scalar(r);
 }
 
 /** A block collection whose first entry is the current token, indented `col`. */
-function block(t: Tokens, col: number): SimpleYaml {
-  return t.type === 'seq-item-ind' ? sequence(t, col) : mapping(t, col);
+function block(r: Reader, col: number): void {
+  if (r.type === 'seq-item-ind') sequence(r, col);
+  else mapping(r, col, false);
 }
 
 /**
  * The value after a block "key:" or "-" indented `col`: on the same line, or a block collection on the
- * lines below, indented deeper (or, for a key, a sequence at the key's own indentation). Null when empty.
+ * lines below, indented deeper (or, for a key, a sequence at the key's own indentation). False when empty.
  */
-function blockValue(t: Tokens, col: number, seqAtCol: boolean, spaced: boolean): SimpleYaml | null {
-  if (t.atLineEnd(spaced)) {
-    t.skipBlankLines();
-    if (t.type !== 'end' && (t.indent() > col || (seqAtCol && t.at(col) && t.type === 'seq-item-ind'))) return block(t, t.indent());
-    return null;
+function blockValue(r: Reader, col: number, seqAtCol: boolean, spaced: boolean): boolean {
+  if (r.atLineEnd(spaced)) {
+    r.skipBlankLines();
+    if (r.type !== 'end' && (r.indent() > col || (seqAtCol && r.at(col) && r.type === 'seq-item-ind'))) {
+      block(r, r.indent());
+      return true;
+    }
+    return false;
   }
-  const value = flowValue(t);
-  t.endLine();
-  return value;
+  flowValue(r);
+  r.endLine();
+  return true;
 }
 
-function sequence(t: Tokens, col: number): SimpleYaml {
+function sequence(r: Reader, col: number): void {
   const data: unknown[] = [];
-  const items: SimpleNode[] = [];
-  const root = t.node(t.offset);
-  root.items = items;
-  t.enter();
+  const start = r.offset;
+  const mark = r.mark();
+  let children: Array<SimpleNode | undefined> | undefined;
+  let size = 0;
+  r.enter();
   do {
-    t.next();
-    const spaced = t.skipSpace();
-    const item = isScalarToken(t) ? scalarOrMapping(t) : blockValue(t, col, false, spaced);
-    if (item === null) decline(); // an empty item
-    data.push(item.data);
-    items.push(item.root);
-    if (t.type !== 'end' && t.indent() > col) decline();
-  } while (t.at(col) && t.type === 'seq-item-ind');
-  t.leave();
-  return { data, root };
+    r.next();
+    const spaced = r.skipSpace();
+    if (isScalarToken(r)) scalarOrMapping(r);
+    else if (!blockValue(r, col, false, spaced)) decline(); // an empty item
+    data.push(r.value);
+    r.entry(r.start);
+    children = addChild(r, children, size++);
+    if (r.type !== 'end' && r.indent() > col) decline();
+  } while (r.at(col) && r.type === 'seq-item-ind');
+  r.leave();
+  r.finish(data, start, mark, size, undefined, children);
 }
 
-function isScalarToken(t: Tokens): boolean {
-  return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
+function isScalarToken(r: Reader): boolean {
+  return r.type === 'scalar' || r.type === 'single-quoted-scalar' || r.type === 'double-quoted-scalar';
 }
 
 /** After "- ": a scalar item, or a block mapping whose first key is on this line. */
-function scalarOrMapping(t: Tokens): SimpleYaml {
-  const col = t.indent();
-  const first = scalar(t);
-  const spaced = t.skipSpace();
-  if (t.type === 'map-value-ind') return mapping(t, col, first);
-  t.endLine(spaced);
-  return { data: first.value, root: t.node(first.offset) };
+function scalarOrMapping(r: Reader): void {
+  const col = r.indent();
+  scalar(r);
+  const spaced = r.skipSpace();
+  if (r.type === 'map-value-ind') mapping(r, col, true);
+  else r.endLine(spaced);
 }
 
 /** A block mapping whose keys are indented `col`; its first key may already be read (after "- "). */
-function mapping(t: Tokens, col: number, first?: Scalar): SimpleYaml {
+function mapping(r: Reader, col: number, keyRead: boolean): void {
   const data: Record<string, unknown> = {};
-  const pairs = new Map<string, SimpleNode>();
-  const root = t.node(first?.offset ?? t.offset);
-  root.pairs = pairs;
-  t.enter();
-  let key = first;
+  const start = keyRead ? r.start : r.offset;
+  const mark = r.mark();
+  const keyMark = r.keyMark();
+  let children: Array<SimpleNode | undefined> | undefined;
+  let size = 0;
+  r.enter();
   do {
-    key ??= scalar(t);
-    const name = mappingKey(key.value, pairs);
-    valueIndicator(t, key.offset);
-    const value = blockValue(t, col, true, t.skipSpace());
+    if (!keyRead) scalar(r, true);
+    keyRead = false;
+    const keyOffset = r.start;
+    const name = r.newKey(data);
+    valueIndicator(r, keyOffset);
+    const given = blockValue(r, col, true, r.skipSpace());
+    data[name] = given ? r.value : null;
+    r.entry(keyOffset);
     // An empty value is placed at its key, as PositionMapper places yaml's empty scalar.
-    const keyAt = t.node(key.offset);
-    const child = value?.root ?? { ...keyAt };
-    child.keyLine = keyAt.line;
-    child.keyColumn = keyAt.column;
-    data[name] = value === null ? null : value.data;
-    pairs.set(name, child);
-    if (t.type !== 'end' && t.indent() > col) decline(); // bad indentation
-    key = undefined;
-  } while (t.at(col) && t.type !== 'seq-item-ind');
-  t.leave();
-  return { data, root };
+    r.entry(given ? r.start : keyOffset);
+    if (!given) r.node = undefined;
+    children = addChild(r, children, size++);
+    if (r.type !== 'end' && r.indent() > col) decline(); // bad indentation
+  } while (r.at(col) && r.type !== 'seq-item-ind');
+  r.leave();
+  r.finish(data, start, mark, size, keyMark, children);
 }
 
 /** The document: blank and comment lines, an optional first "---", then one block collection. */
-function document(t: Tokens): SimpleYaml {
-  t.skipBlankLines();
-  if (t.type !== 'doc-mode') decline(); // a directive, or no content at all
-  t.next();
-  firstMarker(t);
-  if (t.atEnd()) decline();
-  const root = block(t, t.indent());
-  if (!t.atEnd()) decline(); // a later document marker, or content less indented than the first
-  return root;
+function document(r: Reader): SimpleYaml {
+  r.skipBlankLines();
+  if (r.type !== 'doc-mode') decline(); // a directive, or no content at all
+  r.next();
+  firstMarker(r);
+  if (r.atEnd()) decline();
+  block(r, r.indent());
+  if (!r.atEnd()) decline(); // a later document marker, or content less indented than the first
+  return { data: r.value, root: r.node as SimpleNode, tape: r.tape, lineCounter: r.lineCounter };
 }
 
 /** Past a "---" that starts the document, on a line of its own ("--- a: 1" is left to yaml). */
-function firstMarker(t: Tokens): void {
-  if (t.type === 'doc-start') {
-    t.next();
-    t.endLine();
-  } else t.skipBlankLines();
+function firstMarker(r: Reader): void {
+  if (r.type === 'doc-start') {
+    r.next();
+    r.endLine();
+  } else r.skipBlankLines();
 }
 
 /** The value and positions of `text`, or undefined when it is not in the subset (then parse it with yaml). */
 export function readSimpleYaml(text: string): SimpleYaml | undefined {
   try {
-    return document(new Tokens(text));
+    return document(new Reader(text));
   } catch (e) {
     // A RangeError (a stack overflow MAX_DEPTH did not prevent, on a small stack) is left to yaml too.
     if (e instanceof OutsideSubset || e instanceof RangeError) return undefined;
     throw e;
-  }
-}
-
-/** Positions from the simple reader's nodes, answering as PositionMapper answers from yaml's Document. */
-export class SimplePositions implements Positions {
-  constructor(
-    readonly file: string,
-    private readonly top: SimpleNode,
-  ) {}
-
-  private locate(segments: readonly string[]): SimpleNode | undefined {
-    let node: SimpleNode | undefined = this.top;
-    for (const seg of segments) node = node?.pairs ? node.pairs.get(seg) : node?.items?.[Number(seg)];
-    return node;
-  }
-
-  private ref(line: number, column: number): SourceRef {
-    return { file: this.file, line, column };
-  }
-
-  ofPath(segments: readonly string[]): SourceRef {
-    const node = this.locate(segments);
-    return node ? this.ref(node.line, node.column) : this.root();
-  }
-
-  ofKeyOrNode(segments: readonly string[]): SourceRef {
-    const node = this.locate(segments);
-    if (!node) return this.root();
-    return node.keyLine !== undefined ? this.ref(node.keyLine, node.keyColumn as number) : this.ref(node.line, node.column);
-  }
-
-  ofKey(segments: readonly string[], name: string): SourceRef | null {
-    const node = this.locate(segments)?.pairs?.get(name);
-    return node?.keyLine !== undefined ? this.ref(node.keyLine, node.keyColumn as number) : null;
-  }
-
-  root(): SourceRef {
-    return this.ref(this.top.line, this.top.column);
   }
 }

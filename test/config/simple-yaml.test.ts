@@ -2,14 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { LineCounter, stringify } from 'yaml';
-import { readSimpleYaml, type SimpleNode } from '../../src/config/simple-yaml';
-import { PositionMapper } from '../../src/config/positions';
+import { readSimpleYaml } from '../../src/config/simple-yaml';
+import { SimplePositions } from '../../src/config/simple-positions';
+import { PositionMapper, type Positions } from '../../src/config/positions';
+import type { SourceRef } from '../../src/model/types';
 import { parseYamlDocument } from '../../src/config/yaml-document';
 
 /**
  * Reads `text` with the fast reader and, when it reads it, checks it against yaml as the loader runs it
- * (parseYamlDocument, with the loader's options): no error, the same
- * value as toJS, and for every value and key the line:column PositionMapper gives from the Document.
+ * (parseYamlDocument, with the loader's options): no error, the same value as toJS, and for every value
+ * and key the line:column PositionMapper gives from the Document, asked by the whole path and from the
+ * parent (`within`, once and twice); a path that does not exist falls back to the document's start, as with yaml.
  */
 function readLikeYaml(text: string): 'read' | 'declined' {
   const fast = readSimpleYaml(text);
@@ -18,19 +21,35 @@ function readLikeYaml(text: string): 'read' | 'declined' {
   const doc = parseYamlDocument(text, lineCounter);
   expect(doc.errors.map((e) => e.message)).toEqual([]);
   expect(fast.data).toEqual(doc.toJS());
-  const pos = new PositionMapper('f.yaml', doc, lineCounter);
-  const ours: unknown[] = [];
-  const yamls: unknown[] = [];
-  const visit = (node: SimpleNode, segs: string[]): void => {
-    ours.push({ segs, at: `${node.line}:${node.column}`, key: node.keyLine === undefined ? undefined : `${node.keyLine}:${node.keyColumn}` });
-    const key = node.keyLine === undefined ? undefined : pos.ofKeyOrNode(segs);
-    yamls.push({ segs, at: `${pos.ofPath(segs).line}:${pos.ofPath(segs).column}`, key: key && `${key.line}:${key.column}` });
-    node.items?.forEach((n, i) => visit(n, [...segs, String(i)]));
-    for (const [k, n] of node.pairs ?? []) visit(n, [...segs, k]);
+  const yamlPos = new PositionMapper('f.yaml', doc, lineCounter);
+  const ours = SimplePositions.of('f.yaml', fast);
+  // One line per path (what was asked, then every answer as line:column) keeps the comparison fast.
+  const lc = (r: SourceRef | null): string => (r === null ? 'null' : `${r.file}:${r.line}:${r.column}`);
+  const answers = (pos: Positions, segs: string[]): string =>
+    [pos.ofPath(segs), pos.ofKeyOrNode(segs), pos.ofPath([...segs, 'no such key']), pos.ofKey(segs, 'no such key'), pos.ofPath([...segs, '99999']), pos.root()].map(lc).join(' ');
+  const got: string[] = [];
+  const expected: string[] = [];
+  const visit = (value: unknown, segs: string[]): void => {
+    const path = JSON.stringify(segs);
+    const yamls = `${path} ${answers(yamlPos, segs)}`;
+    got.push(`${path} ${answers(ours, segs)}`);
+    expected.push(yamls);
+    if (segs.length > 0) {
+      const parent = ours.within(segs.slice(0, -1));
+      got.push(`${path} ${answers(parent, segs.slice(-1))}`, `${path} ${answers(parent.within(segs.slice(-1)), [])}`);
+      expected.push(yamls, yamls);
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...segs, String(i)]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        got.push(`${path} key ${JSON.stringify(k)} ${lc(ours.ofKey(segs, k))}`);
+        expected.push(`${path} key ${JSON.stringify(k)} ${lc(yamlPos.ofKey(segs, k))}`);
+        visit(v, [...segs, k]);
+      }
+    }
   };
-  visit(fast.root, []);
-  expect(ours).toEqual(yamls);
-  expect(`${fast.root.line}:${fast.root.column}`).toBe(`${pos.root().line}:${pos.root().column}`);
+  visit(fast.data, []);
+  expect(got).toEqual(expected);
   return 'read';
 }
 
