@@ -37,8 +37,9 @@ export function parseDesired(files: ReadonlyArray<DesiredFileText>): ParsedDesir
   const parts: DirectoryPart[] = [];
   const broken = new Set<string>();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const resolved = new Map<string, string>();
   for (const file of sorted) {
-    const r = parseFile(file);
+    const r = parseFile(file, resolved);
     findings.push(...r.findings);
     parts.push(...r.parts);
     for (const name of r.badDirectories) broken.add(name);
@@ -62,8 +63,8 @@ interface ParsedFile {
  * A file in the simple subset that is schema-valid is read without yaml's Document (much faster and
  * smaller at scale); any other file, and every file with a problem to report, goes through yaml.
  */
-function parseFile(file: DesiredFileText): ParsedFile {
-  const simple = readSimpleYaml(file.text);
+function parseFile(file: DesiredFileText, resolved: Map<string, string>): ParsedFile {
+  const simple = readSimpleYaml(file.text, resolved);
   if (simple !== undefined && schemaValidator()(simple.data)) {
     return { parts: extractParts(simple.data, SimplePositions.of(file.path, simple), new Set()), findings: [], badDirectories: new Set() };
   }

@@ -60,10 +60,13 @@ function decline(): never {
 const plainTags = new Schema(YAML_OPTIONS).tags.filter((t): t is ScalarTag => !t.collection && t.default === true && (t as ScalarTag).test !== undefined);
 
 function resolvePlain(text: string): unknown {
-  const tag = plainTags.find((t) => t.test?.test(text));
-  if (!tag) return text;
-  const v = tag.resolve(text, decline, YAML_OPTIONS);
-  return isScalar(v) ? v.value : v;
+  for (const tag of plainTags) {
+    if (tag.test?.test(text)) {
+      const v = tag.resolve(text, decline, YAML_OPTIONS);
+      return isScalar(v) ? v.value : v;
+    }
+  }
+  return text;
 }
 
 /** yaml (strict) rejects an implicit key whose ":" is further than this from the key's start; left to it. */
@@ -194,8 +197,14 @@ class Reader extends Tokens {
   private readonly pending: number[] = [];
   private readonly pendingKeys: string[] = [];
   private readonly noKeys: KeyList = { keys: [] };
-  /** Plain keys as yaml resolves them: mapping keys repeat on every entry of a list. */
-  readonly plainKeys = new Map<string, string>();
+
+  constructor(
+    text: string,
+    /** Strings yaml resolved, by their token's text (see readSimpleYaml). */
+    readonly resolved: Map<string, string>,
+  ) {
+    super(text);
+  }
 
   /** Where the entries of a collection that starts now begin on the stacks. */
   mark(): number {
@@ -263,7 +272,8 @@ function scalar(r: Reader, asKey = false): void {
   if (source === '' || source.includes('\n')) decline();
   r.start = offset;
   r.node = undefined;
-  const known = asKey && type === 'scalar' ? r.plainKeys.get(source) : undefined;
+  // The same text is the same value wherever it stands (its first character tells plain from quoted).
+  const known = r.resolved.get(source);
   if (known !== undefined) {
     r.value = known;
     r.next();
@@ -273,14 +283,15 @@ function scalar(r: Reader, asKey = false): void {
   r.next();
   if (type === 'scalar') {
     r.value = resolvePlain(value);
-    if (asKey && typeof r.value === 'string') r.plainKeys.set(source, r.value);
-    return;
-  }
-  // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node per
-  // character (~1 KB for a DN) until the string is read; reading a character makes V8 flatten it in
-  // place. Without this, 100,000 quoted OUs hold ~80 MB more at the peak and take more GC time.
-  if (type === 'double-quoted-scalar') value.charCodeAt(0);
-  r.value = value;
+    if (asKey && typeof r.value === 'string') r.resolved.set(source, r.value);
+  } else if (type === 'double-quoted-scalar') {
+    // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node
+    // per character (~1 KB for a DN) until the string is read; reading a character makes V8 flatten it
+    // in place. Without this, 100,000 quoted OUs hold ~80 MB more at the peak and take more GC time.
+    value.charCodeAt(0);
+    r.value = value;
+    r.resolved.set(source, value);
+  } else r.value = value;
 }
 
 /** Past the ":" after a key that starts at `keyOffset`. */
@@ -443,10 +454,16 @@ function firstMarker(r: Reader): void {
   } else r.skipBlankLines();
 }
 
-/** The value and positions of `text`, or undefined when it is not in the subset (then parse it with yaml). */
-export function readSimpleYaml(text: string): SimpleYaml | undefined {
+/**
+ * The value and positions of `text`, or undefined when it is not in the subset (then parse it with yaml).
+ * `resolved` keeps what yaml made of plain keys and double-quoted scalars, by their text, for the next
+ * time the same text comes: keys repeat on every entry of a list and OUs on many, and each resolution of
+ * a double-quoted DN is ~40 strings of garbage. Share it between the files of one load: the values then
+ * share one string per distinct OU too.
+ */
+export function readSimpleYaml(text: string, resolved = new Map<string, string>()): SimpleYaml | undefined {
   try {
-    return document(new Reader(text));
+    return document(new Reader(text, resolved));
   } catch (e) {
     // A RangeError (a stack overflow MAX_DEPTH did not prevent, on a small stack) is left to yaml too.
     if (e instanceof OutsideSubset || e instanceof RangeError) return undefined;

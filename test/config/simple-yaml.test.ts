@@ -14,8 +14,8 @@ import { parseYamlDocument } from '../../src/config/yaml-document';
  * and key the line:column PositionMapper gives from the Document, asked by the whole path and from the
  * parent (`within`, once and twice); a path that does not exist falls back to the document's start, as with yaml.
  */
-function readLikeYaml(text: string): 'read' | 'declined' {
-  const fast = readSimpleYaml(text);
+function readLikeYaml(text: string, resolved?: Map<string, string>): 'read' | 'declined' {
+  const fast = readSimpleYaml(text, resolved);
   if (fast === undefined) return 'declined';
   const lineCounter = new LineCounter();
   const doc = parseYamlDocument(text, lineCounter);
@@ -103,6 +103,18 @@ directories:
 
 test('reads the forms mapping files are written in, as yaml does, positions included', () => {
   for (const [name, text] of Object.entries(inSubset)) expect({ name, r: readLikeYaml(text) }).toEqual({ name, r: 'read' });
+});
+
+test('scalars resolved for one text are taken as they are in the next (the loader shares them between files)', () => {
+  const resolved = new Map<string, string>();
+  const repeats = String.raw`k: "\x41b"
+"\x41b": { k: "OU=a\\, b", "kk": [k, "k", 'k'] }
+l: [1, "1", true, "true", "OU=a\\, b", null, "kk"]
+"1": 2
+`;
+  for (const [name, text] of Object.entries({ ...inSubset, repeats, again: repeats })) expect({ name, r: readLikeYaml(text, resolved) }).toEqual({ name, r: 'read' });
+  expect([...resolved.values()]).toEqual(expect.arrayContaining(['Ab', 'OU=a\\, b', 'k', 'kk']));
+  for (const [name, text] of Object.entries(outsideSubset)) expect({ name, r: readSimpleYaml(text, resolved) }).toEqual({ name, r: undefined });
 });
 
 const outsideSubset: Record<string, string> = {
