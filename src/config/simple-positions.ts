@@ -1,22 +1,22 @@
 /**
- * Positions from the simple reader's offsets (src/config/simple-yaml.ts), answering as PositionMapper
+ * Positions from the simple reader's records (src/config/simple-yaml.ts), answering as PositionMapper
  * answers from yaml's Document. Offsets become line:column only here, for the positions asked for. Pure.
  */
 import type { SourceRef } from '../model/types';
 import type { Positions } from './positions';
-import type { SimpleNode, SimpleYaml } from './simple-yaml';
+import { RECORD, type SimpleYaml } from './simple-yaml';
 
-/** A value found by path: where it starts, where its key starts (-1 for none), its node if a collection. */
+/** A value found by path: where it starts, where its key starts (-1 for none), its record (-1 for a scalar). */
 interface Place {
   value: number;
   key: number;
-  node: SimpleNode | undefined;
+  record: number;
 }
 
 export class SimplePositions implements Positions {
   /** Positions in the file `file` the simple reader read as `doc`, paths from its top. */
   static of(file: string, doc: SimpleYaml): SimplePositions {
-    return new SimplePositions(file, doc, { value: doc.root.start, key: -1, node: doc.root });
+    return new SimplePositions(file, doc, { value: doc.tape[doc.root + RECORD.start], key: -1, record: doc.root });
   }
 
   private constructor(
@@ -26,22 +26,29 @@ export class SimplePositions implements Positions {
     private readonly here: Place | undefined,
   ) {}
 
+  /** The index of entry `seg` in the collection at `record`, or -1. */
+  private entryIndex(record: number, seg: string): number {
+    const { tape, keyLists } = this.doc;
+    const keys = tape[record + RECORD.keys];
+    if (keys >= 0) return keyLists[keys].indexOf(seg);
+    // As yaml's sequence lookup: items[Number(seg)].
+    const i = Number(seg);
+    return Number.isInteger(i) && i >= 0 && i < tape[record + RECORD.size] ? i : -1;
+  }
+
   private locate(segments: readonly string[]): Place | undefined {
-    const { tape } = this.doc;
+    const { tape, childLists } = this.doc;
     let place = this.here;
     for (const seg of segments) {
-      const node = place?.node;
-      if (node === undefined) return undefined;
-      if (node.keys !== undefined) {
-        const i = node.keys.indexOf(seg);
-        if (i < 0) return undefined;
-        place = { value: tape[node.at + 2 * i + 1], key: tape[node.at + 2 * i], node: node.children?.[i] };
-      } else {
-        // As yaml's sequence lookup: items[Number(seg)].
-        const i = Number(seg);
-        if (!Number.isInteger(i) || i < 0 || i >= node.size) return undefined;
-        place = { value: tape[node.at + i], key: -1, node: node.children?.[i] };
-      }
+      if (place === undefined || place.record < 0) return undefined;
+      const { record } = place;
+      const i = this.entryIndex(record, seg);
+      if (i < 0) return undefined;
+      const children = tape[record + RECORD.children];
+      const child = children < 0 ? undefined : childLists[children][i];
+      const isMap = tape[record + RECORD.keys] >= 0;
+      const entry = record + RECORD.entries + (isMap ? 2 * i : i);
+      place = { value: tape[isMap ? entry + 1 : entry], key: isMap ? tape[entry] : -1, record: child ?? -1 };
     }
     return place;
   }
@@ -62,9 +69,10 @@ export class SimplePositions implements Positions {
   }
 
   ofKey(segments: readonly string[], name: string): SourceRef | null {
-    const node = this.locate(segments)?.node;
-    const i = node?.keys?.indexOf(name) ?? -1;
-    return node !== undefined && i >= 0 ? this.ref(this.doc.tape[node.at + 2 * i]) : null;
+    const record = this.locate(segments)?.record ?? -1;
+    if (record < 0 || this.doc.tape[record + RECORD.keys] < 0) return null;
+    const i = this.entryIndex(record, name);
+    return i < 0 ? null : this.ref(this.doc.tape[record + RECORD.entries + 2 * i]);
   }
 
   within(segments: readonly string[]): Positions {
@@ -72,6 +80,6 @@ export class SimplePositions implements Positions {
   }
 
   root(): SourceRef {
-    return this.ref(this.doc.root.start);
+    return this.ref(this.doc.tape[this.doc.root + RECORD.start]);
   }
 }

@@ -21,32 +21,28 @@ import { CST, Lexer, LineCounter, Schema, isScalar, type ScalarTag } from 'yaml'
 import { YAML_OPTIONS } from './yaml-document';
 
 /**
- * Where a collection and its entries are, as offsets into the text (turned into line:column only when a
- * position is asked for). Only collections get a node: a scalar's place is its entry in its parent's tape.
+ * Where every collection and its entries are, as offsets into the text (turned into line:column only
+ * when a position is asked for), in flat arrays of numbers: one object per collection, in a list of
+ * 100,000 entries, would be that many objects for the garbage collector to copy and track while the file
+ * is read (and the most of its time).
+ *
+ * A collection is a record in `tape`, at its index: [start offset, index in `keyLists` (a mapping's keys
+ * in source order) or -1 for a sequence, number of entries, index in `childLists` or -1, then per entry:
+ * a sequence item's start, or a mapping pair's key start and value start (the key's, for an empty value,
+ * as yaml places it)]. `childLists[i][entry]` is the record of an entry that is a collection.
  */
-export interface SimpleNode {
-  /** Offset of the collection's first character. */
-  start: number;
-  /** A mapping's keys in source order (one list shared by mappings with the same keys); none for a sequence. */
-  keys?: readonly string[];
-  /** The number of items or pairs. */
-  size: number;
-  /**
-   * Index in the document's tape of this collection's entries: per sequence item its start; per mapping
-   * pair its key's start, then its value's start (the key's, for an empty value, as yaml places it).
-   */
-  at: number;
-  /** The entries that are collections, by index; none when no entry is. */
-  children?: Array<SimpleNode | undefined>;
-}
-
 export interface SimpleYaml {
   data: unknown;
-  root: SimpleNode;
-  /** The offsets the nodes point into. */
+  /** The record of the top collection. */
+  root: number;
   tape: readonly number[];
+  keyLists: ReadonlyArray<readonly string[]>;
+  childLists: ReadonlyArray<ReadonlyArray<number | undefined>>;
   lineCounter: LineCounter;
 }
+
+/** The fields of a record in SimpleYaml's tape, by their place after the record's index. */
+export const RECORD = { start: 0, keys: 1, size: 2, children: 3, entries: 4 } as const;
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readSimpleYaml. */
 class OutsideSubset extends Error {}
@@ -177,7 +173,7 @@ class Tokens {
 
 /** A mapping's keys, in order, shared by every mapping with the same keys; and the lists one key longer. */
 interface KeyList {
-  keys: readonly string[];
+  id: number;
   longer?: Map<string, KeyList>;
 }
 
@@ -185,18 +181,20 @@ interface KeyList {
 const MAX_SHARED_KEYS = 8;
 
 /**
- * The tokens, and what the reader gives back: the value just read and where it starts (its node when it
- * is a collection) are left in fields rather than returned in an object per value, and the offsets of
- * the collections being read wait on a stack until each ends, then move to the tape in one run.
+ * The tokens, and what the reader gives back: the value just read, where it starts and its record (-1
+ * for a scalar) are left in fields rather than returned in an object per value, and the entries of the
+ * collections being read wait on a stack until each ends, then move to the tape in one run.
  */
 class Reader extends Tokens {
   value: unknown = null;
   start = 0;
-  node: SimpleNode | undefined = undefined;
+  record = -1;
   readonly tape: number[] = [];
+  readonly keyLists: Array<readonly string[]> = [[]];
+  readonly childLists: Array<Array<number | undefined>> = [];
   private readonly pending: number[] = [];
   private readonly pendingKeys: string[] = [];
-  private readonly noKeys: KeyList = { keys: [] };
+  private readonly noKeys: KeyList = { id: 0 };
 
   constructor(
     text: string,
@@ -227,40 +225,41 @@ class Reader extends Tokens {
     return key;
   }
 
-  /** Ends a collection: its entries since `mark` move to the tape, and it becomes the value just read. */
-  finish(value: unknown, start: number, mark: number, size: number, keyMark: number | undefined, children: Array<SimpleNode | undefined> | undefined): void {
+  /** Ends a collection: its record goes on the tape, and it becomes the value just read. */
+  finish(value: unknown, start: number, mark: number, size: number, keyMark: number | undefined, children: Array<number | undefined> | undefined): void {
     const { pending, tape } = this;
     const at = tape.length;
+    tape.push(start, keyMark === undefined ? -1 : this.keyList(keyMark), size, children === undefined ? -1 : this.childLists.push(children) - 1);
     for (let i = mark; i < pending.length; i++) tape.push(pending[i]);
     pending.length = mark;
-    const keys = keyMark === undefined ? undefined : this.keyList(keyMark);
     this.value = value;
     this.start = start;
-    this.node = { start, keys, size, at, children };
+    this.record = at;
   }
 
-  private keyList(mark: number): readonly string[] {
+  /** The index in keyLists of the keys pushed since `mark`. */
+  private keyList(mark: number): number {
     const names = this.pendingKeys;
     let list = this.noKeys;
-    if (names.length - mark > MAX_SHARED_KEYS) list = { keys: names.slice(mark) };
+    if (names.length - mark > MAX_SHARED_KEYS) list = { id: this.keyLists.push(names.slice(mark)) - 1 };
     else {
       for (let i = mark; i < names.length; i++) {
         const longer = (list.longer ??= new Map());
         let next = longer.get(names[i]);
-        if (next === undefined) longer.set(names[i], (next = { keys: [...list.keys, names[i]] }));
+        if (next === undefined) longer.set(names[i], (next = { id: this.keyLists.push([...this.keyLists[list.id], names[i]]) - 1 }));
         list = next;
       }
     }
     names.length = mark;
-    return list.keys;
+    return list.id;
   }
 }
 
-/** The entry's node, when it is a collection, in `children` (made when the first one comes). */
-function addChild(r: Reader, children: Array<SimpleNode | undefined> | undefined, index: number): Array<SimpleNode | undefined> | undefined {
-  if (r.node === undefined) return children;
+/** The entry's record, when it is a collection, in `children` (made when the first one comes). */
+function addChild(r: Reader, children: Array<number | undefined> | undefined, index: number): Array<number | undefined> | undefined {
+  if (r.record < 0) return children;
   const list = children ?? [];
-  list[index] = r.node;
+  list[index] = r.record;
   return list;
 }
 
@@ -271,7 +270,7 @@ function scalar(r: Reader, asKey = false): void {
   // The Lexer gives an empty plain scalar for a missing flow value ("{ a: , b: 1 }"): left to yaml.
   if (source === '' || source.includes('\n')) decline();
   r.start = offset;
-  r.node = undefined;
+  r.record = -1;
   // The same text is the same value wherever it stands (its first character tells plain from quoted).
   const known = r.resolved.get(source);
   if (known !== undefined) {
@@ -305,18 +304,18 @@ function valueIndicator(r: Reader, keyOffset: number): void {
 function flow(r: Reader): void {
   const isMap = r.type === 'flow-map-start';
   const close = isMap ? 'flow-map-end' : 'flow-seq-end';
-  const seq: unknown[] = [];
-  const map: Record<string, unknown> = {};
+  const seq: unknown[] | undefined = isMap ? undefined : [];
+  const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
   const start = r.offset;
   const mark = r.mark();
   const keyMark = r.keyMark();
-  let children: Array<SimpleNode | undefined> | undefined;
+  let children: Array<number | undefined> | undefined;
   let size = 0;
   r.enter();
   r.next();
   r.skipSpace();
   while (r.type !== close) {
-    if (isMap) {
+    if (map !== undefined) {
       scalar(r, true);
       const keyOffset = r.start;
       const name = r.newKey(map);
@@ -327,7 +326,7 @@ function flow(r: Reader): void {
       r.entry(keyOffset);
     } else {
       flowValue(r);
-      seq.push(r.value);
+      seq?.push(r.value);
     }
     r.entry(r.start);
     children = addChild(r, children, size++);
@@ -339,7 +338,7 @@ function flow(r: Reader): void {
   }
   r.next();
   r.leave();
-  r.finish(isMap ? map : seq, start, mark, size, isMap ? keyMark : undefined, children);
+  r.finish(map ?? seq, start, mark, size, isMap ? keyMark : undefined, children);
 }
 
 /** A value on the current line: a flow collection or a scalar. */
@@ -376,7 +375,7 @@ function sequence(r: Reader, col: number): void {
   const data: unknown[] = [];
   const start = r.offset;
   const mark = r.mark();
-  let children: Array<SimpleNode | undefined> | undefined;
+  let children: Array<number | undefined> | undefined;
   let size = 0;
   r.enter();
   do {
@@ -412,7 +411,7 @@ function mapping(r: Reader, col: number, keyRead: boolean): void {
   const start = keyRead ? r.start : r.offset;
   const mark = r.mark();
   const keyMark = r.keyMark();
-  let children: Array<SimpleNode | undefined> | undefined;
+  let children: Array<number | undefined> | undefined;
   let size = 0;
   r.enter();
   do {
@@ -426,7 +425,7 @@ function mapping(r: Reader, col: number, keyRead: boolean): void {
     r.entry(keyOffset);
     // An empty value is placed at its key, as PositionMapper places yaml's empty scalar.
     r.entry(given ? r.start : keyOffset);
-    if (!given) r.node = undefined;
+    if (!given) r.record = -1;
     children = addChild(r, children, size++);
     if (r.type !== 'end' && r.indent() > col) decline(); // bad indentation
   } while (r.at(col) && r.type !== 'seq-item-ind');
@@ -443,7 +442,7 @@ function document(r: Reader): SimpleYaml {
   if (r.atEnd()) decline();
   block(r, r.indent());
   if (!r.atEnd()) decline(); // a later document marker, or content less indented than the first
-  return { data: r.value, root: r.node as SimpleNode, tape: r.tape, lineCounter: r.lineCounter };
+  return { data: r.value, root: r.record, tape: r.tape, keyLists: r.keyLists, childLists: r.childLists, lineCounter: r.lineCounter };
 }
 
 /** Past a "---" that starts the document, on a line of its own ("--- a: 1" is left to yaml). */
