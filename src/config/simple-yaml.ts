@@ -1,15 +1,16 @@
 /**
  * Reads the plain subset of YAML that large mapping files are written in (`key: value` blocks, `- item`
  * lists, one-line `{ group: a, ou: "OU=…" }` flow collections, plain and quoted scalars, comments) from
- * yaml's own Lexer tokens. It gives the value yaml's `toJS` gives and the line:column of every key and
- * value, without yaml's Parser and Document: those hold ~40 MB and take ~1 s of CPU per 20,000 list
- * entries, most of a plan's load time and peak memory at 100,000 entries.
+ * yaml's own Lexer tokens. It gives the value yaml's `toJS` gives and where every key and value starts
+ * (SimplePositions, src/config/simple-positions.ts, answers line:column from it), without yaml's Parser
+ * and Document: those hold ~40 MB and take ~1 s of CPU per 20,000 list entries, most of a plan's load
+ * time and peak memory at 100,000 entries.
  *
  * yaml does all the reading of characters: its Lexer splits the text, `CST.resolveAsScalar` gives each
  * scalar's value (quotes, escapes, the characters a plain scalar may not start with), the tags of the
- * schema the loader gives yaml (YAML_OPTIONS) type plain scalars and its LineCounter turns offsets into
- * line:column. This module only composes the tokens into mappings and sequences, by indentation for
- * blocks and on one line for flow collections.
+ * schema the loader gives yaml (YAML_OPTIONS) type plain scalars and its LineCounter records the lines
+ * for turning offsets into line:column. This module only composes the tokens into mappings and
+ * sequences, by indentation for blocks and on one line for flow collections.
  *
  * Any token sequence outside that (anchors, aliases, tags, block scalars, directives, explicit keys,
  * document markers but a first `---`, multi-line scalars or flow collections, complex, non-string or
