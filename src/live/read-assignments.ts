@@ -11,7 +11,6 @@
  */
 import type { LiveAssignment, LiveGroup } from '../model/types';
 import type { OktaApi } from '../okta/api';
-import { memo } from '../model/memo';
 import { type RawAssignment, seg, toAssignment, toLiveGroup } from './okta-shapes';
 
 export interface AssignmentsRead {
@@ -22,6 +21,8 @@ export interface AssignmentsRead {
   withoutEmbedded: string[];
 }
 
+type Profile = LiveAssignment['profile'];
+
 export async function readAssignments(api: OktaApi, appId: string): Promise<AssignmentsRead> {
   const into = assignmentCollector();
   for await (const page of api.pages<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' })) into.add(page);
@@ -31,18 +32,13 @@ export async function readAssignments(api: OktaApi, appId: string): Promise<Assi
 /** Converts pages as they come into one AssignmentsRead (exported for the test that compares it to toAssignment/toLiveGroup). */
 export function assignmentCollector(): { add(page: readonly RawAssignment[]): void; read: AssignmentsRead } {
   const read: AssignmentsRead = { assignments: [], groups: {}, withoutEmbedded: [] };
-  const once = memo((s: string) => s);
-  const profiles = new Map<string, LiveAssignment['profile']>();
+  const once = interner();
+  const shared = profileSharer();
   const add = (page: readonly RawAssignment[]): void => {
     for (const raw of page) {
       const a = toAssignment(raw);
       a.lastUpdated = once(a.lastUpdated);
-      const key = textKey(a.profile);
-      if (key !== undefined) {
-        const known = profiles.get(key);
-        if (known) a.profile = known;
-        else profiles.set(key, a.profile);
-      }
+      a.profile = shared(a.profile);
       read.assignments.push(a);
       const g = raw._embedded?.group;
       if (g?.id) {
@@ -56,11 +52,44 @@ export function assignmentCollector(): { add(page: readonly RawAssignment[]): vo
   return { add, read };
 }
 
+/** The first string read with this text. */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
+}
+
 /**
- * A text that equal profiles of strings share and no other profile has (keys in order: their order is
- * data too), or undefined for a profile with other values (kept as read: JSON text would equate 0 and -0).
+ * The first profile read equal to this one, for profiles of strings (keys in order: their order is data
+ * too); any other profile as it is (JSON text would equate 0 and -0). The usual profile, one OU, is looked
+ * up by its value without building a text.
  */
-function textKey(profile: LiveAssignment['profile']): string | undefined {
-  for (const k in profile) if (typeof profile[k] !== 'string') return undefined;
-  return JSON.stringify(profile);
+function profileSharer(): (p: Profile) => Profile {
+  const byOnlyKey = new Map<string, Map<string, Profile>>();
+  const byText = new Map<string, Profile>();
+  return (p) => {
+    let only: string | undefined;
+    for (const k in p) {
+      if (typeof p[k] !== 'string') return p;
+      only = only === undefined ? k : '';
+    }
+    if (only) {
+      const v = p[only] as string;
+      let byValue = byOnlyKey.get(only);
+      if (!byValue) byOnlyKey.set(only, (byValue = new Map()));
+      const known = byValue.get(v);
+      if (known) return known;
+      byValue.set(v, p);
+      return p;
+    }
+    const text = JSON.stringify(p);
+    const known = byText.get(text);
+    if (known) return known;
+    byText.set(text, p);
+    return p;
+  };
 }
