@@ -4,8 +4,8 @@
  *
  * Per run: the app lookup (see find-apps.ts), the default user type (once), the org-wide group
  * resolution (see resolve-groups.ts). Per AD app: its group assignments (see read-assignments.ts), the
- * profile mapping (2 calls, see read-mapping.ts), the app users in pages of 500, the AD-imported groups of the app
- * (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
+ * profile mapping (2 calls, see read-mapping.ts), the app users in pages of 500, the AD-imported groups of
+ * the app (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
  * OU_NOT_SEEN_LIVE). Group memberships are read later, only for the plan's changes (read-people.ts).
  * Reads for the same app are shared when two directories name it.
  */
