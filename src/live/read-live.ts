@@ -3,10 +3,9 @@
  * call goes through the OktaApi, whose `counts()` become the plan's `budget.reads`.
  *
  * Per run: the app lookup (see find-apps.ts), the default user type (once), the org-wide group
- * resolution (see resolve-groups.ts). Per AD app: one paginated `GET /api/v1/apps/{id}/groups?limit=200&
- * expand=group` (names and types embedded, no GET per group), the profile mapping (2 calls, see
- * read-mapping.ts), the app users in pages of 500, the AD-imported groups of the app
- * (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
+ * resolution (see resolve-groups.ts). Per AD app: its group assignments (see read-assignments.ts), the
+ * profile mapping (2 calls, see read-mapping.ts), the app users in pages of 500, the AD-imported groups of
+ * the app (`search=source.id eq "{appId}"`, only when the directory declares import OUs, as evidence for
  * OU_NOT_SEEN_LIVE). Group memberships are read later, only for the plan's changes (read-people.ts).
  * Reads for the same app are shared when two directories name it.
  */
@@ -14,15 +13,8 @@ import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, Liv
 import type { OktaApi } from '../okta/api';
 import { findApps } from './find-apps';
 import { isDirectoryAppName, looksLikeGroupId } from '../model/okta-ids';
-import {
-  type RawAssignment,
-  type RawGroup,
-  quoteFilterString,
-  seg,
-  toAssignment,
-  toLiveApp,
-  toLiveGroup,
-} from './okta-shapes';
+import { type RawGroup, quoteFilterString, seg, toLiveApp, toLiveGroup } from './okta-shapes';
+import { readAssignments } from './read-assignments';
 import { readMapping } from './read-mapping';
 import { readTypeMappings, readUserTypes } from './read-type-mappings';
 import type { LiveTypeMapping } from '../model/user-types';
@@ -73,22 +65,8 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
   const schemas = mappingSchemaReader(api, types);
 
   const readSlice = memo(async (appId: string): Promise<AppSlice> => {
-    const assignments: LiveAssignment[] = [];
-    const groups: Record<string, LiveGroup> = {};
-    const withoutEmbedded: string[] = [];
-    // Page by page into the model: a raw page (embedded groups, _links) is dropped once converted.
-    const readAssignments = async (): Promise<void> => {
-      for await (const page of api.pages<RawAssignment>(`/api/v1/apps/${seg(appId)}/groups`, { limit: 200, expand: 'group' })) {
-        for (const a of page) {
-          assignments.push(toAssignment(a));
-          const g = a._embedded?.group;
-          if (g?.id) groups[g.id] = toLiveGroup(g);
-          else if (a.id) withoutEmbedded.push(a.id);
-        }
-      }
-    };
-    const [, mapping, appUsers, typeMappings] = await Promise.all([
-      readAssignments(),
+    const [{ assignments, groups, withoutEmbedded }, mapping, appUsers, typeMappings] = await Promise.all([
+      readAssignments(api, appId),
       defaultUserType().then((oty) => readMapping(api, oty, appId)),
       readAppUsers(api, appId, { keepDns: opts.keepDns }),
       types().then((t) => readTypeMappings(api, t.others, appId)),
@@ -173,7 +151,9 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
         } else {
           const exactAssigned = slice?.byName.get(ref);
           if (exactAssigned) {
-            matches = exactAssigned.map((g) => groups[g.id]);
+            // The index's own list while it holds this directory's group objects (no count added to one):
+            // a list per reference would be 100,000 more arrays.
+            matches = exactAssigned.every((g) => groups[g.id] === g) ? exactAssigned : exactAssigned.map((g) => groups[g.id]);
           } else {
             assignedByLowerName ??= nameIndex(
               Object.values(slice?.groups ?? {}).map((g) => groups[g.id]),

@@ -209,7 +209,8 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
    */
   const send = async (method: HttpMethod, url: URL, so: SendOptions): Promise<OktaResponse & { attempts?: number }> => {
     const path = url.pathname;
-    const shown = `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
+    // Made only for a line that is printed (not for each of the 500 pages of a large app, most unlogged).
+    const shown = (): string => `${method} ${path}${url.search ? redact(url.search, secrets()) : ''}`;
     const bucket = bucketOf(path);
     const rules = { idempotent: (isIdempotent(method) || so.repeatable === true) && so.once !== true, maxRetries };
     let state = FIRST_ATTEMPT;
@@ -249,11 +250,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
           state = d.next;
           const wait = backoffMs(state.retries, random);
           // Announced whatever --verbose says: without it a dead connection looks like a hang.
-          emit(`${shown} failed (${why}); retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
+          emit(`${shown()} failed (${why}); retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
           await untilStopped(sleep(wait), stop);
           continue;
         }
-        if (d.action === 'fail' && d.notIdempotent) verbose(`${shown} failed (${why}); not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
+        if (d.action === 'fail' && d.notIdempotent) verbose(`${shown()} failed (${why}); not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
         throw new OktaNetworkError(method, path, e, { attempts, retried: rules.idempotent });
       }
       const { status, headers: resHeaders, text } = answer;
@@ -279,9 +280,11 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
       release();
       const requestId = single(resHeaders['x-okta-request-id']);
       firstRequestId ??= requestId;
-      const snap = governor.snapshot(bucket);
-      const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
-      verbose(`${shown} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      if (opts.verbose) {
+        const snap = governor.snapshot(bucket);
+        const left = snap.limit !== undefined ? `; ${bucket} ${snap.remaining}/${snap.limit} left` : '';
+        verbose(`${shown()} → ${status} (${now() - started} ms${left}${requestId ? `; request id ${requestId}` : ''})`);
+      }
       const foreign = nonOktaAnswer(method, url, status, resHeaders, text);
       if (foreign) throw foreign;
       const body = parseBody(text);
@@ -294,13 +297,13 @@ export function createOktaClient(config: ConnectionConfig, opts: OktaClientOptio
         state = d.next;
         if (d.wait === 'backoff') {
           const wait = backoffMs(state.retries, random);
-          verbose(`${shown} → ${status}; retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
+          verbose(`${shown()} → ${status}; retrying in ${fmtSeconds(wait)} (${retryNote(state.retries)})`);
           await untilStopped(sleep(wait), stop);
         }
         // 'governor': the block set above is waited out when the next slot is acquired.
         continue;
       }
-      if (d.notIdempotent) verbose(`${shown} → ${status}; not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
+      if (d.notIdempotent) verbose(`${shown()} → ${status}; not retried: ${method} ${so.once ? 'is read back instead' : 'is not idempotent and Okta may have applied it'}`);
       // The token endpoint's caller decides what the answer means; attempts go into its error message.
       if (so.raw) return { status, headers: resHeaders, body, requestId, attempts };
       throw errorFromResponse(
