@@ -77,7 +77,6 @@ function mutations(data: unknown, limit = 120): unknown[] {
   walk(data, []);
   const edit = (at: Array<string | number>, change: (parent: Record<string | number, unknown>, key: string | number) => void): unknown => {
     const copy = structuredClone(data) as Record<string | number, unknown>;
-    if (at.length === 0) return undefined;
     let parent = copy;
     for (const seg of at.slice(0, -1)) parent = parent[seg] as Record<string | number, unknown>;
     change(parent, at[at.length - 1]);
