@@ -1,11 +1,11 @@
 /**
  * The JSON Schema (draft 2020-12) of the desired-state files: the single source of truth for the format
- * (docs/design.md §1). Compiled once with ajv: strict, every error collected.
+ * (docs/design.md §1). Its validator is precompiled (ajv standalone code, `npm run gen:validators`), so no
+ * command pays for compiling it.
  */
 import * as path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
 import schemaJson from '../../schemas/okta-ou.schema.json';
+import { validator, type StandaloneValidator } from './mappings-validator.generated';
 
 /** Absolute path of schemas/okta-ou.schema.json (also valid from the compiled dist/ tree). */
 export const SCHEMA_PATH = path.resolve(__dirname, '../../schemas/okta-ou.schema.json');
@@ -13,14 +13,7 @@ export const SCHEMA_PATH = path.resolve(__dirname, '../../schemas/okta-ou.schema
 /** The schema document. */
 export const schema: Record<string, unknown> = schemaJson as Record<string, unknown>;
 
-let compiled: ValidateFunction | undefined;
-
-/** The compiled validator (errors carry `parentSchema` and `data` thanks to `verbose`). */
-export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    // allowUnionTypes: a mapping property is a string (short form) or an object.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+/** The validator: strict, every error collected, errors carrying `parentSchema` and `data` (`verbose`). */
+export function schemaValidator(): StandaloneValidator {
+  return validator;
 }

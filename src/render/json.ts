@@ -3,12 +3,12 @@
  * saved plans diff cleanly. Reading: `formatVersion` first (a newer format is refused with an upgrade
  * hint rather than half-understood), then the shape against schemas/plan.schema.json. Pure.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Plan } from '../model/types';
 import { OktaOuError } from '../errors';
 import { stringifySorted } from '../model/sorted-json';
-import planSchema from '../../schemas/plan.schema.json';
+// schemas/plan.schema.json, precompiled by `npm run gen:validators`.
+import { validator as validatePlanShape } from './plan-validator.generated';
 
 /** The plan format this okta-ou writes and reads. */
 const PLAN_FORMAT_VERSION = 1;
@@ -16,13 +16,6 @@ const PLAN_FORMAT_VERSION = 1;
 /** The plan as sorted-key JSON text with a trailing newline. */
 export function renderPlanJson(plan: Plan): string {
   return stringifySorted(plan);
-}
-
-let validatePlan: ValidateFunction | undefined;
-
-function planValidator(): ValidateFunction {
-  validatePlan ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(planSchema);
-  return validatePlan;
 }
 
 function describe(e: ErrorObject): string {
@@ -50,9 +43,8 @@ export function parsePlanJson(text: string, source = 'plan'): Plan {
       hint: `${source} was written by a newer okta-ou (this one reads format ${PLAN_FORMAT_VERSION}); upgrade, or plan again with this version`,
     });
   }
-  const validate = planValidator();
-  if (!validate(value)) {
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  if (!validatePlanShape(value)) {
+    const errors = (validatePlanShape.errors ?? []).filter((e) => e.keyword !== 'if');
     const shown = errors.slice(0, 5).map(describe);
     const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
     throw new OktaOuError('PLAN_INVALID', `${source} is not a valid okta-ou plan: ${shown.join('; ')}${more}`, {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { OktaOuError } from '../errors';
 import { DEMO_ORG } from './demo-org';
 import type { OrgSeed } from './types';
-import orgSeedSchema from './org-seed.schema.json';
+// org-seed.schema.json, precompiled by `npm run gen:validators`.
+import { validator } from './org-seed-validator.generated';
 
 const FORMAT_HINT = 'the org file format is in src/sandbox/README.md "Org file" (schema: src/sandbox/org-seed.schema.json); without --org the sandbox serves the demo org';
 
@@ -39,11 +39,8 @@ export function loadOrgSeed(org: 'demo' | OrgSeed | string | undefined): OrgSeed
   });
 }
 
-let validator: ValidateFunction | undefined;
-
 /** `value` as an OrgSeed, or OktaOuError SANDBOX_ORG naming `source` ("org file x.yaml"), each bad path and what is allowed there. */
 export function checkOrgSeed(value: unknown, source: string, position?: (path: Array<string | number>) => string | undefined): OrgSeed {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(orgSeedSchema);
   if (validator(value)) return value as OrgSeed;
   const byPath = new Map<string, ErrorObject>();
   // One error per place: the first of an anyOf's alternatives says enough ("must be string").

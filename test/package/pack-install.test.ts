@@ -93,6 +93,16 @@ test('the shipped code requires only Node built-ins and its declared dependencie
   for (const m of external) expect(require.resolve(m, { paths: [path.join(proj, 'node_modules/okta-ou')] }).startsWith(path.join(proj, 'node_modules') + path.sep)).toBe(true);
 });
 
+test('the shipped code carries its schema validators precompiled: of ajv it requires only the runtime helpers, never the compiler', () => {
+  for (const f of ['config/mappings-validator', 'render/plan-validator', 'sandbox/org-seed-validator']) expect(files).toContain(`dist/src/${f}.generated.js`);
+  const ajvModules = new Set<string>();
+  for (const f of files.filter((x) => x.startsWith('dist/') && x.endsWith('.js'))) {
+    const text = fs.readFileSync(path.join(proj, 'node_modules/okta-ou', f), 'utf8');
+    for (const m of text.matchAll(/require\("(ajv(?:\/[^"]*)?)"\)/g)) ajvModules.add(m[1]);
+  }
+  expect([...ajvModules].sort()).toEqual(['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length']);
+});
+
 test('npx okta-ou --version runs the installed package', async () => {
   const res = await run('npx', ['--no', '--', 'okta-ou', '--version'], proj);
   expect(res).toEqual({ code: 0, stdout: `okta-ou ${pkg.version}\n`, stderr: '' });
