@@ -67,12 +67,13 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Canonical JSON text its maker wrote itself (a long list of records of one known shape, written in their
- * fixed key order without an object per record), added to the digest as it is: the pieces joined make
- * the value's canonical JSON. The maker answers for it (a test compares it with canonicalJson).
+ * A value given as canonical JSON text its maker wrote itself (a long list of records of one known shape,
+ * written in their fixed key order without an object per record). A string piece is text, added as it
+ * is; any other piece is a value, written (and `omit` applied) as anywhere else. The maker answers for
+ * the text (its tests compare it with the generic writing).
  */
 export class CanonicalText {
-  constructor(readonly pieces: Iterable<string>) {}
+  constructor(readonly pieces: Iterable<unknown>) {}
 }
 
 /** Characters JSON.stringify escapes in a string: `"`, `\`, controls, and (when unpaired) surrogates. */
@@ -139,7 +140,8 @@ export function canonicalDigest(value: unknown, opts: CanonicalDigestOptions = {
     }
     if (v instanceof CanonicalText) {
       for (const piece of v.pieces) {
-        buf += piece;
+        if (typeof piece === 'string') buf += piece;
+        else write(piece);
         flush();
       }
       return;
