@@ -128,8 +128,8 @@ export function scheduleAssignments(input: {
   live: SlotLive[];
   intents: SlotIntent[];
   deletes: string[];
-  /** Group id → name for groups the plan does not write (unmanaged holders), so messages name them. */
-  names?: Record<string, string>;
+  /** The name of a group the plan does not write (an unmanaged holder), so messages name it. */
+  nameOf?: (groupId: string) => string | undefined;
   /** The directory, for messages. */
   directory?: string;
   /** Park slots are taken below this rank when one is free there (assign-slots.ts priorityBound). */
@@ -144,8 +144,9 @@ export function scheduleAssignments(input: {
     if (!s) holders.set(p, (s = new Set()));
     s.add(g);
   };
+  // Live entries are held as they are, never changed: a write sets a new entry.
   for (const a of input.live) {
-    cur.set(a.groupId, { priority: a.priority, profile: { ...a.profile } });
+    cur.set(a.groupId, a);
     hold(a.priority, a.groupId);
   }
   const deleting = new Set(input.deletes);
@@ -181,7 +182,7 @@ export function scheduleAssignments(input: {
     if (targets.has(p)) onFree(p);
   };
 
-  const describe = (g: string): string => intentOf.get(g)?.name ?? input.names?.[g] ?? g;
+  const describe = (g: string): string => intentOf.get(g)?.name ?? input.nameOf?.(g) ?? g;
   const changedKeys = (i: SlotIntent, c: Cur | undefined): string[] => Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
 
   function needsWrite(i: SlotIntent): boolean {
