@@ -19,11 +19,11 @@
  */
 import { ownValue } from '../model/data-record';
 import { byPriority } from '../model/priority';
-import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
+import type { AssignmentChange, DesiredDirectory, DesiredGroup, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
 import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
-import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
+import { desiredManagedProfile, differingKeys, OU_KEY, ousEqual, ouToWrite } from './normalise';
 import { type GroupResolution, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
@@ -81,6 +81,16 @@ export function assignmentsByGroup(live: LiveDirectory): ReadonlyMap<string, Liv
   return byGroup;
 }
 
+/**
+ * True when the file manages only the OU of this group and the live one names it already: most of a
+ * large directory's groups, settled without making the wanted profile (differingKeys would find none).
+ */
+function hasWantedOuOnly(live: Record<string, unknown>, g: DesiredGroup, ouCase: DesiredDirectory['ouCase']): boolean {
+  for (const k in g.profile) if (Object.hasOwn(g.profile, k) && k !== OU_KEY) return false;
+  const ou = ownValue(live, OU_KEY);
+  return typeof ou === 'string' && ousEqual(ou, ouToWrite(g.ou, ouCase));
+}
+
 /** `resolution`: the directory's group resolution when already computed (analyse.ts). */
 export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution = resolveGroups(dir, live)): AssignmentChange[] {
   return planAssignments(dir, live, resolution).changes;
@@ -106,15 +116,14 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
   for (const m of managed) {
     const target = slots.targets.get(m.group.id) as number;
     const current = byGroup.get(m.group.id);
-    const wanted = desiredManagedProfile(m.desired, dir.ouCase);
-    const group = { id: m.group.id, name: m.group.name };
     if (!current) {
+      const wanted = desiredManagedProfile(m.desired, dir.ouCase);
       writes.push({
         id: `${dir.name}/assign/${m.group.id}`,
         directory: dir.name,
         kind: 'assignment',
         action: 'create',
-        group,
+        group: { id: m.group.id, name: m.group.name },
         before: null,
         after: { priority: target, profile: wanted },
         reason: `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`,
@@ -122,22 +131,28 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
       });
       continue;
     }
-    const differing = differingKeys(current.profile, wanted);
     const unknownPriority = !hasKnownPriority(current);
-    if (differing.length > 0 || unknownPriority) {
-      writes.push({
-        id: `${dir.name}/assign/${m.group.id}`,
-        directory: dir.name,
-        kind: 'assignment',
-        action: 'update',
-        group,
-        before: { priority: knownOrNull(current.priority), profile: current.profile },
-        after: { priority: target, profile: { ...current.profile, ...wanted } },
-        reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
-        ...members(m.group),
-      });
+    if (unknownPriority || !hasWantedOuOnly(current.profile, m.desired, dir.ouCase)) {
+      const wanted = desiredManagedProfile(m.desired, dir.ouCase);
+      const differing = differingKeys(current.profile, wanted);
+      if (differing.length > 0 || unknownPriority) {
+        writes.push({
+          id: `${dir.name}/assign/${m.group.id}`,
+          directory: dir.name,
+          kind: 'assignment',
+          action: 'update',
+          group: { id: m.group.id, name: m.group.name },
+          before: { priority: knownOrNull(current.priority), profile: current.profile },
+          after: { priority: target, profile: { ...current.profile, ...wanted } },
+          reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
+          ...members(m.group),
+        });
+      }
     }
-    if (!unknownPriority && target !== current.priority) moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
+    if (!unknownPriority && target !== current.priority) {
+      const group = { id: m.group.id, name: m.group.name };
+      moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
+    }
   }
   writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
   moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));

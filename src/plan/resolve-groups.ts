@@ -41,12 +41,18 @@ function at(dir: DesiredDirectory, g: DesiredGroup): Pick<Finding, 'directory' |
   return { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
 }
 
+/** The groups by `index` (the loader lists them so already: then as they are). */
+function inListOrder(groups: DesiredGroup[]): DesiredGroup[] {
+  for (let i = 1; i < groups.length; i++) if (groups[i - 1].index > groups[i].index) return [...groups].sort((a, b) => a.index - b.index);
+  return groups;
+}
+
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];
   const listedIds = new Set<string>();
   const findings: Finding[] = [];
   const firstById = new Map<string, DesiredGroup>();
-  for (const g of [...dir.groups].sort((a, b) => a.index - b.index)) {
+  for (const g of inListOrder(dir.groups)) {
     const found = resolvedGroups(live, g.group);
     for (const c of found) listedIds.add(c.id);
     if (found.length === 0) {
