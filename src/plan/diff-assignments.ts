@@ -102,10 +102,12 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
   const { managed, listedIds } = resolution;
   const assignments = sortedAssignments(live);
   const byGroup = assignmentsByGroup(live);
+  // Each managed group's live assignment, looked up once for the slots and the diff.
+  const currents = managed.map((m) => byGroup.get(m.group.id));
   const slots = assignSlots(
     // An assignment without a known priority is placed like a create: it gets a fresh slot.
-    managed.map((m) => {
-      const a = byGroup.get(m.group.id);
+    managed.map((m, k) => {
+      const a = currents[k];
       return { key: m.group.id, current: a && hasKnownPriority(a) ? a.priority : null };
     }),
     assignments.filter(hasKnownPriority).map((a) => a.priority),
@@ -113,9 +115,9 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 
   const writes: AssignmentChange[] = [];
   const moves: NonNullable<AssignmentChange['moves']> = [];
-  for (const m of managed) {
-    const target = slots.targets.get(m.group.id) as number;
-    const current = byGroup.get(m.group.id);
+  managed.forEach((m, k) => {
+    const target = slots.priorities[k];
+    const current = currents[k];
     if (!current) {
       const wanted = desiredManagedProfile(m.desired, dir.ouCase);
       writes.push({
@@ -129,7 +131,7 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
         reason: `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`,
         ...members(m.group),
       });
-      continue;
+      return;
     }
     const unknownPriority = !hasKnownPriority(current);
     if (unknownPriority || !hasWantedOuOnly(current.profile, m.desired, dir.ouCase)) {
@@ -153,7 +155,7 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
       const group = { id: m.group.id, name: m.group.name };
       moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
     }
-  }
+  });
   writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
   moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));
 
