@@ -82,6 +82,20 @@ export function assignmentsByGroup(live: LiveDirectory): ReadonlyMap<string, Liv
 }
 
 /**
+ * The live assignments of groups the files do not manage, in sortedAssignments order. None, without an
+ * index of the managed groups, when every assignment is a managed group's (each managed group has at
+ * most one, so they account for all only when as many are assigned as there are assignments).
+ */
+export function unmanagedAssignments(live: LiveDirectory, resolution: GroupResolution): readonly LiveAssignment[] {
+  const byGroup = assignmentsByGroup(live);
+  let assigned = 0;
+  for (const m of resolution.managed) if (byGroup.has(m.group.id)) assigned++;
+  if (assigned === live.assignments.length) return [];
+  const managed = new Set(resolution.managed.map((m) => m.group.id));
+  return sortedAssignments(live).filter((a) => !managed.has(a.groupId));
+}
+
+/**
  * True when the file manages only the OU of this group and the live one names it already: most of a
  * large directory's groups, settled without making the wanted profile (differingKeys would find none).
  */
