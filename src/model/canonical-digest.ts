@@ -54,9 +54,13 @@ function jsonKeyOrder(keys: string[]): string[] {
 export function canonicalKeyOrder(keys: Iterable<string>): string[] {
   const indices: string[] = [];
   const others: string[] = [];
-  for (const k of new Set(keys)) (isArrayIndex(k) ? indices : others).push(k);
+  for (const k of keys) (isArrayIndex(k) ? indices : others).push(k);
   indices.sort((a, b) => Number(a) - Number(b));
-  return jsonKeyOrder([...indices, ...others]);
+  // Sorted, a key's repeats stand together (no set of 100,000 names); keys listed in order are not sorted again.
+  if (!ascending(others, 0)) others.sort();
+  const order: string[] = [];
+  for (const sorted of [indices, others]) for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) order.push(sorted[i]);
+  return order;
 }
 
 /** Arrays of the same key strings (interned: a pointer comparison each). */
