@@ -82,15 +82,15 @@ export function assignmentsByGroup(live: LiveDirectory): ReadonlyMap<string, Liv
 }
 
 /**
- * The live assignments of groups the files do not manage, in sortedAssignments order. None, without an
- * index of the managed groups, when every assignment is a managed group's (each managed group has at
- * most one, so they account for all only when as many are assigned as there are assignments).
+ * The live assignments of groups the files do not manage, in sortedAssignments order. `assigned`: each
+ * managed group's live assignment (planAssignments). None, without an index of the managed groups, when
+ * every assignment is a managed group's (each managed group has at most one, so they account for all
+ * only when as many are assigned as there are assignments).
  */
-export function unmanagedAssignments(live: LiveDirectory, resolution: GroupResolution): readonly LiveAssignment[] {
-  const byGroup = assignmentsByGroup(live);
-  let assigned = 0;
-  for (const m of resolution.managed) if (byGroup.has(m.group.id)) assigned++;
-  if (assigned === live.assignments.length) return [];
+export function unmanagedAssignments(live: LiveDirectory, resolution: GroupResolution, assigned: ReadonlyArray<LiveAssignment | undefined>): readonly LiveAssignment[] {
+  let count = 0;
+  for (const a of assigned) if (a !== undefined) count++;
+  if (count === live.assignments.length) return [];
   const managed = new Set(resolution.managed.map((m) => m.group.id));
   return sortedAssignments(live).filter((a) => !managed.has(a.groupId));
 }
@@ -111,12 +111,16 @@ export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 }
 
 /** The assignment diff and the slot assignment it was made with (the write schedule needs its bound). */
-export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution): { changes: AssignmentChange[]; slots: SlotAssignment } {
+export function planAssignments(
+  dir: DesiredDirectory,
+  live: LiveDirectory,
+  resolution: GroupResolution,
+): { changes: AssignmentChange[]; slots: SlotAssignment; assigned: Array<LiveAssignment | undefined> } {
   const file = dir.source.file;
   const { managed, listedIds } = resolution;
   const assignments = sortedAssignments(live);
   const byGroup = assignmentsByGroup(live);
-  // Each managed group's live assignment, looked up once for the slots and the diff.
+  // Each managed group's live assignment, looked up once for the slots, the diff and the live lints.
   const currents = managed.map((m) => byGroup.get(m.group.id));
   const slots = assignSlots(
     // An assignment without a known priority is placed like a create: it gets a fresh slot.
@@ -210,5 +214,5 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
       });
     }
   }
-  return { changes: out, slots };
+  return { changes: out, slots, assigned: currents };
 }

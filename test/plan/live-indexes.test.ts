@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sortedAssignments, unmanagedAssignments } from '../../src/plan/diff-assignments';
+import { planAssignments, sortedAssignments, unmanagedAssignments } from '../../src/plan/diff-assignments';
 import { resolveGroups } from '../../src/plan/resolve-groups';
 import { priorityDuplicate } from '../../src/plan/lints/priority-duplicate';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState } from '../support/builders';
@@ -28,7 +28,8 @@ describe('live assignment indexes the live lints share', () => {
         const { desired, live } = build(s);
         const resolution = resolveGroups(desired, live);
         const managed = new Set(resolution.managed.map((m) => m.group.id));
-        expect(unmanagedAssignments(live, resolution)).toEqual(sortedAssignments(live).filter((a) => !managed.has(a.groupId)));
+        const { assigned } = planAssignments(desired, live, resolution);
+        expect(unmanagedAssignments(live, resolution, assigned)).toEqual(sortedAssignments(live).filter((a) => !managed.has(a.groupId)));
       }),
     );
   });

@@ -17,11 +17,11 @@ export const ouNotImportOuLive: Lint = {
   severity: 'warning',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live, resolution, assignmentChanges }): Finding[] => {
+    usablePairs(ctx).flatMap(({ desired, live, resolution, assignmentChanges, assigned }): Finding[] => {
       const imports = desired.importOUs.map((o) => o.dn).filter((dn) => tryNormaliseDn(dn) !== null);
       if (imports.length === 0) return [];
       const deleted = new Set(assignmentChanges.filter((c) => c.action === 'delete').map((c) => c.group.id));
-      return unmanagedAssignments(live, resolution).flatMap((a): Finding[] => {
+      return unmanagedAssignments(live, resolution, assigned).flatMap((a): Finding[] => {
         const ou = a.profile[OU_KEY];
         if (typeof ou !== 'string' || imports.some((dn) => isUnder(ou, dn))) return [];
         const name = live.groups[a.groupId]?.name ?? a.groupId;

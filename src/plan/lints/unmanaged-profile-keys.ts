@@ -6,7 +6,6 @@
  */
 import type { Finding } from '../../model/types';
 import { isManagedKey } from '../normalise';
-import { assignmentsByGroup } from '../diff-assignments';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -15,18 +14,17 @@ export const unmanagedProfileKeys: Lint = {
   severity: 'info',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const byGroup = assignmentsByGroup(live);
+    usablePairs(ctx).flatMap(({ desired, resolution, assigned }): Finding[] => {
       const out: Finding[] = [];
-      for (const { desired: g, group } of resolution.managed) {
-        const current = byGroup.get(group.id);
-        if (!current) continue;
+      resolution.managed.forEach(({ desired: g, group }, k) => {
+        const current = assigned[k];
+        if (!current) return;
         // Collected only when there is one (most live profiles hold managed keys alone).
         let extra: string[] | undefined;
         for (const k in current.profile) {
           if (Object.hasOwn(current.profile, k) && !isManagedKey(g, k) && current.profile[k] !== null && current.profile[k] !== undefined) (extra ??= []).push(k);
         }
-        if (extra === undefined) continue;
+        if (extra === undefined) return;
         out.push({
           code: 'UNMANAGED_PROFILE_KEYS',
           severity: 'info',
@@ -35,7 +33,7 @@ export const unmanagedProfileKeys: Lint = {
           ...at(desired, g.source),
           object: { type: 'assignment', id: group.id, name: group.name },
         });
-      }
+      });
       return out;
     }),
 };
