@@ -19,12 +19,12 @@
  */
 import { ownValue } from '../model/data-record';
 import { byPriority } from '../model/priority';
-import type { AssignmentChange, DesiredDirectory, DesiredGroup, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
+import type { AssignmentChange, AssignmentCreate, AssignmentUpdate, DesiredDirectory, DesiredGroup, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
 import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, OU_KEY, ousEqual, ouToWrite } from './normalise';
-import { type GroupResolution, resolveGroups } from './resolve-groups';
+import { type GroupResolution, type ManagedGroup, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -105,6 +105,12 @@ function hasWantedOuOnly(live: Record<string, unknown>, g: DesiredGroup, ouCase:
   return typeof ou === 'string' && ousEqual(ou, ouToWrite(g.ou, ouCase));
 }
 
+/** A create or update of a managed group (members in the plan in this key order). */
+function groupWrite<C extends AssignmentCreate | AssignmentUpdate>(dir: DesiredDirectory, m: ManagedGroup, action: C['action'], before: C['before'], after: C['after'], reason: string): C {
+  const group = { id: m.group.id, name: m.group.name };
+  return { id: `${dir.name}/assign/${m.group.id}`, directory: dir.name, kind: 'assignment', action, group, before, after, reason, ...members(m.group) } as C;
+}
+
 /** `resolution`: the directory's group resolution when already computed (analyse.ts). */
 export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution = resolveGroups(dir, live)): AssignmentChange[] {
   return planAssignments(dir, live, resolution).changes;
@@ -138,17 +144,8 @@ export function planAssignments(
     const current = currents[k];
     if (!current) {
       const wanted = desiredManagedProfile(m.desired, dir.ouCase);
-      writes.push({
-        id: `${dir.name}/assign/${m.group.id}`,
-        directory: dir.name,
-        kind: 'assignment',
-        action: 'create',
-        group: { id: m.group.id, name: m.group.name },
-        before: null,
-        after: { priority: target, profile: wanted },
-        reason: `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`,
-        ...members(m.group),
-      });
+      const reason = `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`;
+      writes.push(groupWrite<AssignmentCreate>(dir, m, 'create', null, { priority: target, profile: wanted }, reason));
       return;
     }
     const unknownPriority = !hasKnownPriority(current);
@@ -156,17 +153,9 @@ export function planAssignments(
       const wanted = desiredManagedProfile(m.desired, dir.ouCase);
       const differing = differingKeys(current.profile, wanted);
       if (differing.length > 0 || unknownPriority) {
-        writes.push({
-          id: `${dir.name}/assign/${m.group.id}`,
-          directory: dir.name,
-          kind: 'assignment',
-          action: 'update',
-          group: { id: m.group.id, name: m.group.name },
-          before: { priority: knownOrNull(current.priority), profile: current.profile },
-          after: { priority: target, profile: { ...current.profile, ...wanted } },
-          reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
-          ...members(m.group),
-        });
+        const reason = [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; ');
+        const before = { priority: knownOrNull(current.priority), profile: current.profile };
+        writes.push(groupWrite<AssignmentUpdate>(dir, m, 'update', before, { priority: target, profile: { ...current.profile, ...wanted } }, reason));
       }
     }
     if (!unknownPriority && target !== current.priority) {
