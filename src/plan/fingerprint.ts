@@ -104,31 +104,44 @@ function wholeDirectory(s: DirectorySlice): SliceDirectory {
 }
 
 const OU_MEMBER = `${JSON.stringify(OU_KEY)}:`;
+/** Distinct OU texts whose profile text is kept per fingerprint (far fewer OUs than groups, as a rule). */
+const OU_TEXTS = 4096;
 
-/** `sliceProfile(a)`'s canonical JSON; for the usual profile (the OU alone, as a string) without making it. */
-function profileText(a: LiveAssignment, keysByGroup: Map<string, string[]>): string {
+/**
+ * `sliceProfile(a)`'s canonical JSON; for the usual profile (the OU alone, as a string) without making
+ * it, and once per distinct OU text (`ouTexts`).
+ */
+function profileText(a: LiveAssignment, keysByGroup: Map<string, string[]>, ouTexts: Map<string, string>): string {
   if (keysByGroup.size === 0 || !keysByGroup.has(a.groupId)) {
     const ou = Object.hasOwn(a.profile, OU_KEY) ? a.profile[OU_KEY] : undefined;
     if (ou === undefined) return '{}';
-    if (typeof ou === 'string') return `{${OU_MEMBER}${primitiveJson(ouKey(ou))}}`;
+    if (typeof ou === 'string') {
+      let text = ouTexts.get(ou);
+      if (text === undefined) {
+        text = `{${OU_MEMBER}${primitiveJson(ouKey(ou))}}`;
+        if (ouTexts.size < OU_TEXTS) ouTexts.set(ou, text);
+      }
+      return text;
+    }
   }
   return canonicalJson(sliceProfile(a, keysByGroup));
 }
 
 /** `sliceAssignment(a)`'s canonical JSON, written in its key order from the model: no record per assignment. */
-function assignmentText(a: LiveAssignment, l: LiveDirectory, keysByGroup: Map<string, string[]>): string {
+function assignmentText(a: LiveAssignment, l: LiveDirectory, keysByGroup: Map<string, string[]>, ouTexts: Map<string, string>): string {
   const name = l.groups[a.groupId]?.name ?? null;
   // Other kinds than the model's (an undefined member is left out, not written): as the generic writer does.
   if (typeof a.groupId !== 'string' || typeof a.lastUpdated !== 'string' || typeof a.priority !== 'number' || (name !== null && typeof name !== 'string')) {
     return canonicalJson(sliceAssignment(a, l, keysByGroup));
   }
-  return `{"groupId":${primitiveJson(a.groupId)},"lastUpdated":${primitiveJson(a.lastUpdated)},"name":${primitiveJson(name)},"priority":${primitiveJson(a.priority)},"profile":${profileText(a, keysByGroup)}}`;
+  return `{"groupId":${primitiveJson(a.groupId)},"lastUpdated":${primitiveJson(a.lastUpdated)},"name":${primitiveJson(name)},"priority":${primitiveJson(a.priority)},"profile":${profileText(a, keysByGroup, ouTexts)}}`;
 }
 
 function* assignmentsText(s: DirectorySlice): Generator<string> {
   let open = '[';
+  const ouTexts = new Map<string, string>();
   for (const a of inGroupIdOrder(s.live.assignments)) {
-    yield `${open}${assignmentText(a, s.live, s.keysByGroup)}`;
+    yield `${open}${assignmentText(a, s.live, s.keysByGroup, ouTexts)}`;
     open = ',';
   }
   yield open === '[' ? '[]' : ']';
