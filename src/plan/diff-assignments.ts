@@ -23,7 +23,7 @@ import type { AssignmentChange, AssignmentCreate, AssignmentUpdate, DesiredDirec
 import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
-import { desiredManagedProfile, differingKeys, OU_KEY, ousEqual, ouToWrite } from './normalise';
+import { desiredManagedProfile, differingKeys, managesMoreThanOu, OU_KEY, ousEqual, ouToWrite } from './normalise';
 import { type GroupResolution, type ManagedGroup, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
@@ -100,7 +100,7 @@ export function unmanagedAssignments(live: LiveDirectory, resolution: GroupResol
  * large directory's groups, settled without making the wanted profile (differingKeys would find none).
  */
 function hasWantedOuOnly(live: Record<string, unknown>, g: DesiredGroup, ouCase: DesiredDirectory['ouCase']): boolean {
-  for (const k in g.profile) if (Object.hasOwn(g.profile, k) && k !== OU_KEY) return false;
+  if (managesMoreThanOu(g)) return false;
   const ou = ownValue(live, OU_KEY);
   return typeof ou === 'string' && ousEqual(ou, ouToWrite(g.ou, ouCase));
 }
