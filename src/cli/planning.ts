@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { CliContext, GlobalOptions } from './context';
-import type { DesiredState, Finding, LiveState, Plan, SourceRef } from '../model/types';
+import type { DesiredState, Finding, LiveState, Plan } from '../model/types';
 import { UsageError } from '../errors';
 import { readDesired } from '../config';
 import { createOktaClient, resolveConnection, type ConnectionConfig, type OktaClient } from '../okta';
@@ -17,9 +17,11 @@ import type { DirectoryAnalysis } from '../plan/analyse';
 import { changedGroupIds } from '../plan/changed-groups';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
-import { byCodeUnits } from '../model/sorted-json';
-import { canonicalDigest } from '../model/canonical-digest';
+import { desiredDigest } from './desired-digest';
 import { VERSION } from '../version';
+
+/** Plan.desiredDigest (apply checks a saved plan against it). */
+export { desiredDigest };
 
 /** Findings that a mappings file could not be read as written (what was read is not what the folder says). */
 export const UNREADABLE_FILE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'ENCODING', 'FILE_TOO_LARGE']);
@@ -156,30 +158,6 @@ export async function planAgainstLive(
     analysis,
   });
   return { live, plan: { ...plan, desiredDigest: desiredDigest(input.desired, plan.directories.map((d) => d.name)) } };
-}
-
-/** Where a value sits in the files: left out of the digest (moving a line changes nothing that is applied). */
-const POSITION_KEYS = new Set(['source', 'ouSource', 'profileSources', 'fieldSources']);
-
-const isSourceRef = (v: unknown): boolean => v !== null && typeof v === 'object' && typeof (v as SourceRef).file === 'string' && typeof (v as SourceRef).line === 'number';
-
-/**
- * A position member: one of those keys holding a SourceRef, or a record of them. Only then: the same words
- * can be data (a profile key, a mapped property or a group named "source"), which the digest must keep.
- */
-function isPosition(key: string, value: unknown): boolean {
-  if (!POSITION_KEYS.has(key) || value === null || typeof value !== 'object') return false;
-  return isSourceRef(value) || (!Array.isArray(value) && Object.values(value).every(isSourceRef));
-}
-
-/**
- * Digest of what the files ask for in the named directories (Plan.desiredDigest): a saved plan whose
- * digest differs from the files' now was made from other mappings, whatever Okta did meanwhile.
- */
-export function desiredDigest(desired: DesiredState, directories: readonly string[]): string {
-  const names = new Set(directories);
-  const dirs = desired.directories.filter((d) => names.has(d.name)).sort((a, b) => byCodeUnits(a.name, b.name));
-  return canonicalDigest(dirs, { omit: isPosition });
 }
 
 /** The mappings folder as a plan records it (Plan.mappings): relative to the working directory, `/`-separated. */

@@ -4,7 +4,7 @@
  * (through `LintContext.analysis`), the safety check and the fingerprint; before, each of them resolved
  * the groups again (about ten times per directory per plan).
  */
-import type { AssignmentChange, DesiredState, LiveState } from '../model/types';
+import type { AssignmentChange, DesiredState, LiveAssignment, LiveState } from '../model/types';
 import type { SlotAssignment } from './assign-slots';
 import { planAssignments } from './diff-assignments';
 import { type DirectoryPair, isUsable, pairDirectories } from './directories';
@@ -18,6 +18,8 @@ export interface DirectoryAnalysis extends DirectoryPair {
   assignmentChanges: AssignmentChange[];
   /** The target slots behind the assignment diff; null when not usable. */
   slots: SlotAssignment | null;
+  /** Each managed group's live assignment, in `resolution.managed` order; empty when not usable. */
+  assigned: ReadonlyArray<LiveAssignment | undefined>;
 }
 
 /**
@@ -32,6 +34,6 @@ export function analyse(desired: DesiredState, live: LiveState, earlier: readonl
     const resolution = resolveGroups(p.desired, p.live);
     const usable = isUsable(p);
     const planned = usable ? planAssignments(p.desired, p.live, resolution) : null;
-    return { ...p, usable, resolution, assignmentChanges: planned?.changes ?? [], slots: planned?.slots ?? null };
+    return { ...p, usable, resolution, assignmentChanges: planned?.changes ?? [], slots: planned?.slots ?? null, assigned: planned?.assigned ?? [] };
   });
 }

@@ -49,8 +49,10 @@ export interface SlotRequest {
 }
 
 export interface SlotAssignment {
-  /** The target priority of each key. */
-  targets: Map<string, number>;
+  /** The target priority of each request, in the order asked (the planner reads these). */
+  priorities: number[];
+  /** The target priority of each key (made on first use: a large directory's planner needs no map). */
+  readonly targets: Map<string, number>;
   /** Keys whose priority changes only to make room (their order relative to the others is the same). */
   respaced: Set<string>;
   /** No priority at or past it (in rank space) is written; also the range the schedule parks in. */
@@ -144,13 +146,20 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): S
   const b = place(currentRank, fromRight, free, bound);
   const renumbered = (x: { respaced: boolean[] }): number => x.respaced.filter(Boolean).length;
   const best = b.writes < a.writes || (b.writes === a.writes && renumbered(b) < renumbered(a)) ? b : a;
-  const targets = new Map<string, number>();
+  const priorities = best.rank.map(toPriority);
   const respaced = new Set<string>();
   ordered.forEach((r, k) => {
-    targets.set(r.key, toPriority(best.rank[k]));
     if (best.respaced[k]) respaced.add(r.key);
   });
-  return { targets, respaced, bound };
+  let targets: Map<string, number> | undefined;
+  return {
+    priorities,
+    get targets() {
+      return (targets ??= new Map(ordered.map((r, k) => [r.key, priorities[k]])));
+    },
+    respaced,
+    bound,
+  };
 }
 
 /** The widest window (in groups on each side of a gap) re-spaced locally before the whole list is. */

@@ -19,12 +19,12 @@
  */
 import { ownValue } from '../model/data-record';
 import { byPriority } from '../model/priority';
-import type { AssignmentChange, DesiredDirectory, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
+import type { AssignmentChange, AssignmentCreate, AssignmentUpdate, DesiredDirectory, DesiredGroup, LiveAssignment, LiveDirectory, LiveGroup } from '../model/types';
 import { assignSlots, type SlotAssignment } from './assign-slots';
 import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
-import { desiredManagedProfile, differingKeys, OU_KEY } from './normalise';
-import { type GroupResolution, resolveGroups } from './resolve-groups';
+import { desiredManagedProfile, differingKeys, managesMoreThanOu, OU_KEY, ousEqual, ouToWrite } from './normalise';
+import { type GroupResolution, type ManagedGroup, resolveGroups } from './resolve-groups';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -81,21 +81,57 @@ export function assignmentsByGroup(live: LiveDirectory): ReadonlyMap<string, Liv
   return byGroup;
 }
 
+/**
+ * The live assignments of groups the files do not manage, in sortedAssignments order. `assigned`: each
+ * managed group's live assignment (planAssignments). None, without an index of the managed groups, when
+ * every assignment is a managed group's (each managed group has at most one, so they account for all
+ * only when as many are assigned as there are assignments).
+ */
+export function unmanagedAssignments(live: LiveDirectory, resolution: GroupResolution, assigned: ReadonlyArray<LiveAssignment | undefined>): readonly LiveAssignment[] {
+  let count = 0;
+  for (const a of assigned) if (a !== undefined) count++;
+  if (count === live.assignments.length) return [];
+  const managed = new Set(resolution.managed.map((m) => m.group.id));
+  return sortedAssignments(live).filter((a) => !managed.has(a.groupId));
+}
+
+/**
+ * True when the file manages only the OU of this group and the live one names it already: most of a
+ * large directory's groups, settled without making the wanted profile (differingKeys would find none).
+ */
+function hasWantedOuOnly(live: Record<string, unknown>, g: DesiredGroup, ouCase: DesiredDirectory['ouCase']): boolean {
+  if (managesMoreThanOu(g)) return false;
+  const ou = ownValue(live, OU_KEY);
+  return typeof ou === 'string' && ousEqual(ou, ouToWrite(g.ou, ouCase));
+}
+
+/** A create or update of a managed group (members in the plan in this key order). */
+function groupWrite<C extends AssignmentCreate | AssignmentUpdate>(dir: DesiredDirectory, m: ManagedGroup, action: C['action'], before: C['before'], after: C['after'], reason: string): C {
+  const group = { id: m.group.id, name: m.group.name };
+  return { id: `${dir.name}/assign/${m.group.id}`, directory: dir.name, kind: 'assignment', action, group, before, after, reason, ...members(m.group) } as C;
+}
+
 /** `resolution`: the directory's group resolution when already computed (analyse.ts). */
 export function diffAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution = resolveGroups(dir, live)): AssignmentChange[] {
   return planAssignments(dir, live, resolution).changes;
 }
 
 /** The assignment diff and the slot assignment it was made with (the write schedule needs its bound). */
-export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, resolution: GroupResolution): { changes: AssignmentChange[]; slots: SlotAssignment } {
+export function planAssignments(
+  dir: DesiredDirectory,
+  live: LiveDirectory,
+  resolution: GroupResolution,
+): { changes: AssignmentChange[]; slots: SlotAssignment; assigned: Array<LiveAssignment | undefined> } {
   const file = dir.source.file;
   const { managed, listedIds } = resolution;
   const assignments = sortedAssignments(live);
   const byGroup = assignmentsByGroup(live);
+  // Each managed group's live assignment, looked up once for the slots, the diff and the live lints.
+  const currents = managed.map((m) => byGroup.get(m.group.id));
   const slots = assignSlots(
     // An assignment without a known priority is placed like a create: it gets a fresh slot.
-    managed.map((m) => {
-      const a = byGroup.get(m.group.id);
+    managed.map((m, k) => {
+      const a = currents[k];
       return { key: m.group.id, current: a && hasKnownPriority(a) ? a.priority : null };
     }),
     assignments.filter(hasKnownPriority).map((a) => a.priority),
@@ -103,42 +139,30 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
 
   const writes: AssignmentChange[] = [];
   const moves: NonNullable<AssignmentChange['moves']> = [];
-  for (const m of managed) {
-    const target = slots.targets.get(m.group.id) as number;
-    const current = byGroup.get(m.group.id);
-    const wanted = desiredManagedProfile(m.desired, dir.ouCase);
-    const group = { id: m.group.id, name: m.group.name };
+  managed.forEach((m, k) => {
+    const target = slots.priorities[k];
+    const current = currents[k];
     if (!current) {
-      writes.push({
-        id: `${dir.name}/assign/${m.group.id}`,
-        directory: dir.name,
-        kind: 'assignment',
-        action: 'create',
-        group,
-        before: null,
-        after: { priority: target, profile: wanted },
-        reason: `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`,
-        ...members(m.group),
-      });
-      continue;
+      const wanted = desiredManagedProfile(m.desired, dir.ouCase);
+      const reason = `listed in ${m.desired.source.file}, not assigned in Okta: provisions into ${show(wanted[OU_KEY])}`;
+      writes.push(groupWrite<AssignmentCreate>(dir, m, 'create', null, { priority: target, profile: wanted }, reason));
+      return;
     }
-    const differing = differingKeys(current.profile, wanted);
     const unknownPriority = !hasKnownPriority(current);
-    if (differing.length > 0 || unknownPriority) {
-      writes.push({
-        id: `${dir.name}/assign/${m.group.id}`,
-        directory: dir.name,
-        kind: 'assignment',
-        action: 'update',
-        group,
-        before: { priority: knownOrNull(current.priority), profile: current.profile },
-        after: { priority: target, profile: { ...current.profile, ...wanted } },
-        reason: [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; '),
-        ...members(m.group),
-      });
+    if (unknownPriority || !hasWantedOuOnly(current.profile, m.desired, dir.ouCase)) {
+      const wanted = desiredManagedProfile(m.desired, dir.ouCase);
+      const differing = differingKeys(current.profile, wanted);
+      if (differing.length > 0 || unknownPriority) {
+        const reason = [...(unknownPriority ? [`Okta returned no priority: set to ${target}`] : []), ...(differing.length > 0 ? [updateReason(differing, current.profile, wanted)] : [])].join('; ');
+        const before = { priority: knownOrNull(current.priority), profile: current.profile };
+        writes.push(groupWrite<AssignmentUpdate>(dir, m, 'update', before, { priority: target, profile: { ...current.profile, ...wanted } }, reason));
+      }
     }
-    if (!unknownPriority && target !== current.priority) moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
-  }
+    if (!unknownPriority && target !== current.priority) {
+      const group = { id: m.group.id, name: m.group.name };
+      moves.push({ group, from: current.priority, to: target, ...(slots.respaced.has(m.group.id) ? { respace: true as const } : {}) });
+    }
+  });
   writes.sort((a, b) => byPriority(a.after as { priority: number }, b.after as { priority: number }));
   moves.sort((a, b) => byPriority({ priority: a.to }, { priority: b.to }));
 
@@ -179,5 +203,5 @@ export function planAssignments(dir: DesiredDirectory, live: LiveDirectory, reso
       });
     }
   }
-  return { changes: out, slots };
+  return { changes: out, slots, assigned: currents };
 }

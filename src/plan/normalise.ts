@@ -57,7 +57,9 @@ export function managedKeys(g: DesiredGroup): string[] {
 
 /** Whether a desired group manages any profile key besides the OU (managedKeys(g).length > 1, without the list). */
 export function managesMoreThanOu(g: DesiredGroup): boolean {
-  return Object.keys(g.profile).some((k) => k !== OU_KEY);
+  // Asked of every listed group: a loop over the (usually no) keys, not an array of them.
+  for (const k in g.profile) if (Object.hasOwn(g.profile, k) && k !== OU_KEY) return true;
+  return false;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LivePeople, PlanImpact } from '../model/people';
 import type { AssignmentChange, Change, LiveAssignment } from '../model/types';
 import type { DirectoryAnalysis } from './analyse';
 import { computeImpact } from './impact';
-import { groupsToRead } from './impact-reads';
+import { groupSets } from './impact-reads';
 
 export function planImpact(pairs: readonly DirectoryAnalysis[], changes: readonly Change[]): PlanImpact | undefined {
   const out: PlanImpact = { changes: {}, directories: [] };
@@ -25,7 +25,9 @@ export function planImpact(pairs: readonly DirectoryAnalysis[], changes: readonl
 
 /** True when every changed group was read in full and every deciding group was read. */
 function readEnough(people: LivePeople, live: readonly LiveAssignment[], changes: readonly AssignmentChange[]): boolean {
-  const { changed, deciding } = groupsToRead(live, changes);
+  const { changed, deciding } = groupSets(live, changes);
   const full = new Set(people.fullyRead ?? []);
-  return changed.every((g) => full.has(g)) && deciding.every((g) => g in people.members);
+  for (const g of changed) if (!full.has(g)) return false;
+  for (const g of deciding) if (!(g in people.members)) return false;
+  return true;
 }

@@ -41,13 +41,33 @@ function at(dir: DesiredDirectory, g: DesiredGroup): Pick<Finding, 'directory' |
   return { directory: dir.name, file: g.source.file, line: g.source.line, column: g.source.column };
 }
 
+/** The groups by `index` (the loader lists them so already: then as they are). */
+function inListOrder(groups: DesiredGroup[]): DesiredGroup[] {
+  for (let i = 1; i < groups.length; i++) if (groups[i - 1].index > groups[i].index) return [...groups].sort((a, b) => a.index - b.index);
+  return groups;
+}
+
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];
   const listedIds = new Set<string>();
   const findings: Finding[] = [];
-  const firstById = new Map<string, DesiredGroup>();
-  for (const g of [...dir.groups].sort((a, b) => a.index - b.index)) {
+  const ordered = inListOrder(dir.groups);
+  // The first listing of each group id a reference matched alone, for DUPLICATE_GROUP: made only when an
+  // id comes again (rare), from the listings before it, then kept up to date; not a second index of
+  // every group of a large directory.
+  let firstById: Map<string, DesiredGroup> | undefined;
+  const firstListings = (upTo: number): Map<string, DesiredGroup> => {
+    const firsts = new Map<string, DesiredGroup>();
+    for (let j = 0; j < upTo; j++) {
+      const found = resolvedGroups(live, ordered[j].group);
+      if (found.length === 1 && !firsts.has(found[0].id)) firsts.set(found[0].id, ordered[j]);
+    }
+    return firsts;
+  };
+  for (let i = 0; i < ordered.length; i++) {
+    const g = ordered[i];
     const found = resolvedGroups(live, g.group);
+    const listedBefore = listedIds.size;
     for (const c of found) listedIds.add(c.id);
     if (found.length === 0) {
       const guess = closest(g.group, [...(ownValue(live.nearGroupNames, g.group) ?? []), ...Object.values(live.groups).map((x) => x.name)]);
@@ -74,7 +94,8 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       continue;
     }
     const group = found[0];
-    const first = firstById.get(group.id);
+    if (listedIds.size === listedBefore) firstById ??= firstListings(i);
+    const first = firstById?.get(group.id);
     if (first) {
       // The same text listed twice is the static DUPLICATE_GROUP lint's (it compares exactly as it does
       // here, trimmed and case-sensitively: lints/duplicate-group.ts); everything else resolution reveals
@@ -92,7 +113,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       }
       continue;
     }
-    firstById.set(group.id, g);
+    firstById?.set(group.id, g);
     // `ignore` wins over a listing: docs/design.md §1 says ignored groups are never created, changed or removed.
     if (isIgnored(dir, group)) continue;
     managed.push({ desired: g, group });

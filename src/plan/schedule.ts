@@ -128,24 +128,31 @@ export function scheduleAssignments(input: {
   live: SlotLive[];
   intents: SlotIntent[];
   deletes: string[];
-  /** Group id → name for groups the plan does not write (unmanaged holders), so messages name them. */
-  names?: Record<string, string>;
+  /** The name of a group the plan does not write (an unmanaged holder), so messages name it. */
+  nameOf?: (groupId: string) => string | undefined;
   /** The directory, for messages. */
   directory?: string;
   /** Park slots are taken below this rank when one is free there (assign-slots.ts priorityBound). */
   bound?: number;
 }): Schedule {
   const cur = new Map<string, Cur>();
-  const holders = new Map<number, Set<string>>();
+  // Who holds each slot: one group (as good as every slot of a large app), or a set when several do.
+  const holders = new Map<number, string | Set<string>>();
+  const holdersOf = (p: number): readonly string[] => {
+    const h = holders.get(p);
+    return h === undefined ? [] : typeof h === 'string' ? [h] : [...h];
+  };
   // An assignment Okta returned without a numeric priority (PRIORITY_UNKNOWN) holds no slot.
   const hold = (p: number, g: string): void => {
     if (!isKnownPriority(p)) return;
-    let s = holders.get(p);
-    if (!s) holders.set(p, (s = new Set()));
-    s.add(g);
+    const h = holders.get(p);
+    if (h === undefined) holders.set(p, g);
+    else if (typeof h !== 'string') h.add(g);
+    else if (h !== g) holders.set(p, new Set([h, g]));
   };
+  // Live entries are held as they are, never changed: a write sets a new entry.
   for (const a of input.live) {
-    cur.set(a.groupId, { priority: a.priority, profile: { ...a.profile } });
+    cur.set(a.groupId, a);
     hold(a.priority, a.groupId);
   }
   const deleting = new Set(input.deletes);
@@ -170,10 +177,10 @@ export function scheduleAssignments(input: {
   /** A write waiting for slot p (at most one: targets are distinct), woken when p is free. */
   let onFree: (p: number) => void = () => undefined;
   const release = (p: number, g: string): void => {
-    const s = holders.get(p);
-    if (!s) return;
-    s.delete(g);
-    if (s.size === 0) {
+    const h = holders.get(p);
+    if (h === undefined) return;
+    if (typeof h !== 'string') h.delete(g);
+    if (h === g || (typeof h !== 'string' && h.size === 0)) {
       holders.delete(p);
       if (!targets.has(p) && toRank(p) < limit) spare.push(p);
     }
@@ -181,7 +188,7 @@ export function scheduleAssignments(input: {
     if (targets.has(p)) onFree(p);
   };
 
-  const describe = (g: string): string => intentOf.get(g)?.name ?? input.names?.[g] ?? g;
+  const describe = (g: string): string => intentOf.get(g)?.name ?? input.nameOf?.(g) ?? g;
   const changedKeys = (i: SlotIntent, c: Cur | undefined): string[] => Object.keys(i.profile).filter((k) => !equal(c?.profile[k], i.profile[k]));
 
   function needsWrite(i: SlotIntent): boolean {
@@ -214,8 +221,7 @@ export function scheduleAssignments(input: {
   function ready(i: SlotIntent): boolean {
     const c = cur.get(i.groupId);
     if (c !== undefined && c.priority === i.target && changedKeys(i, c).every((k) => k in c.profile)) return true;
-    const h = holders.get(i.target);
-    return !h || [...h].every((g) => g === i.groupId);
+    return holdersOf(i.target).every((g) => g === i.groupId);
   }
 
   // Creates and updates first, then moves that change nothing but the priority (the plan's order:
@@ -262,7 +268,7 @@ export function scheduleAssignments(input: {
       }
       while (done[first]) first++;
       const i = pending[first];
-      const blockers = [...(holders.get(i.target) ?? [])].filter((g) => g !== i.groupId);
+      const blockers = holdersOf(i.target).filter((g) => g !== i.groupId);
       if (blockers.length === 0) throw new InternalError(`write of "${i.name}" neither ready nor blocked`);
       const stuck = blockers.filter((g) => {
         const k = byGroup.get(g);
@@ -299,7 +305,17 @@ export function scheduleAssignments(input: {
   const settle: PlannedWrite[] = [];
   run(deferred, settle, null);
 
-  const final: Record<string, number> = {};
-  for (const [g, c] of cur) if (isKnownPriority(c.priority)) final[g] = c.priority;
-  return { writes, settle, final };
+  // Made only when read (by its tests): a record of every assignment of a large app otherwise.
+  let final: Record<string, number> | undefined;
+  return {
+    writes,
+    settle,
+    get final() {
+      if (final === undefined) {
+        final = {};
+        for (const [g, c] of cur) if (isKnownPriority(c.priority)) final[g] = c.priority;
+      }
+      return final;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { desiredDigest } from '../../src/cli/planning';
 import { canonicalJson } from '../../src/model/sorted-json';
 import type { DesiredDirectory } from '../../src/model/types';
@@ -45,5 +46,38 @@ describe('desiredDigest', () => {
     const digest = desiredDigest(aDesiredState(withSource('a')), ['corp']);
     expect(desiredDigest(aDesiredState(withSource('b')), ['corp'])).not.toBe(digest);
     expect(desiredDigest(aDesiredState(shifted(withSource('a'))), ['corp'])).toBe(digest);
+  });
+
+  it('writes listed groups as text with the very bytes of their canonical JSON without positions, whatever their shape', () => {
+    const isRef = (v: unknown): boolean => v !== null && typeof v === 'object' && typeof (v as { file?: unknown }).file === 'string' && typeof (v as { line?: unknown }).line === 'number';
+    const positions = new Set(['source', 'ouSource', 'profileSources', 'fieldSources']);
+    const isPosition = (k: string, v: unknown): boolean =>
+      positions.has(k) && v !== null && typeof v === 'object' && (isRef(v) || (!Array.isArray(v) && Object.values(v as object).every(isRef)));
+    const strip = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(strip) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k, x]) => !isPosition(k, x)).map(([k, x]) => [k, strip(x)])) : v;
+    const ref = fc.record({ file: fc.constantFrom('a.yaml', 'b"c.yaml'), line: fc.nat(9), column: fc.nat(9) });
+    const text = fc.oneof(fc.constantFrom('__proto__', '42', 'a"b', '\ud800', 'source'), fc.string({ maxLength: 5 }));
+    const value = fc.oneof(text, fc.integer(), fc.constant(null), ref, fc.dictionary(text, ref, { maxKeys: 2 }));
+    const group = fc.record(
+      {
+        group: fc.oneof(text, fc.integer()),
+        ou: fc.oneof(text, fc.constant(null)),
+        profile: fc.oneof(fc.constant({}), fc.dictionary(fc.oneof(text, fc.constantFrom('source', 'profileSources')), value, { maxKeys: 3 })),
+        index: fc.oneof(fc.nat(99), fc.constant(Number.NaN)),
+        source: fc.oneof(ref, ref, value),
+        ouSource: ref,
+        profileSources: fc.oneof(fc.constant(undefined), fc.dictionary(text, ref, { maxKeys: 2 }), value),
+        other: value,
+      },
+      { requiredKeys: ['group', 'ou', 'profile', 'index', 'source', 'ouSource'] },
+    );
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 6 }), (groups) => {
+        const d = { ...corp(), groups: groups as unknown as DesiredDirectory['groups'] };
+        const expected = `sha256:${createHash('sha256').update(canonicalJson(strip([d]))).digest('hex')}`;
+        expect(desiredDigest(aDesiredState(d), ['corp'])).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

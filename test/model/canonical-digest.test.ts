@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalDigest } from '../../src/model/canonical-digest';
+import { canonicalDigest, canonicalKeyOrder } from '../../src/model/canonical-digest';
 import { canonicalJson } from '../../src/model/sorted-json';
 
 const sha256Of = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`;
@@ -53,5 +53,15 @@ describe('canonicalDigest', () => {
   it('gives the same digest for more keys than it keeps the key text of', () => {
     const wide = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, [i, `v${i}`]]));
     expect(canonicalDigest([wide, wide])).toBe(sha256Of(canonicalJson([wide, wide])));
+  });
+
+  it('canonicalKeyOrder: the distinct keys in the order canonical JSON writes an object having them, in any order given', () => {
+    const key = fc.oneof(fc.constantFrom('0', '7', '10', '007', '4294967295', '__proto__', 'a', 'B'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 12 }), (keys) => {
+        const record = Object.fromEntries(keys.map((k) => [k, 1]));
+        expect(canonicalKeyOrder(keys)).toEqual(Object.keys(JSON.parse(canonicalJson(record)) as object));
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { fingerprintLive, liveSlice } from '../../src/plan/fingerprint';
 import { canonicalDigest } from '../../src/model/canonical-digest';
 import { canonicalJson } from '../../src/model/sorted-json';
@@ -81,5 +82,35 @@ describe('fingerprint', () => {
     // What okta-ou computed for this slice and these files before the record-by-record hashing.
     expect(fingerprintLive(live, d)).toBe('sha256:7af31a003150b4f4d5e2fc04c5bf841eefa62dac9305965b7819adbde364211a');
     expect(desiredDigest(d, ['corp'])).toBe('sha256:d13bb64f4a039c26728f4beaa5dd8c57fc06102b56c5361cd0198afb54878023');
+  });
+
+  it('writes the assignments and resolutions as text with the very bytes of the whole slice\'s canonical JSON, for any names, profiles and priorities', () => {
+    const name = fc.oneof(fc.constantFrom('__proto__', 'constructor', '42', '007', 'a"b', 'x\\y', 'tab\t', 'é', '\ud800'), fc.string({ maxLength: 6 }));
+    const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
+    const group = fc.record({
+      name,
+      ou: fc.oneof(fc.constantFrom(`OU=A, ${C}`, `ou=a,${C}`, 'not a dn', ''), fc.string({ maxLength: 5 }), value),
+      priority: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constant(Number.NaN)),
+      extra: fc.dictionary(fc.oneof(name, fc.constantFrom('division', 'organizationalUnit')), value, { maxKeys: 2 }),
+      listed: fc.boolean(),
+      fileKeys: fc.dictionary(fc.constantFrom('division', 'manager', '3'), value, { maxKeys: 2 }),
+      lastUpdated: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-02-02T00:00:00.000Z'),
+    });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 8 }), fc.array(name, { maxLength: 3 }), (groups, missing) => {
+        const d = aDesiredDirectory();
+        const l = aLiveDirectory();
+        groups.forEach((g, i) => {
+          const id = `00g${i}${g.name}`;
+          l.withAssignment(g.name, undefined, g.priority, { id, profile: { ...g.extra, ...(g.ou === undefined ? {} : { organizationalUnit: g.ou }) }, lastUpdated: g.lastUpdated });
+          if (g.listed) d.withGroup(g.name, `OU=X,${C}`, g.fileKeys);
+        });
+        for (const m of missing) d.withGroup(m, `OU=M,${C}`);
+        const live = aLiveState(l);
+        const desiredState = aDesiredState(d);
+        expect(fingerprintLive(live, desiredState)).toBe(`sha256:${createHash('sha256').update(canonicalJson(liveSlice(live, desiredState))).digest('hex')}`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

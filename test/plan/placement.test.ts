@@ -1,7 +1,9 @@
 import type { AssignmentChange, LiveAssignment } from '../../src/model/types';
 import { assignmentsAfter, assignmentsBefore, dnInOu, placementOf } from '../../src/plan/placement';
 import { computeImpact } from '../../src/plan/impact';
+import fc from 'fast-check';
 import { groupsToRead, readByUser } from '../../src/plan/impact-reads';
+import { groupsOfChange } from '../../src/plan/impact';
 import type { LivePeople } from '../../src/model/people';
 
 const a = (g: string, priority: number, ou?: string): LiveAssignment => ({ groupId: g, priority, profile: ou ? { organizationalUnit: ou } : {}, lastUpdated: '' });
@@ -83,6 +85,31 @@ describe('groupsToRead', () => {
   });
   test('a create or a delete: every other assigned group', () => {
     expect(groupsToRead(live, [change('delete', 'A')])).toEqual({ changed: ['A'], deciding: ['B', 'C', 'D'] });
+  });
+  test('the groups ranked above the lowest changed one, before or after, for any list and changes (ties and unknown priorities too)', () => {
+    const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const prio = fc.oneof(fc.nat(4), fc.constant(Number.NaN));
+    const anyChange = fc.oneof(
+      fc.tuple(fc.constantFrom<AssignmentChange['action']>('create', 'update', 'delete'), fc.constantFrom(...ids), fc.nat(4)).map(([act, g, p]) => change(act, g, act === 'delete' ? undefined : { priority: p, ou: 'ou=x' })),
+      fc.array(fc.tuple(fc.constantFrom(...ids), fc.nat(4), fc.nat(4)), { minLength: 1, maxLength: 3 }).map((moves) => change('reorder', moves[0][0], undefined, moves)),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom(...ids), prio), { selector: ([g]) => g }), fc.array(anyChange, { maxLength: 3 }), (list, changes) => {
+        const assigned = list.map(([g, p]) => a(g, p));
+        // As it was worked out before: the index of the lowest changed group, then every group above it.
+        const changed = new Set(changes.flatMap(groupsOfChange));
+        const wholeList = changes.some((c) => c.action === 'create' || c.action === 'delete');
+        const deciding = new Set<string>();
+        for (const ranked of [assignmentsBefore(assigned), assignmentsAfter(assigned, changes)]) {
+          const last = ranked.reduce((n, r, i) => (changed.has(r.groupId) ? i : n), -1);
+          ranked.forEach((r, i) => {
+            if ((wholeList || i < last) && !changed.has(r.groupId)) deciding.add(r.groupId);
+          });
+        }
+        const expected = changed.size === 0 ? { changed: [], deciding: [] } : { changed: [...changed].sort(), deciding: [...deciding].sort() };
+        expect(groupsToRead(assigned, changes)).toEqual(expected);
+      }),
+    );
   });
 });
 

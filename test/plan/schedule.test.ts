@@ -131,7 +131,7 @@ describe('scheduleAssignments', () => {
     ];
     let err: { message: string; hint?: string } | undefined;
     try {
-      scheduleAssignments({ live, intents: [intent('A', 1)], deletes: [], names: { '00gU': 'Legacy' }, directory: 'corp' });
+      scheduleAssignments({ live, intents: [intent('A', 1)], deletes: [], nameOf: (id) => ({ '00gU': 'Legacy' })[id], directory: 'corp' });
     } catch (e) {
       err = e as { message: string; hint?: string };
     }

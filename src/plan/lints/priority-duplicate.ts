@@ -16,14 +16,16 @@ export const priorityDuplicate: Lint = {
   needs: 'live',
   check: (ctx) =>
     usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const byPriority = new Map<number, string[]>();
-      for (const a of sortedAssignments(live)) {
-        if (!hasKnownPriority(a)) continue;
-        const ids = byPriority.get(a.priority);
-        if (ids) ids.push(a.groupId);
-        else byPriority.set(a.priority, [a.groupId]);
+      // In priority order, so the assignments sharing one stand together: runs, not a map of every priority.
+      const sorted = sortedAssignments(live);
+      const shared: Array<[number, string[]]> = [];
+      for (let i = 1; i < sorted.length; i++) {
+        const a = sorted[i];
+        if (!hasKnownPriority(a) || a.priority !== sorted[i - 1].priority) continue;
+        const run = shared[shared.length - 1];
+        if (run !== undefined && run[0] === a.priority) run[1].push(a.groupId);
+        else shared.push([sorted[i - 1].priority, [sorted[i - 1].groupId, a.groupId]]);
       }
-      const shared = [...byPriority.entries()].filter(([, ids]) => ids.length > 1);
       // Indexed only when some priority is shared (rare), not for every plan of a large app.
       const managed = shared.length === 0 ? new Map<string, DesiredGroup>() : new Map(resolution.managed.map((m) => [m.group.id, m.desired]));
       return shared

@@ -6,7 +6,6 @@
  */
 import type { Finding } from '../../model/types';
 import { isManagedKey } from '../normalise';
-import { assignmentsByGroup } from '../diff-assignments';
 import { at, usablePairs } from './live-helpers';
 import type { Lint } from './types';
 
@@ -15,25 +14,26 @@ export const unmanagedProfileKeys: Lint = {
   severity: 'info',
   needs: 'live',
   check: (ctx) =>
-    usablePairs(ctx).flatMap(({ desired, live, resolution }): Finding[] => {
-      const byGroup = assignmentsByGroup(live);
-      return resolution.managed.flatMap(({ desired: g, group }): Finding[] => {
-        const current = byGroup.get(group.id);
-        if (!current) return [];
-        const extra = Object.keys(current.profile)
-          .filter((k) => !isManagedKey(g, k) && current.profile[k] !== null && current.profile[k] !== undefined)
-          .sort();
-        if (extra.length === 0) return [];
-        return [
-          {
-            code: 'UNMANAGED_PROFILE_KEYS',
-            severity: 'info',
-            message: `live assignment profile of "${group.name}" has keys the file does not manage: ${extra.join(', ')} (kept as they are)`,
-            hint: 'to manage them, list them under the group\'s profile:',
-            ...at(desired, g.source),
-            object: { type: 'assignment', id: group.id, name: group.name },
-          },
-        ];
+    usablePairs(ctx).flatMap(({ desired, resolution, assigned }): Finding[] => {
+      const out: Finding[] = [];
+      resolution.managed.forEach(({ desired: g, group }, k) => {
+        const current = assigned[k];
+        if (!current) return;
+        // Collected only when there is one (most live profiles hold managed keys alone).
+        let extra: string[] | undefined;
+        for (const k in current.profile) {
+          if (Object.hasOwn(current.profile, k) && !isManagedKey(g, k) && current.profile[k] !== null && current.profile[k] !== undefined) (extra ??= []).push(k);
+        }
+        if (extra === undefined) return;
+        out.push({
+          code: 'UNMANAGED_PROFILE_KEYS',
+          severity: 'info',
+          message: `live assignment profile of "${group.name}" has keys the file does not manage: ${extra.sort().join(', ')} (kept as they are)`,
+          hint: 'to manage them, list them under the group\'s profile:',
+          ...at(desired, g.source),
+          object: { type: 'assignment', id: group.id, name: group.name },
+        });
       });
+      return out;
     }),
 };
