@@ -99,7 +99,8 @@ function mergeSetting<T>(
   return first;
 }
 
-export function mergeParts(parts: readonly DirectoryPart[]): { directories: DesiredDirectory[]; findings: Finding[] } {
+/** Takes the parts over: their group objects become the merged directories' (renumbered, not copied). */
+export function mergeParts(parts: DirectoryPart[]): { directories: DesiredDirectory[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const byName = new Map<string, DirectoryPart[]>();
   for (const p of parts) {

@@ -76,6 +76,12 @@ const MAX_KEY_SPAN = 1024;
 const MAX_DEPTH = 64;
 
 /**
+ * Texts kept resolved per load, at most: the few thousand keys and OUs that repeat are seen early, while
+ * quoted group names, each seen once, would otherwise hold ~70 bytes apiece for the whole load.
+ */
+const MAX_RESOLVED = 20_000;
+
+/**
  * yaml's Lexer tokens, one at a time, with their offsets counted as yaml's Parser counts them: the
  * doc-mode marker takes no room, and a plain scalar is its marker and its text, read here as one token.
  */
@@ -281,16 +287,17 @@ function scalar(r: Reader, asKey = false): void {
   }
   const { value } = CST.resolveAsScalar({ type, offset, indent: 0, source }, YAML_OPTIONS.strict, decline);
   r.next();
+  const keep = r.resolved.size < MAX_RESOLVED;
   if (type === 'scalar') {
     r.value = resolvePlain(value);
-    if (asKey && typeof r.value === 'string') r.resolved.set(source, r.value);
+    if (asKey && keep && typeof r.value === 'string') r.resolved.set(source, r.value);
   } else if (type === 'double-quoted-scalar') {
     // yaml builds a double-quoted value one character at a time, which V8 keeps as a chain of one node
     // per character (~1 KB for a DN) until the string is read; reading a character makes V8 flatten it
     // in place. Without this, 100,000 quoted OUs hold ~80 MB more at the peak and take more GC time.
     value.charCodeAt(0);
     r.value = value;
-    r.resolved.set(source, value);
+    if (keep) r.resolved.set(source, value);
   } else r.value = value;
 }
 
@@ -400,7 +407,8 @@ function isScalarToken(r: Reader): boolean {
 /** After "- ": a scalar item, or a block mapping whose first key is on this line. */
 function scalarOrMapping(r: Reader): void {
   const col = r.indent();
-  scalar(r);
+  // Kept as a key would be: in "- group: a" it is one, and a plain string is the same value either way.
+  scalar(r, true);
   const spaced = r.skipSpace();
   if (r.type === 'map-value-ind') mapping(r, col, true);
   else r.endLine(spaced);
@@ -426,7 +434,6 @@ function mapping(r: Reader, col: number, keyRead: boolean): void {
     r.entry(keyOffset);
     // An empty value is placed at its key, as PositionMapper places yaml's empty scalar.
     r.entry(given ? r.start : keyOffset);
-    if (!given) r.record = -1;
     children = addChild(r, children, size++);
     if (r.type !== 'end' && r.indent() > col) decline(); // bad indentation
   } while (r.at(col) && r.type !== 'seq-item-ind');

@@ -14,6 +14,9 @@ import { parseYamlDocument } from '../../src/config/yaml-document';
  * and key the line:column PositionMapper gives from the Document, asked by the whole path and from the
  * parent (`within`, once and twice); a path that does not exist falls back to the document's start, as with yaml.
  */
+/** One cache for every generated text, as the loader shares one between the files of a load. */
+const sharedResolved = new Map<string, string>();
+
 function readLikeYaml(text: string, resolved?: Map<string, string>): 'read' | 'declined' {
   const fast = readSimpleYaml(text, resolved);
   if (fast === undefined) return 'declined';
@@ -115,6 +118,20 @@ l: [1, "1", true, "true", "OU=a\\, b", null, "kk"]
   for (const [name, text] of Object.entries({ ...inSubset, repeats, again: repeats })) expect({ name, r: readLikeYaml(text, resolved) }).toEqual({ name, r: 'read' });
   expect([...resolved.values()]).toEqual(expect.arrayContaining(['Ab', 'OU=a\\, b', 'k', 'kk']));
   for (const [name, text] of Object.entries(outsideSubset)) expect({ name, r: readSimpleYaml(text, resolved) }).toEqual({ name, r: undefined });
+});
+
+test('at most 20,000 texts are kept resolved per load; past that, scalars are resolved each time, to the same values', () => {
+  const entries = Array.from({ length: 20_010 }, (_, i) => `  - { group: "g ${i}", ou: "OU=o${i % 7},DC=x" }`);
+  const text = `groups:\n${entries.join('\n')}\n`;
+  const resolved = new Map<string, string>();
+  const read = readSimpleYaml(text, resolved);
+  expect(resolved.size).toBe(20_000);
+  expect(read?.data).toEqual(parseYamlDocument(text, new LineCounter()).toJS());
+  // A second file of the same load: nothing more is kept, and it reads as yaml reads it.
+  const more = `more: { a: "new text", b: "g 20005" }\n`;
+  expect(readLikeYaml(more, resolved)).toBe('read');
+  expect(resolved.size).toBe(20_000);
+  expect(resolved.has('"new text"')).toBe(false);
 });
 
 const outsideSubset: Record<string, string> = {
@@ -220,7 +237,7 @@ test('whatever yaml writes, it reads as yaml reads it, or leaves to yaml', () =>
   let read = 0;
   fc.assert(
     fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), options, (data, opts) => {
-      if (readLikeYaml(stringify(data, { ...opts, lineWidth: 0 })) === 'read') read++;
+      if (readLikeYaml(stringify(data, { ...opts, lineWidth: 0 }), sharedResolved) === 'read') read++;
     }),
     { numRuns: 400 },
   );
@@ -236,7 +253,7 @@ test('text with a character changed or inserted is read as yaml reads it, or lef
   const chars = [' ', '-', ':', '#', '"', "'", '{', '}', '[', ']', ',', '\n', '\r\n', '\r', '\t', 'x', '\\', '&', '*', '!', '|', '>', '?', '%', '@', '.', '\ufeff', '\u2028', '\u0000', ''];
   fc.assert(
     fc.property(fc.nat(base.length - 1), fc.constantFrom(...chars), fc.boolean(), (at, ch, insert) => {
-      if (readLikeYaml(base.slice(0, at) + ch + base.slice(insert ? at : at + 1)) === 'read') read++;
+      if (readLikeYaml(base.slice(0, at) + ch + base.slice(insert ? at : at + 1), sharedResolved) === 'read') read++;
     }),
     { numRuns: 1500 },
   );
