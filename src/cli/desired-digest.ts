@@ -20,7 +20,7 @@ function isPosition(key: string, value: unknown): boolean {
   return isSourceRef(value) || (!Array.isArray(value) && Object.values(value).every(isSourceRef));
 }
 
-/** The members a listed group has (profileSources only with profile keys). */
+/** The members a listed group has (the loader gives profileSources a shared empty record when it has no profile keys). */
 const GROUP_MEMBERS = new Set(['group', 'ou', 'profile', 'index', 'source', 'ouSource', 'profileSources']);
 
 function hasNoKeys(record: object): boolean {

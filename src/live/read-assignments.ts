@@ -12,6 +12,7 @@
 import type { LiveAssignment, LiveGroup } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { type RawAssignment, seg, toAssignment, toLiveGroup } from './okta-shapes';
+import { setOwn } from '../model/data-record';
 
 export interface AssignmentsRead {
   assignments: LiveAssignment[];
@@ -45,7 +46,8 @@ export function assignmentCollector(): { add(page: readonly RawAssignment[]): vo
         const group = toLiveGroup(g);
         if (group.id === a.groupId) group.id = a.groupId;
         group.type = once(group.type);
-        read.groups[group.id] = group;
+        // setOwn: an id is Okta's data, and a key "__proto__" must stay a key.
+        setOwn(read.groups, group.id, group);
       } else if (raw.id) read.withoutEmbedded.push(raw.id);
     }
   };

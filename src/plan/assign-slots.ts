@@ -151,6 +151,14 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): S
   ordered.forEach((r, k) => {
     if (best.respaced[k]) respaced.add(r.key);
   });
+  return slotAssignment(ordered, priorities, respaced, bound);
+}
+
+/**
+ * Made apart from assignSlots: a getter made there would keep its whole scope (the runs, ranks and
+ * flags of every group) alive for as long as the plan holds the result.
+ */
+function slotAssignment(ordered: SlotRequest[], priorities: number[], respaced: Set<string>, bound: number): SlotAssignment {
   let targets: Map<string, number> | undefined;
   return {
     priorities,

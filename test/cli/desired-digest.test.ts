@@ -65,7 +65,7 @@ describe('desiredDigest', () => {
         profile: fc.oneof(fc.constant({}), fc.dictionary(fc.oneof(text, fc.constantFrom('source', 'profileSources')), value, { maxKeys: 3 })),
         index: fc.oneof(fc.nat(99), fc.constant(Number.NaN)),
         source: fc.oneof(ref, ref, value),
-        ouSource: ref,
+        ouSource: fc.oneof(ref, ref, value),
         profileSources: fc.oneof(fc.constant(undefined), fc.dictionary(text, ref, { maxKeys: 2 }), value),
         other: value,
       },

@@ -101,7 +101,8 @@ describe('fingerprint', () => {
         const d = aDesiredDirectory();
         const l = aLiveDirectory();
         groups.forEach((g, i) => {
-          const id = `00g${i}${g.name}`;
+          // Ids against the listing order, so a name listed twice resolves to ids that need sorting.
+          const id = `00g${9 - i}${g.name}`;
           l.withAssignment(g.name, undefined, g.priority, { id, profile: { ...g.extra, ...(g.ou === undefined ? {} : { organizationalUnit: g.ou }) }, lastUpdated: g.lastUpdated });
           if (g.listed) d.withGroup(g.name, `OU=X,${C}`, g.fileKeys);
         });

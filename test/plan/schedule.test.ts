@@ -23,6 +23,18 @@ const priorities = (app: FakeApp): Record<string, number> =>
   Object.fromEntries([...app.state].map(([g, a]) => [g, a.priority]));
 
 describe('scheduleAssignments', () => {
+  test('a slot two live assignments share stays taken while either holds it: a create for it waits for the delete', () => {
+    // A (deleted) and B share priority 0; B moves away, C is created for 0. Writing C at 0 before A's delete
+    // would make Okta shift A: C is parked and settles at 0 after the delete.
+    const live: SlotLive[] = [
+      { groupId: 'A', priority: 0, profile: {} },
+      { groupId: 'B', priority: 0, profile: {} },
+    ];
+    const s = scheduleAssignments({ live, intents: [intent('B', 2), intent('C', 0, ou('c'))], deletes: ['A'], bound: 8 });
+    expect(s.writes.map((w) => `${w.groupId}@${w.priority}`)).toEqual(['B@2', 'C@7']);
+    expect(s.settle.map((w) => `${w.groupId}@${w.priority}`)).toEqual(['C@0']);
+  });
+
   test('a swap of two groups parks one at the bottom, then writes both to their slots', () => {
     const live: SlotLive[] = [
       { groupId: 'A', priority: 0, profile: ou('a') },
