@@ -95,7 +95,7 @@ describe('live reader', () => {
   });
 
   test('an org of at most 200 groups: two or more references cost one list page, matched client-side', async () => {
-    const d = await read(['Ops', 'engineering', 'Nobby', ...many]);
+    const d = await read(['Ops', 'engineering', 'Engineering', 'Nobby', ...many]);
     const groupCalls = sb.audit.filter((e) => e.path === '/api/v1/groups' && e.query.search?.startsWith('source.id') !== true);
     // One page of the list and nothing else: no name search, no did-you-mean search for "Nobby".
     expect(groupCalls.map((e) => [e.query.limit, e.query.expand, e.query.search, e.query.q])).toEqual([['200', 'stats', undefined, undefined]]);
@@ -105,6 +105,9 @@ describe('live reader', () => {
     // listed with expand=stats: member counts come free, for the assigned group too
     expect(d.resolved[many[0]][0].usersCount).toBe(0);
     expect(d.groups[sb.org.findGroup('Engineering')!.id].usersCount).toBe(1);
+    // an assigned group named exactly resolves to the directory's own object, with that count
+    expect(d.resolved.Engineering).toEqual([d.groups[sb.org.findGroup('Engineering')!.id]]);
+    expect(d.resolved.Engineering[0]).toBe(d.groups[sb.org.findGroup('Engineering')!.id]);
     // "did you mean" candidates come from the same page
     expect(d.resolved.Nobby).toEqual([]);
     expect(d.nearGroupNames).toEqual({ Nobby: [] });
