@@ -151,19 +151,19 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): S
   ordered.forEach((r, k) => {
     if (best.respaced[k]) respaced.add(r.key);
   });
-  return slotAssignment(ordered, priorities, respaced, bound);
+  return slotAssignment(ordered.map((r) => r.key), priorities, respaced, bound);
 }
 
 /**
- * Made apart from assignSlots: a getter made there would keep its whole scope (the runs, ranks and
- * flags of every group) alive for as long as the plan holds the result.
+ * Made apart from assignSlots: a getter made there would keep its whole scope (the requests, runs, ranks
+ * and flags of every group) alive for as long as the plan holds the result; this one keeps the keys.
  */
-function slotAssignment(ordered: SlotRequest[], priorities: number[], respaced: Set<string>, bound: number): SlotAssignment {
+function slotAssignment(keys: string[], priorities: number[], respaced: Set<string>, bound: number): SlotAssignment {
   let targets: Map<string, number> | undefined;
   return {
     priorities,
     get targets() {
-      return (targets ??= new Map(ordered.map((r, k) => [r.key, priorities[k]])));
+      return (targets ??= new Map(keys.map((key, k) => [key, priorities[k]])));
     },
     respaced,
     bound,
