@@ -17,11 +17,8 @@ import type { DirectoryAnalysis } from '../plan/analyse';
 import { changedGroupIds } from '../plan/changed-groups';
 import { runLints } from '../plan/lints';
 import { renderFindingsText, summariseFindings } from '../render/findings';
-import { desiredDigest } from './desired-digest';
+import { desiredDigest } from '../plan/desired-digest';
 import { VERSION } from '../version';
-
-/** Plan.desiredDigest (apply checks a saved plan against it). */
-export { desiredDigest };
 
 /** Findings that a mappings file could not be read as written (what was read is not what the folder says). */
 export const UNREADABLE_FILE = new Set(['YAML_SYNTAX', 'DUPLICATE_KEY', 'SCHEMA', 'ENCODING', 'FILE_TOO_LARGE']);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fingerprintLive, liveSlice } from '../../src/plan/fingerprint';
 import { canonicalDigest } from '../../src/model/canonical-digest';
 import { canonicalJson } from '../../src/model/sorted-json';
-import { desiredDigest } from '../../src/cli/planning';
+import { desiredDigest } from '../../src/plan/desired-digest';
 import { aDesiredDirectory, aDesiredState, aLiveDirectory, aLiveState } from '../support/builders';
 
 const C = 'DC=corp,DC=example,DC=com';

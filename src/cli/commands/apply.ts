@@ -27,7 +27,8 @@ import { describeDrift } from '../../apply/stale';
 import { contractDifferences } from '../../apply/contract';
 import { readPlanFile } from '../plan-file';
 import { terminalSafe } from '../../render/terminal-safe';
-import { connectOkta, desiredDigest, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
+import { desiredDigest } from '../../plan/desired-digest';
+import { connectOkta, loadMappings, parseMaxCapacity, planAgainstLive, scopeFeatures, staticFindings } from '../planning';
 
 export interface ApplyOptions {
   planFile?: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { desiredDigest } from '../../src/cli/planning';
+import { desiredDigest } from '../../src/plan/desired-digest';
 import { canonicalJson } from '../../src/model/sorted-json';
 import type { DesiredDirectory } from '../../src/model/types';
 import { aDesiredDirectory, aDesiredState } from '../support/builders';
