@@ -22,7 +22,7 @@ export function misplacedOption(argv: readonly string[], globals: OptionSpec, co
   const at = argv.findIndex((a) => commandNames.includes(a));
   if (at < 0) return undefined;
   const option = argv.slice(0, at).find((a) => a.startsWith('--') && a !== '--' && !Object.hasOwn(globals, optionName(a)));
-  return option === undefined ? undefined : { option: option.split('=')[0], command: argv[at] };
+  return option === undefined ? undefined : { option: `--${optionName(option)}`, command: argv[at] };
 }
 
 /** Splits off the command name, moving global options given before it (and their values) after it. */

@@ -135,7 +135,7 @@ class Tokens {
     this.depth--;
   }
 
-  /** The current token's column (0-based) for indentation; meaningful for the first token of a line. */
+  /** The current token's column (0-based): a line's indentation at its first token, a key's column after "- ". */
   indent(): number {
     return this.offset - this.lineStart;
   }

@@ -107,3 +107,20 @@ test('yaml reads a file with a copy of process.env in its place, and the real on
     { copy: true, same: true },
   ]);
 });
+
+test('the loader reads a schema-valid file of the subset without yaml, and only the other file of a split directory with it', () => {
+  const yaml = require('yaml') as typeof import('yaml');
+  const { parseDesired } = require('../../src/config') as typeof import('../../src/config');
+  const parseDocument = jest.spyOn(yaml, 'parseDocument');
+  try {
+    const simple = { path: 'mappings/corp.yaml', text: fs.readFileSync(path.join(root, 'mappings/corp.yaml'), 'utf8') };
+    expect(readSimpleYaml(simple.text)).toBeDefined();
+    expect(parseDesired([simple]).findings).toEqual([]);
+    expect(parseDocument).not.toHaveBeenCalled();
+    const other = { path: 'mappings/zz.yaml', text: 'version: 1\ndirectories:\n  zz:\n    app: &a zz.example.com\n' }; // an anchor: left to yaml
+    parseDesired([simple, other]);
+    expect(parseDocument).toHaveBeenCalledTimes(1);
+  } finally {
+    parseDocument.mockRestore();
+  }
+});

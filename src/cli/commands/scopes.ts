@@ -64,9 +64,11 @@ Examples:
       const all = use !== undefined && use !== 'plan';
       const rows = OKTA_SCOPES.filter((s) => (all ? s.use === 'plan' || s.use === u : s.use === u));
       // "All of these" are needed: an optional row goes in a block of its own after them.
-      // An optional row whose scope the use needs anyway (explain: okta.users.read) says nothing more.
+      // An optional row whose scope the use asks for anyway (explain, or apply with adGroups:
+      // okta.users.read) says nothing more: commandScopes decides, as for the list below.
       const needed = rows.filter((s) => !s.optional);
-      const optional = rows.filter((s) => s.optional && !needed.some((n) => !n.onlyWith && n.scope === s.scope));
+      const asked = commandScopes(u, features);
+      const optional = rows.filter((s) => s.optional && !asked.includes(s.scope));
       const blocks = all ? [{ head: `${u} (all of these)`, rows: needed }, { head: 'optional (saves calls when granted)', rows: optional }] : [{ head: SCOPE_USE_COMMANDS[u], rows }];
       for (const b of blocks.filter((x) => x.rows.length > 0)) {
         out.push(`${b.head}:`);
