@@ -10,8 +10,6 @@ import type { ApplyResult } from './execute';
 /** Group names and Okta's errorSummary may hold control characters (an ESC sequence): shown escaped. */
 const safeLines = (lines: string[]): string => lines.map(terminalSafe).join('\n');
 
-/** A mapping change's property as shown: `Type/property` for a named user type's mapping. */
-
 /** One line naming a change, e.g. `corp: create "Marketing" (priority 7)`. */
 export function describeChange(c: Change): string {
   if (c.kind === 'userScope') return `${c.directory}: convert ${c.user.login ?? c.user.id} to group scope`;

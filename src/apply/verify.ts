@@ -24,7 +24,7 @@ import { InternalError } from '../errors';
  * What was read of an app's assignments: the whole list (`whole`), or only the written and deleted
  * groups, one GET each (those absent were not found).
  */
-interface AssignmentsRead {
+interface ReadBack {
   raw: RawAssignment[];
   whole: boolean;
 }
@@ -170,7 +170,7 @@ export async function verifyWritePlan(api: OktaApi, wp: WritePlan): Promise<{ mi
     }
   }
   for (const d of wp.expect.assignments) {
-    const { raw, whole } = await readAssignments(api, d, writesOf(wp, d));
+    const { raw, whole } = await readBack(api, d, writesOf(wp, d));
     const r = compareAssignments(d, raw, whole);
     for (const m of r.mismatches) mismatches.push(m);
     for (const c of r.changeIds) changeIds.add(c);
@@ -192,7 +192,7 @@ export function listAppAssignments(api: OktaApi, appId: string): Promise<RawAssi
 }
 
 /** An app's assignments after apply: the list, or single GETs where that is safe and fewer calls (read-cost.ts). */
-async function readAssignments(api: OktaApi, d: DirectoryExpectation, writes: AppWrites): Promise<AssignmentsRead> {
+async function readBack(api: OktaApi, d: DirectoryExpectation, writes: AppWrites): Promise<ReadBack> {
   if (!readBackEachWritten(d, writes)) return { raw: await listAppAssignments(api, d.appId), whole: true };
   const raw: RawAssignment[] = [];
   for (const groupId of Object.keys(d.assignments)) {

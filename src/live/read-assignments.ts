@@ -13,6 +13,7 @@ import type { LiveAssignment, LiveGroup } from '../model/types';
 import type { OktaApi } from '../okta/api';
 import { type RawAssignment, seg, toAssignment, toLiveGroup } from './okta-shapes';
 import { setOwn } from '../model/data-record';
+import { memo } from '../model/memo';
 
 export interface AssignmentsRead {
   assignments: LiveAssignment[];
@@ -33,7 +34,8 @@ export async function readAssignments(api: OktaApi, appId: string): Promise<Assi
 /** Converts pages as they come into one AssignmentsRead (exported for the test that compares it to toAssignment/toLiveGroup). */
 export function assignmentCollector(): { add(page: readonly RawAssignment[]): void; read: AssignmentsRead } {
   const read: AssignmentsRead = { assignments: [], groups: {}, withoutEmbedded: [] };
-  const once = interner();
+  // The first string read with each text (memo keeps the first result per key).
+  const once = memo((s: string) => s);
   const shared = profileSharer();
   const add = (page: readonly RawAssignment[]): void => {
     for (const raw of page) {
@@ -52,17 +54,6 @@ export function assignmentCollector(): { add(page: readonly RawAssignment[]): vo
     }
   };
   return { add, read };
-}
-
-/** The first string read with this text. */
-function interner(): (s: string) => string {
-  const seen = new Map<string, string>();
-  return (s) => {
-    const known = seen.get(s);
-    if (known !== undefined) return known;
-    seen.set(s, s);
-    return s;
-  };
 }
 
 /**

@@ -21,7 +21,7 @@ import type { LiveTypeMapping } from '../model/user-types';
 import { type AppUsersSummary, readAppUsers } from './read-app-users';
 import { lookupGroups, matchName, splitRefs } from './resolve-groups';
 import { nearGroupNames } from './near-group-names';
-import { setOwn } from '../model/data-record';
+import { ownValue, setOwn } from '../model/data-record';
 import { readAdGroups } from './read-ad-groups';
 import { readConvertible } from './read-convertible';
 import { memo } from '../model/memo';
@@ -75,7 +75,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
     await Promise.all(
       withoutEmbedded.map(async (id) => {
         const res = await api.request<RawGroup>('GET', `/api/v1/groups/${seg(id)}`, { okStatuses: [404] });
-        groups[id] = res.status === 404 ? { id, name: '', type: 'OKTA_GROUP' } : toLiveGroup(res.body);
+        setOwn(groups, id, res.status === 404 ? { id, name: '', type: 'OKTA_GROUP' } : toLiveGroup(res.body));
       }),
     );
     log(`live: app ${appId}: ${assignments.length} assignments, ${appUsers.count} app users, mapping ${mapping ? mapping.id : 'none'}`);
@@ -130,7 +130,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
       let groups: Record<string, LiveGroup> = slice?.groups ?? {};
       const put = (g: LiveGroup): void => {
         if (groups === slice?.groups) groups = { ...groups };
-        groups[g.id] = g;
+        setOwn(groups, g.id, g);
       };
       // Member counts a group list read for resolution carried: no stats call for them later.
       if (org.counts.size > 0) {
@@ -163,7 +163,7 @@ export async function readLive(api: OktaApi, desired: DesiredState, opts: ReadLi
           }
         }
         setOwn(resolved, ref, matches);
-        for (const g of matches) if (groups[g.id] === undefined) put(g);
+        for (const g of matches) if (ownValue(groups, g.id) === undefined) put(g);
       }
       if (!slice) {
         return { name: d.name, app, ...candidates, assignments: [], groups, resolved, mapping: null, userScoped: { count: 0, sample: [] }, observedDns: [] };

@@ -55,9 +55,9 @@ export function withMemberCounts(d: LiveDirectory, counts: ReadonlyMap<string, n
     const g = ownValue(d.groups, id);
     if (!g || g.usersCount !== undefined) continue;
     if (groups === d.groups) groups = { ...d.groups };
-    groups[id] = { ...g, usersCount: n };
+    setOwn(groups, id, { ...g, usersCount: n });
   }
-  const current = (g: LiveGroup): LiveGroup => groups[g.id] ?? g;
+  const current = (g: LiveGroup): LiveGroup => ownValue(groups, g.id) ?? g;
   let resolved = d.resolved;
   for (const ref of Object.keys(d.resolved)) {
     const gs = d.resolved[ref];

@@ -15,7 +15,7 @@ import { readUserGroupIds } from './read-user';
 export const USERS_READ_SCOPE = 'okta.users.read';
 
 /** Why the users' groups cannot be read (the caller reads the groups' members instead). */
-export interface Refused {
+interface Refused {
   refused: string;
 }
 

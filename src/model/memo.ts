@@ -5,7 +5,9 @@
 export function memo<T>(fn: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    const known = cache.get(key);
+    // One lookup for a known answer; `has` only to tell a cached undefined from none.
+    if (known !== undefined || cache.has(key)) return known as T;
     const v = fn(key);
     cache.set(key, v);
     return v;

@@ -108,7 +108,8 @@ function stoppableSleep(ms: number, stop?: AbortSignal): Promise<void> {
  * Two turns of the event loop. After seconds of synchronous work (planning 100,000 assignments) the server
  * may have closed an idle kept-alive connection, and undici learns it only once the loop reads the close:
  * a write sent before that goes out on the dead socket and its answer is lost (apply then reads it back and
- * waits for it to settle). A read is simply retried, so only writes wait for the turns.
+ * waits for it to settle; a PUT or DELETE would be retried, but after a back-off). A GET is retried at once
+ * at no cost, so only writes wait for the turns.
  */
 async function loopTurns(): Promise<void> {
   for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
