@@ -65,6 +65,20 @@ describe('okta-ou scopes', () => {
     expect(optional.split('\n\n')[0]).toMatch(/^ +okta\.users\.read +optional: fewer reads for the impact of assignment changes on large apps$/);
   });
 
+  test('--for apply with adGroups in the mappings: okta.users.read is asked for, so it is not also shown as optional', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-ou-scopes-'));
+    fs.mkdirSync(path.join(dir, 'mappings'));
+    fs.writeFileSync(
+      path.join(dir, 'mappings', 'corp.yaml'),
+      'version: 1\ndirectories:\n  corp:\n    app: corp.example.com\n    adGroups:\n      - { group: "CN=Staff,DC=corp,DC=example,DC=com", members: { fromGroup: Staff } }\n',
+    );
+    const r = await runCli(['scopes', '--for', 'apply'], { cwd: dir });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^apply: OKTA_CLIENT_SCOPES=".*okta\.users\.read.*"$/m);
+    expect(r.stdout).not.toContain('optional (saves calls when granted)');
+  });
+
   test('--list without --for says what to add', async () => {
     expect(await runCli(['scopes', '--list'])).toEqual({
       code: 1,
