@@ -51,8 +51,6 @@ export interface SlotRequest {
 export interface SlotAssignment {
   /** The target priority of each request, in the order asked (the planner reads these). */
   priorities: number[];
-  /** The target priority of each key (made on first use: a large directory's planner needs no map). */
-  readonly targets: Map<string, number>;
   /** Keys whose priority changes only to make room (their order relative to the others is the same). */
   respaced: Set<string>;
   /** No priority at or past it (in rank space) is written; also the range the schedule parks in. */
@@ -151,23 +149,7 @@ export function assignSlots(ordered: SlotRequest[], livePriorities: number[]): S
   ordered.forEach((r, k) => {
     if (best.respaced[k]) respaced.add(r.key);
   });
-  return slotAssignment(ordered.map((r) => r.key), priorities, respaced, bound);
-}
-
-/**
- * Made apart from assignSlots: a getter made there would keep its whole scope (the requests, runs, ranks
- * and flags of every group) alive for as long as the plan holds the result; this one keeps the keys.
- */
-function slotAssignment(keys: string[], priorities: number[], respaced: Set<string>, bound: number): SlotAssignment {
-  let targets: Map<string, number> | undefined;
-  return {
-    priorities,
-    get targets() {
-      return (targets ??= new Map(keys.map((key, k) => [key, priorities[k]])));
-    },
-    respaced,
-    bound,
-  };
+  return { priorities, respaced, bound };
 }
 
 /** The widest window (in groups on each side of a gap) re-spaced locally before the whole list is. */

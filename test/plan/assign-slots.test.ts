@@ -27,12 +27,14 @@ const cases: Array<{ name: string; live: Array<[string, number]>; file: string[]
   { name: 'sparse priorities already in Okta are kept (a plan after apply changes nothing)', live: [['A', 500], ['B', 900]], file: ['A', 'B'], want: { A: 500, B: 900 } },
 ];
 
+/** assignSlots, with each key's target priority as a map (the planner reads them in request order). */
 function slots(live: Array<[string, number]>, file: string[]) {
   const prio = new Map(live);
-  return assignSlots(
+  const got = assignSlots(
     file.map((key) => ({ key, current: prio.get(key) ?? null })),
     live.map(([, p]) => p),
   );
+  return { ...got, targets: new Map(file.map((key, k) => [key, got.priorities[k]])) };
 }
 
 describe('assignSlots', () => {

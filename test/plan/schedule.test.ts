@@ -291,7 +291,7 @@ describe('with the planner’s own slot assignment (src/plan/assign-slots.ts)', 
             fileOrder.map((g) => ({ key: g, current: current.get(g) ?? null })),
             live.map((a) => a.priority),
           );
-          const intents = fileOrder.map((g) => intent(g, targets.targets.get(g)!, ou(`${g}-x`)));
+          const intents = fileOrder.map((g, k) => intent(g, targets.priorities[k], ou(`${g}-x`)));
           const s = scheduleAssignments({ live, intents, deletes });
           const app = new FakeApp(model, live);
           execute(app, s, deletes);
