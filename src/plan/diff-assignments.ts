@@ -53,8 +53,9 @@ function updateReason(keys: string[], live: Record<string, unknown>, after: Reco
     .join('; ');
 }
 
-// The diff and three live lints each need these of a directory's 100,000 assignments: made once per list
-// (the model is never mutated; a reader that adds people keeps the same assignments array).
+// Made once per list of a directory's 100,000 assignments: the sorted list serves the diff and two live
+// lints, the index the diff of each analysis (a plan with changes analyses again after reading people, and
+// that reader keeps the same assignments array: the model is never mutated).
 const sortedCache = new WeakMap<readonly LiveAssignment[], readonly LiveAssignment[]>();
 const byGroupCache = new WeakMap<readonly LiveAssignment[], ReadonlyMap<string, LiveAssignment>>();
 

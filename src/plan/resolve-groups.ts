@@ -17,16 +17,19 @@ export interface ManagedGroup {
 export interface GroupResolution {
   /** Listed, resolved, not ignored, first listing only; in file order. */
   managed: ManagedGroup[];
-  /** Ids of every group a reference matched (managed, ambiguous, listed twice or ignored): never deleted. */
-  listedIds: Set<string>;
+  /**
+   * Ids of every group a reference matched (managed, ambiguous, listed twice or ignored): never deleted;
+   * each with the first listing that matched it alone (null when only ambiguous ones did), for DUPLICATE_GROUP.
+   */
+  listedIds: ReadonlyMap<string, DesiredGroup | null>;
   /** GROUP_NOT_FOUND, GROUP_AMBIGUOUS and DUPLICATE_GROUP (after resolution) findings. */
   findings: Finding[];
 }
 
 /**
  * The live groups a file reference resolved to, as the reader recorded them (src/live/read-live.ts records
- * every reference of the files); none when not recorded. An own-key lookup: a group may be called
- * "constructor" or "__proto__".
+ * every reference of the files); none when not recorded. Own keys in effect (a group may be called
+ * "constructor" or "__proto__"): nothing Object.prototype gives is an array.
  */
 export function resolvedGroups(live: LiveDirectory, ref: string): LiveGroup[] {
   // One lookup, not hasOwn and then get (called per listed group, 100,000 in a large directory): what
@@ -49,26 +52,12 @@ function inListOrder(groups: DesiredGroup[]): DesiredGroup[] {
 
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];
-  const listedIds = new Set<string>();
+  const listedIds = new Map<string, DesiredGroup | null>();
   const findings: Finding[] = [];
   const ordered = inListOrder(dir.groups);
-  // The first listing of each group id a reference matched alone, for DUPLICATE_GROUP: made only when an
-  // id comes again (rare), from the listings before it, then kept up to date; not a second index of
-  // every group of a large directory.
-  let firstById: Map<string, DesiredGroup> | undefined;
-  const firstListings = (upTo: number): Map<string, DesiredGroup> => {
-    const firsts = new Map<string, DesiredGroup>();
-    for (let j = 0; j < upTo; j++) {
-      const found = resolvedGroups(live, ordered[j].group);
-      if (found.length === 1 && !firsts.has(found[0].id)) firsts.set(found[0].id, ordered[j]);
-    }
-    return firsts;
-  };
-  for (let i = 0; i < ordered.length; i++) {
-    const g = ordered[i];
+  for (const g of ordered) {
     const found = resolvedGroups(live, g.group);
-    const listedBefore = listedIds.size;
-    for (const c of found) listedIds.add(c.id);
+    if (found.length > 1) for (const c of found) if (!listedIds.has(c.id)) listedIds.set(c.id, null);
     if (found.length === 0) {
       const guess = closest(g.group, [...(ownValue(live.nearGroupNames, g.group) ?? []), ...Object.values(live.groups).map((x) => x.name)]);
       findings.push({
@@ -94,8 +83,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       continue;
     }
     const group = found[0];
-    if (listedIds.size === listedBefore) firstById ??= firstListings(i);
-    const first = firstById?.get(group.id);
+    const first = listedIds.get(group.id);
     if (first) {
       // The same text listed twice is the static DUPLICATE_GROUP lint's (it compares exactly as it does
       // here, trimmed and case-sensitively: lints/duplicate-group.ts); everything else resolution reveals
@@ -113,7 +101,7 @@ export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): Group
       }
       continue;
     }
-    firstById?.set(group.id, g);
+    listedIds.set(group.id, g);
     // `ignore` wins over a listing: docs/design.md §1 says ignored groups are never created, changed or removed.
     if (isIgnored(dir, group)) continue;
     managed.push({ desired: g, group });
