@@ -25,6 +25,7 @@ import { isIgnored } from './ignore';
 import { hasKnownPriority } from './known-priority';
 import { desiredManagedProfile, differingKeys, managesMoreThanOu, OU_KEY, ousEqual, ouToWrite } from './normalise';
 import { type GroupResolution, type ManagedGroup, resolveGroups } from './resolve-groups';
+import { byCodeUnits } from '../model/sorted-json';
 
 function groupRef(live: LiveDirectory, groupId: string): { id: string; name: string } {
   return { id: groupId, name: live.groups[groupId]?.name ?? groupId };
@@ -63,7 +64,7 @@ const byGroupCache = new WeakMap<readonly LiveAssignment[], ReadonlyMap<string, 
 export function sortedAssignments(live: LiveDirectory): readonly LiveAssignment[] {
   let sorted = sortedCache.get(live.assignments);
   if (!sorted) {
-    const byId = (a: LiveAssignment, b: LiveAssignment): number => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0);
+    const byId = (a: LiveAssignment, b: LiveAssignment): number => byCodeUnits(a.groupId, b.groupId);
     const known = live.assignments.filter(hasKnownPriority).sort((a, b) => byPriority(a, b) || byId(a, b));
     const unknown = live.assignments.filter((a) => !hasKnownPriority(a)).sort(byId);
     sorted = [...known, ...unknown];

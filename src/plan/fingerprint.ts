@@ -8,7 +8,7 @@
  * every assignment (group id and name, priority, the managed profile keys — organizationalUnit for all,
  * plus the file's keys for managed groups —, lastUpdated); the Okta→AD mapping (id, properties).
  */
-import { byCodeUnits, canonicalJson } from '../model/sorted-json';
+import { byCodeUnits, canonicalJson, sortedUnlessInOrder } from '../model/sorted-json';
 import { canonicalDigest, canonicalKeyOrder, CanonicalText, primitiveJson } from '../model/canonical-digest';
 import type { DesiredDirectory, DesiredState, LiveAssignment, LiveDirectory, LiveState } from '../model/types';
 import { analyse, type DirectoryAnalysis } from './analyse';
@@ -79,9 +79,7 @@ function resolvedIds(l: LiveDirectory, ref: string): string[] {
 
 /** The assignments in groupId order (as they are when Okta listed them so). */
 function inGroupIdOrder(assignments: LiveAssignment[]): LiveAssignment[] {
-  const byGroupId = (x: LiveAssignment, y: LiveAssignment): number => byCodeUnits(x.groupId, y.groupId);
-  for (let i = 1; i < assignments.length; i++) if (byGroupId(assignments[i - 1], assignments[i]) > 0) return [...assignments].sort(byGroupId);
-  return assignments;
+  return sortedUnlessInOrder(assignments, (x, y) => byCodeUnits(x.groupId, y.groupId));
 }
 
 /** The managed keys of a live assignment's profile, the OU normalised. */

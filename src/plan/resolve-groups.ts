@@ -8,6 +8,7 @@ import type { DesiredDirectory, DesiredGroup, Finding, LiveDirectory, LiveGroup 
 import { isIgnored } from './ignore';
 import { closest } from '../config/suggest';
 import { ownValue } from '../model/data-record';
+import { sortedUnlessInOrder } from '../model/sorted-json';
 
 export interface ManagedGroup {
   desired: DesiredGroup;
@@ -45,10 +46,7 @@ function at(dir: DesiredDirectory, g: DesiredGroup): Pick<Finding, 'directory' |
 }
 
 /** The groups by `index` (the loader lists them so already: then as they are). */
-function inListOrder(groups: DesiredGroup[]): DesiredGroup[] {
-  for (let i = 1; i < groups.length; i++) if (groups[i - 1].index > groups[i].index) return [...groups].sort((a, b) => a.index - b.index);
-  return groups;
-}
+const inListOrder = (groups: DesiredGroup[]): DesiredGroup[] => sortedUnlessInOrder(groups, (a, b) => a.index - b.index);
 
 export function resolveGroups(dir: DesiredDirectory, live: LiveDirectory): GroupResolution {
   const managed: ManagedGroup[] = [];

@@ -35,6 +35,7 @@ import { outranks, toPriority, toRank } from '../model/priority';
 import { isKnownPriority } from './known-priority';
 import { EXIT, InternalError, OktaOuError } from '../errors';
 import type { PlannedWrite } from '../model/types';
+import { byCodeUnits } from '../model/sorted-json';
 
 export interface SlotLive {
   groupId: string;
@@ -232,7 +233,7 @@ export function scheduleAssignments(input: {
     const rb = moveOnly.has(b.groupId) ? 1 : 0;
     if (ra !== rb) return ra - rb;
     if (a.target !== b.target) return outranks(a.target, b.target) ? -1 : 1;
-    return a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0;
+    return byCodeUnits(a.groupId, b.groupId);
   };
 
   function run(all: SlotIntent[], out: PlannedWrite[], deferred: SlotIntent[] | null): void {

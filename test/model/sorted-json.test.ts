@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, sortKeysDeep, stringifySorted } from '../../src/model/sorted-json';
+import { byCodeUnits, canonicalJson, sortKeysDeep, sortedUnlessInOrder, stringifySorted } from '../../src/model/sorted-json';
 
 test('sorted keys at every level, undefined members dropped, arrays in their order', () => {
   expect(stringifySorted({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined }, B: null })).toBe(
@@ -30,4 +30,16 @@ test('a "__proto__" key is kept as data, sorted like any key', () => {
   const v = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": [{"__proto__": 2}]}');
   expect(JSON.parse(canonicalJson(v))).toEqual(v);
   expect(canonicalJson(v)).toBe('{"__proto__":{"x":1},"a":[{"__proto__":2}],"b":1}');
+});
+
+test('sortedUnlessInOrder gives the list itself when in order, else a sorted copy, and never sorts the list', () => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 12 }), (xs) => {
+      const before = [...xs];
+      const got = sortedUnlessInOrder(xs, byCodeUnits);
+      expect(got).toEqual([...xs].sort());
+      expect(xs).toEqual(before);
+      expect(got === xs).toBe(before.every((x, i) => i === 0 || byCodeUnits(before[i - 1], x) <= 0));
+    }),
+  );
 });
